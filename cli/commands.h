@@ -1,0 +1,45 @@
+/*
+ * commands.h — the subcommands of samplan, one file each in cli/, and the
+ * helpers they share for option parsing. Exit codes follow SPEC §4.
+ */
+#ifndef SAMPLAN_COMMANDS_H
+#define SAMPLAN_COMMANDS_H
+
+enum ExitCode {
+    EXIT_OK = 0,       /* success: a plan was written, the input is valid */
+    EXIT_NO_PLAN = 1,  /* no plan, solver or I/O failure */
+    EXIT_BAD_INPUT = 2 /* bad input or usage */
+};
+
+typedef struct Command {
+    const char *name;
+    int (*run)(int argc, char **argv); /* argv[0] is the subcommand name */
+    const char *summary;               /* one line for `samplan --help` */
+    const char *usage;                 /* full help for `samplan help NAME` */
+} Command;
+
+int cmd_validate(int argc, char **argv);
+int cmd_solve(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_generate(int argc, char **argv);
+
+extern const char validate_usage[];
+extern const char solve_usage[];
+extern const char export_usage[];
+extern const char compare_usage[];
+extern const char report_usage[];
+extern const char generate_usage[];
+
+/* Prints "samplan: <message>" and a hint to `samplan help NAME` on stderr;
+ * returns EXIT_BAD_INPUT so callers can `return usage_error(...)`. */
+int usage_error(const char *command, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Strict number parsing for option values: the whole text must be a number
+ * in [min, max]. Return 0 on success, −1 (nothing stored) otherwise. */
+int parse_double_option(const char *text, double min, double max, double *out);
+int parse_long_option(const char *text, long min, long max, long *out);
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * main.c — samplan's entry point: dispatches to one subcommand per file in
+ * cli/ through the table below, and answers --help, --version and help NAME.
+ */
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef SAMPLAN_VERSION
+#define SAMPLAN_VERSION "0.0.0"
+#endif
+
+static const Command commands[] = {
+    {"solve", cmd_solve, "solve a scenario and write the optimal plan", solve_usage},
+    {"validate", cmd_validate, "check a scenario (base and variants) without solving", validate_usage},
+    {"compare", cmd_compare, "solve the base and variants, side by side", compare_usage},
+    {"export", cmd_export, "write the integer program as CPLEX LP or MPS", export_usage},
+    {"report", cmd_report, "(re)build OUT/report.html from a plan directory", report_usage},
+    {"generate", cmd_generate, "generate a scenario directory from a preset", generate_usage},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void print_help(FILE *out)
+{
+    fputs("usage: samplan COMMAND [ARGS]\n\n"
+          "Plans cooperative job tracks across municipalities: which learning centre\n"
+          "hosts each course and when, who joins which cohort, and which placement\n"
+          "slot each participant gets, with no slot over-booked in any week.\n\n"
+          "commands:\n", out);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fputs("\n  samplan help COMMAND   full help for one command\n"
+          "  samplan --version\n\n"
+          "exit codes: 0 success, 1 no plan or solver failure, 2 bad input or usage\n", out);
+}
+
+static const Command *find_command(const char *name)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    /* Outputs hold personal data: nothing samplan creates is world-readable. */
+    umask(077);
+    if (argc < 2)
+        return usage_error(NULL, "missing command");
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+        print_help(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("samplan %s\n", SAMPLAN_VERSION);
+        return EXIT_OK;
+    }
+    if (strcmp(name, "help") == 0) {
+        if (argc < 3) {
+            print_help(stdout);
+            return EXIT_OK;
+        }
+        const Command *c = find_command(argv[2]);
+        if (!c)
+            return usage_error(NULL, "unknown command '%s'", argv[2]);
+        fputs(c->usage, stdout);
+        return EXIT_OK;
+    }
+    const Command *c = find_command(name);
+    if (!c)
+        return usage_error(NULL, "unknown command '%s'", name);
+    return c->run(argc - 1, argv + 1);
+}

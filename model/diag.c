@@ -1,0 +1,126 @@
+/*
+ * diag.c — the list of located input problems (see diag.h).
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DIAG_DEFAULT_LIMIT 1000
+
+static char *dup_string(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+void diag_add(DiagList *list, const char *file, long line, long column,
+              const char *fmt, ...)
+{
+    size_t limit = list->limit ? list->limit : DIAG_DEFAULT_LIMIT;
+    if (list->count >= limit) {
+        list->dropped++;
+        return;
+    }
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? 2 * list->cap : 16;
+        Diag *items = realloc(list->items, cap * sizeof *items);
+        if (!items) {
+            list->dropped++;
+            return;
+        }
+        list->items = items;
+        list->cap = cap;
+    }
+    char buf[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    Diag *d = &list->items[list->count];
+    d->file = dup_string(file ? file : "");
+    d->message = dup_string(buf);
+    if (!d->file || !d->message) {
+        free(d->file);
+        free(d->message);
+        list->dropped++;
+        return;
+    }
+    d->line = line;
+    d->column = column;
+    list->count++;
+}
+
+size_t diag_total(const DiagList *list)
+{
+    return list->count + list->dropped;
+}
+
+static int diag_compare(const Diag *a, const Diag *b)
+{
+    int c = strcmp(a->file, b->file);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return 0;
+}
+
+void diag_sort(DiagList *list)
+{
+    /* insertion sort: stable, and lists are short and nearly sorted */
+    for (size_t i = 1; i < list->count; i++) {
+        Diag key = list->items[i];
+        size_t j = i;
+        while (j > 0 && diag_compare(&list->items[j - 1], &key) > 0) {
+            list->items[j] = list->items[j - 1];
+            j--;
+        }
+        list->items[j] = key;
+    }
+}
+
+void diag_format(const Diag *d, char *buf, size_t size)
+{
+    if (d->line > 0 && d->column > 0)
+        snprintf(buf, size, "%s:%ld:%ld: %s", d->file, d->line, d->column, d->message);
+    else if (d->line > 0)
+        snprintf(buf, size, "%s:%ld: %s", d->file, d->line, d->message);
+    else if (d->file[0])
+        snprintf(buf, size, "%s: %s", d->file, d->message);
+    else
+        snprintf(buf, size, "%s", d->message);
+}
+
+void diag_print(const DiagList *list, FILE *out, const char *prefix)
+{
+    char buf[4096];
+    for (size_t i = 0; i < list->count; i++) {
+        diag_format(&list->items[i], buf, sizeof buf);
+        if (prefix)
+            fprintf(out, "%s: %s\n", prefix, buf);
+        else
+            fprintf(out, "%s\n", buf);
+    }
+    if (list->dropped)
+        fprintf(out, "%s%s%zu more problems not shown\n", prefix ? prefix : "",
+                prefix ? ": " : "", list->dropped);
+}
+
+void diag_release(DiagList *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->items[i].file);
+        free(list->items[i].message);
+    }
+    free(list->items);
+    list->items = NULL;
+    list->count = list->cap = 0;
+    list->dropped = 0;
+}

@@ -1,0 +1,55 @@
+/*
+ * diag.h — diagnostics: located problems found in user input.
+ *
+ * Loading and validation report every problem at once, so problems are
+ * collected into a list instead of returned one by one. Each diagnostic is
+ * printed as `file:line:column: message` (SPEC §4); line and column are
+ * 1-based, 0 means "not known" and is left out when printed. For JSON the
+ * line/column are jansson's position.
+ */
+#ifndef SAMPLAN_DIAG_H
+#define SAMPLAN_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct Diag {
+    char *file;    /* owned; file name as the user knows it (e.g. "participants.csv") */
+    long line;     /* 1-based, 0 = whole file */
+    long column;   /* 1-based, 0 = whole line */
+    char *message; /* owned; lower case, no final full stop */
+} Diag;
+
+typedef struct DiagList {
+    Diag *items;  /* owned array of count entries */
+    size_t count;
+    size_t cap;
+    size_t limit; /* stop recording after this many (0 = default 1000); dropped counts the rest */
+    size_t dropped;
+} DiagList;
+
+#define DIAGLIST_INIT {NULL, 0, 0, 0, 0}
+
+/* Appends a diagnostic. Formats like printf. Never fails visibly: on
+ * out-of-memory the diagnostic is counted in `dropped`. */
+void diag_add(DiagList *list, const char *file, long line, long column,
+              const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Number of problems seen, recorded or dropped. */
+size_t diag_total(const DiagList *list);
+
+/* Sorts by file, line, column (stable), so output reads top to bottom. */
+void diag_sort(DiagList *list);
+
+/* Prints every diagnostic as "prefix: file:line:column: message\n"; prefix
+ * may be NULL. Ends with a note when diagnostics were dropped. */
+void diag_print(const DiagList *list, FILE *out, const char *prefix);
+
+/* Formats one diagnostic as "file:line:column: message" into buf. */
+void diag_format(const Diag *d, char *buf, size_t size);
+
+/* Frees all entries; the list can be reused afterwards. */
+void diag_release(DiagList *list);
+
+#endif
