@@ -1,0 +1,491 @@
+/*
+ * reasons.c — plain-language reasons for unassigned participants (see
+ * reasons.h). Work per participant is O(tracks × (hosts + starts × placement
+ * modules × slots)); it runs once per unassigned participant when a plan is
+ * written, so even national scenarios stay well under a second.
+ */
+#include "reasons.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cohorts.h"
+
+#define REASON_MAX 1024
+#define LIST_SHOWN 3 /* track ids named in a list before "and N more" */
+
+typedef struct Text {
+    char s[REASON_MAX];
+    size_t n;
+} Text;
+
+static void add(Text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add(Text *t, const char *fmt, ...)
+{
+    if (t->n >= sizeof t->s - 1)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(t->s + t->n, sizeof t->s - t->n, fmt, ap);
+    va_end(ap);
+    if (k < 0)
+        return;
+    t->n += (size_t)k;
+    if (t->n > sizeof t->s - 1)
+        t->n = sizeof t->s - 1;
+}
+
+/* "track 'A'", "tracks 'A' and 'B'", "tracks 'A', 'B', 'C' and 2 more";
+ * "any track" when the participant listed none (all = 1). */
+static void add_tracks(Text *t, const Scenario *s, const int *list, int n, int all)
+{
+    if (all && n == s->ntracks && n > 1) {
+        add(t, "any track");
+        return;
+    }
+    if (n == 1) {
+        add(t, "track '%s'", s->tracks[list[0]].id);
+        return;
+    }
+    add(t, "tracks ");
+    int shown = n <= LIST_SHOWN + 1 ? n : LIST_SHOWN;
+    for (int i = 0; i < shown; i++) {
+        if (i > 0)
+            add(t, i == n - 1 ? " and " : ", ");
+        add(t, "'%s'", s->tracks[list[i]].id);
+    }
+    if (shown < n)
+        add(t, " and %d more", n - shown);
+}
+
+/* Minutes or km without a spurious ".0": 75, 62.5. */
+static void add_amount(Text *t, double v)
+{
+    double r = (double)(long)(v * 10.0 + 0.5) / 10.0;
+    if (r == (double)(long)r)
+        add(t, "%ld", (long)r);
+    else
+        add(t, "%.1f", r);
+}
+
+static void add_weeks(Text *t, int a, int b)
+{
+    if (a == b)
+        add(t, "week %d", a);
+    else
+        add(t, "weeks %d to %d", a, b);
+}
+
+static const char *mun_name(const Scenario *s, int m)
+{
+    const Municipality *mu = &s->municipalities[m];
+    return mu->name && mu->name[0] ? mu->name : mu->code;
+}
+
+/* Travel rule of SPEC §2.3: 1 commute, 2 relocate, 0 not admissible. */
+static int host_travel(const Scenario *s, const Participant *p, int h)
+{
+    if (!s->cooperation && h != p->home)
+        return 0;
+    if (h == p->home)
+        return 1;
+    double min = scenario_minutes(s, p->home, h);
+    if (min >= 0 && min <= p->max_minutes + 1e-9)
+        return 1;
+    double km = scenario_km(s, p->home, h);
+    if (p->can_relocate && km >= 0 && km <= s->travel.max_relocation_km + 1e-9)
+        return 2;
+    return 0;
+}
+
+/* A slot p may use for track t at all (weeks aside). */
+static int slot_in_reach(const Scenario *s, const Participant *p, int t, const Slot *sl)
+{
+    if (!sl->all_tracks && !(sl->accepts && sl->accepts[t]))
+        return 0;
+    if (!s->cooperation && sl->municipality != p->home)
+        return 0;
+    if (sl->municipality == p->home)
+        return 1;
+    double min = scenario_minutes(s, p->home, sl->municipality);
+    return min >= 0 && min <= p->max_minutes + 1e-9;
+}
+
+static int slot_has_room(const Scenario *s, const Slot *sl, int a, int b)
+{
+    if (!sl->room)
+        return 1;
+    for (int w = a; w <= b; w++)
+        if (w < 1 || w > s->weeks || sl->room[w] < 1)
+            return 0;
+    return 1;
+}
+
+/* Placement check of a start of track t: 1 when every placement module has
+ * a slot in reach whose window covers its weeks; *room set to 1 when such
+ * slots also have room left after reservations in all those weeks. On
+ * failure the first uncovered module's weeks go to *fa, *fb. */
+static int placements_ok(const Scenario *s, const Participant *p, int t, int start,
+                         int *room, int *fa, int *fb)
+{
+    const Track *tr = &s->tracks[t];
+    *room = 1;
+    for (int m = 0; m < tr->nmodules; m++) {
+        const Module *mo = &tr->modules[m];
+        if (mo->kind != MODULE_PLACEMENT)
+            continue;
+        int a = start + mo->offset, b = a + mo->weeks - 1;
+        int covered = 0, roomy = 0;
+        for (int k = 0; k < s->nslots && !roomy; k++) {
+            const Slot *sl = &s->slots[k];
+            if (!slot_in_reach(s, p, t, sl) || sl->from_week > a || sl->to_week < b)
+                continue;
+            covered = 1;
+            roomy = slot_has_room(s, sl, a, b);
+        }
+        if (!covered) {
+            *fa = a;
+            *fb = b;
+            return 0;
+        }
+        if (!roomy)
+            *room = 0;
+    }
+    return 1;
+}
+
+static int has_placement(const Track *tr)
+{
+    for (int m = 0; m < tr->nmodules; m++)
+        if (tr->modules[m].kind == MODULE_PLACEMENT)
+            return 1;
+    return 0;
+}
+
+static int in_window(const Participant *p, int start)
+{
+    return start >= p->earliest_week && start <= p->latest_week;
+}
+
+static char *finish(Text *t)
+{
+    return strdup(t->s);
+}
+
+/* Counts cohorts of the plan that are among p's admissible options. */
+static int open_options(const Scenario *s, const Plan *plan, const Participant *p,
+                        const unsigned char *ok_track)
+{
+    int n = 0;
+    for (int c = 0; c < plan->ncohorts; c++) {
+        const PlanCohort *pc = &plan->cohorts[c];
+        if (pc->track < 0 || pc->track >= s->ntracks || !ok_track[pc->track])
+            continue;
+        if (!in_window(p, pc->start))
+            continue;
+        if (s->tracks[pc->track].has_course &&
+            (pc->host < 0 || !host_travel(s, p, pc->host)))
+            continue;
+        int room, fa, fb;
+        if (placements_ok(s, p, pc->track, pc->start, &room, &fa, &fb))
+            n++;
+    }
+    return n;
+}
+
+char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
+{
+    const Participant *p = &s->participants[participant];
+    const char *home = mun_name(s, p->home);
+    Text txt = {{0}, 0};
+    Text *t = &txt;
+    int nt = s->ntracks;
+    int all = p->nprefs == 0;
+
+    if (nt == 0) {
+        add(t, "the scenario has no tracks");
+        return finish(t);
+    }
+    int *cand = malloc((size_t)nt * sizeof *cand);
+    int *keep = malloc((size_t)nt * sizeof *keep);
+    unsigned char *ok_track = calloc((size_t)nt, 1);
+    if (!cand || !keep || !ok_track) {
+        free(cand);
+        free(keep);
+        free(ok_track);
+        return NULL;
+    }
+    int ncand = 0, nkeep = 0;
+    char *result = NULL;
+    if (all)
+        for (int k = 0; k < nt; k++)
+            cand[ncand++] = k;
+    else
+        for (int k = 0; k < p->nprefs; k++)
+            if (p->prefs[k] >= 0 && p->prefs[k] < nt)
+                cand[ncand++] = p->prefs[k];
+
+    /* 1. a cohort start that ends within the horizon */
+    for (int i = 0; i < ncand; i++)
+        if (track_start_count(s, cand[i]) > 0)
+            keep[nkeep++] = cand[i];
+    if (nkeep == 0) {
+        add(t, "no cohort of ");
+        add_tracks(t, s, cand, ncand, all);
+        add(t, " fits in the %d-week horizon", s->weeks);
+        if (ncand == 1)
+            add(t, " (the track takes %d weeks from week %d)",
+                s->tracks[cand[0]].total_weeks, s->tracks[cand[0]].first_start);
+        goto done;
+    }
+    memcpy(cand, keep, (size_t)nkeep * sizeof *cand);
+    ncand = nkeep;
+
+    /* 2. a start week within [earliest, latest] */
+    nkeep = 0;
+    int near_week = 0, near_track = -1, near_dist = 0;
+    for (int i = 0; i < ncand; i++) {
+        int tr = cand[i], found = 0;
+        for (int k = 0; k < track_start_count(s, tr); k++) {
+            int w = track_start_week(s, tr, k);
+            if (in_window(p, w)) {
+                found = 1;
+                break;
+            }
+            int d = w < p->earliest_week ? p->earliest_week - w : w - p->latest_week;
+            if (near_track < 0 || d < near_dist) {
+                near_track = tr;
+                near_week = w;
+                near_dist = d;
+            }
+        }
+        if (found)
+            keep[nkeep++] = tr;
+    }
+    if (nkeep == 0) {
+        add(t, "no cohort of ");
+        add_tracks(t, s, cand, ncand, all);
+        if (p->earliest_week > p->latest_week) {
+            add(t, " can start: the start window (weeks %d to %d) is empty",
+                p->earliest_week, p->latest_week);
+        } else {
+            add(t, " starts in ");
+            add_weeks(t, p->earliest_week, p->latest_week);
+            add(t, " (the start window)");
+            if (near_track >= 0) {
+                add(t, ": nearest start week %d", near_week);
+                if (ncand > 1)
+                    add(t, " of track '%s'", s->tracks[near_track].id);
+            }
+        }
+        goto done;
+    }
+    memcpy(cand, keep, (size_t)nkeep * sizeof *cand);
+    ncand = nkeep;
+
+    /* 3 and 4. a host the participant can reach (host-less tracks always) */
+    nkeep = 0;
+    int any_centre = 0, near_host = -1;
+    double near_min = 0;
+    for (int i = 0; i < ncand; i++) {
+        int tr = cand[i], found = !s->tracks[tr].has_course;
+        for (int h = 0; h < s->nmunicipalities && !found; h++) {
+            if (!centre_hosts_track(s, h, tr))
+                continue;
+            any_centre = 1;
+            if (host_travel(s, p, h)) {
+                found = 1;
+                break;
+            }
+            double min = scenario_minutes(s, p->home, h);
+            if (min >= 0 && (near_host < 0 || min < near_min)) {
+                near_host = h;
+                near_min = min;
+            }
+        }
+        if (found)
+            keep[nkeep++] = tr;
+    }
+    if (nkeep == 0) {
+        if (!s->cooperation) {
+            if (s->centre_of[p->home] < 0) {
+                add(t, "cooperation is off and %s has no learning centre", home);
+            } else {
+                add(t, "cooperation is off and the centre in %s does not host ", home);
+                add_tracks(t, s, cand, ncand, all);
+            }
+        } else if (!any_centre) {
+            add(t, "no centre hosts ");
+            add_tracks(t, s, cand, ncand, all);
+        } else if (near_host < 0) {
+            add(t, "no centre hosting ");
+            add_tracks(t, s, cand, ncand, all);
+            add(t, " can be reached from %s (no travel distance known)", home);
+        } else {
+            add(t, "no centre hosts ");
+            add_tracks(t, s, cand, ncand, all);
+            add(t, " within ");
+            add_amount(t, p->max_minutes);
+            if (!p->can_relocate) {
+                add(t, " min and relocation is not allowed: nearest host %s (",
+                    mun_name(s, near_host));
+                add_amount(t, near_min);
+                add(t, " min)");
+            } else {
+                add(t, " min or within ");
+                add_amount(t, s->travel.max_relocation_km);
+                add(t, " km for relocation: nearest host %s (", mun_name(s, near_host));
+                add_amount(t, near_min);
+                add(t, " min, ");
+                add_amount(t, scenario_km(s, p->home, near_host));
+                add(t, " km)");
+            }
+        }
+        goto done;
+    }
+    memcpy(cand, keep, (size_t)nkeep * sizeof *cand);
+    ncand = nkeep;
+
+    /* 5 and 6. placement slots for every placement module of some start */
+    long options = 0, roomy_options = 0;
+    int reach_any = 0, fail_a = 0, fail_b = 0, fail_start = 0, fail_track = -1;
+    int single_track = -1, single_host = -1, single_start = 0;
+    for (int i = 0; i < ncand; i++) {
+        int tr = cand[i];
+        const Track *T = &s->tracks[tr];
+        if (has_placement(T))
+            for (int k = 0; k < s->nslots && !reach_any; k++)
+                if (slot_in_reach(s, p, tr, &s->slots[k]))
+                    reach_any = 1;
+        int hosts = 1, one_host = -1;
+        if (T->has_course) {
+            hosts = 0;
+            for (int h = 0; h < s->nmunicipalities; h++)
+                if (centre_hosts_track(s, h, tr) && host_travel(s, p, h)) {
+                    hosts++;
+                    one_host = h;
+                }
+        }
+        for (int k = 0; k < track_start_count(s, tr); k++) {
+            int w = track_start_week(s, tr, k), room, fa, fb;
+            if (!in_window(p, w))
+                continue;
+            if (!placements_ok(s, p, tr, w, &room, &fa, &fb)) {
+                if (fail_track < 0) {
+                    fail_track = tr;
+                    fail_start = w;
+                    fail_a = fa;
+                    fail_b = fb;
+                }
+                continue;
+            }
+            ok_track[tr] = 1;
+            options += hosts;
+            if (room)
+                roomy_options += hosts;
+            single_track = tr;
+            single_host = one_host;
+            single_start = w;
+        }
+    }
+    if (options == 0) {
+        nkeep = 0;
+        for (int i = 0; i < ncand; i++)
+            if (has_placement(&s->tracks[cand[i]]))
+                keep[nkeep++] = cand[i];
+        if (!reach_any) {
+            add(t, "no placement slot ");
+            if (!s->cooperation)
+                add(t, "in %s accepts ", home);
+            else
+                add(t, "accepts ");
+            add_tracks(t, s, keep, nkeep, all);
+            if (!s->cooperation) {
+                add(t, " (cooperation is off)");
+            } else {
+                add(t, " within ");
+                add_amount(t, p->max_minutes);
+                add(t, " min of %s", home);
+            }
+        } else {
+            add(t, "the placement slots for ");
+            add_tracks(t, s, keep, nkeep, all);
+            add(t, " within reach of %s are not open in the placement weeks of any "
+                   "admissible start (", home);
+            add_weeks(t, fail_a, fail_b);
+            add(t, " for a start in week %d", fail_start);
+            if (nkeep > 1)
+                add(t, " of track '%s'", s->tracks[fail_track].id);
+            add(t, ")");
+        }
+        goto done;
+    }
+    if (roomy_options == 0) {
+        add(t, "the placement slots within reach of %s are fully reserved by other "
+               "groups in the weeks needed by ", home);
+        if (options == 1)
+            add(t, "the only admissible cohort");
+        else
+            add(t, "all %ld admissible cohorts", options);
+        goto done;
+    }
+
+    /* 7. assigning must gain value */
+    int gains = 0;
+    for (int tr = 0; tr < nt; tr++)
+        if (ok_track[tr] && participant_track_value(s, p, tr) > 0)
+            gains = 1;
+    if (!gains) {
+        if (p->priority <= 0)
+            add(t, "priority is 0, so assigning adds no value");
+        else if (s->objective.group_weight[p->group] <= 0)
+            add(t, "the weight of group '%s' is 0, so assigning adds no value",
+                group_names[p->group]);
+        else
+            add(t, "every admissible track is ranked too low to add value "
+                   "(preference_step %g)", s->objective.preference_step);
+        goto done;
+    }
+
+    /* otherwise capacity, cost or the solver lost the options */
+    if (options == 1) {
+        add(t, "the only admissible cohort (track '%s'", s->tracks[single_track].id);
+        if (single_host >= 0)
+            add(t, " in %s", mun_name(s, single_host));
+        add(t, ", start week %d) is full or too small to open, or its placement slots "
+               "are taken", single_start);
+    } else {
+        add(t, "all %ld admissible cohorts are full or too small to open, or their "
+               "placement slots are taken", options);
+    }
+    if (plan) {
+        int open = open_options(s, plan, p, ok_track);
+        if (options > 1)
+            add(t, " (%d of them open in this plan)", open);
+        if (s->objective.has_max_cost)
+            add(t, "; or the budget (max_cost %g SEK) does not allow it",
+                s->objective.max_cost);
+        if (plan->status == PLAN_FEASIBLE)
+            add(t, "; the solve stopped before the plan was proven optimal");
+    }
+
+done:
+    result = finish(t);
+    free(cand);
+    free(keep);
+    free(ok_track);
+    return result;
+}
+
+void plan_fill_reasons(const Scenario *s, Plan *plan)
+{
+    for (int i = 0; i < plan->nassignments && i < s->nparticipants; i++) {
+        PlanAssignment *a = &plan->assignments[i];
+        if (a->cohort >= 0 || a->reason)
+            continue;
+        a->reason = unassigned_reason(s, plan, i);
+    }
+}

@@ -1,0 +1,44 @@
+/*
+ * reasons.h — why a participant is unassigned, in plain language (SPEC §3,
+ * the `reason` column of assignments.csv).
+ *
+ * The reason is derived from the scenario alone, walking SPEC §2's
+ * admissibility rules in order and naming the first rule that rules out
+ * every option the participant has:
+ *   1. no listed track has a cohort start that ends within the horizon;
+ *   2. no start week of those tracks lies in [earliest_week, latest_week];
+ *   3. cooperation is off and the home municipality has no centre hosting
+ *      the tracks (or no centre at all);
+ *   4. no centre hosting the tracks is within max_minutes, and relocation is
+ *      not allowed or the centre is beyond max_relocation_km (the nearest
+ *      host is named with its minutes);
+ *   5. no placement slot accepts the track within reach (max_minutes from
+ *      home; at home when cooperation is off), or none is open in the
+ *      placement weeks of any admissible start;
+ *   6. the placement slots in reach are fully reserved by other groups in
+ *      the weeks needed;
+ *   7. every admissible option has value 0 (priority, group weight or
+ *      preference rank), so assigning gains nothing;
+ *   otherwise the options were admissible but lost to capacity or cost:
+ *   "all N admissible cohorts are full or too small to open, or their
+ *   placement slots are taken".
+ * Municipalities are named by name; tracks by id.
+ */
+#ifndef SAMPLAN_REASONS_H
+#define SAMPLAN_REASONS_H
+
+#include "plan.h"
+#include "scenario.h"
+
+/* Returns a newly allocated reason for participant p (index into
+ * s->participants) not being assigned, or NULL on out-of-memory. The plan
+ * may be NULL; when given, the reason also notes how many admissible cohorts
+ * the plan opened and whether the solve stopped early. The caller frees it. */
+char *unassigned_reason(const Scenario *s, const Plan *plan, int participant);
+
+/* Sets the reason of every unassigned assignment that has none (existing
+ * reasons, e.g. from the solver, are kept). On out-of-memory a reason stays
+ * NULL; plan_write() then computes it itself. */
+void plan_fill_reasons(const Scenario *s, Plan *plan);
+
+#endif
