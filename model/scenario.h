@@ -162,6 +162,8 @@ typedef struct Scenario {
      * Unreachable pairs hold a negative value (TRAVEL_UNREACHABLE). */
     double *minutes;
     double *km;
+
+    int ndistances;              /* rows read from distances.csv (0 when absent) */
 } Scenario;
 
 #define TRAVEL_UNREACHABLE (-1.0)
