@@ -209,8 +209,8 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         add(t, "the scenario has no tracks");
         return finish(t);
     }
-    int *cand = malloc((size_t)nt * sizeof *cand);
-    int *keep = malloc((size_t)nt * sizeof *keep);
+    int *cand = calloc((size_t)nt, sizeof *cand);
+    int *keep = calloc((size_t)nt, sizeof *keep);
     unsigned char *ok_track = calloc((size_t)nt, 1);
     if (!cand || !keep || !ok_track) {
         free(cand);
