@@ -1,0 +1,749 @@
+/*
+ * build.c — the integer program of docs/model.md, built column by column.
+ *
+ * Order of work: classes → admissible (class, cohort) pairs (eligibility,
+ * start window, travel rule, cooperation, a usable slot for every placement
+ * module) → cohorts that can never reach min_group are pruned → columns →
+ * rows. Week-indexed capacity rows are emitted only where the set of
+ * columns changes, keeping the tightest right-hand side, so a 26-week
+ * module costs one row per slot, not 26. Rows that cannot bind (the upper
+ * bounds of their columns already fit) are skipped.
+ */
+#include "build.h"
+
+#include "../model/plan.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_VALUE_DIGITS 6
+
+/* ---- travel and cost (SPEC §2) --------------------------------------- */
+
+int decide_travel(const Scenario *s, int home, int host, double max_minutes, int can_relocate)
+{
+    if (home == host)
+        return TRAVEL_COMMUTE;
+    double minutes = scenario_minutes(s, home, host);
+    if (minutes >= 0 && minutes <= max_minutes + 1e-9)
+        return TRAVEL_COMMUTE;
+    double km = scenario_km(s, home, host);
+    if (can_relocate && km >= 0 && km <= s->travel.max_relocation_km + 1e-9)
+        return TRAVEL_RELOCATE;
+    return -1;
+}
+
+double course_travel_cost(const Scenario *s, int home, int host, int travel, int course_weeks)
+{
+    if (host < 0 || course_weeks == 0)
+        return 0.0;
+    double km = home == host ? 0.0 : scenario_km(s, home, host);
+    const TravelParams *tp = &s->travel;
+    double per_week = travel == TRAVEL_RELOCATE
+                          ? tp->accommodation_per_week + 2.0 * km * tp->cost_per_km
+                          : 2.0 * km * tp->days_per_week * tp->cost_per_km;
+    return per_week * course_weeks;
+}
+
+double placement_travel_cost(const Scenario *s, int home, int at, int weeks)
+{
+    double km = home == at ? 0.0 : scenario_km(s, home, at);
+    return 2.0 * km * s->travel.days_per_week * s->travel.cost_per_km * weeks;
+}
+
+static int slot_reachable(const Scenario *s, const Origin *o, int municipality)
+{
+    if (!s->cooperation && municipality != o->home)
+        return 0;
+    if (municipality == o->home)
+        return 1;
+    double minutes = scenario_minutes(s, o->home, municipality);
+    return minutes >= 0 && minutes <= o->max_minutes + 1e-9;
+}
+
+/* ---- growable arrays ----------------------------------------------------- */
+
+static int reserve(void **p, int *cap, int need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    int n = *cap ? *cap : 256;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, (size_t)n * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = n;
+    return 0;
+}
+
+/* ---- placement demands --------------------------------------------------- */
+
+/* Slot classes usable by demand (o, t, s) for each placement module,
+ * collected while the demand is created; −1 in `feasible` when some module
+ * has no usable slot class. */
+typedef struct DemandInfo {
+    int feasible;
+    int *options;   /* slot classes, grouped per placement module */
+    int *nopt;      /* [nplacement modules] */
+} DemandInfo;
+
+typedef struct Builder {
+    Model *m;
+    int *demand_index;        /* [norigins × ntracks × (W+1)], −2 unknown, −1 infeasible */
+    DemandInfo *info;         /* [ndemands] */
+    int cap_demands, cap_pairs;
+    int **reach;              /* per origin: reachable slot classes */
+    int *nreach;
+} Builder;
+
+static size_t demand_key(const Model *m, int o, int t, int s)
+{
+    return ((size_t)o * (size_t)m->s->ntracks + (size_t)t) * (size_t)(m->s->weeks + 1) + (size_t)s;
+}
+
+static int build_reach(Builder *b)
+{
+    const Scenario *s = b->m->s;
+    const Classes *cl = &b->m->classes;
+    b->reach = calloc((size_t)(cl->norigins ? cl->norigins : 1), sizeof *b->reach);
+    b->nreach = calloc((size_t)(cl->norigins ? cl->norigins : 1), sizeof *b->nreach);
+    if (!b->reach || !b->nreach)
+        return -1;
+    for (int o = 0; o < cl->norigins; o++) {
+        b->reach[o] = malloc((size_t)(cl->nsclasses ? cl->nsclasses : 1) * sizeof **b->reach);
+        if (!b->reach[o])
+            return -1;
+        for (int k = 0; k < cl->nsclasses; k++)
+            if (slot_reachable(s, &cl->origins[o], cl->sclasses[k].municipality))
+                b->reach[o][b->nreach[o]++] = k;
+    }
+    return 0;
+}
+
+static int min_room(const SlotClass *sc, int from, int to)
+{
+    int r = sc->room[from];
+    for (int w = from + 1; w <= to; w++)
+        if (sc->room[w] < r)
+            r = sc->room[w];
+    return r;
+}
+
+/* Returns the demand index for (o, t, start), creating it on first use;
+ * −1 when infeasible, −2 on out-of-memory. */
+static int get_demand(Builder *b, int o, int t, int start)
+{
+    Model *m = b->m;
+    const Scenario *s = m->s;
+    size_t key = demand_key(m, o, t, start);
+    if (b->demand_index[key] != -2)
+        return b->demand_index[key];
+    const Track *tr = &s->tracks[t];
+    int nplace = 0;
+    for (int j = 0; j < tr->nmodules; j++)
+        nplace += tr->modules[j].kind == MODULE_PLACEMENT;
+    DemandInfo info = {1, NULL, NULL};
+    info.nopt = calloc((size_t)(nplace ? nplace : 1), sizeof *info.nopt);
+    info.options = malloc((size_t)(nplace * (b->nreach[o] ? b->nreach[o] : 1)) * sizeof *info.options + 1);
+    if (!info.nopt || !info.options) {
+        free(info.nopt);
+        free(info.options);
+        return -2;
+    }
+    int pj = 0, nopts = 0;
+    for (int j = 0; j < tr->nmodules && info.feasible; j++) {
+        const Module *mod = &tr->modules[j];
+        if (mod->kind != MODULE_PLACEMENT)
+            continue;
+        int from = start + mod->offset, to = from + mod->weeks - 1;
+        for (int r = 0; r < b->nreach[o]; r++) {
+            const SlotClass *sc = &m->classes.sclasses[b->reach[o][r]];
+            if (!slot_accepts(s, sc->representative, t) || sc->from_week > from || sc->to_week < to ||
+                min_room(sc, from, to) < 1)
+                continue;
+            info.options[nopts++] = b->reach[o][r];
+            info.nopt[pj]++;
+        }
+        if (info.nopt[pj] == 0)
+            info.feasible = 0;
+        pj++;
+    }
+    if (!info.feasible) {
+        free(info.nopt);
+        free(info.options);
+        b->demand_index[key] = -1;
+        return -1;
+    }
+    if (reserve((void **)&m->demands, &b->cap_demands, m->ndemands + 1, sizeof *m->demands)) {
+        free(info.nopt);
+        free(info.options);
+        return -2;
+    }
+    DemandInfo *ni = realloc(b->info, (size_t)b->cap_demands * sizeof *ni);
+    if (!ni) {
+        free(info.nopt);
+        free(info.options);
+        return -2;
+    }
+    b->info = ni;
+    b->info[m->ndemands] = info;
+    m->demands[m->ndemands] = (Demand){o, t, start, -1, 0};
+    b->demand_index[key] = m->ndemands;
+    return m->ndemands++;
+}
+
+/* ---- admissible pairs ---------------------------------------------------- */
+
+static int add_pairs_for_class(Builder *b, int k, const long *track_first, const long *track_end)
+{
+    Model *m = b->m;
+    const Scenario *s = m->s;
+    const ParticipantClass *pc = &m->classes.pclasses[k];
+    const Participant *p = &s->participants[pc->members[0]];
+    int ntr = p->nprefs ? p->nprefs : s->ntracks;
+    for (int i = 0; i < ntr; i++) {
+        int t = p->nprefs ? p->prefs[i] : i;
+        const Track *tr = &s->tracks[t];
+        for (long c = track_first[t]; c < track_end[t]; c++) {
+            const Cohort *co = &m->cohorts[c];
+            if (co->start < p->earliest_week || co->start > p->latest_week)
+                continue;
+            int travel = TRAVEL_NONE;
+            if (tr->has_course) {
+                if (!s->cooperation && co->host != p->home)
+                    continue;
+                travel = decide_travel(s, p->home, co->host, p->max_minutes, p->can_relocate);
+                if (travel < 0)
+                    continue;
+            }
+            int d = -1;
+            if (tr->nmodules > 0 && tr->course_weeks < tr->total_weeks) {
+                d = get_demand(b, pc->origin, t, co->start);
+                if (d == -2)
+                    return -1;
+                if (d == -1)
+                    continue;
+            }
+            if (reserve((void **)&m->pairs, &b->cap_pairs, m->npairs + 1, sizeof *m->pairs))
+                return -1;
+            m->pairs[m->npairs++] = (Pair){k, (int)c, travel, d, -1};
+        }
+    }
+    return 0;
+}
+
+/* Upper bound on participants of class k in one cohort of track t. */
+static int pair_bound(const Model *m, const Pair *pr)
+{
+    const Track *tr = &m->s->tracks[m->cohorts[pr->cohort].track];
+    int n = m->classes.pclasses[pr->pclass].count;
+    return tr->has_course && tr->max_group < n ? tr->max_group : n;
+}
+
+/* Drops pairs of course cohorts that can never open: fewer potential
+ * participants than min_group, or a centre too small for one group. */
+static int prune_pairs(Model *m, int *gmax)
+{
+    const Scenario *s = m->s;
+    long *potential = calloc((size_t)(m->ncohorts ? m->ncohorts : 1), sizeof *potential);
+    if (!potential)
+        return -1;
+    for (int i = 0; i < m->npairs; i++)
+        potential[m->pairs[i].cohort] += pair_bound(m, &m->pairs[i]);
+    for (long c = 0; c < m->ncohorts; c++) {
+        const Cohort *co = &m->cohorts[c];
+        const Track *tr = &s->tracks[co->track];
+        gmax[c] = 0;
+        if (!tr->has_course)
+            continue;
+        const Centre *ce = &s->centres[s->centre_of[co->host]];
+        long cap = potential[c] < ce->seats ? potential[c] : ce->seats;
+        long g = cap / tr->min_group;
+        if (g > ce->max_groups)
+            g = ce->max_groups;
+        gmax[c] = (int)g;
+    }
+    int n = 0;
+    for (int i = 0; i < m->npairs; i++) {
+        const Pair *pr = &m->pairs[i];
+        if (s->tracks[m->cohorts[pr->cohort].track].has_course && gmax[pr->cohort] == 0)
+            continue;
+        m->pairs[n++] = *pr;
+    }
+    m->npairs = n;
+    free(potential);
+    return 0;
+}
+
+/* ---- value quantum ------------------------------------------------------- */
+
+static double pair_value(const Model *m, const Pair *pr)
+{
+    const Scenario *s = m->s;
+    const ParticipantClass *pc = &m->classes.pclasses[pr->pclass];
+    const Participant *p = &s->participants[pc->members[0]];
+    return participant_track_value(s, p, m->cohorts[pr->cohort].track);
+}
+
+static int find_value_digits(const Model *m)
+{
+    for (int d = 0; d <= MAX_VALUE_DIGITS; d++) {
+        double scale = pow(10.0, d);
+        int ok = 1;
+        for (int i = 0; i < m->npairs && ok; i++) {
+            double v = m->mip.cols[m->pairs[i].col].value * scale;
+            if (fabs(v - nearbyint(v)) > 1e-9 * fmax(1.0, fabs(v)) || fabs(v) > 1e12)
+                ok = 0;
+        }
+        if (ok)
+            return d;
+    }
+    return -1;
+}
+
+/* ---- week-indexed capacity rows ------------------------------------------ */
+
+typedef struct WeekItem {
+    int col;
+    int from, to;  /* weeks the column occupies */
+    double coef;
+    double ub;     /* the column's upper bound × coef, for redundancy */
+} WeekItem;
+
+/* Emits rows Σ coef·col ≤ rhs(w) for weeks 1..W over the items, one per
+ * maximal run of weeks with the same active set (keeping the least rhs).
+ * rhs[w] < 0 means "no limit this week" is never used: pass the capacity. */
+static void emit_week_rows(Mip *mip, const WeekItem *items, int nitems, const double *rhs,
+                           int weeks, char tag, int *nrows)
+{
+    if (nitems == 0)
+        return;
+    int w = 1;
+    while (w <= weeks) {
+        /* the run starting at w: until an item starts or ends */
+        int end = weeks;
+        int active = 0;
+        double ubsum = 0.0;
+        for (int i = 0; i < nitems; i++) {
+            const WeekItem *it = &items[i];
+            if (it->from <= w && w <= it->to) {
+                active++;
+                ubsum += it->ub;
+                if (it->to < end)
+                    end = it->to;
+            } else if (it->from > w && it->from - 1 < end) {
+                end = it->from - 1;
+            }
+        }
+        if (active > 0) {
+            double r = rhs[w];
+            for (int x = w + 1; x <= end; x++)
+                if (rhs[x] < r)
+                    r = rhs[x];
+            if (ubsum > r + 1e-9) {
+                int row = mip_add_row(mip, -HUGE_VAL, r, tag);
+                for (int i = 0; i < nitems; i++)
+                    if (items[i].from <= w && w <= items[i].to)
+                        mip_add_coef(mip, row, items[i].col, items[i].coef);
+                (*nrows)++;
+            }
+        }
+        w = end + 1;
+    }
+}
+
+/* Course weeks of a track as intervals relative to the start: a cohort's
+ * groups use the centre only while a course module runs. */
+static int course_intervals(const Track *tr, int *from, int *to)
+{
+    int n = 0;
+    for (int j = 0; j < tr->nmodules; j++) {
+        const Module *mod = &tr->modules[j];
+        if (mod->kind != MODULE_COURSE)
+            continue;
+        if (n > 0 && to[n - 1] + 1 == mod->offset) {
+            to[n - 1] = mod->offset + mod->weeks - 1;
+            continue;
+        }
+        from[n] = mod->offset;
+        to[n] = mod->offset + mod->weeks - 1;
+        n++;
+    }
+    return n;
+}
+
+static int add_centre_rows(Model *m)
+{
+    const Scenario *s = m->s;
+    Mip *mip = &m->mip;
+    int maxmod = 1;
+    for (int t = 0; t < s->ntracks; t++)
+        if (s->tracks[t].nmodules > maxmod)
+            maxmod = s->tracks[t].nmodules;
+    int *from = malloc((size_t)maxmod * sizeof *from), *to = malloc((size_t)maxmod * sizeof *to);
+    double *rhs_seats = malloc((size_t)(s->weeks + 1) * sizeof *rhs_seats);
+    double *rhs_groups = malloc((size_t)(s->weeks + 1) * sizeof *rhs_groups);
+    WeekItem *seats = NULL, *groups = NULL;
+    int cap = 0, rc = -1;
+    if (!from || !to || !rhs_seats || !rhs_groups)
+        goto done;
+    for (int ci = 0; ci < s->ncentres; ci++) {
+        const Centre *ce = &s->centres[ci];
+        int n = 0;
+        for (long c = 0; c < m->ncohorts; c++) {
+            if (m->cohorts[c].host != ce->municipality || m->groups_col[c] < 0)
+                continue;
+            const Track *tr = &s->tracks[m->cohorts[c].track];
+            int k = course_intervals(tr, from, to);
+            if (reserve((void **)&seats, &cap, n + k, sizeof *seats))
+                goto done;
+            WeekItem *ng = realloc(groups, (size_t)cap * sizeof *ng);
+            if (!ng)
+                goto done;
+            groups = ng;
+            for (int i = 0; i < k; i++) {
+                int st = m->cohorts[c].start;
+                seats[n] = (WeekItem){m->size_col[c], st + from[i], st + to[i], 1.0,
+                                      mip->cols[m->size_col[c]].ub};
+                groups[n] = (WeekItem){m->groups_col[c], st + from[i], st + to[i], 1.0,
+                                       mip->cols[m->groups_col[c]].ub};
+                n++;
+            }
+        }
+        for (int w = 0; w <= s->weeks; w++) {
+            rhs_seats[w] = ce->seats;
+            rhs_groups[w] = ce->max_groups;
+        }
+        emit_week_rows(mip, seats, n, rhs_seats, s->weeks, 's', &m->ncourse_rows);
+        emit_week_rows(mip, groups, n, rhs_groups, s->weeks, 'q', &m->ncourse_rows);
+    }
+    rc = mip->oom ? -1 : 0;
+done:
+    free(from);
+    free(to);
+    free(rhs_seats);
+    free(rhs_groups);
+    free(seats);
+    free(groups);
+    return rc;
+}
+
+static int add_slot_rows(Model *m)
+{
+    const Scenario *s = m->s;
+    Mip *mip = &m->mip;
+    const Classes *cl = &m->classes;
+    int *count = calloc((size_t)(cl->nsclasses ? cl->nsclasses : 1), sizeof *count);
+    int *first = calloc((size_t)(cl->nsclasses + 1), sizeof *first);
+    WeekItem *items = NULL;
+    double *rhs = malloc((size_t)(s->weeks + 1) * sizeof *rhs);
+    int rc = -1;
+    if (!count || !first || !rhs)
+        goto done;
+    /* bucket PLACE columns by slot class */
+    for (int j = 0; j < mip->ncols; j++)
+        if (mip->cols[j].kind == COL_PLACE)
+            count[mip->cols[j].b]++;
+    for (int k = 0; k < cl->nsclasses; k++)
+        first[k + 1] = first[k] + count[k];
+    items = malloc((size_t)(first[cl->nsclasses] ? first[cl->nsclasses] : 1) * sizeof *items);
+    if (!items)
+        goto done;
+    memset(count, 0, (size_t)(cl->nsclasses ? cl->nsclasses : 1) * sizeof *count);
+    for (int j = 0; j < mip->ncols; j++) {
+        const MipCol *col = &mip->cols[j];
+        if (col->kind != COL_PLACE)
+            continue;
+        const Demand *d = &m->demands[col->a];
+        const Module *mod = &s->tracks[d->track].modules[col->c];
+        int from = d->start + mod->offset;
+        items[first[col->b] + count[col->b]++] = (WeekItem){j, from, from + mod->weeks - 1, 1.0, col->ub};
+    }
+    for (int k = 0; k < cl->nsclasses; k++) {
+        for (int w = 0; w <= s->weeks; w++)
+            rhs[w] = cl->sclasses[k].room[w];
+        emit_week_rows(mip, items + first[k], count[k], rhs, s->weeks, 'p', &m->nslot_rows);
+    }
+    rc = mip->oom ? -1 : 0;
+done:
+    free(count);
+    free(first);
+    free(items);
+    free(rhs);
+    return rc;
+}
+
+/* ---- the program --------------------------------------------------------- */
+
+static int add_columns_and_rows(Builder *b, const int *gmax)
+{
+    Model *m = b->m;
+    const Scenario *s = m->s;
+    Mip *mip = &m->mip;
+
+    /* X columns */
+    for (int i = 0; i < m->npairs; i++) {
+        Pair *pr = &m->pairs[i];
+        const Cohort *co = &m->cohorts[pr->cohort];
+        const Track *tr = &s->tracks[co->track];
+        const Participant *p = &s->participants[m->classes.pclasses[pr->pclass].members[0]];
+        MipCol col = {COL_X, 1, 0.0, pair_bound(m, pr), pair_value(m, pr),
+                      course_travel_cost(s, p->home, co->host, pr->travel, tr->course_weeks),
+                      pr->pclass, pr->cohort, pr->travel};
+        pr->col = mip_add_col(mip, col);
+    }
+    /* GROUPS and SIZE columns per course cohort with pairs */
+    for (long c = 0; c < m->ncohorts; c++)
+        m->groups_col[c] = m->size_col[c] = -1;
+    long *potential = calloc((size_t)(m->ncohorts ? m->ncohorts : 1), sizeof *potential);
+    if (!potential)
+        return -1;
+    for (int i = 0; i < m->npairs; i++)
+        potential[m->pairs[i].cohort] += (long)mip->cols[m->pairs[i].col].ub;
+    for (long c = 0; c < m->ncohorts; c++) {
+        const Track *tr = &s->tracks[m->cohorts[c].track];
+        if (!tr->has_course || potential[c] == 0 || gmax[c] == 0)
+            continue;
+        const Centre *ce = &s->centres[s->centre_of[m->cohorts[c].host]];
+        double size_ub = fmin((double)potential[c], fmin((double)ce->seats, (double)gmax[c] * tr->max_group));
+        m->groups_col[c] = mip_add_col(mip, (MipCol){COL_GROUPS, 1, 0.0, gmax[c], 0.0, tr->group_cost, (int)c, 0, 0});
+        m->size_col[c] = mip_add_col(mip, (MipCol){COL_SIZE, 0, 0.0, size_ub, 0.0, 0.0, (int)c, 0, 0});
+    }
+    free(potential);
+
+    /* PLACE columns per demand, placement module and usable slot class */
+    unsigned char *demand_used = calloc((size_t)(m->ndemands ? m->ndemands : 1), 1);
+    if (!demand_used)
+        return -1;
+    for (int i = 0; i < m->npairs; i++)
+        if (m->pairs[i].demand >= 0)
+            demand_used[m->pairs[i].demand] = 1;
+    for (int d = 0; d < m->ndemands; d++) {
+        Demand *de = &m->demands[d];
+        const Track *tr = &s->tracks[de->track];
+        const Origin *o = &m->classes.origins[de->origin];
+        de->first_place_col = mip->ncols;
+        de->nplace_cols = 0;
+        if (!demand_used[d])
+            continue; /* every pair of this demand was pruned */
+        const DemandInfo *info = &b->info[d];
+        int pj = 0, off = 0;
+        for (int j = 0; j < tr->nmodules; j++) {
+            const Module *mod = &tr->modules[j];
+            if (mod->kind != MODULE_PLACEMENT)
+                continue;
+            int from = de->start + mod->offset, to = from + mod->weeks - 1;
+            for (int r = 0; r < info->nopt[pj]; r++) {
+                int k = info->options[off + r];
+                const SlotClass *sc = &m->classes.sclasses[k];
+                MipCol col = {COL_PLACE, 1, 0.0, min_room(sc, from, to), 0.0,
+                              placement_travel_cost(s, o->home, sc->municipality, mod->weeks), d, k, j};
+                mip_add_col(mip, col);
+            }
+            off += info->nopt[pj];
+            pj++;
+        }
+        de->nplace_cols = mip->ncols - de->first_place_col;
+    }
+    if (mip->oom) {
+        free(demand_used);
+        return -1;
+    }
+
+    /* class rows: Σ_c X ≤ |k| */
+    {
+        int i = 0;
+        while (i < m->npairs) {
+            int k = m->pairs[i].pclass, j = i;
+            double ubsum = 0;
+            while (j < m->npairs && m->pairs[j].pclass == k)
+                ubsum += mip->cols[m->pairs[j++].col].ub;
+            int count = m->classes.pclasses[k].count;
+            if (ubsum > count + 1e-9) {
+                int row = mip_add_row(mip, -HUGE_VAL, count, 'c');
+                for (int x = i; x < j; x++)
+                    mip_add_coef(mip, row, m->pairs[x].col, 1.0);
+            }
+            i = j;
+        }
+    }
+    /* cohort rows: size definition, group bounds, and links */
+    for (int i = 0; i < m->npairs; i++) {
+        const Pair *pr = &m->pairs[i];
+        int g = m->groups_col[pr->cohort];
+        if (g < 0)
+            continue;
+        /* link: X ≤ min(|k|, max_group)·G — the strong form (docs/model.md) */
+        int row = mip_add_row(mip, -HUGE_VAL, 0.0, 'l');
+        mip_add_coef(mip, row, pr->col, 1.0);
+        mip_add_coef(mip, row, g, -mip->cols[pr->col].ub);
+    }
+    int *size_row = malloc((size_t)(m->ncohorts ? m->ncohorts : 1) * sizeof *size_row);
+    if (!size_row) {
+        free(demand_used);
+        return -1;
+    }
+    for (long c = 0; c < m->ncohorts; c++) {
+        size_row[c] = -1;
+        if (m->groups_col[c] < 0)
+            continue;
+        const Track *tr = &s->tracks[m->cohorts[c].track];
+        size_row[c] = mip_add_row(mip, 0.0, 0.0, 'n');
+        mip_add_coef(mip, size_row[c], m->size_col[c], 1.0);
+        int lo = mip_add_row(mip, 0.0, HUGE_VAL, 'g');
+        mip_add_coef(mip, lo, m->size_col[c], 1.0);
+        mip_add_coef(mip, lo, m->groups_col[c], -(double)tr->min_group);
+        int hi = mip_add_row(mip, -HUGE_VAL, 0.0, 'h');
+        mip_add_coef(mip, hi, m->size_col[c], 1.0);
+        mip_add_coef(mip, hi, m->groups_col[c], -(double)tr->max_group);
+    }
+    for (int i = 0; i < m->npairs; i++)
+        if (size_row[m->pairs[i].cohort] >= 0)
+            mip_add_coef(mip, size_row[m->pairs[i].cohort], m->pairs[i].col, -1.0);
+    free(size_row);
+
+    /* demand rows: for each placement module, Σ PLACE = Σ X of the demand */
+    int *demand_first_row = malloc((size_t)(m->ndemands ? m->ndemands : 1) * sizeof *demand_first_row);
+    if (!demand_first_row) {
+        free(demand_used);
+        return -1;
+    }
+    for (int d = 0; d < m->ndemands; d++) {
+        const Demand *de = &m->demands[d];
+        demand_first_row[d] = mip->nrows;
+        if (!demand_used[d])
+            continue;
+        const Track *tr = &s->tracks[de->track];
+        for (int j = 0; j < tr->nmodules; j++) {
+            if (tr->modules[j].kind != MODULE_PLACEMENT)
+                continue;
+            int row = mip_add_row(mip, 0.0, 0.0, 'd');
+            for (int x = de->first_place_col; x < de->first_place_col + de->nplace_cols; x++)
+                if (mip->cols[x].c == j)
+                    mip_add_coef(mip, row, x, 1.0);
+        }
+    }
+    free(demand_used);
+    for (int i = 0; i < m->npairs; i++) {
+        const Pair *pr = &m->pairs[i];
+        if (pr->demand < 0)
+            continue;
+        const Track *tr = &s->tracks[m->demands[pr->demand].track];
+        int pj = 0;
+        for (int j = 0; j < tr->nmodules; j++)
+            if (tr->modules[j].kind == MODULE_PLACEMENT)
+                mip_add_coef(mip, demand_first_row[pr->demand] + pj++, pr->col, -1.0);
+    }
+    free(demand_first_row);
+
+    if (add_centre_rows(m) || add_slot_rows(m))
+        return -1;
+
+    /* budget: total cost ≤ max_cost */
+    if (s->objective.has_max_cost) {
+        int row = mip_add_row(mip, -HUGE_VAL, s->objective.max_cost, 'b');
+        for (int j = 0; j < mip->ncols; j++)
+            mip_add_coef(mip, row, j, mip->cols[j].cost);
+    }
+    return mip->oom ? -1 : 0;
+}
+
+int model_build(const Scenario *s, int aggregate, Model *out)
+{
+    memset(out, 0, sizeof *out);
+    out->s = s;
+    out->value_digits = -1;
+    Builder b = {out, NULL, NULL, 0, 0, NULL, NULL};
+    long *track_first = NULL, *track_end = NULL;
+    int *gmax = NULL;
+    int rc = -1;
+    if (classes_build(s, aggregate, &out->classes) < 0)
+        goto done;
+    out->ncohorts = scenario_cohorts(s, &out->cohorts);
+    if (out->ncohorts < 0)
+        goto done;
+    size_t ncells = (size_t)(out->classes.norigins ? out->classes.norigins : 1) * (size_t)s->ntracks *
+                    (size_t)(s->weeks + 1);
+    b.demand_index = malloc((ncells ? ncells : 1) * sizeof *b.demand_index);
+    track_first = calloc((size_t)s->ntracks + 1, sizeof *track_first);
+    track_end = calloc((size_t)s->ntracks + 1, sizeof *track_end);
+    out->groups_col = malloc((size_t)(out->ncohorts ? out->ncohorts : 1) * sizeof *out->groups_col);
+    out->size_col = malloc((size_t)(out->ncohorts ? out->ncohorts : 1) * sizeof *out->size_col);
+    gmax = malloc((size_t)(out->ncohorts ? out->ncohorts : 1) * sizeof *gmax);
+    if (!b.demand_index || !track_first || !track_end || !out->groups_col || !out->size_col || !gmax)
+        goto done;
+    for (size_t i = 0; i < ncells; i++)
+        b.demand_index[i] = -2;
+    for (long c = 0; c < out->ncohorts; c++) {
+        int t = out->cohorts[c].track;
+        if (track_end[t] == 0)
+            track_first[t] = c;
+        track_end[t] = c + 1;
+    }
+    if (build_reach(&b))
+        goto done;
+    for (int k = 0; k < out->classes.npclasses; k++)
+        if (add_pairs_for_class(&b, k, track_first, track_end))
+            goto done;
+    if (prune_pairs(out, gmax))
+        goto done;
+    if (add_columns_and_rows(&b, gmax))
+        goto done;
+    out->value_digits = find_value_digits(out);
+    rc = 0;
+done:
+    free(b.demand_index);
+    for (int d = 0; b.info && d < out->ndemands; d++) {
+        free(b.info[d].options);
+        free(b.info[d].nopt);
+    }
+    free(b.info);
+    for (int o = 0; b.reach && o < out->classes.norigins; o++)
+        free(b.reach[o]);
+    free(b.reach);
+    free(b.nreach);
+    free(track_first);
+    free(track_end);
+    free(gmax);
+    if (rc)
+        model_release(out);
+    return rc;
+}
+
+int model_add_value_floor(Model *m, double target)
+{
+    Mip *mip = &m->mip;
+    double tol = 1e-6 * fmax(1.0, target);
+    int row;
+    if (m->value_digits >= 0) {
+        /* integer form: Σ round(v·10^d)·X ≥ round(V·10^d) − ⌊tol·10^d⌋ is the
+         * same set of integer plans as Σ v·X ≥ V − tol, without the sliver
+         * of fractional value the LP could trade for cost */
+        double scale = pow(10.0, m->value_digits);
+        double floor_units = nearbyint(target * scale) - floor(tol * scale + 1e-9);
+        row = mip_add_row(mip, floor_units, HUGE_VAL, 'v');
+        for (int j = 0; j < mip->ncols; j++)
+            if (mip->cols[j].value != 0.0)
+                mip_add_coef(mip, row, j, nearbyint(mip->cols[j].value * scale));
+    } else {
+        row = mip_add_row(mip, target - tol, HUGE_VAL, 'v');
+        for (int j = 0; j < mip->ncols; j++)
+            mip_add_coef(mip, row, j, mip->cols[j].value);
+    }
+    return mip->oom ? -1 : 0;
+}
+
+void model_release(Model *m)
+{
+    classes_release(&m->classes);
+    free(m->cohorts);
+    free(m->groups_col);
+    free(m->size_col);
+    free(m->pairs);
+    free(m->demands);
+    mip_release(&m->mip);
+    memset(m, 0, sizeof *m);
+}

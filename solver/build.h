@@ -1,0 +1,68 @@
+/*
+ * build.h — turns a scenario into the integer program of docs/model.md.
+ *
+ * The Model keeps, next to the Mip, what every column means (class,
+ * cohort, placement demand, slot class) so that solver/extract.c can turn
+ * a solution back into a per-participant plan.
+ */
+#ifndef SAMPLAN_BUILD_H
+#define SAMPLAN_BUILD_H
+
+#include "../model/classes.h"
+#include "../model/cohorts.h"
+#include "../model/scenario.h"
+#include "mip.h"
+
+/* A placement demand: the participants of one origin who start track t in
+ * week s (whatever their host) need one slot per placement module. */
+typedef struct Demand {
+    int origin, track, start;
+    int first_place_col, nplace_cols; /* PLACE columns, contiguous */
+} Demand;
+
+/* An admissible (class, cohort) pair = one X column. */
+typedef struct Pair {
+    int pclass;
+    int cohort;   /* index into Model.cohorts */
+    int travel;   /* TravelMode of model/plan.h */
+    int demand;   /* index into Model.demands, −1 without placements */
+    int col;      /* X column */
+} Pair;
+
+typedef struct Model {
+    const Scenario *s;
+    Classes classes;
+    Cohort *cohorts; long ncohorts;
+    int *groups_col;   /* [ncohorts] GROUPS column or −1 */
+    int *size_col;     /* [ncohorts] SIZE column or −1 */
+    Pair *pairs; int npairs;
+    Demand *demands; int ndemands;
+    Mip mip;
+    int value_digits;  /* all value coefficients are multiples of 10^−value_digits; −1 if none */
+    int ncourse_rows, nslot_rows; /* statistics */
+} Model;
+
+/* Builds the program. aggregate = 1 merges interchangeable participants
+ * and slots (the program samplan solves); 0 gives the plain program, one
+ * variable per participant and option. Returns 0, or −1 on out-of-memory
+ * (the model is released). */
+int model_build(const Scenario *s, int aggregate, Model *out);
+
+/* Appends the level-2 row "value ≥ target" (exact integer form when the
+ * values share a decimal quantum, see docs/model.md). Returns 0 or −1. */
+int model_add_value_floor(Model *m, double target);
+
+/* Per-participant cost of the course part of cohort c under a travel mode. */
+double course_travel_cost(const Scenario *s, int home, int host, int travel, int course_weeks);
+
+/* Cost of one placement module of `weeks` weeks at a slot in municipality
+ * `at` for a participant living in `home`. */
+double placement_travel_cost(const Scenario *s, int home, int at, int weeks);
+
+/* The travel mode SPEC §2 rule 3 decides for home → host, or −1 when the
+ * participant may not join (too far and no relocation). */
+int decide_travel(const Scenario *s, int home, int host, double max_minutes, int can_relocate);
+
+void model_release(Model *m);
+
+#endif

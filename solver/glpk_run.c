@@ -1,0 +1,301 @@
+/*
+ * glpk_run.c — the one file that talks to GLPK (see glpk_run.h).
+ *
+ * GLPK calls abort() on internal errors unless an error hook is installed.
+ * Every entry point here runs its GLPK work inside `guarded()`: the hook
+ * frees GLPK's whole environment and longjmps back, after which no GLPK
+ * object may be touched, so bodies keep GLPK pointers only in their
+ * context and the failure path never frees them. Our own allocations live
+ * in the context too and are freed by the caller on every path.
+ */
+#include "glpk_run.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+volatile sig_atomic_t solver_interrupted = 0;
+
+double clock_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ---- error hook ---------------------------------------------------------- */
+
+static void on_glpk_error(void *info)
+{
+    jmp_buf *env = info;
+    glp_free_env(); /* all GLPK objects are gone from here on */
+    longjmp(*env, 1);
+}
+
+static int silence_terminal(void *info, const char *s)
+{
+    (void)info;
+    (void)s;
+    return 1; /* GLPK's own output is replaced by our progress lines */
+}
+
+typedef int (*GuardedBody)(void *ctx);
+
+static int guarded(GuardedBody body, void *ctx)
+{
+    jmp_buf env;
+    if (setjmp(env)) {
+        glp_error_hook(NULL, NULL);
+        return -2;
+    }
+    glp_error_hook(on_glpk_error, &env);
+    glp_term_hook(silence_terminal, NULL);
+    int rc = body(ctx);
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
+    glp_free_env();
+    return rc;
+}
+
+/* ---- loading ------------------------------------------------------------- */
+
+static glp_prob *load_program(const Mip *mip, RunLevel level, int names)
+{
+    glp_prob *P = glp_create_prob();
+    glp_set_obj_dir(P, level == LEVEL_VALUE ? GLP_MAX : GLP_MIN);
+    if (mip->nrows)
+        glp_add_rows(P, mip->nrows);
+    if (mip->ncols)
+        glp_add_cols(P, mip->ncols);
+    char name[64];
+    for (int i = 0; i < mip->nrows; i++) {
+        const MipRow *r = &mip->rows[i];
+        int type;
+        if (isinf(r->lb) && isinf(r->ub))
+            type = GLP_FR;
+        else if (isinf(r->ub))
+            type = GLP_LO;
+        else if (isinf(r->lb))
+            type = GLP_UP;
+        else if (r->lb == r->ub)
+            type = GLP_FX;
+        else
+            type = GLP_DB;
+        glp_set_row_bnds(P, i + 1, type, isinf(r->lb) ? 0.0 : r->lb, isinf(r->ub) ? 0.0 : r->ub);
+        if (names) {
+            snprintf(name, sizeof name, "%c%d", r->tag, i + 1);
+            glp_set_row_name(P, i + 1, name);
+        }
+    }
+    static const char col_tag[] = {'x', 'g', 'n', 'z'};
+    for (int j = 0; j < mip->ncols; j++) {
+        const MipCol *c = &mip->cols[j];
+        if (c->lb == c->ub)
+            glp_set_col_bnds(P, j + 1, GLP_FX, c->lb, c->ub);
+        else
+            glp_set_col_bnds(P, j + 1, GLP_DB, c->lb, c->ub);
+        if (c->integer)
+            glp_set_col_kind(P, j + 1, GLP_IV);
+        glp_set_obj_coef(P, j + 1, level == LEVEL_VALUE ? c->value : c->cost);
+        if (names) {
+            snprintf(name, sizeof name, "%c%d_%d_%d", col_tag[c->kind], c->a, c->b, j + 1);
+            glp_set_col_name(P, j + 1, name);
+        }
+    }
+    if (mip->nnz) {
+        /* GLPK arrays are 1-based; slot 0 is unused */
+        int *ia = malloc((mip->nnz + 1) * sizeof *ia);
+        int *ja = malloc((mip->nnz + 1) * sizeof *ja);
+        double *ar = malloc((mip->nnz + 1) * sizeof *ar);
+        if (!ia || !ja || !ar) {
+            free(ia);
+            free(ja);
+            free(ar);
+            glp_delete_prob(P);
+            return NULL;
+        }
+        for (size_t k = 0; k < mip->nnz; k++) {
+            ia[k + 1] = mip->ia[k] + 1;
+            ja[k + 1] = mip->ja[k] + 1;
+            ar[k + 1] = mip->ar[k];
+        }
+        glp_load_matrix(P, (int)mip->nnz, ia, ja, ar);
+        free(ia);
+        free(ja);
+        free(ar);
+    }
+    return P;
+}
+
+/* ---- solving one level --------------------------------------------------- */
+
+typedef struct SolveCtx {
+    const Mip *mip;
+    const RunRequest *req;
+    RunResult *out;
+    double started;
+    double last_progress;
+    double bound;        /* latest best-node bound seen in the tree */
+    int have_bound;
+    int interrupted;
+    char *err;
+    size_t errsz;
+} SolveCtx;
+
+static void progress_line(SolveCtx *ctx, glp_tree *T)
+{
+    double now = clock_seconds();
+    if (ctx->req->quiet || now - ctx->last_progress < 1.0)
+        return;
+    ctx->last_progress = now;
+    glp_prob *P = glp_ios_get_prob(T);
+    int have_incumbent = glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT;
+    const char *what = ctx->req->level == LEVEL_VALUE ? "value" : "cost";
+    fprintf(stderr, "samplan: %6.1f s  level %d (%s)  incumbent ", now - ctx->req->clock_start,
+            (int)ctx->req->level, what);
+    if (have_incumbent)
+        fprintf(stderr, "%.6g", glp_mip_obj_val(P));
+    else
+        fputs("-", stderr);
+    if (ctx->have_bound)
+        fprintf(stderr, "  bound %.6g", ctx->bound);
+    if (have_incumbent && ctx->have_bound)
+        fprintf(stderr, "  gap %.3g%%", 100.0 * glp_ios_mip_gap(T));
+    fputc('\n', stderr);
+}
+
+static void on_tree_event(glp_tree *T, void *info)
+{
+    SolveCtx *ctx = info;
+    int best = glp_ios_best_node(T);
+    if (best) {
+        ctx->bound = glp_ios_node_bound(T, best);
+        ctx->have_bound = 1;
+    }
+    if (solver_interrupted && !ctx->interrupted) {
+        ctx->interrupted = 1;
+        glp_ios_terminate(T);
+        return;
+    }
+    progress_line(ctx, T);
+}
+
+static int solve_body(void *arg)
+{
+    SolveCtx *ctx = arg;
+    const Mip *mip = ctx->mip;
+    RunResult *out = ctx->out;
+    glp_prob *P = load_program(mip, ctx->req->level, 0);
+    if (!P) {
+        snprintf(ctx->err, ctx->errsz, "out of memory loading the program");
+        return -1;
+    }
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.presolve = GLP_ON;
+    parm.cb_func = on_tree_event;
+    parm.cb_info = ctx;
+    parm.mip_gap = ctx->req->mip_gap;
+    double limit_ms = ctx->req->time_limit_s * 1000.0;
+    parm.tm_lim = limit_ms < 1.0 ? 1 : (limit_ms > 2e9 ? 2000000000 : (int)limit_ms);
+    /* cuts measured in bench/RESULTS.md; GMI and MIR help on the link rows */
+    parm.gmi_cuts = GLP_ON;
+    parm.mir_cuts = GLP_ON;
+    parm.cov_cuts = GLP_ON;
+    parm.clq_cuts = GLP_ON;
+    parm.fp_heur = GLP_ON;
+    int ret = mip->ncols ? glp_intopt(P, &parm) : 0;
+    int status = mip->ncols ? glp_mip_status(P) : GLP_OPT;
+    out->stop = STOP_NONE;
+    if (ret == GLP_ETMLIM)
+        out->stop = STOP_TIME;
+    else if (ret == GLP_EMIPGAP)
+        out->stop = STOP_GAP;
+    else if (ret == GLP_ESTOP)
+        out->stop = ctx->interrupted ? STOP_INTERRUPT : STOP_TIME;
+    else if (ret != 0 && ret != GLP_ENOPFS && ret != GLP_ENODFS) {
+        snprintf(ctx->err, ctx->errsz, "GLPK's branch-and-cut failed (glp_intopt code %d)", ret);
+        glp_delete_prob(P);
+        return -1;
+    }
+    out->has_solution = status == GLP_OPT || status == GLP_FEAS;
+    if (out->has_solution && status == GLP_FEAS && out->stop == STOP_NONE)
+        out->stop = STOP_TIME; /* feasible but not proven: treat as stopped */
+    out->x = calloc((size_t)(mip->ncols ? mip->ncols : 1), sizeof *out->x);
+    if (!out->x) {
+        snprintf(ctx->err, ctx->errsz, "out of memory reading the solution");
+        glp_delete_prob(P);
+        return -1;
+    }
+    if (out->has_solution) {
+        out->objective = mip->ncols ? glp_mip_obj_val(P) : 0.0;
+        for (int j = 0; j < mip->ncols; j++) {
+            double v = glp_mip_col_val(P, j + 1);
+            out->x[j] = mip->cols[j].integer ? nearbyint(v) : v;
+        }
+    }
+    if (out->stop == STOP_NONE && out->has_solution)
+        out->bound = out->objective;
+    else if (ctx->have_bound)
+        out->bound = ctx->bound;
+    else
+        out->bound = ctx->req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
+    glp_delete_prob(P);
+    return 0;
+}
+
+int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
+{
+    memset(out, 0, sizeof *out);
+    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, err, errsz};
+    ctx.last_progress = ctx.started;
+    int rc = guarded(solve_body, &ctx);
+    out->seconds = clock_seconds() - ctx.started;
+    if (rc == -2)
+        snprintf(err, errsz, "GLPK reported an internal error while solving");
+    return rc < 0 ? -1 : 0;
+}
+
+/* ---- export -------------------------------------------------------------- */
+
+typedef struct WriteCtx {
+    const Mip *mip;
+    int mps;
+    const char *path;
+    char *err;
+    size_t errsz;
+} WriteCtx;
+
+static int write_body(void *arg)
+{
+    WriteCtx *ctx = arg;
+    glp_prob *P = load_program(ctx->mip, LEVEL_VALUE, 1);
+    if (!P) {
+        snprintf(ctx->err, ctx->errsz, "out of memory loading the program");
+        return -1;
+    }
+    glp_set_prob_name(P, "samplan");
+    glp_set_obj_name(P, "value");
+    int ret = ctx->mps ? glp_write_mps(P, GLP_MPS_FILE, NULL, ctx->path)
+                       : glp_write_lp(P, NULL, ctx->path);
+    glp_delete_prob(P);
+    if (ret != 0) {
+        snprintf(ctx->err, ctx->errsz, "cannot write '%s'", ctx->path);
+        return -1;
+    }
+    return 0;
+}
+
+int glpk_write_program(const Mip *mip, int mps, const char *path, char *err, size_t errsz)
+{
+    WriteCtx ctx = {mip, mps, path, err, errsz};
+    int rc = guarded(write_body, &ctx);
+    if (rc == -2)
+        snprintf(err, errsz, "GLPK reported an internal error while writing '%s'", path);
+    return rc < 0 ? -1 : 0;
+}

@@ -1,0 +1,55 @@
+/*
+ * glpk_run.h — GLPK behind one door: loading a Mip, solving one
+ * lexicographic level with limits, progress and Ctrl-C, and exporting the
+ * program as CPLEX LP or free MPS. No GLPK failure aborts the process: an
+ * error hook turns it into an error return.
+ */
+#ifndef SAMPLAN_GLPK_RUN_H
+#define SAMPLAN_GLPK_RUN_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "mip.h"
+
+/* Set by a SIGINT handler; the solver stops at its next callback. */
+extern volatile sig_atomic_t solver_interrupted;
+
+typedef enum RunLevel { LEVEL_VALUE = 1, LEVEL_COST = 2 } RunLevel;
+
+typedef enum RunStop {
+    STOP_NONE,      /* search completed: the solution is proven optimal */
+    STOP_TIME,      /* time limit */
+    STOP_GAP,       /* relative gap reached */
+    STOP_INTERRUPT  /* Ctrl-C */
+} RunStop;
+
+typedef struct RunRequest {
+    RunLevel level;
+    double time_limit_s; /* for this level; ≤ 0 stops at once after the root */
+    double mip_gap;      /* relative gap at which to stop, 0 = prove optimality */
+    int quiet;           /* no progress lines on stderr */
+    double clock_start;  /* monotonic time of the command's start, for progress */
+} RunRequest;
+
+typedef struct RunResult {
+    int has_solution;    /* an integer solution was found */
+    RunStop stop;
+    double objective;    /* of the solution, in this level's sense */
+    double bound;        /* best proven bound on this level's objective */
+    double *x;           /* owned (free()); [ncols] column values, rounded for integers */
+    double seconds;      /* time spent in this level */
+} RunResult;
+
+/* Solves one level of the program. Returns 0 (see result for the outcome)
+ * or −1 on a GLPK failure, with a message in err. */
+int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz);
+
+/* Writes the level-1 program (maximise value) as CPLEX LP (mps = 0) or
+ * free MPS (mps = 1). Returns 0 or −1 with a message in err. */
+int glpk_write_program(const Mip *mip, int mps, const char *path, char *err, size_t errsz);
+
+/* Monotonic clock in seconds. */
+double clock_seconds(void);
+
+#endif

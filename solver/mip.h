@@ -1,0 +1,47 @@
+/*
+ * mip.h — a solver-neutral sparse mixed-integer program, built by
+ * solver/build.c and handed to GLPK by solver/glpk_run.c.
+ *
+ * Keeping the program in plain arrays first lets the builder count and
+ * merge rows before GLPK sees them, lets extraction read the meaning of
+ * each column, and keeps glpk.h out of the model code. Columns carry two
+ * objectives: `value` (level 1, maximised) and `cost` (level 2, minimised).
+ * Indices are 0-based here; GLPK's 1-based indices are made in glpk_run.c.
+ */
+#ifndef SAMPLAN_MIP_H
+#define SAMPLAN_MIP_H
+
+#include <stddef.h>
+
+typedef enum ColKind { COL_X, COL_GROUPS, COL_SIZE, COL_PLACE } ColKind;
+
+typedef struct MipCol {
+    ColKind kind;
+    int integer;       /* 1 = integer variable */
+    double lb, ub;
+    double value;      /* level-1 objective coefficient */
+    double cost;       /* level-2 objective coefficient, SEK */
+    int a, b, c;       /* meaning by kind: X (class, cohort, travel mode);
+                          GROUPS/SIZE (cohort); PLACE (demand, slot class, module) */
+} MipCol;
+
+typedef struct MipRow {
+    double lb, ub;     /* −HUGE_VAL / HUGE_VAL for free sides */
+    char tag;          /* one letter for row names: c class, g group, l link, s seats, … */
+} MipRow;
+
+typedef struct Mip {
+    MipCol *cols; int ncols; int capcols;
+    MipRow *rows; int nrows; int caprows;
+    int *ia, *ja;      /* triplets: row, column (0-based) */
+    double *ar;
+    size_t nnz, capnz;
+    int oom;           /* set when an allocation failed; all adds become no-ops */
+} Mip;
+
+int mip_add_col(Mip *m, MipCol col);                 /* returns index or −1 */
+int mip_add_row(Mip *m, double lb, double ub, char tag); /* returns index or −1 */
+void mip_add_coef(Mip *m, int row, int col, double v);
+void mip_release(Mip *m);
+
+#endif

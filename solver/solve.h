@@ -1,0 +1,45 @@
+/*
+ * solve.h — the lexicographic solve of SPEC §2: level 1 maximises value
+ * (within max_cost), level 2 minimises cost among plans whose value is
+ * within 1e-6·max(1, V*) of the level-1 value. Time limit and gap apply
+ * to both levels together; a stop keeps the best plan found.
+ */
+#ifndef SAMPLAN_SOLVE_H
+#define SAMPLAN_SOLVE_H
+
+#include <stddef.h>
+
+#include "../model/plan.h"
+#include "../model/scenario.h"
+
+typedef struct SolveOptions {
+    double time_limit_s;  /* whole solve, both levels */
+    double mip_gap;       /* relative gap at which each level may stop */
+    int quiet;            /* no progress on stderr */
+    double clock_start;   /* clock_seconds() at the command's start */
+} SolveOptions;
+
+typedef struct SolveStats {
+    int rows, cols;
+    size_t nnz;
+    int participant_classes, origins, slot_classes;
+    long cohorts;
+    int pairs, demands;
+    int value_digits;
+    double build_s, level1_s, level2_s;
+    double level1_value, level1_bound;
+} SolveStats;
+
+/* Solves s. On success returns 0 and sets *out to a plan (status optimal
+ * or feasible). Returns 1 with a message in err on solver failure or
+ * out-of-memory. */
+int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, SolveStats *stats, char *err,
+                   size_t errsz);
+
+/* Builds the level-1 program and writes it as CPLEX LP (mps = 0) or free
+ * MPS (mps = 1); plain = 1 writes the unreduced program, one variable per
+ * participant and option. Returns 0, or 1 with a message in err. */
+int export_program(const Scenario *s, int plain, int mps, const char *path, SolveStats *stats, char *err,
+                   size_t errsz);
+
+#endif
