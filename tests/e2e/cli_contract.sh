@@ -1,0 +1,119 @@
+#!/bin/sh
+# cli_contract.sh — the command line of SPEC §4: exit codes, refusal to
+# overwrite, private output files, located error messages.
+# Environment: SAMPLAN (binary under test).
+: "${SAMPLAN:?SAMPLAN must name the samplan binary}"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cli_contract.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# expect_rc WANT DESCRIPTION CMD...: runs CMD, stdout/stderr to $tmp/out, $tmp/err.
+expect_rc() {
+    want=$1; what=$2; shift 2
+    "$@" > "$tmp/out" 2> "$tmp/err"
+    rc=$?
+    if [ "$rc" -ne "$want" ]; then
+        fail "$what: exit $rc, expected $want"
+        sed 's/^/    stderr: /' "$tmp/err" | head -n 5
+    fi
+}
+
+scen=tests/scenarios/pooling
+
+expect_rc 0 "samplan --help" "$SAMPLAN" --help
+grep -q solve "$tmp/out" || fail "samplan --help does not mention solve on stdout"
+expect_rc 0 "samplan --version" "$SAMPLAN" --version
+[ -s "$tmp/out" ] || fail "samplan --version printed nothing on stdout"
+expect_rc 0 "samplan help solve" "$SAMPLAN" help solve
+expect_rc 2 "samplan (no command)" "$SAMPLAN"
+expect_rc 2 "samplan frobnicate (unknown command)" "$SAMPLAN" frobnicate
+[ -s "$tmp/err" ] || fail "unknown command: no message on stderr"
+expect_rc 2 "solve on a missing directory" "$SAMPLAN" solve "$tmp/no-such-dir" -o "$tmp/o-missing" --quiet
+[ -s "$tmp/err" ] || fail "solve on a missing directory: no message on stderr"
+[ -e "$tmp/o-missing" ] && fail "solve on a missing directory created the output directory"
+expect_rc 2 "solve with an unknown option" "$SAMPLAN" solve "$scen" -o "$tmp/o-opt" --frobnicate
+expect_rc 2 "solve with a bad --time-limit" "$SAMPLAN" solve "$scen" -o "$tmp/o-tl" --time-limit abc
+expect_rc 2 "solve with an unknown --variant" "$SAMPLAN" solve "$scen" -o "$tmp/o-var" --variant nosuch --quiet
+expect_rc 2 "export without --lp/--mps" "$SAMPLAN" export "$scen"
+
+# A fresh solve succeeds and writes private files.
+expect_rc 0 "solve $scen" "$SAMPLAN" solve "$scen" -o "$tmp/plan" --quiet
+for f in summary.json assignments.csv schedule.csv placements.csv settlement.csv; do
+    [ -f "$tmp/plan/$f" ] || fail "solve did not write $f"
+done
+if [ -d "$tmp/plan" ]; then
+    for f in "$tmp/plan"/* ; do
+        [ -f "$f" ] || continue
+        mode=$(stat -c %a "$f")
+        [ "$mode" = 600 ] || fail "$(basename "$f") has mode $mode, expected 600 (personal data)"
+    done
+    dmode=$(stat -c %a "$tmp/plan")
+    case $dmode in
+        700) ;;
+        *) fail "output directory has mode $dmode, expected 700 (no group/other access)" ;;
+    esac
+fi
+[ -s "$tmp/err" ] && fail "--quiet solve wrote to stderr: $(head -n 1 "$tmp/err")"
+
+# An existing output directory is refused without --force and left untouched.
+mkdir "$tmp/existing"
+echo "keep me" > "$tmp/existing/notes.txt"
+expect_rc 2 "solve into an existing -o directory without --force" \
+    "$SAMPLAN" solve "$scen" -o "$tmp/existing" --quiet
+[ -s "$tmp/err" ] || fail "refusal to overwrite: no message on stderr"
+[ "$(ls -A "$tmp/existing")" = "notes.txt" ] || fail "refused solve changed the directory: $(ls -A "$tmp/existing" | tr '\n' ' ')"
+[ "$(cat "$tmp/existing/notes.txt")" = "keep me" ] || fail "refused solve changed notes.txt"
+expect_rc 2 "solve into an existing plan directory without --force" \
+    "$SAMPLAN" solve "$scen" -o "$tmp/plan" --quiet
+expect_rc 0 "solve into an existing -o directory with --force" \
+    "$SAMPLAN" solve "$scen" -o "$tmp/plan" --quiet --force
+
+# validate: a good scenario passes, a broken one names file:line:column.
+expect_rc 0 "validate $scen" "$SAMPLAN" validate "$scen"
+mkdir "$tmp/broken"
+cp "$scen"/*.csv "$scen"/scenario.json "$tmp/broken/"
+# line 3 (b) gets an unknown home in column 2
+sed '3s/^b,0102,/b,9999,/' "$scen/participants.csv" > "$tmp/broken/participants.csv"
+expect_rc 2 "validate with an unknown home" "$SAMPLAN" validate "$tmp/broken"
+grep -q 'participants\.csv:3:2:' "$tmp/err" ||
+    fail "validate message lacks 'participants.csv:3:2:' (file:line:column): $(head -n 3 "$tmp/err")"
+grep -q 9999 "$tmp/err" || fail "validate message does not quote the bad value 9999"
+expect_rc 2 "solve on the broken scenario" "$SAMPLAN" solve "$tmp/broken" -o "$tmp/o-broken" --quiet
+[ -e "$tmp/o-broken" ] && fail "solve on a broken scenario created the output directory"
+
+# broken JSON: jansson's position
+mkdir "$tmp/badjson"
+cp "$scen"/*.csv "$tmp/badjson/"
+printf '{ "start": "2027-01-04",\n  "weeks": 2,,\n}\n' > "$tmp/badjson/scenario.json"
+expect_rc 2 "validate with broken scenario.json" "$SAMPLAN" validate "$tmp/badjson"
+grep -q 'scenario\.json:2:[0-9]*:' "$tmp/err" ||
+    fail "JSON error message lacks 'scenario.json:2:<col>:': $(head -n 3 "$tmp/err")"
+
+# a non-integer where an integer is expected
+mkdir "$tmp/badint"
+cp "$scen"/*.csv "$scen"/scenario.json "$tmp/badint/"
+printf 'municipality,seats,max_groups,tracks,seat_price_per_week\n0101,10.5,2,*,200\n' > "$tmp/badint/centres.csv"
+expect_rc 2 "validate with seats 10.5" "$SAMPLAN" validate "$tmp/badint"
+grep -q 'centres\.csv:2:2:' "$tmp/err" ||
+    fail "integer error message lacks 'centres.csv:2:2:': $(head -n 3 "$tmp/err")"
+
+# a personal identity number as participant id
+mkdir "$tmp/pnr"
+cp "$scen"/*.csv "$scen"/scenario.json "$tmp/pnr/"
+sed '2s/^a,/19850312-1234,/' "$scen/participants.csv" > "$tmp/pnr/participants.csv"
+expect_rc 2 "validate with a personal identity number as id" "$SAMPLAN" validate "$tmp/pnr"
+grep -q 'participants\.csv:2:1:' "$tmp/err" ||
+    fail "personal-number message lacks 'participants.csv:2:1:': $(head -n 3 "$tmp/err")"
+
+# export writes a file glpsol can read
+expect_rc 0 "export --lp" "$SAMPLAN" export "$scen" --lp "$tmp/p.lp" --plain
+[ -s "$tmp/p.lp" ] || fail "export --lp wrote nothing"
+expect_rc 0 "export --mps" "$SAMPLAN" export "$scen" --mps "$tmp/p.mps"
+[ -s "$tmp/p.mps" ] || fail "export --mps wrote nothing"
+
+if [ "$fails" -ne 0 ]; then
+    echo "cli_contract: $fails failure(s)"
+    exit 1
+fi
+echo "cli_contract: ok"

@@ -1,0 +1,93 @@
+#!/bin/sh
+# random_crosscheck.sh — N deterministic random scenarios (RANDOM_N, default
+# 100; RANDOM_SEED0 shifts the seeds): each is solved by samplan and checked
+# with plan_check, and its plain first-level program (samplan export --lp
+# --plain) is solved by glpsol; samplan's value must equal glpsol's optimum
+# within 1e-6·max(1,|v|). Instances glpsol does not finish within 20 s are
+# skipped with a note.
+# Environment: SAMPLAN (binary under test), TOOLS (random_scenario, plan_check).
+: "${SAMPLAN:?SAMPLAN must name the samplan binary}"
+: "${TOOLS:?TOOLS must name the tests/tools build directory}"
+N=${RANDOM_N:-100}
+SEED0=${RANDOM_SEED0:-0}
+command -v glpsol > /dev/null 2>&1 || { echo "FAIL: glpsol not found (package glpk-utils)"; exit 1; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/random_crosscheck.XXXXXX") || exit 1
+keep=${KEEP_FAILED:-}
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+skipped=0
+checked=0
+i=1
+while [ "$i" -le "$N" ]; do
+    seed=$((SEED0 + i))
+    i=$((i + 1))
+    d="$tmp/s$seed"
+    o="$tmp/o$seed"
+    if ! "$TOOLS/random_scenario" "$seed" "$d" > "$tmp/log" 2>&1; then
+        echo "FAIL seed $seed: random_scenario failed: $(head -n 1 "$tmp/log")"
+        fails=$((fails + 1))
+        continue
+    fi
+    if ! "$SAMPLAN" solve "$d" -o "$o" --quiet > "$tmp/log" 2>&1; then
+        echo "FAIL seed $seed: samplan solve exited non-zero"
+        sed 's/^/    /' "$tmp/log" | head -n 5
+        fails=$((fails + 1))
+        [ -n "$keep" ] && cp -r "$d" "$keep/s$seed" 2>/dev/null
+        continue
+    fi
+    if ! "$TOOLS/plan_check" "$d" "$o" > "$tmp/check" 2>&1; then
+        echo "FAIL seed $seed: plan_check"
+        sed 's/^/    /' "$tmp/check" | head -n 10
+        fails=$((fails + 1))
+        [ -n "$keep" ] && cp -r "$d" "$keep/s$seed" 2>/dev/null
+        continue
+    fi
+    st=$(tr -d '\n' < "$o/summary.json" | sed -n 's/.*"status"[[:space:]]*:[[:space:]]*"\([a-z]*\)".*/\1/p')
+    if [ "$st" != optimal ]; then
+        echo "FAIL seed $seed: summary status '$st', expected optimal on a tiny instance"
+        fails=$((fails + 1))
+    fi
+    value=$(sed -n 's/^plan_check: ok value=\([^ ]*\) cost=.*/\1/p' "$tmp/check")
+    if ! "$SAMPLAN" export "$d" --lp "$tmp/p$seed.lp" --plain > "$tmp/log" 2>&1; then
+        echo "FAIL seed $seed: samplan export --lp --plain exited non-zero"
+        sed 's/^/    /' "$tmp/log" | head -n 5
+        fails=$((fails + 1))
+        continue
+    fi
+    glpsol --lp "$tmp/p$seed.lp" --tmlim 20 -o "$tmp/p$seed.sol" > "$tmp/glp" 2>&1
+    gst=$(sed -n 's/^Status:[[:space:]]*//p' "$tmp/p$seed.sol" 2>/dev/null)
+    case $gst in
+        "INTEGER OPTIMAL"|"OPTIMAL") ;;
+        "INTEGER NON-OPTIMAL"|"UNDEFINED"|"")
+            if grep -q 'TIME LIMIT' "$tmp/glp"; then
+                echo "note seed $seed: glpsol did not finish in 20 s, skipped"
+                skipped=$((skipped + 1))
+                continue
+            fi
+            echo "FAIL seed $seed: glpsol status '$gst'"
+            sed 's/^/    /' "$tmp/glp" | tail -n 5
+            fails=$((fails + 1))
+            continue ;;
+        *)
+            echo "FAIL seed $seed: glpsol status '$gst' (the empty plan is always feasible)"
+            fails=$((fails + 1))
+            continue ;;
+    esac
+    gobj=$(sed -n 's/^Objective:.*=[[:space:]]*\([-+0-9.eE]*\).*/\1/p' "$tmp/p$seed.sol")
+    if [ -z "$gobj" ]; then
+        echo "FAIL seed $seed: cannot read glpsol's objective"
+        fails=$((fails + 1))
+        continue
+    fi
+    if ! awk -v a="$value" -v b="$gobj" 'BEGIN { d = a - b; if (d < 0) d = -d;
+            m = (a < 0 ? -a : a); if (m < 1) m = 1; exit !(d <= 1e-6 * m) }'; then
+        echo "FAIL seed $seed: samplan value $value, glpsol optimum $gobj"
+        fails=$((fails + 1))
+        [ -n "$keep" ] && cp -r "$d" "$keep/s$seed" 2>/dev/null
+        continue
+    fi
+    checked=$((checked + 1))
+    rm -rf "$d" "$o" "$tmp/p$seed.lp" "$tmp/p$seed.sol"
+done
+echo "random_crosscheck: $checked agreed, $skipped skipped, $fails failed (of $N)"
+[ "$fails" -eq 0 ] && [ "$checked" -gt 0 ]
