@@ -1,17 +1,169 @@
 /*
- * validate.c — samplan validate (placeholder until its issue lands; replaced by the
- * real subcommand).
+ * validate.c — samplan validate DIR [--variant NAME]: loads the base
+ * scenario and every variant (or only the named one), prints every problem
+ * as `file:line:column: message` on stderr, sorted, and a one-screen summary
+ * of each valid load on stdout. Exit 0 when all are valid, 2 otherwise.
  */
 #include "commands.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-const char validate_usage[] = "usage: samplan validate (not yet available)\n";
+#include "../io/scenario_json.h"
+#include "../io/scenario_load.h"
+#include "../model/cohorts.h"
+
+const char validate_usage[] =
+    "usage: samplan validate DIR [--variant NAME]\n"
+    "\n"
+    "Checks the scenario directory DIR without solving: scenario.json and\n"
+    "every CSV table, with the base scenario and each of its variants (or\n"
+    "only variant NAME). Every problem is listed on stderr as\n"
+    "file:line:column: message; a valid scenario gets a summary on stdout\n"
+    "(horizon, rows per file, cohorts per track).\n"
+    "\n"
+    "options:\n"
+    "  --variant NAME   check only this variant of scenario.json\n"
+    "  -h, --help       show this help\n"
+    "\n"
+    "exit codes: 0 valid, 1 out of memory or I/O failure, 2 problems found or bad usage\n"
+    "file formats: docs/formats.md\n";
+
+static void print_summary(const Scenario *s, FILE *out)
+{
+    long start = iso_date_days(s->start_year, s->start_month, s->start_day);
+    char first[11], last[11];
+    iso_date_format(start, first);
+    iso_date_format(start + 7L * s->weeks - 1, last);
+    int iy, iw, ly, lw;
+    iso_week(start, &iy, &iw);
+    iso_week(start + 7L * s->weeks - 1, &ly, &lw);
+    if (s->variant)
+        fprintf(out, "scenario '%s', variant '%s': valid\n", s->name, s->variant);
+    else
+        fprintf(out, "scenario '%s' (base): valid\n", s->name);
+    fprintf(out, "  horizon      %s (%d-W%02d) to %s (%d-W%02d), %d weeks\n", first, iy, iw, last,
+            ly, lw, s->weeks);
+    fprintf(out, "  cooperation  %s\n", s->cooperation ? "yes" : "no (each municipality alone)");
+    int modules = 0;
+    for (int t = 0; t < s->ntracks; t++)
+        modules += s->tracks[t].nmodules;
+    int counts[TABLE_COUNT] = {s->nmunicipalities, s->ndistances, s->ncentres, s->ntracks,
+                               modules, s->nparticipants, s->nslots, s->nreservations};
+    fputs("  rows        ", out);
+    for (int t = 0; t < TABLE_COUNT; t++)
+        fprintf(out, "%s%s %d", t == 0 ? "" : t == 4 ? ",\n               " : ", ",
+                s->files[t], counts[t]);
+    fputc('\n', out);
+    long total = 0;
+    fputs("  cohorts     ", out);
+    for (int t = 0; t < s->ntracks; t++) {
+        const Track *tr = &s->tracks[t];
+        int starts = track_start_count(s, t);
+        long n = track_cohort_count(s, t);
+        total += n;
+        if (t)
+            fputs("               ", out);
+        if (tr->has_course)
+            fprintf(out, "%-10s %2d weeks, %3d starts x %3d hosts = %ld\n", tr->id,
+                    tr->total_weeks, starts, track_host_count(s, t), n);
+        else
+            fprintf(out, "%-10s %2d weeks, %3d starts, no course (no host) = %ld\n", tr->id,
+                    tr->total_weeks, starts, n);
+    }
+    fprintf(out, "%stotal %ld cohorts\n", s->ntracks ? "               " : "", total);
+}
+
+/* 1 when `d` is already in `list` (same place and message). */
+static int seen(const DiagList *list, const Diag *d)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        const Diag *e = &list->items[i];
+        if (e->line == d->line && e->column == d->column && strcmp(e->file, d->file) == 0 &&
+            strcmp(e->message, d->message) == 0)
+            return 1;
+    }
+    return 0;
+}
 
 int cmd_validate(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("samplan: validate is not available yet\n", stderr);
-    return EXIT_NO_PLAN;
+    const char *dir = NULL, *variant = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(validate_usage, stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "--variant") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("validate", "--variant needs a NAME");
+            variant = argv[++i];
+        } else if (strncmp(a, "--variant=", 10) == 0) {
+            variant = a + 10;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("validate", "unknown option '%s'", a);
+        } else if (dir) {
+            return usage_error("validate", "unexpected argument '%s': give one DIR", a);
+        } else {
+            dir = a;
+        }
+    }
+    if (!dir)
+        return usage_error("validate", "missing scenario directory DIR");
+    if (variant && !*variant)
+        return usage_error("validate", "--variant needs a non-empty NAME");
+
+    DiagList all = DIAGLIST_INIT;
+    char **names = NULL;
+    int nnames = 0;
+    int worst = EXIT_OK;
+    if (!variant) {
+        int rc = scenario_list_variants(dir, &names, &nnames, &all);
+        if (rc != 0) {
+            diag_sort(&all);
+            diag_print(&all, stderr, NULL);
+            diag_release(&all);
+            return rc == 1 ? EXIT_NO_PLAN : EXIT_BAD_INPUT;
+        }
+    }
+    int runs = variant ? 1 : 1 + nnames;
+    for (int r = 0; r < runs; r++) {
+        const char *v = variant ? variant : r == 0 ? NULL : names[r - 1];
+        DiagList d = DIAGLIST_INIT;
+        Scenario *s = NULL;
+        int rc = scenario_load(dir, v, &s, &d);
+        if (rc == 0) {
+            if (r > 0)
+                fputc('\n', stdout);
+            print_summary(s, stdout);
+            scenario_free(s);
+        } else {
+            if (rc == 1)
+                worst = EXIT_NO_PLAN;
+            else if (worst == EXIT_OK)
+                worst = EXIT_BAD_INPUT;
+            for (size_t i = 0; i < d.count; i++) {
+                Diag *e = &d.items[i];
+                if (v && !variant && seen(&all, e))
+                    continue;
+                if (v && !variant)
+                    diag_add(&all, e->file, e->line, e->column, "%s (variant '%s')", e->message,
+                             v);
+                else
+                    diag_add(&all, e->file, e->line, e->column, "%s", e->message);
+            }
+            all.dropped += d.dropped;
+        }
+        diag_release(&d);
+    }
+    diag_sort(&all);
+    diag_print(&all, stderr, NULL);
+    if (diag_total(&all) && worst == EXIT_OK)
+        worst = EXIT_BAD_INPUT;
+    diag_release(&all);
+    for (int i = 0; i < nnames; i++)
+        free(names[i]);
+    free(names);
+    return worst;
 }

@@ -1,0 +1,548 @@
+/*
+ * scenario_json.c — reading scenario.json (see scenario_json.h).
+ *
+ * The document is read once with JSON_REJECT_DUPLICATES; `variants` is taken
+ * out of it, the chosen variant is merged into the rest (RFC 7396, so a null
+ * removes a key and its default applies), and only then are the keys read
+ * and checked, so a variant is checked exactly like a base file.
+ */
+#include "scenario_json.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "json_merge.h"
+
+/* ---- calendar -------------------------------------------------------- */
+
+long iso_date_days(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long yy = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+void iso_date_format(long days, char buf[11])
+{
+    int y, m, d;
+    civil(days, &y, &m, &d);
+    char tmp[40];
+    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
+    memcpy(buf, tmp, 10);
+    buf[10] = '\0';
+}
+
+int iso_weekday(long days)
+{
+    /* 1970-01-01 was a Thursday (4) */
+    long r = (days + 3) % 7;
+    if (r < 0)
+        r += 7;
+    return (int)r + 1;
+}
+
+void iso_week(long days, int *iso_year, int *week)
+{
+    long thursday = days - iso_weekday(days) + 4; /* the week's Thursday decides the year */
+    int y, m, d;
+    civil(thursday, &y, &m, &d);
+    *iso_year = y;
+    *week = (int)((thursday - iso_date_days(y, 1, 1)) / 7 + 1);
+}
+
+int iso_date_parse(const char *text, int *y, int *m, int *d)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+        return -1;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
+            return -1;
+    int yy = atoi(text), mm = atoi(text + 5), dd = atoi(text + 8);
+    if (mm < 1 || mm > 12 || dd < 1)
+        return -1;
+    int leap = (yy % 4 == 0 && yy % 100 != 0) || yy % 400 == 0;
+    if (dd > mdays[mm - 1] + (mm == 2 && leap))
+        return -1;
+    *y = yy;
+    *m = mm;
+    *d = dd;
+    return 0;
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+/* A short printable form of a JSON value for messages: strings as they are,
+ * anything else as compact JSON, cut at 60 characters. */
+static void show(const json_t *v, char *buf, size_t size)
+{
+    if (json_is_string(v)) {
+        snprintf(buf, size, "%s", json_string_value(v));
+    } else {
+        char *text = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+        snprintf(buf, size, "%s", text ? text : "?");
+        free(text);
+    }
+    if (strlen(buf) > 60)
+        strcpy(buf + 57, "...");
+}
+
+typedef struct Ctx {
+    DiagList *diags;
+    int oom;
+} Ctx;
+
+static void bad(Ctx *c, const char *path, const char *expected, const json_t *v)
+{
+    char text[128];
+    show(v, text, sizeof text);
+    diag_add(c->diags, SCENARIO_JSON, 0, 0, "%s: expected %s, got '%s'", path, expected, text);
+}
+
+enum Bound { NONNEG, POSITIVE, UNIT };
+
+/* Reads obj.key as a number into *out when present and not null. */
+static void get_number(Ctx *c, const json_t *obj, const char *key, const char *path,
+                       enum Bound bound, double *out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v))
+        return;
+    static const char *const expected[] = {"a number >= 0", "a number > 0", "a number in 0..1"};
+    if (!json_is_number(v)) {
+        bad(c, path, expected[bound], v);
+        return;
+    }
+    double x = json_number_value(v);
+    int ok = isfinite(x) && (bound == NONNEG ? x >= 0 : bound == POSITIVE ? x > 0 : x >= 0 && x <= 1);
+    if (!ok) {
+        bad(c, path, expected[bound], v);
+        return;
+    }
+    *out = x;
+}
+
+/* An object member that must be an object when present; NULL when absent. */
+static json_t *get_object(Ctx *c, const json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v))
+        return NULL;
+    if (!json_is_object(v)) {
+        bad(c, key, "an object", v);
+        return NULL;
+    }
+    return v;
+}
+
+/* 1 when a `files` entry is a relative path that stays inside the directory. */
+static int safe_relative(const char *p)
+{
+    if (!p[0] || p[0] == '/' || p[0] == '\\')
+        return 0;
+    const char *seg = p;
+    for (;;) {
+        size_t n = strcspn(seg, "/\\");
+        if (n == 2 && seg[0] == '.' && seg[1] == '.')
+            return 0;
+        if (!seg[n])
+            return 1;
+        seg += n + 1;
+    }
+}
+
+static char *base_name(const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    size_t b = n;
+    while (b > 0 && dir[b - 1] != '/')
+        b--;
+    if (n - b == 0 || (n - b == 1 && dir[b] == '.')) {
+        /* "." or "/": use the working directory's name */
+        char cwd[4096];
+        if (getcwd(cwd, sizeof cwd) && strcmp(dir, "/") != 0 && (n - b == 1 && dir[b] == '.'))
+            return base_name(cwd);
+        return dup_str("scenario");
+    }
+    char *out = malloc(n - b + 1);
+    if (out) {
+        memcpy(out, dir + b, n - b);
+        out[n - b] = '\0';
+    }
+    return out;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    char *p = malloc(a + b + 2);
+    if (!p)
+        return NULL;
+    memcpy(p, dir, a);
+    p[a] = '/';
+    memcpy(p + a + 1, name, b + 1);
+    return p;
+}
+
+/* Loads and syntax-checks scenario.json. Returns the root object or NULL
+ * with *rc set (2 bad input, 1 out of memory). */
+static json_t *load_root(const char *dir, DiagList *diags, int *rc)
+{
+    char *path = join_path(dir, SCENARIO_JSON);
+    if (!path) {
+        diag_add(diags, SCENARIO_JSON, 0, 0, "out of memory");
+        *rc = 1;
+        return NULL;
+    }
+    json_error_t err;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+    if (!root) {
+        if (access(path, F_OK) != 0 && errno == ENOENT)
+            diag_add(diags, SCENARIO_JSON, 0, 0, "file not found: a scenario directory needs one");
+        else
+            diag_add(diags, SCENARIO_JSON, err.line > 0 ? err.line : 0,
+                     err.line > 0 && err.column > 0 ? err.column : 0, "%s", err.text);
+        free(path);
+        *rc = 2;
+        return NULL;
+    }
+    free(path);
+    if (!json_is_object(root)) {
+        diag_add(diags, SCENARIO_JSON, 1, 1, "expected an object {...} at the top level");
+        json_decref(root);
+        *rc = 2;
+        return NULL;
+    }
+    json_t *variants = json_object_get(root, "variants");
+    if (variants && !json_is_null(variants) && !json_is_object(variants)) {
+        Ctx c = {diags, 0};
+        bad(&c, "variants", "an object of named variants", variants);
+        json_decref(root);
+        *rc = 2;
+        return NULL;
+    }
+    *rc = 0;
+    return root;
+}
+
+static int collect_names(const json_t *root, char ***names, int *count)
+{
+    *names = NULL;
+    *count = 0;
+    json_t *variants = json_object_get(root, "variants");
+    size_t n = json_is_object(variants) ? json_object_size(variants) : 0;
+    char **list = calloc(n ? n : 1, sizeof *list);
+    if (!list)
+        return 1;
+    int k = 0;
+    const char *key;
+    json_t *value;
+    if (n) {
+        json_object_foreach(variants, key, value) {
+            list[k] = dup_str(key);
+            if (!list[k]) {
+                for (int i = 0; i < k; i++)
+                    free(list[i]);
+                free(list);
+                return 1;
+            }
+            k++;
+        }
+    }
+    *names = list;
+    *count = k;
+    return 0;
+}
+
+int scenario_json_variants(const char *dir, char ***names, int *count, DiagList *diags)
+{
+    int rc;
+    *names = NULL;
+    *count = 0;
+    json_t *root = load_root(dir, diags, &rc);
+    if (!root)
+        return rc;
+    rc = collect_names(root, names, count);
+    if (rc)
+        diag_add(diags, SCENARIO_JSON, 0, 0, "out of memory");
+    json_decref(root);
+    return rc;
+}
+
+static void set_defaults(Scenario *s)
+{
+    s->weeks = 52;
+    s->cooperation = 1;
+    s->travel = (TravelParams){.max_daily_minutes = 60, .road_factor = 1.3, .speed_kmh = 70,
+                               .cost_per_km = 2.5, .days_per_week = 5,
+                               .accommodation_per_week = 1500, .max_relocation_km = 400};
+    for (int g = 0; g < GROUP_COUNT; g++)
+        s->objective.group_weight[g] = 1;
+    s->objective.preference_step = 0.1;
+    s->objective.has_max_cost = 0;
+    s->objective.max_cost = 0;
+    s->solver.time_limit_s = 60;
+    s->solver.mip_gap = 0;
+}
+
+static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
+{
+    json_t *v = json_object_get(doc, "name");
+    if (v && !json_is_null(v)) {
+        if (!json_is_string(v) || !json_string_value(v)[0]) {
+            bad(c, "name", "a non-empty string", v);
+        } else {
+            char *name = dup_str(json_string_value(v));
+            if (!name) {
+                c->oom = 1;
+                return;
+            }
+            free(s->name);
+            s->name = name;
+        }
+    }
+
+    v = json_object_get(doc, "start");
+    if (!v || json_is_null(v)) {
+        diag_add(c->diags, SCENARIO_JSON, 0, 0,
+                 "missing 'start': expected the Monday of week 1 as YYYY-MM-DD");
+    } else if (!json_is_string(v) ||
+               iso_date_parse(json_string_value(v), &s->start_year, &s->start_month,
+                              &s->start_day) != 0) {
+        bad(c, "start", "a date YYYY-MM-DD", v);
+    } else {
+        static const char *const days[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday",
+                                           "Friday", "Saturday", "Sunday"};
+        int wd = iso_weekday(iso_date_days(s->start_year, s->start_month, s->start_day));
+        if (wd != 1)
+            diag_add(c->diags, SCENARIO_JSON, 0, 0, "start '%s' is a %s: expected a Monday",
+                     json_string_value(v), days[wd]);
+        else
+            snprintf(s->start, sizeof s->start, "%s", json_string_value(v));
+    }
+
+    v = json_object_get(doc, "weeks");
+    if (v && !json_is_null(v)) {
+        if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+            json_integer_value(v) > SCENARIO_MAX_WEEKS) {
+            char range[64];
+            snprintf(range, sizeof range, "an integer 1..%d", SCENARIO_MAX_WEEKS);
+            bad(c, "weeks", range, v);
+        } else {
+            s->weeks = (int)json_integer_value(v);
+        }
+    }
+
+    v = json_object_get(doc, "cooperation");
+    if (v && !json_is_null(v)) {
+        if (!json_is_boolean(v))
+            bad(c, "cooperation", "true or false", v);
+        else
+            s->cooperation = json_is_true(v);
+    }
+
+    json_t *travel = get_object(c, doc, "travel");
+    if (travel) {
+        TravelParams *t = &s->travel;
+        get_number(c, travel, "max_daily_minutes", "travel.max_daily_minutes", NONNEG,
+                   &t->max_daily_minutes);
+        get_number(c, travel, "road_factor", "travel.road_factor", POSITIVE, &t->road_factor);
+        get_number(c, travel, "speed_kmh", "travel.speed_kmh", POSITIVE, &t->speed_kmh);
+        get_number(c, travel, "cost_per_km", "travel.cost_per_km", NONNEG, &t->cost_per_km);
+        get_number(c, travel, "days_per_week", "travel.days_per_week", NONNEG, &t->days_per_week);
+        get_number(c, travel, "accommodation_per_week", "travel.accommodation_per_week", NONNEG,
+                   &t->accommodation_per_week);
+        get_number(c, travel, "max_relocation_km", "travel.max_relocation_km", NONNEG,
+                   &t->max_relocation_km);
+    }
+
+    json_t *obj = get_object(c, doc, "objective");
+    if (obj) {
+        json_t *w = json_object_get(obj, "group_weights");
+        if (w && !json_is_null(w) && !json_is_object(w)) {
+            bad(c, "objective.group_weights", "an object", w);
+        } else if (w && json_is_object(w)) {
+            const char *key;
+            json_t *val;
+            json_object_foreach(w, key, val) {
+                int g = 0;
+                while (g < GROUP_COUNT && strcmp(group_names[g], key) != 0)
+                    g++;
+                char path[160];
+                snprintf(path, sizeof path, "objective.group_weights.%s", key);
+                if (g == GROUP_COUNT)
+                    diag_add(c->diags, SCENARIO_JSON, 0, 0,
+                             "%s: unknown group: expected youth, newcomer, longterm or other",
+                             path);
+                else
+                    get_number(c, w, key, path, NONNEG, &s->objective.group_weight[g]);
+            }
+        }
+        get_number(c, obj, "preference_step", "objective.preference_step", UNIT,
+                   &s->objective.preference_step);
+        json_t *mc = json_object_get(obj, "max_cost");
+        if (mc && !json_is_null(mc)) {
+            double x = -1;
+            get_number(c, obj, "max_cost", "objective.max_cost", NONNEG, &x);
+            if (x >= 0) {
+                s->objective.has_max_cost = 1;
+                s->objective.max_cost = x;
+            }
+        }
+    }
+
+    json_t *solver = get_object(c, doc, "solver");
+    if (solver) {
+        get_number(c, solver, "time_limit_s", "solver.time_limit_s", POSITIVE,
+                   &s->solver.time_limit_s);
+        get_number(c, solver, "mip_gap", "solver.mip_gap", NONNEG, &s->solver.mip_gap);
+    }
+
+    json_t *files = get_object(c, doc, "files");
+    if (files) {
+        const char *key;
+        json_t *val;
+        json_object_foreach(files, key, val) {
+            int t = 0;
+            while (t < TABLE_COUNT && strcmp(table_names[t], key) != 0)
+                t++;
+            char path[160];
+            snprintf(path, sizeof path, "files.%s", key);
+            if (t == TABLE_COUNT) {
+                diag_add(c->diags, SCENARIO_JSON, 0, 0,
+                         "%s: unknown table: expected municipalities, distances, centres, "
+                         "tracks, modules, participants, slots or reservations", path);
+                continue;
+            }
+            if (json_is_null(val))
+                continue;
+            if (!json_is_string(val) || !safe_relative(json_string_value(val))) {
+                bad(c, path, "a file name relative to the scenario directory, without '..'",
+                    val);
+                continue;
+            }
+            char *name = dup_str(json_string_value(val));
+            if (!name) {
+                c->oom = 1;
+                return;
+            }
+            free(s->files[t]);
+            s->files[t] = name;
+        }
+    }
+}
+
+int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagList *diags)
+{
+    Ctx c = {diags, 0};
+    size_t before = diag_total(diags);
+    set_defaults(s);
+    free(s->dir);
+    s->dir = dup_str(dir);
+    free(s->name);
+    s->name = base_name(dir);
+    if (variant) {
+        free(s->variant);
+        s->variant = dup_str(variant);
+    }
+    if (!s->dir || !s->name || (variant && !s->variant))
+        goto oom;
+    for (int t = 0; t < TABLE_COUNT; t++) {
+        if (s->files[t])
+            continue;
+        size_t n = strlen(table_names[t]) + 5;
+        s->files[t] = malloc(n);
+        if (!s->files[t])
+            goto oom;
+        snprintf(s->files[t], n, "%s.csv", table_names[t]);
+    }
+
+    int rc;
+    json_t *root = load_root(dir, diags, &rc);
+    if (!root)
+        return rc;
+    if (collect_names(root, &s->variant_names, &s->nvariants) != 0) {
+        json_decref(root);
+        goto oom;
+    }
+    json_t *variants = json_object_get(root, "variants");
+    json_t *doc = NULL;
+    if (variant) {
+        json_t *patch = json_is_object(variants) ? json_object_get(variants, variant) : NULL;
+        if (!patch) {
+            char known[1024] = "";
+            size_t len = 0;
+            for (int i = 0; i < s->nvariants && len < sizeof known - 1; i++)
+                len += (size_t)snprintf(known + len, sizeof known - len, "%s%s", i ? ", " : "",
+                                        s->variant_names[i]);
+            if (s->nvariants)
+                diag_add(diags, SCENARIO_JSON, 0, 0, "unknown variant '%s': expected one of %s",
+                         variant, known);
+            else
+                diag_add(diags, SCENARIO_JSON, 0, 0,
+                         "unknown variant '%s': the file defines no variants", variant);
+            json_decref(root);
+            return 2;
+        }
+        if (!json_is_object(patch)) {
+            char path[160];
+            snprintf(path, sizeof path, "variants.%s", variant);
+            bad(&c, path, "an object (a JSON Merge Patch of the base)", patch);
+            json_decref(root);
+            return 2;
+        }
+        json_t *base = json_deep_copy(root);
+        if (base)
+            json_object_del(base, "variants");
+        doc = base ? json_merge_patch(base, patch) : NULL;
+        json_decref(base);
+        if (doc)
+            json_object_del(doc, "variants");
+    } else {
+        doc = json_incref(root);
+    }
+    json_decref(root);
+    if (!doc)
+        goto oom;
+    read_doc(&c, s, doc);
+    json_decref(doc);
+    if (c.oom)
+        goto oom;
+    return diag_total(diags) > before ? 2 : 0;
+oom:
+    diag_add(diags, SCENARIO_JSON, 0, 0, "out of memory");
+    return 1;
+}

@@ -1,0 +1,46 @@
+/*
+ * scenario_json.h — scenario.json (SPEC §1): parsing with jansson, applying
+ * a variant as a JSON Merge Patch, type and range checks, and defaults.
+ *
+ * Problems are reported as diagnostics on "scenario.json": syntax errors at
+ * jansson's line:column, everything else at the key's path (line 0), e.g.
+ * `scenario.json: travel.speed_kmh: expected a number > 0, got '-3'`.
+ * Also the calendar helpers the loader and `validate` share.
+ */
+#ifndef SAMPLAN_SCENARIO_JSON_H
+#define SAMPLAN_SCENARIO_JSON_H
+
+#include "../model/diag.h"
+#include "../model/scenario.h"
+
+#define SCENARIO_JSON "scenario.json"
+
+/* Largest horizon accepted, in weeks (20 years); a sanity bound. */
+#define SCENARIO_MAX_WEEKS 1040
+
+/* Fills s->dir, name, variant, start*, weeks, cooperation, travel,
+ * objective, solver, files and variant_names from DIR/scenario.json with
+ * variant VARIANT (NULL = base) applied and every default set. Returns 0,
+ * 2 (bad input, diagnostics recorded) or 1 (out of memory). On 2 or 1 the
+ * fields already set stay owned by s (freed by scenario_free). */
+int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagList *diags);
+
+/* The variant names of DIR/scenario.json in file order (see
+ * scenario_list_variants). Returns 0, 2 or 1 like scenario_json_read. */
+int scenario_json_variants(const char *dir, char ***names, int *count, DiagList *diags);
+
+/* Parses a strict ISO date YYYY-MM-DD that exists in the calendar.
+ * Returns 0 and sets y/m/d, or −1. */
+int iso_date_parse(const char *text, int *y, int *m, int *d);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+long iso_date_days(int y, int m, int d);
+void iso_date_format(long days, char buf[11]);
+
+/* ISO weekday of a day count: 1 = Monday … 7 = Sunday. */
+int iso_weekday(long days);
+
+/* ISO 8601 week number (1..53) and its year for a day count. */
+void iso_week(long days, int *iso_year, int *week);
+
+#endif
