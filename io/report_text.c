@@ -50,10 +50,10 @@ static const char *mun(const Scenario *s, int m)
     return m >= 0 ? s->municipalities[m].name : "";
 }
 
+/* Money for people: whole öre (the CSV files keep every digit). */
 static void money(FILE *f, const char *label, double v)
 {
-    char buf[SP_NUMBER_BUF];
-    fprintf(f, "- %s: %s SEK\n", label, sp_format_double(v, buf));
+    fprintf(f, "- %s: %.2f SEK\n", label, v);
 }
 
 static void totals(FILE *f, const Scenario *s, const Plan *plan, long assigned)

@@ -9,6 +9,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "csv_write.h"
 
 typedef struct Builder {
     int failed;
@@ -163,9 +166,60 @@ done:
     return root;
 }
 
+/* jansson prints reals with "%.17g" (4.9 becomes 4.9000000000000004), so
+ * the tree is printed here with the shortest round-tripping reals; scalars
+ * other than reals, and all strings, are still encoded by jansson. */
+static int dump_value(const json_t *v, FILE *f, int depth)
+{
+    if (json_is_real(v)) {
+        char buf[SP_NUMBER_BUF];
+        sp_format_double(json_real_value(v), buf);
+        if (!strpbrk(buf, ".en"))
+            strcat(buf, ".0");
+        return fputs(buf, f) == EOF ? -1 : 0;
+    }
+    if (json_is_object(v) || json_is_array(v)) {
+        int obj = json_is_object(v);
+        size_t n = obj ? json_object_size(v) : json_array_size(v);
+        if (n == 0)
+            return fputs(obj ? "{}" : "[]", f) == EOF ? -1 : 0;
+        putc(obj ? '{' : '[', f);
+        size_t k = 0;
+        const char *key;
+        json_t *item;
+        void *it = obj ? json_object_iter((json_t *)v) : NULL;
+        for (k = 0; k < n; k++) {
+            fprintf(f, "%s\n%*s", k ? "," : "", 2 * (depth + 1), "");
+            if (obj) {
+                key = json_object_iter_key(it);
+                item = json_object_iter_value(it);
+                it = json_object_iter_next((json_t *)v, it);
+                json_t *ks = json_string(key);
+                int bad = !ks || dump_value(ks, f, depth + 1) != 0;
+                json_decref(ks);
+                if (bad)
+                    return -1;
+                fputs(": ", f);
+            } else {
+                item = json_array_get(v, k);
+            }
+            if (dump_value(item, f, depth + 1) != 0)
+                return -1;
+        }
+        fprintf(f, "\n%*s%c", 2 * depth, "", obj ? '}' : ']');
+        return ferror(f) ? -1 : 0;
+    }
+    char *text = json_dumps(v, JSON_ENCODE_ANY);
+    if (!text)
+        return -1;
+    int rc = fputs(text, f) == EOF ? -1 : 0;
+    free(text);
+    return rc;
+}
+
 int summary_json_dump(const json_t *summary, FILE *f)
 {
-    if (json_dumpf(summary, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0)
+    if (dump_value(summary, f, 0) != 0)
         return -1;
     return putc('\n', f) == EOF ? -1 : 0;
 }

@@ -27,8 +27,9 @@
 json_t *summary_json_build(const Scenario *s, const Plan *plan, const int *sizes,
                            const Settlement *st);
 
-/* Dumps the object to f with two-space indentation, round-tripping reals,
- * and a final newline. Returns 0 or −1. */
+/* Dumps the object to f with two-space indentation and a final newline;
+ * reals in the shortest text that reads back as the same double, always
+ * with a fraction or exponent ("5.0", "4.9"). Returns 0 or −1. */
 int summary_json_dump(const json_t *summary, FILE *f);
 
 #endif
