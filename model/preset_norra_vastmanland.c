@@ -1,0 +1,262 @@
+/*
+ * preset_norra_vastmanland.c — Fagersta, Norberg and Skinnskatteberg (seed
+ * 003_3d2ff8e93f2f529f.txt). Participants are a sample of the seed's table
+ * of target groups per municipality × group × gender, with its "without
+ * completed upper-secondary school" counts: those participants may only
+ * choose the tracks that begin with a basic (grundläggande) module. Courses
+ * at the joint adult-education centre NVU in Fagersta and two small sites.
+ */
+#include "generate.h"
+
+#include <string.h>
+
+#define NMUNI 3
+#define NTRACKS 6
+
+static const char *const codes[NMUNI] = {"1982", "1962", "1904"}; /* Fagersta, Norberg, Skinnskatteberg */
+
+static const GenTrack tracks[NTRACKS] = {
+    {"industri", "Spår 1 Industri: montör, bygg, industri bas", 5, 12, 8, 1,
+     {{"Industri bas (grundläggande)", "course", 6, 80000},
+      {"Montering, svetsning och bygg", "course", 8, 160000},
+      {"Praktik i industrin", "placement", 8, 0}}},
+    {"storkok", "Spår 2 Storkök: köks- och måltidsbiträde", 4, 10, 8, 3,
+     {{"Grundläggande svenska och matematik", "course", 4, 50000},
+      {"Kök och livsmedelshygien", "course", 8, 110000},
+      {"Praktik i storkök", "placement", 6, 0}}},
+    {"fastighet", "Spår 3 Fastighet: fastighetsskötare", 4, 10, 8, 5,
+     {{"Fastighetsskötsel (yrkesvux, gymnasial nivå)", "course", 12, 170000},
+      {"Praktik i fastighetsförvaltning", "placement", 8, 0}}},
+    {"skog", "Spår 4 Skog och natur: skogs-, park- och trädgårdsarbetare", 4, 8, 8, 9,
+     {{"Grundläggande svenska och matematik", "course", 4, 50000},
+      {"Skog, park och trädgård", "course", 8, 120000},
+      {"Praktik skog och park", "placement", 8, 0}}},
+    {"handel", "Spår 5 Handel: dagligvaruhandelsbiträde", 4, 12, 6, 1,
+     {{"Grundläggande svenska och matematik", "course", 4, 50000},
+      {"Handel och service", "course", 6, 80000},
+      {"Praktik i dagligvaruhandeln", "placement", 6, 0}}},
+    {"vard", "Spår 6 Vård och omsorg: vårdbiträde och serviceassistent", 5, 14, 8, 1,
+     {{"Vårdbiträde (yrkesvux, gymnasial nivå)", "course", 12, 190000},
+      {"Praktik i vård och omsorg", "placement", 8, 0}}},
+};
+
+/* Tracks open without completed upper-secondary school: those that begin
+ * with a basic module (industri, storkok, skog, handel). */
+static const unsigned char basic_ok[NTRACKS] = {1, 1, 0, 1, 1, 0};
+static const double track_w[NTRACKS] = {0.22, 0.15, 0.12, 0.13, 0.16, 0.22};
+
+/* Seed 003's table: [municipality][row][gender K, M] = {total, without
+ * completed upper-secondary}. Rows: youth, foreign-born not youth,
+ * long-term unemployed (not youth, not foreign-born). */
+static const int table[NMUNI][3][2][2] = {
+    {{{57, 19}, {63, 33}}, {{252, 143}, {222, 129}}, {{38, 10}, {49, 6}}},
+    {{{18, 10}, {38, 19}}, {{61, 46}, {69, 32}}, {{20, 9}, {22, 7}}},
+    {{{8, 3}, {17, 9}}, {{33, 22}, {28, 12}}, {{14, 6}, {14, 4}}},
+};
+/* Of the foreign-born: in the establishment programme [municipality][K, M]. */
+static const int establishment[NMUNI][2] = {{25, 15}, {8, 4}, {3, 2}};
+
+/* Cells: municipality × gender × {youth, newcomer, longterm, other} × {without, with}. */
+#define NCELLS (NMUNI * 2 * 4 * 2)
+
+static void cell_weights(double *w)
+{
+    for (int m = 0; m < NMUNI; m++)
+        for (int g = 0; g < 2; g++) {
+            double *c = w + (m * 2 + g) * 8;
+            const int *y = table[m][0][g], *f = table[m][1][g], *l = table[m][2][g];
+            double est = establishment[m][g];
+            double fshare = (double)f[1] / (double)f[0]; /* without-share of the foreign-born */
+            c[0 * 2 + 0] = y[1];                         /* youth, without */
+            c[0 * 2 + 1] = y[0] - y[1];                  /* youth, with */
+            c[1 * 2 + 0] = est * fshare;                 /* newcomer */
+            c[1 * 2 + 1] = est * (1 - fshare);
+            c[2 * 2 + 0] = l[1];                         /* longterm */
+            c[2 * 2 + 1] = l[0] - l[1];
+            c[3 * 2 + 0] = (f[0] - est) * fshare;        /* other foreign-born */
+            c[3 * 2 + 1] = (f[0] - est) * (1 - fshare);
+        }
+}
+
+static const char readme[] =
+    "# norra-vastmanland — Fagersta, Norberg, Skinnskatteberg\n"
+    "\n"
+    "Three neighbouring municipalities with a joint adult-education federation\n"
+    "(NVU) and six local job tracks. Participants are drawn from the agreement's\n"
+    "own table of target groups, so results can be followed up by group and\n"
+    "gender as the steering group does.\n"
+    "\n"
+    "## Facts and where they come from\n"
+    "\n"
+    "| fact | source |\n"
+    "|---|---|\n"
+    "| The three municipalities and their joint federation NVU (adult education, vocational adult education) | `003_3d2ff8e93f2f529f.txt` |\n"
+    "| The table of target groups per municipality, group and gender, with \"without completed upper-secondary school\" in parentheses, and those in the establishment programme | `003_3d2ff8e93f2f529f.txt` (table reproduced in BRIEF.md) |\n"
+    "| The six local tracks: 1 industry (assembler, construction, industry basics), 2 institutional kitchen, 3 property maintenance, 4 forest and park, 5 retail, 6 health and social care | `003_3d2ff8e93f2f529f.txt` |\n"
+    "| Follow-up by group and gender (equality perspective) | `003_3d2ff8e93f2f529f.txt` |\n"
+    "| Codes, seat coordinates, population | `/work/shared/data/municipalities.csv` |\n"
+    "\n"
+    "## How the table becomes participants\n"
+    "\n"
+    "- Groups: youth → `youth`; foreign-born in the establishment programme →\n"
+    "  `newcomer`; other foreign-born (not youth) → `other`; unemployed more than\n"
+    "  12 months (not youth, not foreign-born) → `longterm`. Genders K/M →\n"
+    "  `woman`/`man`.\n"
+    "- The table has 1 023 people. **Sampling share 25 %** (256 participants by\n"
+    "  default): the people who would start a job track within one year, and an\n"
+    "  instance that solves in seconds. The 48 cells (municipality × gender ×\n"
+    "  group × with/without upper-secondary school) are apportioned exactly to\n"
+    "  the requested number by largest remainder; `--participants N` rescales.\n"
+    "- The table gives \"without upper-secondary school\" for the foreign-born as\n"
+    "  a whole, not for the establishment programme: the same share is applied\n"
+    "  to both parts.\n"
+    "- **Reading of the prerequisite.** Tracks 3 (property maintenance) and 6\n"
+    "  (care) start directly with a vocational course at upper-secondary level\n"
+    "  (yrkesvux), which requires completed upper-secondary school. Tracks 1, 2,\n"
+    "  4 and 5 start with a basic module (industry basics; basic Swedish and\n"
+    "  mathematics). Participants without completed upper-secondary school list\n"
+    "  only tracks 1, 2, 4 and 5; the others may list any track. The column\n"
+    "  is not in participants.csv: it shows only through the track lists.\n"
+    "\n"
+    "## Assumptions (not in the seed) and why they are plausible\n"
+    "\n"
+    "- Module lengths 4–12 weeks, placements 6–8 weeks, tracks 16–22 weeks;\n"
+    "  cohorts every 6–8 weeks, staggered by track. min_group 4–5.\n"
+    "- group_cost 50 000–190 000 SEK per module and group (about 12 000–16 000\n"
+    "  SEK per group-week of teaching).\n"
+    "- Preference lists: 1–3 tracks, first choice by popularity (industry and\n"
+    "  care 22 % each, retail 16 %, kitchen 15 %, forest 13 %, property 12 %),\n"
+    "  the same for women and men (the table gives no preferences).\n"
+    "- Start weeks: from week 1, 9, 17 or 27 (intake rounds).\n"
+    "- Centres: NVU in Fagersta (48 seats, 4 groups, all tracks); small sites in\n"
+    "  Norberg (12 seats, kitchen and retail) and Skinnskatteberg (10 seats,\n"
+    "  forest and park — a forest municipality). After NVU's dissolution in 2021\n"
+    "  (seed 003) the three cooperate by agreement: `seat_price_per_week` 600 SEK.\n"
+    "- All three seats are within 40 minutes of each other (road factor 1.3), so\n"
+    "  everyone can commute; nobody needs to relocate.\n"
+    "- Placement slots in each municipality per track, capacity 1–4 by size.\n"
+    "\n"
+    "## Variants\n"
+    "\n"
+    "| variant | change | question |\n"
+    "|---|---|---|\n"
+    "| `alone` | `cooperation: false` | each municipality on its own (Norberg and Skinnskatteberg host only some tracks) |\n"
+    "| `nvu-only` | `files.centres: centres-nvu.csv` | all courses at NVU in Fagersta |\n";
+
+static int build(const GenParams *params, GenOutput *out)
+{
+    GenBuf *b = gen_file(out, "scenario.json");
+    if (!b)
+        return -1;
+    genbuf_puts(b,
+                "{\n"
+                "  \"name\": \"Norra Västmanland\",\n"
+                "  \"start\": \"2027-01-04\",\n"
+                "  \"weeks\": 52,\n"
+                "  \"cooperation\": true,\n"
+                "  \"travel\": {\"max_daily_minutes\": 60, \"road_factor\": 1.3, \"speed_kmh\": 70,\n"
+                "             \"cost_per_km\": 2.5, \"days_per_week\": 5,\n"
+                "             \"accommodation_per_week\": 1500, \"max_relocation_km\": 400},\n"
+                "  \"solver\": {\"time_limit_s\": 60, \"mip_gap\": 0},\n"
+                "  \"variants\": {\n"
+                "    \"alone\": {\"cooperation\": false},\n"
+                "    \"nvu-only\": {\"files\": {\"centres\": \"centres-nvu.csv\"}}\n"
+                "  }\n"
+                "}\n");
+
+    gen_municipalities(out, codes, NMUNI);
+
+    b = gen_file(out, "centres.csv");
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_CENTRES);
+    genbuf_puts(b, "1982,48,4,*,600\n"
+                   "1962,12,1,storkok;handel,600\n"
+                   "1904,10,1,skog,600\n");
+    b = gen_file(out, "centres-nvu.csv");
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_CENTRES);
+    genbuf_puts(b, "1982,48,4,*,600\n");
+
+    gen_tracks(out, tracks, NTRACKS);
+
+    double w[NCELLS];
+    long per[NCELLS];
+    cell_weights(w);
+    gen_apportion(w, NCELLS, params->participants, per);
+    Rng rng;
+    rng_seed(&rng, params->seed, "norra-vastmanland/participants");
+    static const int earliest[] = {1, 9, 17, 27};
+    b = gen_file(out, "participants.csv");
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_PARTICIPANTS);
+    long index = 0;
+    for (int m = 0; m < NMUNI; m++)
+        for (int g = 0; g < 2; g++)
+            for (int grp = 0; grp < 4; grp++)
+                for (int basic = 0; basic < 2; basic++) {
+                    long n = per[((m * 2 + g) * 4 + grp) * 2 + basic];
+                    for (long k = 0; k < n; k++) {
+                        char prefs[256];
+                        gen_prefs(&rng, tracks, track_w, basic == 0 ? basic_ok : NULL, NTRACKS, 3,
+                                  0.5, prefs);
+                        GenPerson p = {
+                            .home = codes[m],
+                            .group = gen_group_names[grp],
+                            .gender = g == 0 ? "woman" : "man",
+                            .prefs = prefs,
+                            .earliest = gen_earliest(&rng, earliest, 4),
+                        };
+                        gen_participant_row(b, ++index, params->participants, &p);
+                    }
+                }
+
+    static const struct { int muni; const char *track, *employer, *owner; int cap, from, to; } slots[] = {
+        {0, "industri", "verkstadsindustri", "AF", 4, 1, 52},
+        {0, "storkok", "kommunens kostenhet", "kommun", 2, 1, 52},
+        {0, "fastighet", "kommunalt fastighetsbolag", "kommun", 2, 1, 52},
+        {0, "skog", "kommunens parkenhet", "kommun", 1, 14, 44},
+        {0, "handel", "livsmedelsbutik", "AF", 3, 1, 52},
+        {0, "vard", "kommunens äldreomsorg", "kommun", 4, 1, 52},
+        {1, "industri", "verkstadsindustri", "AF", 1, 1, 52},
+        {1, "storkok", "kommunens kostenhet", "kommun", 1, 1, 52},
+        {1, "fastighet", "kommunalt fastighetsbolag", "kommun", 1, 1, 52},
+        {1, "skog", "skogsentreprenör", "AF", 1, 14, 44},
+        {1, "handel", "livsmedelsbutik", "AF", 2, 1, 52},
+        {1, "vard", "kommunens äldreomsorg", "kommun", 2, 1, 52},
+        {2, "industri", "verkstadsindustri", "AF", 1, 1, 52},
+        {2, "storkok", "kommunens kostenhet", "kommun", 1, 1, 52},
+        {2, "skog", "skogsbolag", "AF", 2, 14, 44},
+        {2, "handel", "livsmedelsbutik", "AF", 1, 1, 52},
+        {2, "vard", "kommunens äldreomsorg", "kommun", 1, 1, 52},
+    };
+    b = gen_file(out, "slots.csv");
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_SLOTS);
+    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++)
+        genbuf_printf(b, "NV-%s-%s,%s,%d,%d,%d,%s,%s,%s,%d\n", codes[slots[i].muni], slots[i].track,
+                      codes[slots[i].muni],
+                      gen_scale(slots[i].cap, params->participants,
+                                preset_norra_vastmanland.default_participants),
+                      slots[i].from, slots[i].to, slots[i].track, slots[i].employer,
+                      slots[i].owner, strcmp(slots[i].owner, "kommun") == 0);
+
+    b = gen_file(out, "reservations.csv");
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_RESERVATIONS);
+
+    b = gen_file(out, "README.md");
+    if (!b)
+        return -1;
+    genbuf_puts(b, readme);
+    gen_readme_footer(b, "norra-vastmanland", params, out);
+    return 0;
+}
+
+const Preset preset_norra_vastmanland = {"norra-vastmanland",
+                                         "Fagersta, Norberg, Skinnskatteberg (participants from seed 003's table)",
+                                         256, build};

@@ -1,0 +1,212 @@
+/*
+ * preset_sikt_inland.c — the default scenario: SIKT 2.0, nine sparsely
+ * populated inland municipalities in Västerbotten and Norrbotten (seed
+ * 000_8bc967e506a3356e.txt). A small Lärcentrum in each, long distances
+ * (seat coordinates × road factor 1.3), AF-paid travel and accommodation,
+ * five tracks with min_group 4–5 so that no municipality fills a group
+ * alone: pooling across hosts is what the optimizer decides. Kept small
+ * (200 participants) so `samplan solve scenarios/sikt-inland` proves
+ * optimality in seconds.
+ */
+#include "generate.h"
+
+#define NMUNI 9
+#define NTRACKS 5
+
+static const char *const codes[NMUNI] = {"2418", "2421", "2422", "2425", "2462",
+                                         "2463", "2481", "2505", "2506"};
+
+/* Lärcentrum per municipality: seats, parallel groups (assumption: scaled
+ * with population; the two largest can run two groups). */
+static const struct { const char *code; int seats, groups; } centres[NMUNI] = {
+    {"2418", 10, 1}, /* Malå */
+    {"2421", 12, 1}, /* Storuman */
+    {"2422", 8, 1},  /* Sorsele */
+    {"2425", 8, 1},  /* Dorotea */
+    {"2462", 16, 2}, /* Vilhelmina */
+    {"2463", 8, 1},  /* Åsele */
+    {"2481", 20, 2}, /* Lycksele */
+    {"2505", 14, 2}, /* Arvidsjaur */
+    {"2506", 10, 1}, /* Arjeplog */
+};
+
+static const GenTrack tracks[NTRACKS] = {
+    {"vard", "Vård och omsorg: vårdbiträde", 5, 12, 8, 1,
+     {{"Yrkessvenska och orientering vård", "course", 6, 90000},
+      {"Vårdbiträde (yrkesvux)", "course", 10, 160000},
+      {"Praktik i äldreomsorgen", "placement", 6, 0}}},
+    {"industri", "Industri och verkstad: industri bas", 5, 10, 8, 3,
+     {{"Orientering industri", "course", 4, 50000},
+      {"Industriteknik bas", "course", 8, 180000},
+      {"Praktik i industrin", "placement", 8, 0}}},
+    {"kok", "Restaurang och storkök: måltidsbiträde", 4, 10, 8, 5,
+     {{"Kök och livsmedelshygien", "course", 8, 110000},
+      {"Praktik i storkök", "placement", 6, 0}}},
+    {"skog", "Skog och natur: skogs- och parkarbetare", 4, 8, 8, 9,
+     {{"Motorsåg och röjsåg (körkort A/B)", "course", 4, 70000},
+      {"Skogsvård och naturturism", "course", 6, 90000},
+      {"Praktik skog och park", "placement", 8, 0}}},
+    {"barn", "Barnomsorg: barnskötare (med förkunskapsmodul)", 4, 10, 8, 1,
+     {{"Förberedande svenska och matematik (förkunskapskrav)", "course", 6, 60000},
+      {"Barnskötare (yrkesvux)", "course", 10, 150000},
+      {"Praktik i förskolan", "placement", 6, 0}}},
+};
+
+static const double track_w[NTRACKS] = {0.30, 0.20, 0.20, 0.15, 0.15};
+
+static const char readme[] =
+    "# sikt-inland — SIKT 2.0, nine inland municipalities\n"
+    "\n"
+    "The default scenario (`samplan solve scenarios/sikt-inland`). Nine sparsely\n"
+    "populated municipalities pool participants into job tracks; each has a small\n"
+    "learning centre, distances are long, and the question is which Lärcentrum\n"
+    "hosts which course when, so that groups reach their minimum size.\n"
+    "\n"
+    "## Facts and where they come from\n"
+    "\n"
+    "| fact | source |\n"
+    "|---|---|\n"
+    "| The nine municipalities Dorotea, Åsele, Vilhelmina, Storuman, Sorsele, Lycksele, Malå, Arjeplog, Arvidsjaur | `000_8bc967e506a3356e.txt` |\n"
+    "| 55 170 km², 44 577 inhabitants (2020-06-30): very sparse, long distances | `000_8bc967e506a3356e.txt` |\n"
+    "| A Lärcentrum in every municipality (one centre row each) | `000_8bc967e506a3356e.txt` |\n"
+    "| Courses of a track may be placed in one municipality when numbers are too low (cooperation; the `alone` variant turns it off) | `000_8bc967e506a3356e.txt` |\n"
+    "| AF pays travel and accommodation (travel cost and `accommodation_per_week` count in the plan's cost; `can_relocate` participants may live at the host) | `000_8bc967e506a3356e.txt` |\n"
+    "| The home municipality bears the cost, netted between municipalities (`seat_price_per_week` → settlement.csv) | `000_8bc967e506a3356e.txt` |\n"
+    "| Some tracks have prerequisites (Sorsele): track `barn` begins with a preparatory module | `000_8bc967e506a3356e.txt` |\n"
+    "| Target group: mostly newcomers and other foreign-born, plus others far from the labour market | `000_8bc967e506a3356e.txt`, BRIEF |\n"
+    "| Codes, seat coordinates, population 2020-12-31 | `/work/shared/data/municipalities.csv` (SCB, GeoNames) |\n"
+    "\n"
+    "## Assumptions (not in the seed) and why they are plausible\n"
+    "\n"
+    "- **Participants: 200**, spread over the nine municipalities in proportion to\n"
+    "  population (Lycksele most, Sorsele fewest). About 0.45 % of the inhabitants,\n"
+    "  the order of magnitude of a year's intake of DUA job tracks in small\n"
+    "  municipalities. Groups: 50 % newcomer, 20 % longterm, 15 % youth, 15 % other\n"
+    "  (SIKT 2.0 targets newcomers and foreign-born). 55 % of newcomers are men.\n"
+    "- **Tracks** (the seed's own track list, bilaga 4, is not included): five\n"
+    "  shortage occupations of the inland — care assistant, industry basics,\n"
+    "  institutional kitchen, forest/park worker, childcare. 14–22 weeks each; course\n"
+    "  modules 4–10 weeks, placements 6–8 weeks. Cohorts start every 8 weeks,\n"
+    "  staggered by track. min_group 4–5: a small inland municipality rarely has\n"
+    "  five participants for one track at the same time, so pooling matters.\n"
+    "- **group_cost** 50 000–180 000 SEK per module and group: teacher time of a\n"
+    "  small yrkesvux group (roughly 15 000–18 000 SEK per group-week).\n"
+    "- **Centres**: 8–20 seats, 1–2 parallel groups, scaled with population.\n"
+    "  `seat_price_per_week` 800 SEK: an inter-municipal price per participant-week.\n"
+    "- **Travel**: road factor 1.3 on the great-circle distance between seats\n"
+    "  (inland roads wind around lakes and mountains), 70 km/h, 2.5 SEK/km,\n"
+    "  1 500 SEK/week accommodation, daily commute at most 60 minutes. With these,\n"
+    "  only few pairs are within an hour (e.g. Storuman–Vilhelmina, ~63 min, is not),\n"
+    "  so pooling works mostly through relocation: 30 % of youth and 20 % of the\n"
+    "  others may live at the host during courses.\n"
+    "- **Start weeks**: a participant may start from week 1, 9 or 17 (three\n"
+    "  intake rounds), any time after.\n"
+    "- **Placement slots** in every municipality: elderly care, school kitchens and\n"
+    "  preschools (municipal, permanent), forest contractors (weeks 14–44, the\n"
+    "  snow-free season) and industry (Malå, Storuman, Vilhelmina, Lycksele,\n"
+    "  Arvidsjaur); capacity 1–3 by population. Arjeplog's industry slot is the winter car-testing season\n"
+    "  (weeks 1–16).\n"
+    "\n"
+    "## Variants\n"
+    "\n"
+    "| variant | change | question |\n"
+    "|---|---|---|\n"
+    "| `alone` | `cooperation: false` | what does each municipality manage on its own? |\n"
+    "| `travel-45` | `max_daily_minutes: 45` | stricter commuting |\n"
+    "| `travel-60` | `max_daily_minutes: 60` | the base, named for comparisons |\n"
+    "| `travel-90` | `max_daily_minutes: 90` | longer daily commutes (Storuman–Vilhelmina, Lycksele–Åsele) |\n";
+
+static int build(const GenParams *params, GenOutput *out)
+{
+    GenBuf *b = gen_file(out, "scenario.json");
+    if (!b)
+        return -1;
+    genbuf_puts(b,
+                "{\n"
+                "  \"name\": \"SIKT 2.0 inland\",\n"
+                "  \"start\": \"2027-01-04\",\n"
+                "  \"weeks\": 52,\n"
+                "  \"cooperation\": true,\n"
+                "  \"travel\": {\"max_daily_minutes\": 60, \"road_factor\": 1.3, \"speed_kmh\": 70,\n"
+                "             \"cost_per_km\": 2.5, \"days_per_week\": 5,\n"
+                "             \"accommodation_per_week\": 1500, \"max_relocation_km\": 400},\n"
+                "  \"objective\": {\"group_weights\": {\"youth\": 1, \"newcomer\": 1, \"longterm\": 1, \"other\": 1},\n"
+                "                \"preference_step\": 0.1, \"max_cost\": null},\n"
+                "  \"solver\": {\"time_limit_s\": 60, \"mip_gap\": 0},\n"
+                "  \"variants\": {\n"
+                "    \"alone\": {\"cooperation\": false},\n"
+                "    \"travel-45\": {\"travel\": {\"max_daily_minutes\": 45}},\n"
+                "    \"travel-60\": {\"travel\": {\"max_daily_minutes\": 60}},\n"
+                "    \"travel-90\": {\"travel\": {\"max_daily_minutes\": 90}}\n"
+                "  }\n"
+                "}\n");
+
+    gen_municipalities(out, codes, NMUNI);
+
+    b = gen_file(out, "centres.csv");
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_CENTRES);
+    for (int i = 0; i < NMUNI; i++)
+        genbuf_printf(b, "%s,%d,%d,*,800\n", centres[i].code, centres[i].seats, centres[i].groups);
+
+    gen_tracks(out, tracks, NTRACKS);
+
+    double pop[NMUNI];
+    for (int i = 0; i < NMUNI; i++) {
+        const MunicipalityRow *m = municipality_row(codes[i]);
+        pop[i] = m ? (double)m->population : 0;
+    }
+    static const int earliest[] = {1, 9, 17};
+    GenPeople people = {
+        .codes = codes, .muni_weight = pop, .nmuni = NMUNI,
+        .group_w = {0.15, 0.50, 0.20, 0.15},
+        .man_share = {0.5, 0.55, 0.5, 0.5},
+        .tracks = tracks, .track_w = track_w, .ntracks = NTRACKS,
+        .maxlen = 3, .p_more = 0.5,
+        .earliest = earliest, .nearliest = 3,
+        .relocate = {0.3, 0.2, 0.2, 0.2},
+        .priority2 = {0, 0, 0, 0},
+    };
+    Rng rng;
+    rng_seed(&rng, params->seed, "sikt-inland/participants");
+    gen_people(out, &rng, &people, params->participants);
+
+    b = gen_file(out, "slots.csv");
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_SLOTS);
+    long def = preset_sikt_inland.default_participants;
+    for (int i = 0; i < NMUNI; i++) {
+        const char *c = codes[i];
+        int size = pop[i] >= 10000 ? 3 : pop[i] >= 5000 ? 2 : 1;
+        genbuf_printf(b, "SI-%s-vard,%s,%d,1,52,vard,kommunens äldreomsorg,kommun,1\n", c, c,
+                      gen_scale(size, params->participants, def));
+        genbuf_printf(b, "SI-%s-kok,%s,%d,1,52,kok,kommunens kostenhet,kommun,1\n", c, c,
+                      gen_scale(size, params->participants, def));
+        genbuf_printf(b, "SI-%s-barn,%s,%d,1,52,barn,kommunens förskola,kommun,1\n", c, c,
+                      gen_scale(size, params->participants, def));
+        genbuf_printf(b, "SI-%s-skog,%s,%d,14,44,skog,skogsentreprenör,AF,0\n", c, c,
+                      gen_scale(size, params->participants, def));
+        if (pop[i] >= 3000) /* Malå, Storuman, Vilhelmina, Lycksele, Arvidsjaur */
+            genbuf_printf(b, "SI-%s-industri,%s,%d,1,52,industri,verkstadsföretag,AF,0\n", c, c,
+                          gen_scale(size, params->participants, def));
+    }
+    genbuf_printf(b, "SI-2506-industri,2506,%d,1,16,industri,vintertestverksamhet (fordon),AF,0\n",
+                  gen_scale(2, params->participants, def));
+
+    b = gen_file(out, "reservations.csv");
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_RESERVATIONS);
+
+    b = gen_file(out, "README.md");
+    if (!b)
+        return -1;
+    genbuf_puts(b, readme);
+    gen_readme_footer(b, "sikt-inland", params, out);
+    return 0;
+}
+
+const Preset preset_sikt_inland = {"sikt-inland", "SIKT 2.0: nine inland municipalities (default)",
+                                   200, build};

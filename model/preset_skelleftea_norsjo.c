@@ -1,0 +1,211 @@
+/*
+ * preset_skelleftea_norsjo.c — youth in Skellefteå and Norsjö (seed
+ * 001_bf83a96ec4a09edb.txt). Employer placement slots are shared with the
+ * upper-secondary schools' work placements (APL) and adult education,
+ * given as reservations in spring and autumn, so course schedules must be
+ * staggered around them. A variant adds the slots that the joint
+ * supervisor training (handledarutbildning) creates.
+ */
+#include "generate.h"
+
+#include <stdio.h>
+
+#define NMUNI 2
+#define NTRACKS 4
+
+static const char *const codes[NMUNI] = {"2417", "2482"}; /* Norsjö, Skellefteå */
+
+static const GenTrack tracks[NTRACKS] = {
+    {"vard", "Vård och omsorg för unga", 5, 12, 8, 1,
+     {{"Studie- och yrkesorientering", "course", 2, 20000},
+      {"Vård och omsorg grund", "course", 10, 150000},
+      {"Praktik i vård och omsorg", "placement", 6, 0}}},
+    {"industri", "Industri: operatör", 5, 10, 8, 3,
+     {{"Studie- och yrkesorientering", "course", 2, 20000},
+      {"Industriteknik", "course", 10, 190000},
+      {"Praktik i industrin", "placement", 8, 0}}},
+    {"handel", "Handel och service", 4, 10, 6, 1,
+     {{"Studie- och yrkesorientering", "course", 2, 20000},
+      {"Handel och service", "course", 6, 80000},
+      {"Praktik i handel", "placement", 6, 0}}},
+    {"bygg", "Bygg och anläggning", 4, 10, 8, 5,
+     {{"Studie- och yrkesorientering", "course", 2, 20000},
+      {"Bygg och anläggning grund", "course", 8, 140000},
+      {"Praktik på byggarbetsplats", "placement", 8, 0}}},
+};
+static const double track_w[NTRACKS] = {0.25, 0.30, 0.25, 0.20};
+
+/* Employer slots: municipality index, track, employer, owner, rows, capacity
+ * per row, reserved by school APL (1) or adult education (2). */
+static const struct { int muni; const char *track, *employer, *owner; int rows, cap, holder; } slots[] = {
+    {1, "vard", "kommunens äldreomsorg", "kommun", 4, 2, 1},
+    {1, "vard", "regionens sjukhus", "AF", 1, 2, 2},
+    {1, "industri", "verkstadsindustri", "AF", 4, 2, 1},
+    {1, "industri", "batteri- och processindustri", "AF", 2, 2, 0},
+    {1, "handel", "detaljhandel", "AF", 4, 2, 1},
+    {1, "bygg", "byggföretag", "AF", 3, 2, 1},
+    {0, "vard", "kommunens äldreomsorg", "kommun", 1, 2, 1},
+    {0, "industri", "verkstadsindustri", "AF", 1, 1, 1},
+    {0, "handel", "livsmedelsbutik", "AF", 1, 1, 0},
+    {0, "bygg", "byggföretag", "AF", 1, 1, 0},
+};
+#define NSLOTDEFS (int)(sizeof slots / sizeof slots[0])
+
+static const char readme[] =
+    "# skelleftea-norsjo — youth, placement slots shared with schools\n"
+    "\n"
+    "Young people (16–24, neither working nor studying) in Skellefteå and\n"
+    "Norsjö. The employer slots are also used by the upper-secondary schools'\n"
+    "work placements (APL) and by adult education; those weeks are given as\n"
+    "reservations, so the plan must stagger the job tracks' placements around\n"
+    "them.\n"
+    "\n"
+    "## Facts and where they come from\n"
+    "\n"
+    "| fact | source |\n"
+    "|---|---|\n"
+    "| Norsjö and Skellefteå with AF, target group youth | `001_bf83a96ec4a09edb.txt` |\n"
+    "| Placement slots used by several groups: upper-secondary school, adult education (Vux), the labour-market units and AF → reservations with holder `gymnasiet` / `Vux` | `001_bf83a96ec4a09edb.txt` |\n"
+    "| Coordinate when different groups have placements so they do not compete for the same slots at the same time | `001_bf83a96ec4a09edb.txt` |\n"
+    "| Collect and administer slots in private, public and non-profit organisations | `001_bf83a96ec4a09edb.txt` |\n"
+    "| Joint supervisor training for employers to create more slots → variant `handledare` | `001_bf83a96ec4a09edb.txt` |\n"
+    "| The municipalities are large employers and should open more places | `001_bf83a96ec4a09edb.txt` |\n"
+    "| Codes, seat coordinates, population | `/work/shared/data/municipalities.csv` |\n"
+    "\n"
+    "## Assumptions (not in the seed) and why they are plausible\n"
+    "\n"
+    "- **Participants: 160 youth**, Norsjö weighted twice its population (it is\n"
+    "  a party of its own; otherwise it would get 8): about 15 in Norsjö. 55 %\n"
+    "  men; 15 % may relocate to the host during courses (young adults moving to\n"
+    "  Skellefteå). Start from week 1, 9, 17 or 25.\n"
+    "- **Tracks**: care, industry (Skellefteå's process and battery industry),\n"
+    "  retail, construction; each begins with a 2-week study and career\n"
+    "  orientation, 14–20 weeks in all; min_group 4–5.\n"
+    "- **Centres**: Skellefteå adult education (40 seats, 4 groups), Norsjö\n"
+    "  Lärcentrum (10 seats, 1 group); 900 SEK per participant-week. Norsjö–\n"
+    "  Skellefteå is about 80 minutes by road (factor 1.3), beyond a daily\n"
+    "  commute of 60: Norsjö youth join Skellefteå courses only by relocating,\n"
+    "  or with variant `travel-90`.\n"
+    "- **School placements (APL)**: on most slots the whole capacity is taken in\n"
+    "  weeks 6–11 (spring) and 38–43 (autumn) by `gymnasiet`; on a few the\n"
+    "  reservation leaves one place. Adult education (`Vux`) holds the hospital\n"
+    "  slots in weeks 14–19. Weeks are the usual spring and autumn APL periods.\n"
+    "- **Supervisor training** (`handledare`): trained supervisors take one more\n"
+    "  trainee each from week 14 (after a spring course): one extra slot row per\n"
+    "  employer row, without school reservations.\n"
+    "\n"
+    "## Variants\n"
+    "\n"
+    "| variant | change | question |\n"
+    "|---|---|---|\n"
+    "| `handledare` | `files.slots: slots-handledare.csv` | what do the extra supervised slots give? |\n"
+    "| `alone` | `cooperation: false` | Norsjö and Skellefteå separately |\n"
+    "| `travel-90` | `max_daily_minutes: 90` | daily commuting Norsjö–Skellefteå |\n";
+
+static int write_slots(GenOutput *out, const char *name, int extra, const GenParams *params)
+{
+    GenBuf *b = gen_file(out, name);
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_SLOTS);
+    long def = preset_skelleftea_norsjo.default_participants;
+    for (int i = 0; i < NSLOTDEFS; i++)
+        for (int r = 1; r <= slots[i].rows; r++) {
+            const char *c = codes[slots[i].muni];
+            int cap = gen_scale(slots[i].cap, params->participants, def);
+            genbuf_printf(b, "SN-%s-%s-%d,%s,%d,1,52,%s,%s,%s,0\n", c, slots[i].track, i * 10 + r,
+                          c, cap, slots[i].track, slots[i].employer, slots[i].owner);
+            if (extra)
+                genbuf_printf(b, "SN-%s-%s-%d-h,%s,1,14,52,%s,%s (handledarutbildad),%s,0\n", c,
+                              slots[i].track, i * 10 + r, c, slots[i].track, slots[i].employer,
+                              slots[i].owner);
+        }
+    return 0;
+}
+
+static int build(const GenParams *params, GenOutput *out)
+{
+    GenBuf *b = gen_file(out, "scenario.json");
+    if (!b)
+        return -1;
+    genbuf_puts(b,
+                "{\n"
+                "  \"name\": \"Skellefteå–Norsjö youth\",\n"
+                "  \"start\": \"2027-01-04\",\n"
+                "  \"weeks\": 52,\n"
+                "  \"cooperation\": true,\n"
+                "  \"travel\": {\"max_daily_minutes\": 60, \"road_factor\": 1.3, \"speed_kmh\": 70,\n"
+                "             \"cost_per_km\": 2.5, \"days_per_week\": 5,\n"
+                "             \"accommodation_per_week\": 1500, \"max_relocation_km\": 400},\n"
+                "  \"solver\": {\"time_limit_s\": 60, \"mip_gap\": 0},\n"
+                "  \"variants\": {\n"
+                "    \"handledare\": {\"files\": {\"slots\": \"slots-handledare.csv\"}},\n"
+                "    \"alone\": {\"cooperation\": false},\n"
+                "    \"travel-90\": {\"travel\": {\"max_daily_minutes\": 90}}\n"
+                "  }\n"
+                "}\n");
+    gen_municipalities(out, codes, NMUNI);
+    b = gen_file(out, "centres.csv");
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_CENTRES);
+    genbuf_puts(b, "2417,10,1,*,900\n"
+                   "2482,40,4,*,900\n");
+    gen_tracks(out, tracks, NTRACKS);
+
+    double weight[NMUNI];
+    for (int i = 0; i < NMUNI; i++) {
+        const MunicipalityRow *m = municipality_row(codes[i]);
+        weight[i] = m ? (double)m->population * (i == 0 ? 2 : 1) : 0;
+    }
+    static const int earliest[] = {1, 9, 17, 25};
+    GenPeople people = {
+        .codes = codes, .muni_weight = weight, .nmuni = NMUNI,
+        .group_w = {1, 0, 0, 0},
+        .man_share = {0.55, 0.5, 0.5, 0.5},
+        .tracks = tracks, .track_w = track_w, .ntracks = NTRACKS,
+        .maxlen = 2, .p_more = 0.5,
+        .earliest = earliest, .nearliest = 4,
+        .relocate = {0.15, 0, 0, 0},
+    };
+    Rng rng;
+    rng_seed(&rng, params->seed, "skelleftea-norsjo/participants");
+    gen_people(out, &rng, &people, params->participants);
+
+    if (write_slots(out, "slots.csv", 0, params) || write_slots(out, "slots-handledare.csv", 1, params))
+        return -1;
+
+    b = gen_file(out, "reservations.csv");
+    if (!b)
+        return -1;
+    genbuf_puts(b, GEN_HDR_RESERVATIONS);
+    for (int i = 0; i < NSLOTDEFS; i++)
+        for (int r = 1; r <= slots[i].rows; r++) {
+            if (!slots[i].holder)
+                continue;
+            const char *c = codes[slots[i].muni];
+            int cap = gen_scale(slots[i].cap, params->participants,
+                                preset_skelleftea_norsjo.default_participants);
+            char id[64];
+            snprintf(id, sizeof id, "SN-%s-%s-%d", c, slots[i].track, i * 10 + r);
+            if (slots[i].holder == 2) {
+                genbuf_printf(b, "%s,14,19,%d,Vux\n", id, cap);
+                continue;
+            }
+            /* Every third row keeps one place free during APL. */
+            int count = (r % 3 == 0 && cap > 1) ? cap - 1 : cap;
+            genbuf_printf(b, "%s,6,11,%d,gymnasiet\n", id, count);
+            genbuf_printf(b, "%s,38,43,%d,gymnasiet\n", id, count);
+        }
+
+    b = gen_file(out, "README.md");
+    if (!b)
+        return -1;
+    genbuf_puts(b, readme);
+    gen_readme_footer(b, "skelleftea-norsjo", params, out);
+    return 0;
+}
+
+const Preset preset_skelleftea_norsjo = {"skelleftea-norsjo",
+                                         "Skellefteå and Norsjö youth: slots shared with school placements",
+                                         160, build};
