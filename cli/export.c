@@ -1,17 +1,84 @@
 /*
- * export.c — samplan export (placeholder until its issue lands; replaced by the
- * real subcommand).
+ * export.c — `samplan export DIR (--lp FILE | --mps FILE) [--plain]`: writes
+ * the first-level program (maximise value) that samplan solves, or with
+ * --plain the unreduced one (one variable per participant and option), so
+ * glpsol or another solver can solve and cross-check it.
  */
 #include "commands.h"
 
-#include <stdio.h>
+#include "../io/scenario_load.h"
+#include "../solver/solve.h"
 
-const char export_usage[] = "usage: samplan export (not yet available)\n";
+#include <stdio.h>
+#include <string.h>
+
+const char export_usage[] =
+    "usage: samplan export DIR (--lp FILE | --mps FILE) [--variant NAME] [--plain]\n"
+    "\n"
+    "Writes the first-level integer program (maximise value) as CPLEX LP or free\n"
+    "MPS, readable by glpsol and other solvers.\n"
+    "\n"
+    "  --lp FILE        CPLEX LP format\n"
+    "  --mps FILE       free MPS format\n"
+    "  --variant NAME   apply a variant of scenario.json\n"
+    "  --plain          the unreduced program: one variable per participant and\n"
+    "                   option (no merging of identical participants or slots)\n"
+    "\n"
+    "exit: 0 written, 1 write failure, 2 bad input or usage\n";
 
 int cmd_export(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("samplan: export is not available yet\n", stderr);
-    return EXIT_NO_PLAN;
+    const char *dir = NULL, *variant = NULL, *path = NULL;
+    int mps = -1, plain = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--lp") == 0 || strcmp(arg, "--mps") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("export", "%s needs a file", arg);
+            if (path)
+                return usage_error("export", "give only one of --lp and --mps");
+            mps = strcmp(arg, "--mps") == 0;
+            path = argv[++i];
+        } else if (strcmp(arg, "--variant") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("export", "--variant needs a name");
+            variant = argv[++i];
+        } else if (strcmp(arg, "--plain") == 0) {
+            plain = 1;
+        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            fputs(export_usage, stdout);
+            return EXIT_OK;
+        } else if (arg[0] == '-' && arg[1]) {
+            return usage_error("export", "unknown option '%s'", arg);
+        } else if (!dir) {
+            dir = arg;
+        } else {
+            return usage_error("export", "unexpected argument '%s'", arg);
+        }
+    }
+    if (!dir)
+        return usage_error("export", "missing scenario directory");
+    if (!path)
+        return usage_error("export", "give --lp FILE or --mps FILE");
+
+    DiagList diags = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    int rc = scenario_load(dir, variant, &s, &diags);
+    if (rc) {
+        diag_sort(&diags);
+        diag_print(&diags, stderr, "samplan");
+        diag_release(&diags);
+        return rc == 2 ? EXIT_BAD_INPUT : EXIT_NO_PLAN;
+    }
+    char err[512] = "";
+    SolveStats stats;
+    rc = export_program(s, plain, mps, path, &stats, err, sizeof err);
+    scenario_free(s);
+    if (rc) {
+        fprintf(stderr, "samplan: %s\n", err);
+        return EXIT_NO_PLAN;
+    }
+    fprintf(stderr, "samplan: wrote %s (%d rows, %d columns, %zu non-zeros%s)\n", path, stats.rows,
+            stats.cols, stats.nnz, plain ? ", plain" : "");
+    return EXIT_OK;
 }

@@ -1,17 +1,270 @@
 /*
- * solve.c — samplan solve (placeholder until its issue lands; replaced by the
- * real subcommand).
+ * solve.c — `samplan solve DIR`: load, solve both lexicographic levels,
+ * explain the unassigned, write the plan directory, print a short summary.
+ * Ctrl-C stops the search and still writes the best plan (status feasible).
  */
 #include "commands.h"
 
-#include <stdio.h>
+#include "../io/plan_write.h"
+#include "../io/run_store.h"
+#include "../io/scenario_load.h"
+#include "../model/reasons.h"
+#include "../solver/glpk_run.h"
+#include "../solver/solve.h"
 
-const char solve_usage[] = "usage: samplan solve (not yet available)\n";
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+const char solve_usage[] =
+    "usage: samplan solve DIR [-o OUT] [--variant NAME] [--time-limit S] [--gap G]\n"
+    "                     [--db FILE] [--force] [--quiet]\n"
+    "\n"
+    "Solves the scenario in DIR and writes the plan to OUT: summary.json,\n"
+    "assignments.csv, schedule.csv, placements.csv, settlement.csv, report.md.\n"
+    "The plan first places as much value as possible (participants weighted by\n"
+    "priority, target group and preference), then, at that value, costs least.\n"
+    "\n"
+    "  -o OUT           plan directory (default: a new directory named after the\n"
+    "                   scenario, e.g. sikt-inland-plan); an existing non-empty\n"
+    "                   directory is refused unless --force\n"
+    "  --variant NAME   apply a variant of scenario.json\n"
+    "  --time-limit S   seconds for the whole solve (default solver.time_limit_s)\n"
+    "  --gap G          stop when the value is within relative gap G of the bound\n"
+    "                   (default solver.mip_gap)\n"
+    "  --db FILE        also record the run in the SQLite run store FILE\n"
+    "  --force          replace the plan files in an existing OUT\n"
+    "  --quiet          no progress lines on stderr\n"
+    "\n"
+    "Ctrl-C stops the search and writes the best plan found (status feasible).\n"
+    "exit: 0 plan written, 1 no plan or solver failure, 2 bad input or usage\n";
+
+typedef struct SolveArgs {
+    const char *dir;
+    const char *out;
+    const char *variant;
+    const char *db;
+    double time_limit;  /* < 0: scenario default */
+    double gap;         /* < 0: scenario default */
+    int force;
+    int quiet;
+} SolveArgs;
+
+static int parse_args(int argc, char **argv, SolveArgs *a)
+{
+    *a = (SolveArgs){NULL, NULL, NULL, NULL, -1.0, -1.0, 0, 0};
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        int has_value = i + 1 < argc;
+        if (strcmp(arg, "-o") == 0 || strcmp(arg, "--out") == 0) {
+            if (!has_value)
+                return usage_error("solve", "%s needs a directory", arg);
+            a->out = argv[++i];
+        } else if (strcmp(arg, "--variant") == 0) {
+            if (!has_value)
+                return usage_error("solve", "--variant needs a name");
+            a->variant = argv[++i];
+        } else if (strcmp(arg, "--time-limit") == 0) {
+            if (!has_value || parse_double_option(argv[i + 1], 0.0, 1e9, &a->time_limit))
+                return usage_error("solve", "--time-limit takes seconds ≥ 0, got '%s'",
+                                   has_value ? argv[i + 1] : "");
+            i++;
+        } else if (strcmp(arg, "--gap") == 0) {
+            if (!has_value || parse_double_option(argv[i + 1], 0.0, 1.0, &a->gap))
+                return usage_error("solve", "--gap takes a number in [0, 1], got '%s'",
+                                   has_value ? argv[i + 1] : "");
+            i++;
+        } else if (strcmp(arg, "--db") == 0) {
+            if (!has_value)
+                return usage_error("solve", "--db needs a file");
+            a->db = argv[++i];
+        } else if (strcmp(arg, "--force") == 0) {
+            a->force = 1;
+        } else if (strcmp(arg, "--quiet") == 0 || strcmp(arg, "-q") == 0) {
+            a->quiet = 1;
+        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            fputs(solve_usage, stdout);
+            return -1;
+        } else if (arg[0] == '-' && arg[1]) {
+            return usage_error("solve", "unknown option '%s'", arg);
+        } else if (!a->dir) {
+            a->dir = arg;
+        } else {
+            return usage_error("solve", "unexpected argument '%s'", arg);
+        }
+    }
+    if (!a->dir)
+        return usage_error("solve", "missing scenario directory");
+    return 0;
+}
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    solver_interrupted = 1;
+}
+
+/* 1 when path is an existing directory with no entries but . and .. */
+static int is_empty_dir(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return 0;
+    struct dirent *e;
+    int empty = 1;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            empty = 0;
+    closedir(d);
+    return empty;
+}
+
+/* Default output: "<dir base>[-<variant>]-plan", then -plan-2, -plan-3, …
+ * until a name that does not exist yet, so nothing is ever overwritten. */
+static int default_out_dir(const char *dir, const char *variant, char *buf, size_t size)
+{
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/')
+        len--;
+    size_t start = len;
+    while (start > 0 && dir[start - 1] != '/')
+        start--;
+    char base[256];
+    snprintf(base, sizeof base, "%.*s", (int)(len - start), dir + start);
+    if (!base[0] || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+        snprintf(base, sizeof base, "scenario");
+    struct stat st;
+    for (int n = 1; n < 10000; n++) {
+        char suffix[32] = "";
+        if (n > 1)
+            snprintf(suffix, sizeof suffix, "-%d", n);
+        snprintf(buf, size, "%s%s%s-plan%s", base, variant ? "-" : "", variant ? variant : "", suffix);
+        if (stat(buf, &st) != 0 && errno == ENOENT)
+            return 0;
+    }
+    return -1;
+}
+
+static void print_summary(const Scenario *s, const Plan *plan, const char *out, FILE *f)
+{
+    int assigned = 0;
+    for (int p = 0; p < plan->nassignments; p++)
+        assigned += plan->assignments[p].cohort >= 0;
+    fprintf(f, "%s%s%s: %s\n", s->name, s->variant ? " / " : "", s->variant ? s->variant : "",
+            plan_status_names[plan->status]);
+    fprintf(f, "  assigned   %d of %d participants, value %.6g", assigned, plan->nassignments,
+            plan->value);
+    if (plan->status != PLAN_OPTIMAL)
+        fprintf(f, " (bound %.6g, gap %.4g%%)", plan->bound, 100.0 * plan->gap);
+    fputc('\n', f);
+    fprintf(f, "  cost       %.2f SEK (hosting %.2f, travel and accommodation %.2f)\n", plan->cost,
+            plan->hosting_cost, plan->cost - plan->hosting_cost);
+    int groups = 0;
+    for (int c = 0; c < plan->ncohorts; c++)
+        groups += plan->cohorts[c].groups;
+    fprintf(f, "  cohorts    %d opened, %d course groups\n", plan->ncohorts, groups);
+    fprintf(f, "  time       %.2f s\n", plan->seconds);
+    fprintf(f, "  plan       %s/ (summary.json, assignments.csv, schedule.csv, placements.csv,\n"
+               "             settlement.csv, report.md)\n", out);
+}
 
 int cmd_solve(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("samplan: solve is not available yet\n", stderr);
-    return EXIT_NO_PLAN;
+    double t0 = clock_seconds();
+    SolveArgs a;
+    int prc = parse_args(argc, argv, &a);
+    if (prc)
+        return prc < 0 ? EXIT_OK : prc;
+
+    DiagList diags = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    int rc = scenario_load(a.dir, a.variant, &s, &diags);
+    if (rc) {
+        diag_sort(&diags);
+        diag_print(&diags, stderr, "samplan");
+        diag_release(&diags);
+        return rc == 2 ? EXIT_BAD_INPUT : EXIT_NO_PLAN;
+    }
+
+    char outbuf[4096];
+    const char *out = a.out;
+    int force = a.force;
+    if (!out) {
+        if (default_out_dir(a.dir, a.variant, outbuf, sizeof outbuf)) {
+            fprintf(stderr, "samplan: cannot find a free output directory name; use -o\n");
+            scenario_free(s);
+            return EXIT_BAD_INPUT;
+        }
+        out = outbuf;
+    } else {
+        struct stat st;
+        if (stat(out, &st) == 0) {
+            if (!S_ISDIR(st.st_mode)) {
+                fprintf(stderr, "samplan: output '%s' exists and is not a directory\n", out);
+                scenario_free(s);
+                return EXIT_BAD_INPUT;
+            }
+            if (!force && !is_empty_dir(out)) {
+                fprintf(stderr,
+                        "samplan: output directory '%s' exists and is not empty; use --force to "
+                        "replace its plan files or choose another -o\n", out);
+                scenario_free(s);
+                return EXIT_BAD_INPUT;
+            }
+            force = 1; /* empty, or asked for */
+        }
+    }
+
+    SolveOptions opt = {a.time_limit >= 0 ? a.time_limit : s->solver.time_limit_s,
+                        a.gap >= 0 ? a.gap : s->solver.mip_gap, a.quiet, t0};
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old);
+
+    Plan *plan = NULL;
+    SolveStats stats;
+    char err[512] = "";
+    rc = solve_scenario(s, &opt, &plan, &stats, err, sizeof err);
+    sigaction(SIGINT, &old, NULL);
+    if (rc) {
+        fprintf(stderr, "samplan: %s\n", err);
+        scenario_free(s);
+        return EXIT_NO_PLAN;
+    }
+    if (solver_interrupted && !a.quiet)
+        fprintf(stderr, "samplan: interrupted; writing the best plan found\n");
+    plan_fill_reasons(s, plan);
+    plan->seconds = clock_seconds() - t0;
+    rc = plan_write(s, plan, out, force, &diags);
+    if (rc == 0 && a.db) {
+        char dberr[512] = "";
+        if (run_store_record(a.db, s, plan, out, &stats, dberr, sizeof dberr)) {
+            fprintf(stderr, "samplan: %s\n", dberr);
+            rc = 1;
+        }
+    }
+    if (rc) {
+        diag_print(&diags, stderr, "samplan");
+        diag_release(&diags);
+        plan_free(plan);
+        scenario_free(s);
+        return rc == 2 ? EXIT_BAD_INPUT : EXIT_NO_PLAN;
+    }
+    if (!a.quiet) {
+        fprintf(stderr, "samplan: program %d rows, %d columns, %zu non-zeros (%d participant classes, "
+                        "%d slot classes); build %.2f s, value %.2f s, cost %.2f s\n",
+                stats.rows, stats.cols, stats.nnz, stats.participant_classes, stats.slot_classes,
+                stats.build_s, stats.level1_s, stats.level2_s);
+    }
+    print_summary(s, plan, out, stdout);
+    plan_free(plan);
+    scenario_free(s);
+    return EXIT_OK;
 }

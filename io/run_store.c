@@ -1,0 +1,130 @@
+/*
+ * run_store.c — appending a solve to the SQLite run store (see run_store.h).
+ * One transaction per run, so a failed write leaves the store as it was.
+ */
+#include "run_store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char schema[] =
+    "CREATE TABLE IF NOT EXISTS runs ("
+    " id INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, scenario TEXT NOT NULL, variant TEXT,"
+    " scenario_dir TEXT, out_dir TEXT, status TEXT NOT NULL, value REAL, cost REAL,"
+    " hosting_cost REAL, bound REAL, gap REAL, assigned INTEGER, unassigned INTEGER,"
+    " seconds REAL, rows INTEGER, cols INTEGER, nonzeros INTEGER, participant_classes INTEGER);"
+    "CREATE TABLE IF NOT EXISTS run_counts ("
+    " run_id INTEGER NOT NULL REFERENCES runs(id), dimension TEXT NOT NULL, key TEXT NOT NULL,"
+    " assigned INTEGER NOT NULL, unassigned INTEGER NOT NULL);";
+
+static int insert_count(sqlite3 *db, sqlite3_stmt *st, sqlite3_int64 run, const char *dim, const char *key,
+                        int assigned, int unassigned)
+{
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, run);
+    sqlite3_bind_text(st, 2, dim, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 4, assigned);
+    sqlite3_bind_int(st, 5, unassigned);
+    (void)db;
+    return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+}
+
+int run_store_record(const char *path, const Scenario *s, const Plan *plan, const char *out_dir,
+                     const SolveStats *stats, char *err, size_t errsz)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *run = NULL, *cnt = NULL;
+    int *home_in = NULL, *home_out = NULL;
+    int rc = -1;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        snprintf(err, errsz, "cannot open run store '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+        goto done;
+    }
+    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        goto sqlerr;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO runs (recorded_at, scenario, variant, scenario_dir, out_dir, status,"
+                           " value, cost, hosting_cost, bound, gap, assigned, unassigned, seconds, rows, cols,"
+                           " nonzeros, participant_classes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &run, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "INSERT INTO run_counts VALUES (?,?,?,?,?)", -1, &cnt, NULL) != SQLITE_OK)
+        goto sqlerr;
+    char stamp[32];
+    time_t now = time(NULL);
+    struct tm tmv;
+    gmtime_r(&now, &tmv);
+    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tmv);
+    int assigned = 0;
+    for (int p = 0; p < plan->nassignments; p++)
+        assigned += plan->assignments[p].cohort >= 0;
+    sqlite3_bind_text(run, 1, stamp, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(run, 2, s->name, -1, SQLITE_STATIC);
+    if (s->variant)
+        sqlite3_bind_text(run, 3, s->variant, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(run, 3);
+    sqlite3_bind_text(run, 4, s->dir, -1, SQLITE_STATIC);
+    sqlite3_bind_text(run, 5, out_dir, -1, SQLITE_STATIC);
+    sqlite3_bind_text(run, 6, plan_status_names[plan->status], -1, SQLITE_STATIC);
+    sqlite3_bind_double(run, 7, plan->value);
+    sqlite3_bind_double(run, 8, plan->cost);
+    sqlite3_bind_double(run, 9, plan->hosting_cost);
+    sqlite3_bind_double(run, 10, plan->bound);
+    sqlite3_bind_double(run, 11, plan->gap);
+    sqlite3_bind_int(run, 12, assigned);
+    sqlite3_bind_int(run, 13, plan->nassignments - assigned);
+    sqlite3_bind_double(run, 14, plan->seconds);
+    sqlite3_bind_int(run, 15, stats ? stats->rows : 0);
+    sqlite3_bind_int(run, 16, stats ? stats->cols : 0);
+    sqlite3_bind_int64(run, 17, stats ? (sqlite3_int64)stats->nnz : 0);
+    sqlite3_bind_int(run, 18, stats ? stats->participant_classes : 0);
+    if (sqlite3_step(run) != SQLITE_DONE)
+        goto sqlerr;
+    sqlite3_int64 id = sqlite3_last_insert_rowid(db);
+
+    int ga[GROUP_COUNT] = {0}, gu[GROUP_COUNT] = {0}, sa[GENDER_COUNT] = {0}, su[GENDER_COUNT] = {0};
+    for (int p = 0; p < plan->nassignments; p++) {
+        const Participant *pt = &s->participants[p];
+        int in = plan->assignments[p].cohort >= 0;
+        (in ? ga : gu)[pt->group]++;
+        (in ? sa : su)[pt->gender]++;
+    }
+    for (int g = 0; g < GROUP_COUNT; g++)
+        if (insert_count(db, cnt, id, "group", group_names[g], ga[g], gu[g]))
+            goto sqlerr;
+    for (int g = 0; g < GENDER_COUNT; g++)
+        if (insert_count(db, cnt, id, "gender", gender_names[g], sa[g], su[g]))
+            goto sqlerr;
+    home_in = calloc((size_t)s->nmunicipalities + 1, sizeof *home_in);
+    home_out = calloc((size_t)s->nmunicipalities + 1, sizeof *home_out);
+    if (!home_in || !home_out)
+        goto sqlerr;
+    for (int p = 0; p < plan->nassignments; p++) {
+        if (plan->assignments[p].cohort >= 0)
+            home_in[s->participants[p].home]++;
+        else
+            home_out[s->participants[p].home]++;
+    }
+    for (int h = 0; h < s->nmunicipalities; h++)
+        if ((home_in[h] || home_out[h]) &&
+            insert_count(db, cnt, id, "home", s->municipalities[h].code, home_in[h], home_out[h]))
+            goto sqlerr;
+    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        goto sqlerr;
+    rc = 0;
+    goto done;
+sqlerr:
+    snprintf(err, errsz, "cannot record the run in '%s': %s", path, sqlite3_errmsg(db));
+done:
+    free(home_in);
+    free(home_out);
+    sqlite3_finalize(run);
+    sqlite3_finalize(cnt);
+    sqlite3_close(db);
+    return rc;
+}
