@@ -1,0 +1,287 @@
+/*
+ * check_reasons.c — model/reasons.c: one test per branch of the unassigned
+ * reason, on the hand-built scenario of plan_fixture.h, with exact texts.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/reasons.h"
+#include "plan_fixture.h"
+
+static Scenario *s;
+
+static void setup(void)
+{
+    s = fx_scenario();
+}
+
+static void teardown(void)
+{
+    scenario_free(s);
+    s = NULL;
+}
+
+static void expect_plan(const Plan *plan, int p, const char *want)
+{
+    char *got = unassigned_reason(s, plan, p);
+    ck_assert_ptr_nonnull(got);
+    ck_assert_str_eq(got, want);
+    free(got);
+}
+
+static void expect(int p, const char *want)
+{
+    expect_plan(NULL, p, want);
+}
+
+static void set_prefs(int p, int n, int a, int b)
+{
+    s->participants[p].nprefs = n;
+    s->participants[p].prefs[0] = a;
+    s->participants[p].prefs[1] = b;
+}
+
+START_TEST(test_horizon)
+{
+    s->weeks = 5; /* T1 takes 6 weeks */
+    expect(6, "no cohort of track 'T1' fits in the 5-week horizon "
+              "(the track takes 6 weeks from week 1)");
+}
+END_TEST
+
+START_TEST(test_start_window)
+{
+    s->participants[6].home = 0;
+    s->participants[6].earliest_week = 2;
+    s->participants[6].latest_week = 4;
+    expect(6, "no cohort of track 'T1' starts in weeks 2 to 4 (the start window): "
+              "nearest start week 1");
+}
+END_TEST
+
+START_TEST(test_start_window_several_tracks)
+{
+    set_prefs(6, 2, 0, 1);
+    s->participants[6].earliest_week = 2;
+    s->participants[6].latest_week = 4;
+    expect(6, "no cohort of tracks 'T1' and 'T2' starts in weeks 2 to 4 (the start "
+              "window): nearest start week 1 of track 'T1'");
+}
+END_TEST
+
+START_TEST(test_start_window_any_track)
+{
+    s->participants[2].earliest_week = 3;
+    s->participants[2].latest_week = 3;
+    expect(2, "no cohort of any track starts in week 3 (the start window): "
+              "nearest start week 1 of track 'T1'");
+}
+END_TEST
+
+START_TEST(test_start_window_empty)
+{
+    s->participants[6].earliest_week = 5;
+    s->participants[6].latest_week = 4;
+    expect(6, "no cohort of track 'T1' can start: the start window (weeks 5 to 4) is empty");
+}
+END_TEST
+
+START_TEST(test_cooperation_off_no_centre)
+{
+    s->cooperation = 0;
+    expect(6, "cooperation is off and Delta has no learning centre");
+}
+END_TEST
+
+START_TEST(test_cooperation_off_centre_lacks_track)
+{
+    s->cooperation = 0;
+    s->centres[1].hosts[0] = 0; /* Beta hosts nothing */
+    set_prefs(1, 1, 0, 0);
+    expect(1, "cooperation is off and the centre in Beta does not host track 'T1'");
+}
+END_TEST
+
+START_TEST(test_no_centre_hosts_track)
+{
+    s->centres[0].all_tracks = 0;
+    s->centres[1].hosts[0] = 0;
+    expect(6, "no centre hosts track 'T1'");
+}
+END_TEST
+
+START_TEST(test_too_far_no_relocation)
+{
+    fx_pair(s, 3, 1, 75, 90);
+    expect(6, "no centre hosts track 'T1' within 60 min and relocation is not allowed: "
+              "nearest host Beta (75 min)");
+}
+END_TEST
+
+START_TEST(test_too_far_for_relocation)
+{
+    s->participants[6].can_relocate = 1;
+    s->travel.max_relocation_km = 100;
+    s->participants[6].max_minutes = 45.5;
+    expect(6, "no centre hosts track 'T1' within 45.5 min or within 100 km for "
+              "relocation: nearest host Alpha (120 min, 150 km)");
+}
+END_TEST
+
+START_TEST(test_unreachable)
+{
+    for (int m = 0; m < 3; m++)
+        fx_pair(s, 3, m, TRAVEL_UNREACHABLE, TRAVEL_UNREACHABLE);
+    expect(6, "no centre hosting track 'T1' can be reached from Delta "
+              "(no travel distance known)");
+}
+END_TEST
+
+START_TEST(test_no_slot_in_reach)
+{
+    /* relocation brings the courses within reach; placements are from home */
+    s->participants[6].can_relocate = 1;
+    expect(6, "no placement slot accepts track 'T1' within 60 min of Delta");
+}
+END_TEST
+
+START_TEST(test_no_slot_at_home_cooperation_off)
+{
+    s->cooperation = 0;
+    s->slots[0].municipality = 1; /* the T1 slot moves to Beta */
+    expect(3, "no placement slot in Alpha accepts track 'T1' (cooperation is off)");
+}
+END_TEST
+
+START_TEST(test_slot_window_misses_placements)
+{
+    fx_slot_window(s, 0, 16, 20);
+    expect(3, "the placement slots for track 'T1' within reach of Alpha are not open in "
+              "the placement weeks of any admissible start (weeks 3 to 5 for a start in "
+              "week 1)");
+}
+END_TEST
+
+START_TEST(test_slots_fully_reserved)
+{
+    for (int w = 1; w <= s->weeks; w++)
+        s->slots[0].room[w] = 0;
+    expect(3, "the placement slots within reach of Alpha are fully reserved by other "
+              "groups in the weeks needed by all 8 admissible cohorts");
+}
+END_TEST
+
+START_TEST(test_zero_priority)
+{
+    s->participants[3].priority = 0;
+    expect(3, "priority is 0, so assigning adds no value");
+}
+END_TEST
+
+START_TEST(test_zero_group_weight)
+{
+    s->objective.group_weight[GROUP_OTHER] = 0;
+    expect(3, "the weight of group 'other' is 0, so assigning adds no value");
+}
+END_TEST
+
+START_TEST(test_rank_too_low)
+{
+    /* P"2 lists T2 then T1; T2 has no slot, T1 at rank 2 is worth 0 */
+    s->slots[1].accepts[1] = 0;
+    s->slots[0].all_tracks = 0;
+    s->slots[0].accepts[0] = 1;
+    s->objective.preference_step = 1;
+    expect(1, "every admissible track is ranked too low to add value (preference_step 1)");
+}
+END_TEST
+
+START_TEST(test_capacity_many)
+{
+    expect(3, "all 8 admissible cohorts are full or too small to open, or their "
+              "placement slots are taken");
+    Plan *plan = fx_plan();
+    expect_plan(plan, 3, "all 8 admissible cohorts are full or too small to open, or "
+                         "their placement slots are taken (2 of them open in this plan)");
+    plan->status = PLAN_FEASIBLE;
+    s->objective.has_max_cost = 1;
+    s->objective.max_cost = 5000;
+    expect_plan(plan, 3, "all 8 admissible cohorts are full or too small to open, or "
+                         "their placement slots are taken (2 of them open in this plan); "
+                         "or the budget (max_cost 5000 SEK) does not allow it; the solve "
+                         "stopped before the plan was proven optimal");
+    plan_free(plan);
+}
+END_TEST
+
+START_TEST(test_capacity_only_one)
+{
+    s->centres[1].hosts[0] = 0;
+    s->participants[3].earliest_week = 5;
+    s->participants[3].latest_week = 5;
+    expect(3, "the only admissible cohort (track 'T1' in Alpha, start week 5) is full or "
+              "too small to open, or its placement slots are taken");
+}
+END_TEST
+
+START_TEST(test_hostless_track)
+{
+    expect(4, "all 4 admissible cohorts are full or too small to open, or their "
+              "placement slots are taken");
+}
+END_TEST
+
+START_TEST(test_fill_reasons)
+{
+    Plan *plan = fx_plan();
+    plan_fill_reasons(s, plan);
+    for (int i = 0; i < 5; i++)
+        ck_assert_ptr_null(plan->assignments[i].reason);
+    ck_assert_str_eq(plan->assignments[5].reason, "test, \"quoted\"\nline");
+    ck_assert_str_eq(plan->assignments[6].reason,
+                     "no centre hosts track 'T1' within 60 min and relocation is not "
+                     "allowed: nearest host Alpha (120 min)");
+    plan_free(plan);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *su = suite_create("reasons");
+    TCase *tc = tcase_create("branches");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_horizon);
+    tcase_add_test(tc, test_start_window);
+    tcase_add_test(tc, test_start_window_several_tracks);
+    tcase_add_test(tc, test_start_window_any_track);
+    tcase_add_test(tc, test_start_window_empty);
+    tcase_add_test(tc, test_cooperation_off_no_centre);
+    tcase_add_test(tc, test_cooperation_off_centre_lacks_track);
+    tcase_add_test(tc, test_no_centre_hosts_track);
+    tcase_add_test(tc, test_too_far_no_relocation);
+    tcase_add_test(tc, test_too_far_for_relocation);
+    tcase_add_test(tc, test_unreachable);
+    tcase_add_test(tc, test_no_slot_in_reach);
+    tcase_add_test(tc, test_no_slot_at_home_cooperation_off);
+    tcase_add_test(tc, test_slot_window_misses_placements);
+    tcase_add_test(tc, test_slots_fully_reserved);
+    tcase_add_test(tc, test_zero_priority);
+    tcase_add_test(tc, test_zero_group_weight);
+    tcase_add_test(tc, test_rank_too_low);
+    tcase_add_test(tc, test_capacity_many);
+    tcase_add_test(tc, test_capacity_only_one);
+    tcase_add_test(tc, test_hostless_track);
+    tcase_add_test(tc, test_fill_reasons);
+    suite_add_tcase(su, tc);
+    return su;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
