@@ -51,13 +51,13 @@ static void print_summary(const Scenario *s, FILE *out)
         modules += s->tracks[t].nmodules;
     int counts[TABLE_COUNT] = {s->nmunicipalities, s->ndistances, s->ncentres, s->ntracks,
                                modules, s->nparticipants, s->nslots, s->nreservations};
-    fputs("  rows        ", out);
+    fputs("  rows         ", out);
     for (int t = 0; t < TABLE_COUNT; t++)
         fprintf(out, "%s%s %d", t == 0 ? "" : t == 4 ? ",\n               " : ", ",
                 s->files[t], counts[t]);
     fputc('\n', out);
     long total = 0;
-    fputs("  cohorts     ", out);
+    fputs("  cohorts      ", out);
     for (int t = 0; t < s->ntracks; t++) {
         const Track *tr = &s->tracks[t];
         int starts = track_start_count(s, t);
