@@ -281,6 +281,21 @@ static int write_body(void *arg)
     }
     glp_set_prob_name(P, "samplan");
     glp_set_obj_name(P, "value");
+    if (glp_get_num_cols(P) == 0) {
+        /* no admissible option at all: GLPK would write an LP file that
+         * readers reject, so state the empty program as one fixed column */
+        glp_add_cols(P, 1);
+        glp_set_col_name(P, 1, "nothing");
+        glp_set_col_bnds(P, 1, GLP_FX, 0.0, 0.0);
+    }
+    if (glp_get_num_rows(P) == 0) {
+        glp_add_rows(P, 1);
+        glp_set_row_name(P, 1, "nothing");
+        glp_set_row_bnds(P, 1, GLP_UP, 0.0, 0.0);
+        int ind[2] = {0, 1};
+        double val[2] = {0.0, 1.0};
+        glp_set_mat_row(P, 1, 1, ind, val);
+    }
     int ret = ctx->mps ? glp_write_mps(P, GLP_MPS_FILE, NULL, ctx->path)
                        : glp_write_lp(P, NULL, ctx->path);
     glp_delete_prob(P);
