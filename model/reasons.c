@@ -71,6 +71,17 @@ static void add_amount(Text *t, double v)
         add(t, "%.1f", r);
 }
 
+/* A distance shown next to the limit it exceeds: two decimals when one
+ * would print both alike (60.04 vs 60). */
+static void add_near(Text *t, double v, double limit)
+{
+    double rv = (double)(long)(v * 10.0 + 0.5), rl = (double)(long)(limit * 10.0 + 0.5);
+    if (rv > rl)
+        add_amount(t, v);
+    else
+        add(t, "%.2f", v);
+}
+
 static void add_weeks(Text *t, int a, int b)
 {
     if (a == b)
@@ -332,13 +343,13 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             if (!p->can_relocate) {
                 add(t, " min and relocation is not allowed: nearest host %s (",
                     mun_name(s, near_host));
-                add_amount(t, near_min);
+                add_near(t, near_min, p->max_minutes);
                 add(t, " min)");
             } else {
                 add(t, " min or within ");
                 add_amount(t, s->travel.max_relocation_km);
                 add(t, " km for relocation: nearest host %s (", mun_name(s, near_host));
-                add_amount(t, near_min);
+                add_near(t, near_min, p->max_minutes);
                 add(t, " min, ");
                 add_amount(t, scenario_km(s, p->home, near_host));
                 add(t, " km)");
@@ -458,8 +469,30 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         add(t, ", start week %d) is full or too small to open, or its placement slots "
                "are taken", single_start);
     } else {
-        add(t, "all %ld admissible cohorts are full or too small to open, or their "
-               "placement slots are taken", options);
+        if (options == 2)
+            add(t, "both admissible cohorts");
+        else
+            add(t, "all %ld admissible cohorts", options);
+        add(t, " are full or too small to open, or their placement slots are taken");
+    }
+    int far = -1;
+    double far_min = 0;
+    for (int tr = 0; tr < nt && s->cooperation; tr++) {
+        if (!ok_track[tr] || !s->tracks[tr].has_course)
+            continue;
+        for (int h = 0; h < s->nmunicipalities; h++) {
+            double min = scenario_minutes(s, p->home, h);
+            if (centre_hosts_track(s, h, tr) && !host_travel(s, p, h) && min >= 0 &&
+                (far < 0 || min < far_min)) {
+                far = h;
+                far_min = min;
+            }
+        }
+    }
+    if (far >= 0) {
+        add(t, "; nearest host out of reach: %s (", mun_name(s, far));
+        add_amount(t, far_min);
+        add(t, " min)");
     }
     if (plan) {
         int open = open_options(s, plan, p, ok_track);

@@ -215,6 +215,27 @@ START_TEST(test_capacity_many)
 }
 END_TEST
 
+START_TEST(test_capacity_two_and_far_host)
+{
+    /* Gamma is 50 min from Alpha and 45 from Beta; with 47 min only Beta is
+     * in reach (starts 1 and 5 in the window); the slot moves to Beta */
+    set_prefs(2, 1, 0, 0);
+    s->participants[2].max_minutes = 47;
+    s->participants[2].latest_week = 5;
+    s->slots[0].municipality = 1;
+    expect(2, "both admissible cohorts are full or too small to open, or their placement "
+              "slots are taken; nearest host out of reach: Alpha (50 min)");
+}
+END_TEST
+
+START_TEST(test_near_limit_shows_decimals)
+{
+    fx_pair(s, 3, 0, 60.04, 70);
+    expect(6, "no centre hosts track 'T1' within 60 min and relocation is not allowed: "
+              "nearest host Alpha (60.04 min)");
+}
+END_TEST
+
 START_TEST(test_capacity_only_one)
 {
     s->centres[1].hosts[0] = 0;
@@ -271,6 +292,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_rank_too_low);
     tcase_add_test(tc, test_capacity_many);
     tcase_add_test(tc, test_capacity_only_one);
+    tcase_add_test(tc, test_capacity_two_and_far_host);
+    tcase_add_test(tc, test_near_limit_shows_decimals);
     tcase_add_test(tc, test_hostless_track);
     tcase_add_test(tc, test_fill_reasons);
     suite_add_tcase(su, tc);
