@@ -99,28 +99,22 @@ static void sync_dir(const char *dir)
     }
 }
 
-/* Reasons for the files: the plan's own, or computed here. owned[i] holds
- * the computed ones. Returns 0 or −1 on out-of-memory. */
-static int collect_reasons(const Scenario *s, const Plan *plan, const char ***reasons,
-                           char ***owned)
+/* Reasons for the files: the plan's own, or from the cache. Returns 0 or
+ * −1 on out-of-memory. */
+static int collect_reasons(const Scenario *s, const Plan *plan, ReasonCache *cache,
+                           const char ***reasons)
 {
     size_t n = s->nparticipants > 0 ? (size_t)s->nparticipants : 1;
     *reasons = calloc(n, sizeof **reasons);
-    *owned = calloc(n, sizeof **owned);
-    if (!*reasons || !*owned)
+    if (!*reasons)
         return -1;
     for (int i = 0; i < s->nparticipants; i++) {
         const PlanAssignment *a = i < plan->nassignments ? &plan->assignments[i] : NULL;
         if (a && a->cohort >= 0)
             continue;
-        if (a && a->reason) {
-            (*reasons)[i] = a->reason;
-            continue;
-        }
-        (*owned)[i] = unassigned_reason(s, plan, i);
-        if (!(*owned)[i])
+        (*reasons)[i] = a && a->reason ? a->reason : reason_cache_get(cache, i);
+        if (!(*reasons)[i])
             return -1;
-        (*reasons)[i] = (*owned)[i];
     }
     return 0;
 }
@@ -134,7 +128,7 @@ int plan_write(const Scenario *s, const Plan *plan, const char *out_dir, int for
     Settlement st = {0};
     int *sizes = NULL, *order = NULL;
     const char **reasons = NULL;
-    char **owned = NULL;
+    ReasonCache *cache = NULL;
     json_t *summary = NULL;
     int created = 0;
 
@@ -145,7 +139,8 @@ int plan_write(const Scenario *s, const Plan *plan, const char *out_dir, int for
     sizes = plan_cohort_sizes(plan);
     order = plan_cohort_order(s, plan);
     if (!sizes || !order || settlement_compute(s, plan, &st) != 0 ||
-        collect_reasons(s, plan, &reasons, &owned) != 0 ||
+        !(cache = reason_cache_new(s, plan)) ||
+        collect_reasons(s, plan, cache, &reasons) != 0 ||
         !(summary = summary_json_build(s, plan, sizes, &st))) {
         diag_add(diags, out_dir, 0, 0, "out of memory while writing the plan");
         goto done;
@@ -196,11 +191,8 @@ done:
     if (rc != 0 && created)
         rmdir(out_dir); /* only succeeds when we left it empty */
     json_decref(summary);
-    if (owned)
-        for (int i = 0; i < s->nparticipants; i++)
-            free(owned[i]);
-    free(owned);
     free(reasons);
+    reason_cache_free(cache);
     free(sizes);
     free(order);
     settlement_release(&st);

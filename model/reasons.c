@@ -125,6 +125,36 @@ static int slot_in_reach(const Scenario *s, const Participant *p, int t, const S
     return min >= 0 && min <= p->max_minutes + 1e-9;
 }
 
+/* Slots in reach of the participant, per track, computed on first use:
+ * one scan of all slots per track instead of one per start and module. */
+typedef struct Reach {
+    const Scenario *s;
+    const Participant *p;
+    int **list;  /* [ntracks] owned slot index lists, NULL until computed */
+    int *count;  /* [ntracks], −1 until computed */
+    int failed;  /* out of memory */
+} Reach;
+
+static const int *reach_of(Reach *r, int t, int *n)
+{
+    if (r->count[t] < 0) {
+        int *list = malloc((r->s->nslots > 0 ? (size_t)r->s->nslots : 1) * sizeof *list);
+        int k = 0;
+        if (!list) {
+            r->failed = 1;
+            *n = 0;
+            return NULL;
+        }
+        for (int i = 0; i < r->s->nslots; i++)
+            if (slot_in_reach(r->s, r->p, t, &r->s->slots[i]))
+                list[k++] = i;
+        r->list[t] = list;
+        r->count[t] = k;
+    }
+    *n = r->count[t];
+    return r->list[t];
+}
+
 static int slot_has_room(const Scenario *s, const Slot *sl, int a, int b)
 {
     if (!sl->room)
@@ -139,10 +169,12 @@ static int slot_has_room(const Scenario *s, const Slot *sl, int a, int b)
  * a slot in reach whose window covers its weeks; *room set to 1 when such
  * slots also have room left after reservations in all those weeks. On
  * failure the first uncovered module's weeks go to *fa, *fb. */
-static int placements_ok(const Scenario *s, const Participant *p, int t, int start,
-                         int *room, int *fa, int *fb)
+static int placements_ok(Reach *r, int t, int start, int *room, int *fa, int *fb)
 {
+    const Scenario *s = r->s;
     const Track *tr = &s->tracks[t];
+    int nreach;
+    const int *reach = reach_of(r, t, &nreach);
     *room = 1;
     for (int m = 0; m < tr->nmodules; m++) {
         const Module *mo = &tr->modules[m];
@@ -150,9 +182,9 @@ static int placements_ok(const Scenario *s, const Participant *p, int t, int sta
             continue;
         int a = start + mo->offset, b = a + mo->weeks - 1;
         int covered = 0, roomy = 0;
-        for (int k = 0; k < s->nslots && !roomy; k++) {
-            const Slot *sl = &s->slots[k];
-            if (!slot_in_reach(s, p, t, sl) || sl->from_week > a || sl->to_week < b)
+        for (int k = 0; k < nreach && !roomy; k++) {
+            const Slot *sl = &s->slots[reach[k]];
+            if (sl->from_week > a || sl->to_week < b)
                 continue;
             covered = 1;
             roomy = slot_has_room(s, sl, a, b);
@@ -188,7 +220,7 @@ static char *finish(Text *t)
 
 /* Counts cohorts of the plan that are among p's admissible options. */
 static int open_options(const Scenario *s, const Plan *plan, const Participant *p,
-                        const unsigned char *ok_track)
+                        const unsigned char *ok_track, Reach *r)
 {
     int n = 0;
     for (int c = 0; c < plan->ncohorts; c++) {
@@ -201,7 +233,7 @@ static int open_options(const Scenario *s, const Plan *plan, const Participant *
             (pc->host < 0 || !host_travel(s, p, pc->host)))
             continue;
         int room, fa, fb;
-        if (placements_ok(s, p, pc->track, pc->start, &room, &fa, &fb))
+        if (placements_ok(r, pc->track, pc->start, &room, &fa, &fb))
             n++;
     }
     return n;
@@ -223,12 +255,17 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     int *cand = calloc((size_t)nt, sizeof *cand);
     int *keep = calloc((size_t)nt, sizeof *keep);
     unsigned char *ok_track = calloc((size_t)nt, 1);
-    if (!cand || !keep || !ok_track) {
+    Reach reach = {s, p, calloc((size_t)nt, sizeof(int *)), malloc((size_t)nt * sizeof(int)), 0};
+    if (!cand || !keep || !ok_track || !reach.list || !reach.count) {
         free(cand);
         free(keep);
         free(ok_track);
+        free(reach.list);
+        free(reach.count);
         return NULL;
     }
+    for (int k = 0; k < nt; k++)
+        reach.count[k] = -1;
     int ncand = 0, nkeep = 0;
     char *result = NULL;
     if (all)
@@ -367,10 +404,12 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     for (int i = 0; i < ncand; i++) {
         int tr = cand[i];
         const Track *T = &s->tracks[tr];
-        if (has_placement(T))
-            for (int k = 0; k < s->nslots && !reach_any; k++)
-                if (slot_in_reach(s, p, tr, &s->slots[k]))
-                    reach_any = 1;
+        if (has_placement(T)) {
+            int nr;
+            reach_of(&reach, tr, &nr);
+            if (nr > 0)
+                reach_any = 1;
+        }
         int hosts = 1, one_host = -1;
         if (T->has_course) {
             hosts = 0;
@@ -384,7 +423,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             int w = track_start_week(s, tr, k), room, fa, fb;
             if (!in_window(p, w))
                 continue;
-            if (!placements_ok(s, p, tr, w, &room, &fa, &fb)) {
+            if (!placements_ok(&reach, tr, w, &room, &fa, &fb)) {
                 if (fail_track < 0) {
                     fail_track = tr;
                     fail_start = w;
@@ -495,7 +534,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         add(t, " min)");
     }
     if (plan) {
-        int open = open_options(s, plan, p, ok_track);
+        int open = open_options(s, plan, p, ok_track, &reach);
         if (options > 1)
             add(t, " (%d of them open in this plan)", open);
         if (s->objective.has_max_cost)
@@ -506,19 +545,148 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     }
 
 done:
-    result = finish(t);
+    result = reach.failed ? NULL : finish(t);
+    for (int k = 0; k < nt; k++)
+        free(reach.list[k]);
+    free(reach.list);
+    free(reach.count);
     free(cand);
     free(keep);
     free(ok_track);
     return result;
 }
 
+/* The reason depends only on these fields of a participant, so
+ * participants alike (same home, window, reach, list, …) share one. */
+typedef struct CacheEntry {
+    unsigned long long hash;
+    unsigned char *key; /* owned */
+    size_t keylen;
+    char *reason;       /* owned */
+} CacheEntry;
+
+struct ReasonCache {
+    const Scenario *s;
+    const Plan *plan;
+    CacheEntry *table; /* open addressing, cap a power of two, ≤ half full */
+    size_t cap, count;
+};
+
+ReasonCache *reason_cache_new(const Scenario *s, const Plan *plan)
+{
+    ReasonCache *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->s = s;
+    c->plan = plan;
+    c->cap = 64;
+    c->table = calloc(c->cap, sizeof *c->table);
+    if (!c->table) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+static size_t participant_key(const Participant *p, unsigned char *buf)
+{
+    int head[7] = {p->home, p->earliest_week, p->latest_week, p->can_relocate,
+                   p->priority > 0, (int)p->group, p->nprefs};
+    size_t n = 0;
+    memcpy(buf + n, head, sizeof head);
+    n += sizeof head;
+    memcpy(buf + n, &p->max_minutes, sizeof p->max_minutes);
+    n += sizeof p->max_minutes;
+    if (p->nprefs > 0) {
+        memcpy(buf + n, p->prefs, (size_t)p->nprefs * sizeof *p->prefs);
+        n += (size_t)p->nprefs * sizeof *p->prefs;
+    }
+    return n;
+}
+
+static unsigned long long fnv1a(const unsigned char *b, size_t n)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static int cache_grow(ReasonCache *c)
+{
+    size_t cap = c->cap * 2;
+    CacheEntry *t = calloc(cap, sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < c->cap; i++) {
+        if (!c->table[i].key)
+            continue;
+        size_t j = (size_t)c->table[i].hash & (cap - 1);
+        while (t[j].key)
+            j = (j + 1) & (cap - 1);
+        t[j] = c->table[i];
+    }
+    free(c->table);
+    c->table = t;
+    c->cap = cap;
+    return 0;
+}
+
+const char *reason_cache_get(ReasonCache *c, int participant)
+{
+    const Participant *p = &c->s->participants[participant];
+    size_t max = sizeof(int) * 7 + sizeof(double) + (size_t)p->nprefs * sizeof(int);
+    unsigned char *key = malloc(max);
+    if (!key)
+        return NULL;
+    size_t n = participant_key(p, key);
+    unsigned long long h = fnv1a(key, n);
+    if ((c->count + 1) * 2 > c->cap && cache_grow(c) != 0) {
+        free(key);
+        return NULL;
+    }
+    size_t j = (size_t)h & (c->cap - 1);
+    while (c->table[j].key) {
+        CacheEntry *e = &c->table[j];
+        if (e->hash == h && e->keylen == n && memcmp(e->key, key, n) == 0) {
+            free(key);
+            return e->reason;
+        }
+        j = (j + 1) & (c->cap - 1);
+    }
+    char *reason = unassigned_reason(c->s, c->plan, participant);
+    if (!reason) {
+        free(key);
+        return NULL;
+    }
+    c->table[j] = (CacheEntry){h, key, n, reason};
+    c->count++;
+    return reason;
+}
+
+void reason_cache_free(ReasonCache *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->cap; i++) {
+        free(c->table[i].key);
+        free(c->table[i].reason);
+    }
+    free(c->table);
+    free(c);
+}
+
 void plan_fill_reasons(const Scenario *s, Plan *plan)
 {
+    ReasonCache *cache = reason_cache_new(s, plan);
     for (int i = 0; i < plan->nassignments && i < s->nparticipants; i++) {
         PlanAssignment *a = &plan->assignments[i];
         if (a->cohort >= 0 || a->reason)
             continue;
-        a->reason = unassigned_reason(s, plan, i);
+        const char *r = cache ? reason_cache_get(cache, i) : NULL;
+        a->reason = r ? strdup(r) : unassigned_reason(s, plan, i);
     }
+    reason_cache_free(cache);
 }

@@ -267,6 +267,29 @@ START_TEST(test_fill_reasons)
 }
 END_TEST
 
+START_TEST(test_cache_shares_alike)
+{
+    /* p5 and p6 are alike (Delta, [T1], youth, same window and reach) */
+    s->participants[6].group = GROUP_YOUTH;
+    ReasonCache *c = reason_cache_new(s, NULL);
+    const char *r5 = reason_cache_get(c, 5);
+    const char *r6 = reason_cache_get(c, 6);
+    ck_assert_ptr_nonnull(r5);
+    ck_assert_ptr_eq(r5, r6);
+    s->participants[6].can_relocate = 1; /* a different key, a different text */
+    const char *r6b = reason_cache_get(c, 6);
+    ck_assert_ptr_ne(r6b, r5);
+    ck_assert_str_eq(r6b, "no placement slot accepts track 'T1' within 60 min of Delta");
+    /* many distinct keys force the table to grow */
+    for (int w = 1; w <= 100; w++) {
+        s->participants[3].latest_week = w;
+        ck_assert_ptr_nonnull(reason_cache_get(c, 3));
+    }
+    ck_assert_ptr_eq(reason_cache_get(c, 5), r5);
+    reason_cache_free(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *su = suite_create("reasons");
@@ -296,6 +319,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_near_limit_shows_decimals);
     tcase_add_test(tc, test_hostless_track);
     tcase_add_test(tc, test_fill_reasons);
+    tcase_add_test(tc, test_cache_shares_alike);
     suite_add_tcase(su, tc);
     return su;
 }
