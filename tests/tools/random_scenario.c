@@ -79,7 +79,7 @@ int main(int argc, char **argv)
     int nm = rnd(2, 4);
     int nt = rnd(1, 3);
     int np = rnd(3, 12);
-    int ns = rnd(0, 4);
+    int ns = chance(10) ? 0 : rnd(1, 4);
 
     /* scenario.json */
     FILE *f = open_in(dir, "scenario.json");
@@ -132,7 +132,7 @@ int main(int argc, char **argv)
     fputs("track,name,min_group,max_group,start_every,first_start\n", f);
     fputs("track,seq,name,kind,weeks,group_cost\n", g);
     for (int t = 0; t < nt; t++) {
-        int mn = rnd(1, 3);
+        int mn = chance(70) ? 1 : rnd(2, 3);
         fprintf(f, "T%d,Track %d,%d,%d,%d,%d\n", t + 1, t + 1, mn, mn + rnd(0, 4), rnd(1, 5),
                 rnd(1, 3));
         int nmod = rnd(1, 3);
@@ -218,12 +218,12 @@ int main(int argc, char **argv)
     f = open_in(dir, "slots.csv");
     fputs("id,municipality,capacity,from_week,to_week,tracks,employer,owner,permanent\n", f);
     for (int s = 0; s < ns; s++) {
-        int from = rnd(1, W / 2), to = rnd(from, W);
+        int from = rnd(1, W / 3), to = rnd(from + W / 3, W);
         char tracks[16] = "*";
         if (chance(30))
             snprintf(tracks, sizeof tracks, "T%d", rnd(1, nt));
         fprintf(f, "S%d,0%d%02d,%d,%d,%d,%s,Employer %d,AME,%d\n", s + 1, 7, rnd(1, nm),
-                chance(15) ? 0 : rnd(1, 3), from, to, tracks, s + 1, chance(50));
+                chance(10) ? 0 : rnd(1, 4), from, to, tracks, s + 1, chance(50));
     }
     fclose(f);
     f = open_in(dir, "reservations.csv");
