@@ -332,19 +332,15 @@ int csv_table_open(CsvTable *t, const char *path, const char *label, DiagList *d
 int csv_table_next(CsvTable *t, DiagList *diags)
 {
     t->diags = diags;
-    for (;;) {
-        record_release(&t->row);
-        int rc = next_record(t, &t->row);
-        if (rc != CSV_ROW)
-            return rc;
-        if (t->row.seen > t->ncols) {
-            diag_add(diags, t->label, t->row.line, (long)t->ncols + 1,
-                     "row has %zu cells: expected at most %zu, as in the header",
-                     t->row.seen, t->ncols);
-            continue;
-        }
-        return CSV_ROW;
-    }
+    record_release(&t->row);
+    int rc = next_record(t, &t->row);
+    if (rc != CSV_ROW)
+        return rc;
+    if (t->row.seen > t->ncols)
+        diag_add(diags, t->label, t->row.line, (long)t->ncols + 1,
+                 "row has %zu cells: expected at most %zu, as in the header", t->row.seen,
+                 t->ncols);
+    return CSV_ROW;
 }
 
 int csv_table_column(const CsvTable *t, const char *name)

@@ -73,8 +73,9 @@ int csv_table_open(CsvTable *t, const char *path, const char *label, DiagList *d
 
 /* Advances to the next data row. Returns CSV_ROW (t->row holds the row),
  * CSV_END at the end of the file, 2 when reading cannot go on (problem
- * recorded), or 1 on out-of-memory / I/O error. Rows with more cells than
- * the header are reported and skipped. */
+ * recorded), or 1 on out-of-memory / I/O error. A row with more cells than
+ * the header is reported and still returned with its first ncols cells, so
+ * that its identifier does not cause a cascade of "unknown" messages. */
 int csv_table_next(CsvTable *t, DiagList *diags);
 
 /* Index of the column named `name`, or −1. */

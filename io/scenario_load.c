@@ -289,15 +289,14 @@ static int nonneg(const Cells *c, int col, const char *name, int has_def, double
     return cells_real(c, col, name, 0, 0, HUGE_VAL, has_def, def, "a number >= 0", out);
 }
 
-/* A required text cell (a name): non-empty, copied. NULL after a diagnostic
- * or out-of-memory (L->oom). */
+/* A text cell (a name), copied; a required one that is empty is reported
+ * but still copied, so the row's identifier stays known. NULL only on
+ * out-of-memory (L->oom). */
 static char *text(Loader *L, const Cells *c, int col, const char *name, int required)
 {
     const char *v = csv_table_cell(c->t, col);
-    if (required && !*v) {
+    if (required && !*v)
         cells_error(c, col, "%s is empty: expected a name", name);
-        return NULL;
-    }
     char *p = dup_str(v);
     if (!p)
         L->oom = 1;

@@ -1,0 +1,645 @@
+/*
+ * check_load.c — io/scenario_load.c end to end: a table of invalid
+ * scenarios, each a small valid base with one file replaced, asserting the
+ * one exact `file:line:column: message` it must produce; and valid
+ * scenarios asserting the loaded values, defaults, derived fields and
+ * variants (tests/fixtures/load/valid).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../io/scenario_load.h"
+#include "../model/travel.h"
+
+#define FIXTURE "tests/fixtures/load/valid"
+
+/* ---- the base scenario, as strings ------------------------------------- */
+
+static const char *const base_files[][2] = {
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20}\n"},
+    {"municipalities.csv", "code,name,lat,lon\n2421,Storuman,65.0959,17.1173\n"
+                           "2481,Lycksele,64.5954,18.6735\n0980,Gotland,,\n"},
+    {"centres.csv", "municipality,seats,max_groups,tracks\n2481,20,2,*\n"},
+    {"tracks.csv", "track,name,min_group,max_group\ncare,Care,2,10\nshop,Shop,1,5\n"},
+    {"modules.csv", "track,seq,name,kind,weeks,group_cost\ncare,1,Course,course,4,1000\n"
+                    "care,2,Placement,placement,4,\nshop,1,Placement,placement,6,\n"},
+    {"participants.csv", "id,home,group,gender,tracks\np1,2421,youth,woman,care\n"
+                         "p2,2481,other,man,\n"},
+    {"slots.csv", "id,municipality,capacity,from_week,to_week\ns1,2421,2,1,20\n"},
+    {"reservations.csv", "slot,from_week,to_week,count\ns1,1,4,1\n"},
+    {"distances.csv", "from,to,minutes,km\n0980,2421,300,\n"},
+};
+#define NBASE (sizeof base_files / sizeof base_files[0])
+
+typedef struct Case {
+    const char *file;     /* file to replace */
+    const char *content;  /* new content, NULL = delete the file */
+    const char *expected; /* the one diagnostic, formatted */
+} Case;
+
+static const Case cases[] = {
+    /* municipalities.csv */
+    {"municipalities.csv", "code,name\n2421,Storuman\n2421,Again\n2481,L\n0980,G\n",
+     "municipalities.csv:3:1: duplicate code '2421' (first on line 2)"},
+    {"municipalities.csv", "code,name,lat,lon\n2421,S,65,\n2481,L,64.5,18.6\n0980,G,,\n",
+     "municipalities.csv:2:4: lon is empty but lat is given: give both lat and lon, or neither"},
+    {"municipalities.csv", "code,name,lat,lon\n2421,S,91,17\n2481,L,,\n0980,G,,\n",
+     "municipalities.csv:2:3: lat: expected degrees in -90..90, got '91'"},
+    {"municipalities.csv", "code,name,lat,lon\n2421,S,65,east\n2481,L,,\n0980,G,,\n",
+     "municipalities.csv:2:4: lon: expected degrees in -180..180, got 'east'"},
+    {"municipalities.csv", "code,name\n2421,S\n,Empty\n2481,L\n0980,G\n",
+     "municipalities.csv:3:1: code is empty: expected an identifier"},
+    {"municipalities.csv", "code,name\n2421,S\n24;81,L\n2481,L\n0980,G\n",
+     "municipalities.csv:3:1: code '24;81' contains ';': identifiers cannot hold ';'"},
+    {"municipalities.csv", "name,code\nS,2421\nL,2481\nG,0980\nX\n",
+     "municipalities.csv:5:2: code is empty: expected an identifier"},
+    {"municipalities.csv", "code\n2421\n2481\n0980\n",
+     "municipalities.csv:1: missing column 'name': expected a header code,name[,lat][,lon]"},
+    {"municipalities.csv", NULL, "municipalities.csv: file not found"},
+    {"municipalities.csv", "code,name\n2421,S\n2481,L,extra\n0980,G\n",
+     "municipalities.csv:3:3: row has 3 cells: expected at most 2, as in the header"},
+    {"municipalities.csv", "code,name,code\n2421,S,1\n",
+     "municipalities.csv:1:3: duplicate column 'code' (also column 1)"},
+    {"municipalities.csv", "code,name\n2421,S\n2481,\"L\"x\n0980,G\n",
+     "municipalities.csv:3:2: malformed quotes: a cell holding a quote must be quoted as a "
+     "whole, with the quote doubled (\"\")"},
+    {"municipalities.csv", "code,name\n2421,S\n2481,L\xE4nsi\n0980,G\n",
+     "municipalities.csv:3:2: invalid UTF-8 in cell: save the file as UTF-8"},
+    {"municipalities.csv", "", "municipalities.csv: file is empty: expected a header row"},
+    /* centres.csv */
+    {"centres.csv", "municipality,seats\n2481,20\n",
+     "centres.csv:1: missing column 'max_groups': expected a header "
+     "municipality,seats,max_groups[,tracks][,seat_price_per_week]"},
+    {"centres.csv", "municipality,seats,max_groups\n1234,20,2\n",
+     "centres.csv:2:1: municipality '1234' is not in municipalities.csv"},
+    {"centres.csv", "municipality,seats,max_groups\n2481,20,2\n2421,1,1\n2481,3,3\n",
+     "centres.csv:4:1: second centre in municipality '2481' (first on line 2): expected at most "
+     "one per municipality"},
+    {"centres.csv", "municipality,seats,max_groups,tracks\n2481,20,2,care;zz\n",
+     "centres.csv:2:4: track 'zz' is not in tracks.csv"},
+    {"centres.csv", "municipality,seats,max_groups\n2481,1.5,2\n",
+     "centres.csv:2:2: seats: expected an integer >= 0, got '1.5'"},
+    {"centres.csv", "municipality,seats,max_groups\n2481,20,1e3\n",
+     "centres.csv:2:3: max_groups: expected an integer >= 0, got '1e3'"},
+    {"centres.csv", "municipality,seats,max_groups\n2481, 7x,2\n",
+     "centres.csv:2:2: seats: expected an integer >= 0, got '7x'"},
+    {"centres.csv", "municipality,seats,max_groups,seat_price_per_week\n2481,7,2,-5\n",
+     "centres.csv:2:4: seat_price_per_week: expected a number >= 0, got '-5'"},
+    {"centres.csv", "municipality,seats,max_groups,tracks\n2481,20,2,care;*\n",
+     "centres.csv:2:4: tracks 'care;*': '*' must stand alone"},
+    /* tracks.csv */
+    {"tracks.csv", "track,name,min_group,max_group\ncare,Care,0,10\nshop,Shop,1,5\n",
+     "tracks.csv:2:3: min_group: expected an integer >= 1, got '0'"},
+    {"tracks.csv", "track,name,min_group,max_group\ncare,Care,3,1\nshop,Shop,1,5\n",
+     "tracks.csv:2:4: max_group '1' is less than min_group '3'"},
+    {"tracks.csv", "track,name,min_group,max_group\ncare,Care,1,2\nshop,Shop,1,5\ncare,C,1,1\n",
+     "tracks.csv:4:1: duplicate track 'care' (first on line 2)"},
+    {"tracks.csv", "track,name,min_group,max_group\ncare,Care,1,2\nshop,Shop,1,5\nextra,E,1,1\n",
+     "tracks.csv:4:1: track 'extra' has no modules in modules.csv"},
+    {"tracks.csv",
+     "track,name,min_group,max_group,start_every,first_start\ncare,Care,1,2,4,0\nshop,S,1,5,,\n",
+     "tracks.csv:2:6: first_start: expected a week 1..20, got '0'"},
+    {"tracks.csv", "track,name,min_group,max_group,start_every\ncare,Care,1,2,0\nshop,S,1,5,\n",
+     "tracks.csv:2:5: start_every: expected an integer >= 1, got '0'"},
+    {"tracks.csv", "track,name,min_group,max_group\ncare,,1,2\nshop,S,1,5\n",
+     "tracks.csv:2:2: name is empty: expected a name"},
+    {"tracks.csv", NULL, "tracks.csv: file not found"},
+    /* modules.csv */
+    {"modules.csv", "track,seq,name,kind,weeks\ncare,1,C,course,4\ncare,3,P,placement,4\n"
+                    "shop,1,P,placement,6\n",
+     "modules.csv:3:2: seq '3' of track 'care': expected 2 (seq runs 1..n without gaps)"},
+    {"modules.csv", "track,seq,name,kind,weeks\ncare,1,C,course,4\ncare,1,P,placement,4\n"
+                    "shop,1,P,placement,6\n",
+     "modules.csv:3:2: duplicate seq '1' for track 'care' (first on line 2)"},
+    {"modules.csv", "track,seq,name,kind,weeks\ncare,1,C,course,4\nshop,1,P,placement,6\n"
+                    "cook,1,P,placement,6\n",
+     "modules.csv:4:1: track 'cook' is not in tracks.csv"},
+    {"modules.csv", "track,seq,name,kind,weeks\ncare,1,C,lecture,4\nshop,1,P,placement,6\n",
+     "modules.csv:2:4: kind: expected course or placement, got 'lecture'"},
+    {"modules.csv", "track,seq,name,kind,weeks,group_cost\ncare,1,C,course,4,\n"
+                    "shop,1,P,placement,6,100\n",
+     "modules.csv:3:6: group_cost '100' on a placement module: expected 0 or empty (placements "
+     "have no groups)"},
+    {"modules.csv", "track,seq,name,kind,weeks\ncare,1,C,course,0\nshop,1,P,placement,6\n",
+     "modules.csv:2:5: weeks: expected an integer >= 1, got '0'"},
+    {"modules.csv", "kind,weeks,name,seq,track\ncourse,4,C,1.0,care\nplacement,6,P,1,shop\n",
+     "modules.csv:2:4: seq: expected an integer >= 1, got '1.0'"},
+    /* participants.csv */
+    {"participants.csv", "id,home,group,gender\np1,2421,youth,woman\np2,9999,youth,woman\n",
+     "participants.csv:3:2: home '9999' is not in municipalities.csv"},
+    {"participants.csv", "id,home,group,gender\np1,2421,kid,woman\n",
+     "participants.csv:2:3: group: expected youth, newcomer, longterm or other, got 'kid'"},
+    {"participants.csv", "id,home,group,gender\np1,2421,youth,\n",
+     "participants.csv:2:4: gender is empty: expected woman, man, other or unknown"},
+    {"participants.csv", "id,home,group,gender\np1,2421,youth,Woman\n",
+     "participants.csv:2:4: gender: expected woman, man, other or unknown, got 'Woman'"},
+    {"participants.csv", "id,home,group,gender,tracks\np1,2421,youth,woman,care;shop;care\n",
+     "participants.csv:2:5: track 'care' is listed twice in tracks"},
+    {"participants.csv", "id,home,group,gender,tracks\np1,2421,youth,woman,shop;Care\n",
+     "participants.csv:2:5: track 'Care' is not in tracks.csv"},
+    {"participants.csv", "id,home,group,gender,tracks\np1,2421,youth,woman,care;;shop\n",
+     "participants.csv:2:5: tracks 'care;;shop' has an empty entry: expected track ids "
+     "separated by ';'"},
+    {"participants.csv",
+     "id,home,group,gender,earliest_week,latest_week\np1,2421,youth,woman,10,5\n",
+     "participants.csv:2:6: latest_week '5' is before earliest_week '10'"},
+    {"participants.csv", "id,home,group,gender,latest_week\np1,2421,youth,woman,21\n",
+     "participants.csv:2:5: latest_week: expected a week 1..20, got '21'"},
+    {"participants.csv", "id,home,group,gender,can_relocate\np1,2421,youth,woman,yes\n",
+     "participants.csv:2:5: can_relocate: expected 0 or 1, got 'yes'"},
+    {"participants.csv", "id,home,group,gender,priority\np1,2421,youth,woman,-1\n",
+     "participants.csv:2:5: priority: expected a number >= 0, got '-1'"},
+    {"participants.csv", "id,home,group,gender,max_minutes\np1,2421,youth,woman,inf\n",
+     "participants.csv:2:5: max_minutes: expected a number >= 0, got 'inf'"},
+    {"participants.csv", "id,home,group,gender\np1,2421,youth,woman\n19900101-1234,2421,youth,man\n",
+     "participants.csv:3:1: id looks like a personal identity number; use a pseudonymous id"},
+    {"participants.csv", "id,home,group,gender\n900161-1234,2421,youth,man\n",
+     "participants.csv:2:1: id looks like a personal identity number; use a pseudonymous id"},
+    {"participants.csv", "id,home,group,gender\np1,2421,youth,woman\n\np1,2481,youth,man\n",
+     "participants.csv:4:1: duplicate id 'p1' (first on line 2)"},
+    {"participants.csv", "id,home,group,gender\n\"p1\nlong\",2421,youth,woman\np1;x,2421,youth,man\n",
+     "participants.csv:4:1: id 'p1;x' contains ';': identifiers cannot hold ';'"},
+    /* slots.csv */
+    {"slots.csv", "id,municipality,capacity,from_week,to_week\ns1,7777,2,1,20\n",
+     "slots.csv:2:2: municipality '7777' is not in municipalities.csv"},
+    {"slots.csv", "id,municipality,capacity,from_week,to_week\ns1,2421,2,9,3\n",
+     "slots.csv:2:5: to_week '3' is before from_week '9'"},
+    {"slots.csv", "id,municipality,capacity,from_week,to_week\ns1,2421,2,1,20\ns1,2481,1,1,2\n",
+     "slots.csv:3:1: duplicate id 's1' (first on line 2)"},
+    {"slots.csv", "id,municipality,capacity,from_week,to_week\ns1,2421,-1,1,20\n",
+     "slots.csv:2:3: capacity: expected an integer >= 0, got '-1'"},
+    {"slots.csv", "id,municipality,capacity,from_week,to_week,permanent\ns1,2421,1,1,20,2\n",
+     "slots.csv:2:6: permanent: expected 0 or 1, got '2'"},
+    /* reservations.csv */
+    {"reservations.csv", "slot,from_week,to_week,count\ns2,1,4,1\n",
+     "reservations.csv:2:1: slot 's2' is not in slots.csv"},
+    {"reservations.csv", "slot,from_week,to_week,count\ns1,1,4,x\n",
+     "reservations.csv:2:4: count: expected an integer >= 0, got 'x'"},
+    {"reservations.csv", "slot,from_week,to_week,count\ns1,0,4,1\n",
+     "reservations.csv:2:2: from_week: expected a week 1..20, got '0'"},
+    /* distances.csv */
+    {"distances.csv", "from,to,minutes,km\n0980,1111,300,\n",
+     "distances.csv:2:2: to '1111' is not in municipalities.csv"},
+    {"distances.csv", "from,to,minutes,km\n0980,2421,,\n",
+     "distances.csv:2:3: minutes and km are both empty: expected at least one"},
+    {"distances.csv", "from,to,minutes,km\n0980,2421,300,\n0980,2421,200,\n",
+     "distances.csv:3:1: duplicate distance from '0980' to '2421' (first on line 2)"},
+    {"distances.csv", "from,to,minutes,km\n0980,2421,-3,\n",
+     "distances.csv:2:3: minutes: expected a number >= 0, got '-3'"},
+    /* scenario.json */
+    {"scenario.json", "{\"weeks\": 20}",
+     "scenario.json: missing 'start': expected the Monday of week 1 as YYYY-MM-DD"},
+    {"scenario.json", "{\"start\": \"2027-01-05\", \"weeks\": 20}",
+     "scenario.json: start '2027-01-05' is a Tuesday: expected a Monday"},
+    {"scenario.json", "{\"start\": \"2027-02-30\", \"weeks\": 20}",
+     "scenario.json: start: expected a date YYYY-MM-DD, got '2027-02-30'"},
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 0}",
+     "scenario.json: weeks: expected an integer 1..1040, got '0'"},
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"travel\": {\"speed_kmh\": 0}}",
+     "scenario.json: travel.speed_kmh: expected a number > 0, got '0'"},
+    {"scenario.json",
+     "{\"start\": \"2027-01-04\", \"weeks\": 20, \"objective\": {\"preference_step\": 1.5}}",
+     "scenario.json: objective.preference_step: expected a number in 0..1, got '1.5'"},
+    {"scenario.json",
+     "{\"start\": \"2027-01-04\", \"weeks\": 20, \"objective\": {\"group_weights\": {\"youth\": -1}}}",
+     "scenario.json: objective.group_weights.youth: expected a number >= 0, got '-1'"},
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"cooperation\": \"yes\"}",
+     "scenario.json: cooperation: expected true or false, got 'yes'"},
+    {"scenario.json",
+     "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"slots\": \"/etc/slots.csv\"}}",
+     "scenario.json: files.slots: expected a file name relative to the scenario directory, "
+     "without '..', got '/etc/slots.csv'"},
+    {"scenario.json",
+     "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"slots\": \"../x/slots.csv\"}}",
+     "scenario.json: files.slots: expected a file name relative to the scenario directory, "
+     "without '..', got '../x/slots.csv'"},
+    {"scenario.json",
+     "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"slots\": \"slots-60.csv\"}}",
+     "slots-60.csv: file not found"},
+    {"scenario.json",
+     "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"places\": \"p.csv\"}}",
+     "scenario.json: files.places: unknown table: expected municipalities, distances, centres, "
+     "tracks, modules, participants, slots or reservations"},
+    {"scenario.json", "{\"start\": \"2027-01-04\",\n \"weeks\": 20,\n}",
+     "scenario.json:3:1: string or '}' expected near '}'"},
+    {"scenario.json", "{\"start\": \"2027-01-04\",\n \"start\": \"2027-01-11\"}",
+     "scenario.json:2:8: duplicate object key near '\"start\"'"},
+    {"scenario.json", "[1]", "scenario.json:1:1: expected an object {...} at the top level"},
+    {"scenario.json", NULL, "scenario.json: file not found: a scenario directory needs one"},
+};
+#define NCASES (sizeof cases / sizeof cases[0])
+
+/* ---- temporary scenario directories --------------------------------------- */
+
+static char dir[64];
+
+static void put(const char *name, const char *content)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs(content, f);
+    fclose(f);
+}
+
+static void make_base(void)
+{
+    strcpy(dir, "/tmp/check_load_XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    for (size_t i = 0; i < NBASE; i++)
+        put(base_files[i][0], base_files[i][1]);
+}
+
+static void remove_dir(void)
+{
+    char path[256];
+    for (size_t i = 0; i < NBASE; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, base_files[i][0]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+static char *diags_text(const DiagList *d)
+{
+    static char buf[8192];
+    buf[0] = '\0';
+    for (size_t i = 0; i < d->count; i++) {
+        char line[1024];
+        diag_format(&d->items[i], line, sizeof line);
+        strncat(buf, line, sizeof buf - strlen(buf) - 2);
+        strcat(buf, "\n");
+    }
+    return buf;
+}
+
+START_TEST(base_is_valid)
+{
+    make_base();
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    int rc = scenario_load(dir, NULL, &s, &d);
+    ck_assert_msg(rc == 0, "base: rc %d\n%s", rc, diags_text(&d));
+    ck_assert_ptr_nonnull(s);
+    /* name defaults to the directory's base name */
+    ck_assert_str_eq(s->name, strrchr(dir, '/') + 1);
+    ck_assert_ptr_null(s->variant);
+    ck_assert_int_eq(s->nvariants, 0);
+    /* Gotland has no coordinates: unreachable except through its row */
+    ck_assert_double_eq_tol(scenario_minutes(s, 2, 0), 300, 1e-12);
+    ck_assert_double_eq_tol(scenario_minutes(s, 0, 2), 300, 1e-12);
+    ck_assert_double_eq_tol(scenario_km(s, 0, 2), 350, 1e-9); /* 300/60·70 */
+    ck_assert(scenario_km(s, 1, 2) == TRAVEL_UNREACHABLE);
+    scenario_free(s);
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
+START_TEST(invalid_case)
+{
+    const Case *c = &cases[_i];
+    make_base();
+    if (c->content) {
+        put(c->file, c->content);
+    } else {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", dir, c->file);
+        unlink(path);
+    }
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = (Scenario *)1;
+    int rc = scenario_load(dir, NULL, &s, &d);
+    char *got = diags_text(&d);
+    char want[1200];
+    snprintf(want, sizeof want, "%s\n", c->expected);
+    ck_assert_msg(rc == 2, "case %d: rc %d", _i, rc);
+    ck_assert_ptr_null(s);
+    ck_assert_msg(strcmp(got, want) == 0, "case %d (%s):\n got: %s want: %s", _i, c->file, got,
+                  want);
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
+START_TEST(all_problems_at_once)
+{
+    make_base();
+    put("participants.csv", "id,home,group,gender\np1,1,youth,woman\np2,2,kid,man\n");
+    put("slots.csv", "id,municipality,capacity,from_week,to_week\ns1,2421,x,1,99\n");
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 2);
+    diag_sort(&d);
+    ck_assert_str_eq(diags_text(&d),
+                     "participants.csv:2:2: home '1' is not in municipalities.csv\n"
+                     "participants.csv:3:2: home '2' is not in municipalities.csv\n"
+                     "participants.csv:3:3: group: expected youth, newcomer, longterm or other, "
+                     "got 'kid'\n"
+                     "slots.csv:2:3: capacity: expected an integer >= 0, got 'x'\n"
+                     "slots.csv:2:5: to_week: expected a week 1..20, got '99'\n");
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
+START_TEST(pnr_is_never_echoed)
+{
+    make_base();
+    put("participants.csv", "id,home,group,gender\n198001011234,2421,youth,woman\n"
+                            "198001011234,2421,youth,woman\n");
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 2);
+    char *got = diags_text(&d);
+    ck_assert_ptr_null(strstr(got, "1234"));
+    ck_assert_ptr_null(strstr(got, "800101"));
+    ck_assert_uint_eq(d.count, 2);
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
+/* ---- the valid fixture ------------------------------------------------------ */
+
+static Scenario *load_fixture(const char *variant)
+{
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    int rc = scenario_load(FIXTURE, variant, &s, &d);
+    ck_assert_msg(rc == 0, "fixture %s: rc %d\n%s", variant ? variant : "base", rc,
+                  diags_text(&d));
+    diag_release(&d);
+    return s;
+}
+
+START_TEST(fixture_values)
+{
+    Scenario *s = load_fixture(NULL);
+    ck_assert_str_eq(s->name, "load fixture");
+    ck_assert_str_eq(s->start, "2027-01-04");
+    ck_assert_int_eq(s->start_year * 10000 + s->start_month * 100 + s->start_day, 20270104);
+    ck_assert_int_eq(s->weeks, 20);
+    ck_assert_int_eq(s->cooperation, 1);
+    ck_assert_double_eq(s->travel.max_daily_minutes, 60);
+    ck_assert_double_eq(s->travel.speed_kmh, 60);
+    ck_assert_double_eq(s->travel.road_factor, 1.2);
+    ck_assert_double_eq(s->travel.cost_per_km, 2.5);
+    ck_assert_double_eq(s->travel.days_per_week, 5);
+    ck_assert_double_eq(s->travel.accommodation_per_week, 1500);
+    ck_assert_double_eq(s->travel.max_relocation_km, 400);
+    ck_assert_double_eq(s->objective.group_weight[GROUP_YOUTH], 2);
+    ck_assert_double_eq(s->objective.group_weight[GROUP_OTHER], 1);
+    ck_assert_double_eq(s->objective.preference_step, 0.1);
+    ck_assert_int_eq(s->objective.has_max_cost, 1);
+    ck_assert_double_eq(s->objective.max_cost, 100000);
+    ck_assert_double_eq(s->solver.time_limit_s, 60);
+    ck_assert_double_eq(s->solver.mip_gap, 0);
+    for (int t = 0; t < TABLE_COUNT; t++) {
+        char want[64];
+        snprintf(want, sizeof want, "%s.csv", table_names[t]);
+        ck_assert_str_eq(s->files[t], want);
+    }
+    ck_assert_int_eq(s->nvariants, 3);
+    ck_assert_str_eq(s->variant_names[0], "alone");
+    ck_assert_str_eq(s->variant_names[1], "more-slots");
+    ck_assert_str_eq(s->variant_names[2], "default-speed");
+
+    /* municipalities: BOM, CRLF, a quoted name with a comma, no coordinates */
+    ck_assert_int_eq(s->nmunicipalities, 4);
+    int sto = scenario_find_municipality(s, "2421"), vil = scenario_find_municipality(s, "2462");
+    int lyc = scenario_find_municipality(s, "2481"), now = scenario_find_municipality(s, "9999");
+    ck_assert_int_ge(sto, 0);
+    ck_assert_str_eq(s->municipalities[now].name, "Nowhere, upper");
+    ck_assert_int_eq(s->municipalities[now].has_coords, 0);
+    ck_assert_double_eq(s->municipalities[lyc].lat, 64.5954);
+
+    /* tracks and modules, seq given out of order */
+    ck_assert_int_eq(s->ntracks, 3);
+    const Track *care = &s->tracks[scenario_find_track(s, "care")];
+    ck_assert_int_eq(care->nmodules, 3);
+    ck_assert_str_eq(care->modules[0].name, "Swedish for care");
+    ck_assert_int_eq(care->modules[0].offset, 0);
+    ck_assert_int_eq(care->modules[1].offset, 4);
+    ck_assert_int_eq(care->modules[2].offset, 10);
+    ck_assert_int_eq(care->modules[2].kind, MODULE_PLACEMENT);
+    ck_assert_int_eq(care->total_weeks, 14);
+    ck_assert_int_eq(care->course_weeks, 10);
+    ck_assert_int_eq(care->has_course, 1);
+    ck_assert_double_eq(care->group_cost, 20000);
+    ck_assert_int_eq(care->start_every, 4);
+    ck_assert_int_eq(care->first_start, 1);
+    const Track *retail = &s->tracks[scenario_find_track(s, "retail")];
+    ck_assert_int_eq(retail->start_every, 6);
+    ck_assert_int_eq(retail->first_start, 2);
+    ck_assert_double_eq(retail->group_cost, 15000.5);
+    const Track *intern = &s->tracks[scenario_find_track(s, "intern")];
+    ck_assert_int_eq(intern->has_course, 0);
+    ck_assert_int_eq(intern->course_weeks, 0);
+
+    /* centres */
+    ck_assert_int_eq(s->ncentres, 2);
+    const Centre *cl = &s->centres[s->centre_of[lyc]];
+    ck_assert_int_eq(cl->all_tracks, 1);
+    ck_assert_double_eq(cl->seat_price_per_week, 1200);
+    const Centre *cs = &s->centres[s->centre_of[sto]];
+    ck_assert_int_eq(cs->all_tracks, 0);
+    ck_assert_int_eq(cs->hosts[scenario_find_track(s, "care")], 1);
+    ck_assert_int_eq(cs->hosts[scenario_find_track(s, "retail")], 0);
+    ck_assert_double_eq(cs->seat_price_per_week, 0);
+    ck_assert_int_eq(s->centre_of[vil], -1);
+
+    /* participants and their defaults */
+    ck_assert_int_eq(s->nparticipants, 4);
+    const Participant *p1 = &s->participants[0], *p2 = &s->participants[1];
+    const Participant *p3 = &s->participants[2], *p4 = &s->participants[3];
+    ck_assert_str_eq(p1->id, "p1");
+    ck_assert_int_eq(p1->home, sto);
+    ck_assert_int_eq(p1->group, GROUP_YOUTH);
+    ck_assert_int_eq(p1->gender, GENDER_WOMAN);
+    ck_assert_int_eq(p1->nprefs, 2);
+    ck_assert_int_eq(p1->prefs[0], scenario_find_track(s, "care"));
+    ck_assert_int_eq(p1->prefs[1], scenario_find_track(s, "retail"));
+    ck_assert_int_eq(p1->earliest_week, 1);
+    ck_assert_int_eq(p1->latest_week, 20);
+    ck_assert_double_eq(p1->max_minutes, 60);
+    ck_assert_int_eq(p1->can_relocate, 0);
+    ck_assert_double_eq(p1->priority, 1);
+    ck_assert_int_eq(p1->line, 2);
+    ck_assert_int_eq(p2->nprefs, 0);
+    ck_assert_int_eq(p2->earliest_week, 3);
+    ck_assert_int_eq(p2->latest_week, 10);
+    ck_assert_double_eq(p2->max_minutes, 90);
+    ck_assert_int_eq(p2->can_relocate, 1);
+    ck_assert_double_eq(p2->priority, 2.5);
+    ck_assert_int_eq(p3->nprefs, 0);
+    ck_assert_double_eq(p3->priority, 0);
+    ck_assert_int_eq(p4->home, now);
+
+    /* slots and their weekly room */
+    ck_assert_int_eq(s->nslots, 2);
+    const Slot *s1 = &s->slots[scenario_find_slot(s, "s1")];
+    const Slot *s2 = &s->slots[scenario_find_slot(s, "s2")];
+    ck_assert_str_eq(s1->employer, "Lycksele vårdcentral");
+    ck_assert_str_eq(s1->owner, "AME");
+    ck_assert_int_eq(s1->permanent, 1);
+    ck_assert_int_eq(s1->all_tracks, 1);
+    ck_assert_int_eq(s2->permanent, 0);
+    ck_assert_int_eq(s2->all_tracks, 0);
+    ck_assert_int_eq(s2->accepts[scenario_find_track(s, "retail")], 1);
+    ck_assert_int_eq(s2->accepts[scenario_find_track(s, "care")], 0);
+    /* s1: capacity 3, weeks 1..20; reservations 2 in 3..6 and 2 in 5..8 */
+    static const int room1[21] = {0, 3, 3, 1, 1, 0, 0, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
+    for (int w = 0; w <= 20; w++)
+        ck_assert_msg(s1->room[w] == room1[w], "s1 week %d: %d", w, s1->room[w]);
+    /* s2: capacity 2, weeks 5..12; 1 reserved in 1..20 */
+    for (int w = 0; w <= 20; w++)
+        ck_assert_int_eq(s2->room[w], w >= 5 && w <= 12 ? 1 : 0);
+    ck_assert_int_eq(s->nreservations, 3);
+    ck_assert_str_eq(s->reservations[1].holder, "Vux");
+
+    /* travel: rows, derived values, coordinates, unreachable */
+    ck_assert_int_eq(s->ndistances, 3);
+    ck_assert_double_eq_tol(scenario_minutes(s, sto, vil), 55, 1e-12);
+    ck_assert_double_eq_tol(scenario_km(s, sto, vil), 55, 1e-12); /* 55/60·60 */
+    ck_assert_double_eq_tol(scenario_minutes(s, vil, sto), 50, 1e-12);
+    ck_assert_double_eq_tol(scenario_km(s, vil, sto), 60, 1e-12);
+    ck_assert_double_eq_tol(scenario_minutes(s, now, lyc), 120, 1e-12);
+    ck_assert(scenario_minutes(s, sto, now) == TRAVEL_UNREACHABLE);
+    double km = travel_haversine_km(65.0959, 17.1173, 64.5954, 18.6735) * 1.2;
+    ck_assert_double_eq_tol(scenario_km(s, sto, lyc), km, 1e-12);
+    ck_assert_double_eq_tol(scenario_minutes(s, lyc, sto), km, 1e-12); /* 60 km/h */
+    scenario_free(s);
+}
+END_TEST
+
+START_TEST(fixture_variants)
+{
+    Scenario *s = load_fixture("alone");
+    ck_assert_str_eq(s->variant, "alone");
+    ck_assert_int_eq(s->cooperation, 0);
+    ck_assert_int_eq(s->objective.has_max_cost, 0); /* null removed the key */
+    ck_assert_double_eq(s->objective.group_weight[GROUP_YOUTH], 2);
+    ck_assert_int_eq(s->nvariants, 3);
+    scenario_free(s);
+
+    s = load_fixture("more-slots");
+    ck_assert_str_eq(s->files[TABLE_SLOTS], "slots-more.csv");
+    ck_assert_int_eq(s->nslots, 3);
+    ck_assert_int_eq(s->weeks, 30);
+    ck_assert_int_eq(s->slots[0].capacity, 5);
+    ck_assert_int_eq(s->slots[0].room[30], 5);
+    ck_assert_int_eq(s->slots[0].room[4], 3); /* 5 − 2 in weeks 3..6 */
+    ck_assert_int_eq(s->participants[0].latest_week, 30);
+    scenario_free(s);
+
+    s = load_fixture("default-speed");
+    ck_assert_double_eq(s->travel.speed_kmh, 70);
+    ck_assert_double_eq(s->travel.road_factor, 1.2);
+    scenario_free(s);
+}
+END_TEST
+
+START_TEST(unknown_variant)
+{
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_int_eq(scenario_load(FIXTURE, "nope", &s, &d), 2);
+    ck_assert_ptr_null(s);
+    ck_assert_str_eq(diags_text(&d), "scenario.json: unknown variant 'nope': expected one of "
+                                     "alone, more-slots, default-speed\n");
+    diag_release(&d);
+}
+END_TEST
+
+START_TEST(list_variants)
+{
+    DiagList d = DIAGLIST_INIT;
+    char **names = NULL;
+    int n = -1;
+    ck_assert_int_eq(scenario_list_variants(FIXTURE, &names, &n, &d), 0);
+    ck_assert_int_eq(n, 3);
+    ck_assert_str_eq(names[2], "default-speed");
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    ck_assert_int_eq(scenario_list_variants("/nonexistent", &names, &n, &d), 2);
+    ck_assert_int_eq(n, 0);
+    diag_release(&d);
+}
+END_TEST
+
+START_TEST(variant_checked_like_base)
+{
+    make_base();
+    put("scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"variants\": {"
+                         "\"slow\": {\"travel\": {\"speed_kmh\": -1}},"
+                         "\"alt\": {\"files\": {\"slots\": \"alt.csv\"}},"
+                         "\"bad\": 3}}");
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 0);
+    scenario_free(s);
+    s = NULL;
+    ck_assert_int_eq(scenario_load(dir, "slow", &s, &d), 2);
+    ck_assert_int_eq(scenario_load(dir, "alt", &s, &d), 2);
+    ck_assert_int_eq(scenario_load(dir, "bad", &s, &d), 2);
+    ck_assert_str_eq(diags_text(&d),
+                     "scenario.json: travel.speed_kmh: expected a number > 0, got '-1'\n"
+                     "alt.csv: file not found\n"
+                     "scenario.json: variants.bad: expected an object (a JSON Merge Patch of the "
+                     "base), got '3'\n");
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
+START_TEST(optional_files_absent)
+{
+    make_base();
+    char path[256];
+    snprintf(path, sizeof path, "%s/distances.csv", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/reservations.csv", dir);
+    unlink(path);
+    put("centres.csv", "municipality,seats,max_groups\n");
+    put("slots.csv", "id,municipality,capacity,from_week,to_week\n");
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_msg(scenario_load(dir, NULL, &s, &d) == 0, "%s", diags_text(&d));
+    ck_assert_int_eq(s->ncentres, 0);
+    ck_assert_int_eq(s->nslots, 0);
+    ck_assert_int_eq(s->nreservations, 0);
+    ck_assert_int_eq(s->ndistances, 0);
+    ck_assert(scenario_km(s, 0, 2) == TRAVEL_UNREACHABLE);
+    scenario_free(s);
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("scenario_load");
+    TCase *tc = tcase_create("load");
+    tcase_add_test(tc, base_is_valid);
+    tcase_add_loop_test(tc, invalid_case, 0, (int)NCASES);
+    tcase_add_test(tc, all_problems_at_once);
+    tcase_add_test(tc, pnr_is_never_echoed);
+    tcase_add_test(tc, fixture_values);
+    tcase_add_test(tc, fixture_variants);
+    tcase_add_test(tc, unknown_variant);
+    tcase_add_test(tc, list_variants);
+    tcase_add_test(tc, variant_checked_like_base);
+    tcase_add_test(tc, optional_files_absent);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
