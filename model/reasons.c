@@ -514,6 +514,13 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             add(t, "all %ld admissible cohorts", options);
         add(t, " are full or too small to open, or their placement slots are taken");
     }
+    if (plan) {
+        int open = open_options(s, plan, p, ok_track, &reach);
+        if (options > 1 && open > 0)
+            add(t, " (%d of them open in this plan)", open);
+        else if (options > 1)
+            add(t, " (none open in this plan)");
+    }
     int far = -1;
     double far_min = 0;
     for (int tr = 0; tr < nt && s->cooperation; tr++) {
@@ -534,12 +541,11 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         add(t, " min)");
     }
     if (plan) {
-        int open = open_options(s, plan, p, ok_track, &reach);
-        if (options > 1)
-            add(t, " (%d of them open in this plan)", open);
-        if (s->objective.has_max_cost)
-            add(t, "; or the budget (max_cost %g SEK) does not allow it",
-                s->objective.max_cost);
+        if (s->objective.has_max_cost) {
+            add(t, "; or the budget (max_cost ");
+            add_amount(t, s->objective.max_cost);
+            add(t, " SEK) does not allow it");
+        }
         if (plan->status == PLAN_FEASIBLE)
             add(t, "; the solve stopped before the plan was proven optimal");
     }
