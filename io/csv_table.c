@@ -192,7 +192,8 @@ static void feed(CsvTable *t, const char *buf, size_t n)
         size_t end = nl ? (size_t)(nl - buf) + 1 : n;
         size_t done = csv_parse(p, buf + pos, end - pos, on_field, on_record, t);
         if (done < end - pos) {
-            report_parse_error(t, p, t->line);
+            if (!t->failed && !t->oom)
+                report_parse_error(t, p, t->line);
             return;
         }
         pos = end;
