@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 volatile sig_atomic_t solver_interrupted = 0;
 
@@ -184,6 +185,45 @@ static void on_tree_event(glp_tree *T, void *info)
     progress_line(ctx, T);
 }
 
+/* Hands a known solution to GLPK: written in GLPK's own MIP solution format
+ * and read back with glp_read_mip, then used by glp_intopt (use_sol) as the
+ * first incumbent. Returns 0 when GLPK accepted it. */
+static int load_start(glp_prob *P, const Mip *mip, RunLevel level, const double *x)
+{
+    char path[] = "/tmp/samplan-start-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return -1;
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        unlink(path);
+        return -1;
+    }
+    double *activity = calloc((size_t)(mip->nrows ? mip->nrows : 1), sizeof *activity);
+    if (!activity) {
+        fclose(f);
+        unlink(path);
+        return -1;
+    }
+    for (size_t k = 0; k < mip->nnz; k++)
+        activity[mip->ia[k]] += mip->ar[k] * x[mip->ja[k]];
+    double obj = 0.0;
+    for (int j = 0; j < mip->ncols; j++)
+        obj += (level == LEVEL_VALUE ? mip->cols[j].value : mip->cols[j].cost) * x[j];
+    fprintf(f, "s mip %d %d f %.17g\n", mip->nrows, mip->ncols, obj);
+    for (int i = 0; i < mip->nrows; i++)
+        fprintf(f, "i %d %.17g\n", i + 1, activity[i]);
+    for (int j = 0; j < mip->ncols; j++)
+        fprintf(f, "j %d %.17g\n", j + 1, x[j]);
+    fputs("e o f\n", f);
+    free(activity);
+    int bad = fclose(f) != 0;
+    int rc = bad ? -1 : glp_read_mip(P, path);
+    unlink(path);
+    return rc == 0 ? 0 : -1;
+}
+
 static int solve_body(void *arg)
 {
     SolveCtx *ctx = arg;
@@ -209,6 +249,8 @@ static int solve_body(void *arg)
     parm.cov_cuts = GLP_ON;
     parm.clq_cuts = GLP_ON;
     parm.fp_heur = GLP_ON;
+    if (ctx->req->start && mip->ncols && load_start(P, mip, ctx->req->level, ctx->req->start) == 0)
+        parm.use_sol = GLP_ON;
     int ret = mip->ncols ? glp_intopt(P, &parm) : 0;
     int status = mip->ncols ? glp_mip_status(P) : GLP_OPT;
     out->stop = STOP_NONE;

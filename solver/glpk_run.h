@@ -30,6 +30,7 @@ typedef struct RunRequest {
     double mip_gap;      /* relative gap at which to stop, 0 = prove optimality */
     int quiet;           /* no progress lines on stderr */
     double clock_start;  /* monotonic time of the command's start, for progress */
+    const double *start; /* optional [ncols] known solution to start from, or NULL */
 } RunRequest;
 
 typedef struct RunResult {

@@ -79,7 +79,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     stats->build_s = clock_seconds() - t0;
 
     double deadline = opt->clock_start + opt->time_limit_s;
-    RunRequest req = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start};
+    RunRequest req = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL};
     req.time_limit_s = (deadline - clock_seconds()) * LEVEL1_SHARE;
     RunResult r1, r2;
     memset(&r2, 0, sizeof r2);
@@ -113,6 +113,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         }
         req.level = LEVEL_COST;
         req.time_limit_s = remaining;
+        req.start = r1.x; /* the level-1 plan meets the value floor */
         if (glpk_solve_level(&m.mip, &req, &r2, err, errsz))
             goto done;
         stats->level2_s = r2.seconds;
