@@ -541,7 +541,7 @@ int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagLi
     json_decref(doc);
     if (c.oom)
         goto oom;
-    return diag_total(diags) > before ? 2 : 0;
+    return diag_total(diags) > before ? SCENARIO_JSON_PARTIAL : 0;
 oom:
     diag_add(diags, SCENARIO_JSON, 0, 0, "out of memory");
     return 1;

@@ -21,8 +21,12 @@
 /* Fills s->dir, name, variant, start*, weeks, cooperation, travel,
  * objective, solver, files and variant_names from DIR/scenario.json with
  * variant VARIANT (NULL = base) applied and every default set. Returns 0,
- * 2 (bad input, diagnostics recorded) or 1 (out of memory). On 2 or 1 the
- * fields already set stay owned by s (freed by scenario_free). */
+ * 2 (bad input, diagnostics recorded: the file could not be read, parsed or
+ * the variant is unknown), SCENARIO_JSON_PARTIAL (read, but some values
+ * were refused and left at their defaults: the tables can still be
+ * checked) or 1 (out of memory). Fields already set stay owned by s (freed
+ * by scenario_free). */
+#define SCENARIO_JSON_PARTIAL 3
 int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagList *diags);
 
 /* The variant names of DIR/scenario.json in file order (see

@@ -972,8 +972,10 @@ int scenario_load(const char *dir, const char *variant, Scenario **out, DiagList
         diag_add(diags, "", 0, 0, "out of memory");
         return 1;
     }
+    /* values refused in scenario.json keep their defaults, and the tables
+     * are still checked, so that one run lists every problem */
     int rc = scenario_json_read(s, dir, variant, diags);
-    if (rc != 0) {
+    if (rc != 0 && rc != SCENARIO_JSON_PARTIAL) {
         scenario_free(s);
         return rc;
     }

@@ -347,6 +347,23 @@ START_TEST(all_problems_at_once)
 }
 END_TEST
 
+START_TEST(json_and_tables_together)
+{
+    make_base();
+    put("scenario.json", "{\"start\": \"2027-01-05\", \"weeks\": 20}");
+    put("slots.csv", "id,municipality,capacity,from_week,to_week\ns1,2421,2,1,21\n");
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 2);
+    diag_sort(&d);
+    ck_assert_str_eq(diags_text(&d),
+                     "scenario.json: start '2027-01-05' is a Tuesday: expected a Monday\n"
+                     "slots.csv:2:5: to_week: expected a week 1..20, got '21'\n");
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
 START_TEST(pnr_is_never_echoed)
 {
     make_base();
@@ -629,6 +646,7 @@ int main(void)
     tcase_add_test(tc, base_is_valid);
     tcase_add_loop_test(tc, invalid_case, 0, (int)NCASES);
     tcase_add_test(tc, all_problems_at_once);
+    tcase_add_test(tc, json_and_tables_together);
     tcase_add_test(tc, pnr_is_never_echoed);
     tcase_add_test(tc, fixture_values);
     tcase_add_test(tc, fixture_variants);
