@@ -37,11 +37,24 @@ static void on_glpk_error(void *info)
     longjmp(*env, 1);
 }
 
-static int silence_terminal(void *info, const char *s)
+/* GLPK's own output is replaced by our progress lines, but the last line is
+ * kept: when GLPK fails, it says why there. */
+static char glpk_last_line[256];
+
+struct SolveCtx;
+static struct SolveCtx *active_progress; /* the level being solved, for progress lines */
+static void progress_from_terminal(void);
+
+static int capture_terminal(void *info, const char *s)
 {
     (void)info;
-    (void)s;
-    return 1; /* GLPK's own output is replaced by our progress lines */
+    progress_from_terminal();
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
+        n--;
+    if (n > 0)
+        snprintf(glpk_last_line, sizeof glpk_last_line, "%.*s", (int)n, s);
+    return 1;
 }
 
 typedef int (*GuardedBody)(void *ctx);
@@ -53,8 +66,9 @@ static int guarded(GuardedBody body, void *ctx)
         glp_error_hook(NULL, NULL);
         return -2;
     }
+    glpk_last_line[0] = '\0';
     glp_error_hook(on_glpk_error, &env);
-    glp_term_hook(silence_terminal, NULL);
+    glp_term_hook(capture_terminal, NULL);
     int rc = body(ctx);
     glp_error_hook(NULL, NULL);
     glp_term_hook(NULL, NULL);
@@ -143,6 +157,7 @@ typedef struct SolveCtx {
     double bound;        /* latest best-node bound seen in the tree */
     int have_bound;
     int interrupted;
+    int safe;            /* retry after a GLPK failure: no presolve, no cuts */
     char *err;
     size_t errsz;
 } SolveCtx;
@@ -167,6 +182,22 @@ static void progress_line(SolveCtx *ctx, glp_tree *T)
     if (have_incumbent && ctx->have_bound)
         fprintf(stderr, "  gap %.3g%%", 100.0 * glp_ios_mip_gap(T));
     fputc('\n', stderr);
+}
+
+/* Called on every line GLPK prints, which it does during long LP solves
+ * where no tree callback comes: keeps the once-a-second progress going. */
+static void progress_from_terminal(void)
+{
+    SolveCtx *ctx = active_progress;
+    if (!ctx || ctx->req->quiet)
+        return;
+    double now = clock_seconds();
+    if (now - ctx->last_progress < 1.0)
+        return;
+    ctx->last_progress = now;
+    fprintf(stderr, "samplan: %6.1f s  level %d (%s)  solving the LP relaxation\n",
+            now - ctx->req->clock_start, (int)ctx->req->level,
+            ctx->req->level == LEVEL_VALUE ? "value" : "cost");
 }
 
 static void on_tree_event(glp_tree *T, void *info)
@@ -224,34 +255,99 @@ static int load_start(glp_prob *P, const Mip *mip, RunLevel level, const double 
     return rc == 0 ? 0 : -1;
 }
 
+/* 1 when x satisfies the program: bounds, integrality and every row, with
+ * a small tolerance. GLPK's answer is checked before it is believed: a
+ * wrong solution would otherwise become a wrong plan. */
+static int solution_ok(const Mip *mip, const double *x)
+{
+    for (int j = 0; j < mip->ncols; j++) {
+        const MipCol *c = &mip->cols[j];
+        if (x[j] < c->lb - 1e-6 || x[j] > c->ub + 1e-6 || !isfinite(x[j]))
+            return 0;
+        if (c->integer && fabs(x[j] - nearbyint(x[j])) > 1e-6)
+            return 0;
+    }
+    double *act = calloc((size_t)(mip->nrows ? mip->nrows : 1), sizeof *act);
+    if (!act)
+        return 0;
+    for (size_t k = 0; k < mip->nnz; k++)
+        act[mip->ia[k]] += mip->ar[k] * x[mip->ja[k]];
+    int ok = 1;
+    for (int i = 0; i < mip->nrows && ok; i++) {
+        const MipRow *r = &mip->rows[i];
+        double tol = 1e-6 * fmax(1.0, fabs(act[i]));
+        if ((!isinf(r->lb) && act[i] < r->lb - tol) || (!isinf(r->ub) && act[i] > r->ub + tol))
+            ok = 0;
+    }
+    free(act);
+    return ok;
+}
+
+static void set_time_limit(int *tm_lim, double seconds)
+{
+    double ms = seconds * 1000.0;
+    *tm_lim = ms < 1.0 ? 1 : (ms > 2e9 ? 2000000000 : (int)ms);
+}
+
 static int solve_body(void *arg)
 {
     SolveCtx *ctx = arg;
     const Mip *mip = ctx->mip;
+    const RunRequest *req = ctx->req;
     RunResult *out = ctx->out;
-    glp_prob *P = load_program(mip, ctx->req->level, 0);
+    out->x = calloc((size_t)(mip->ncols ? mip->ncols : 1), sizeof *out->x);
+    if (!out->x) {
+        snprintf(ctx->err, ctx->errsz, "out of memory");
+        return -1;
+    }
+    glp_prob *P = load_program(mip, req->level, 0);
     if (!P) {
         snprintf(ctx->err, ctx->errsz, "out of memory loading the program");
         return -1;
     }
+    active_progress = ctx;
     glp_iocp parm;
     glp_init_iocp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_ON;
+    parm.msg_lev = GLP_MSG_ON; /* routed to capture_terminal: keeps progress alive in long LPs */
     parm.cb_func = on_tree_event;
     parm.cb_info = ctx;
-    parm.mip_gap = ctx->req->mip_gap;
-    double limit_ms = ctx->req->time_limit_s * 1000.0;
-    parm.tm_lim = limit_ms < 1.0 ? 1 : (limit_ms > 2e9 ? 2000000000 : (int)limit_ms);
-    /* cuts measured in bench/RESULTS.md; GMI and MIR help on the link rows */
-    parm.gmi_cuts = GLP_ON;
-    parm.mir_cuts = GLP_ON;
-    parm.cov_cuts = GLP_ON;
-    parm.clq_cuts = GLP_ON;
-    parm.fp_heur = GLP_ON;
-    if (ctx->req->start && mip->ncols && load_start(P, mip, ctx->req->level, ctx->req->start) == 0)
-        parm.use_sol = GLP_ON;
-    int ret = mip->ncols ? glp_intopt(P, &parm) : 0;
+    parm.mip_gap = req->mip_gap;
+    set_time_limit(&parm.tm_lim, req->time_limit_s);
+    /* Cuts: GMI and MIR tighten the link rows; cover cuts are off because
+     * GLPK 5.0's cover-cut generator fails an internal check on programs
+     * with a budget row (tests/scenarios/budget, variant tight). */
+    parm.gmi_cuts = ctx->safe ? GLP_OFF : GLP_ON;
+    parm.mir_cuts = ctx->safe ? GLP_OFF : GLP_ON;
+    parm.clq_cuts = ctx->safe ? GLP_OFF : GLP_ON;
+    parm.fp_heur = ctx->safe ? GLP_OFF : GLP_ON;
+    int start_ok = req->start && mip->ncols && solution_ok(mip, req->start);
+    int ret = 0;
+    if (!mip->ncols) {
+        ret = 0;
+    } else if (start_ok || ctx->safe) {
+        /* GLPK's MIP presolver keeps only the objective of a given start,
+         * not its values, and can then return a wrong solution; so with a
+         * start (and in safe mode) the LP relaxation is solved first and
+         * branch-and-cut runs on the program as it is. */
+        glp_smcp sm;
+        glp_init_smcp(&sm);
+        sm.msg_lev = GLP_MSG_ON;
+        sm.presolve = GLP_ON;
+        set_time_limit(&sm.tm_lim, req->time_limit_s);
+        int sret = glp_simplex(P, &sm);
+        if (start_ok && load_start(P, mip, req->level, req->start) == 0)
+            parm.use_sol = GLP_ON;
+        if (sret == 0 && glp_get_status(P) == GLP_OPT) {
+            parm.presolve = GLP_OFF;
+            set_time_limit(&parm.tm_lim, req->time_limit_s - (clock_seconds() - ctx->started));
+            ret = glp_intopt(P, &parm);
+        } else {
+            ret = GLP_ETMLIM; /* the relaxation did not finish: keep the start */
+        }
+    } else {
+        parm.presolve = GLP_ON;
+        ret = glp_intopt(P, &parm);
+    }
     int status = mip->ncols ? glp_mip_status(P) : GLP_OPT;
     out->stop = STOP_NONE;
     if (ret == GLP_ETMLIM)
@@ -265,28 +361,40 @@ static int solve_body(void *arg)
         glp_delete_prob(P);
         return -1;
     }
-    out->has_solution = status == GLP_OPT || status == GLP_FEAS;
-    if (out->has_solution && status == GLP_FEAS && out->stop == STOP_NONE)
-        out->stop = STOP_TIME; /* feasible but not proven: treat as stopped */
-    out->x = calloc((size_t)(mip->ncols ? mip->ncols : 1), sizeof *out->x);
-    if (!out->x) {
-        snprintf(ctx->err, ctx->errsz, "out of memory reading the solution");
-        glp_delete_prob(P);
-        return -1;
-    }
-    if (out->has_solution) {
-        out->objective = mip->ncols ? glp_mip_obj_val(P) : 0.0;
+    if (solver_interrupted)
+        out->stop = STOP_INTERRUPT;
+    out->has_solution = mip->ncols == 0 || status == GLP_OPT || status == GLP_FEAS;
+    if (out->has_solution && mip->ncols) {
         for (int j = 0; j < mip->ncols; j++) {
             double v = glp_mip_col_val(P, j + 1);
             out->x[j] = mip->cols[j].integer ? nearbyint(v) : v;
         }
+        if (!solution_ok(mip, out->x)) {
+            out->has_solution = 0; /* not believed; the start (if any) stands */
+            if (out->stop == STOP_NONE)
+                out->stop = STOP_TIME;
+        }
+    }
+    if (!out->has_solution && start_ok) {
+        memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
+        out->has_solution = 1;
+        if (out->stop == STOP_NONE)
+            out->stop = STOP_TIME;
+    }
+    if (out->has_solution) {
+        double obj = 0.0;
+        for (int j = 0; j < mip->ncols; j++)
+            obj += (req->level == LEVEL_VALUE ? mip->cols[j].value : mip->cols[j].cost) * out->x[j];
+        out->objective = obj;
+        if (status == GLP_FEAS && out->stop == STOP_NONE)
+            out->stop = STOP_TIME; /* feasible but not proven */
     }
     if (out->stop == STOP_NONE && out->has_solution)
         out->bound = out->objective;
     else if (ctx->have_bound)
         out->bound = ctx->bound;
     else
-        out->bound = ctx->req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
+        out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
     glp_delete_prob(P);
     return 0;
 }
@@ -294,12 +402,22 @@ static int solve_body(void *arg)
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, err, errsz};
+    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, err, errsz};
     ctx.last_progress = ctx.started;
     int rc = guarded(solve_body, &ctx);
+    if (rc == -2) {
+        /* GLPK failed an internal check (its environment is freed): try once
+         * more with its presolver, cuts and heuristics off */
+        free(out->x);
+        memset(out, 0, sizeof *out);
+        ctx.safe = 1;
+        ctx.have_bound = 0;
+        rc = guarded(solve_body, &ctx);
+    }
+    active_progress = NULL;
     out->seconds = clock_seconds() - ctx.started;
     if (rc == -2)
-        snprintf(err, errsz, "GLPK reported an internal error while solving");
+        snprintf(err, errsz, "GLPK reported an internal error while solving: %s", glpk_last_line);
     return rc < 0 ? -1 : 0;
 }
 
