@@ -1,0 +1,849 @@
+/*
+ * greedy.c — a fast, always valid plan without GLPK (see greedy.h).
+ *
+ * Three phases over a mutable state (cohort sizes, centre seats and groups
+ * per week, slot occupancy per week, running cost):
+ *
+ *  1. Join: each participant, in the chosen order, takes the first option
+ *     (track, host, start) in a preference order that still has centre room
+ *     in every course week (seats, and ceil(n/max_group) groups), a free
+ *     slot for every placement module and budget left. Cohorts may be
+ *     below min_group for now.
+ *  2. Repair: a cohort whose size n admits no group count g with
+ *     min_group·g ≤ n ≤ max_group·g gives back its last-joined members
+ *     until it does (all of them when n < min_group) and is closed to new
+ *     members; everyone unassigned then retries the other options. Repeat
+ *     until nobody is released (at most GREEDY_ROUNDS rounds); a last
+ *     repair without retries makes the result valid whatever happened.
+ *  3. Trim: members of value 0 leave when their cohort stays valid
+ *     (they only cost), then, as a safety net (joins already respect the
+ *     budget, and leaving never raises cost), members go in ascending
+ *     value per cost while the cost exceeds max_cost.
+ *
+ * Groups are always the least count ceil(n/max_group): if that count
+ * violates min_group·g ≤ n, any larger one does too.
+ *
+ * Orders: GREEDY_BEST_VALUE takes participants by descending priority ×
+ * group weight, and within a preference rank prefers cohorts that already
+ * have members (pooling several municipalities so cohorts reach
+ * min_group), then cheaper course travel, then the earlier start; slots
+ * nearest (km) first. GREEDY_GROSS_LIST takes input order, rank, nearest
+ * host (minutes), earliest start and the first free slot in slots.csv order.
+ *
+ * Typical load (national preset, 50 000 participants): a few hundred
+ * options per participant, at most a few hundred reachable slots each.
+ */
+#include "greedy.h"
+
+#include "../model/classes.h"
+#include "../model/cohorts.h"
+#include "build.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GREEDY_ROUNDS 12 /* repair/retry rounds before the final repair */
+
+typedef struct Option {
+    int cohort;
+    int track, host, start;
+    int travel;     /* TravelMode */
+    double ccost;   /* course travel cost */
+    int rank;
+    int pool;       /* 0 cohort needs members, 1 has members, 2 new (best value) */
+    double near;    /* course travel cost (best value) or minutes (gross list) */
+} Option;
+
+typedef struct Greedy {
+    const Scenario *s;
+    GreedyOrder order;
+    size_t W1;           /* weeks + 1: stride of the per-week arrays */
+    double limit;        /* max_cost, or HUGE_VAL without a budget */
+
+    /* cohorts: id = track_base[t] + host position × nstarts + start index */
+    int ncoh;
+    int *track_base;     /* [ntracks] */
+    int *track_nstarts;  /* [ntracks] */
+    int *track_hfirst;   /* [ntracks + 1] into hosts */
+    int *hosts;          /* host municipalities per track, −1 for host-less */
+    int *hostpos;        /* [ntracks × nmunicipalities] position in the track's host list */
+    int *nplace;         /* [ntracks] placement modules */
+    int maxplace;
+    int *coh_n;          /* [ncoh] members */
+    int *coh_last;       /* [ncoh] last-joined member or −1 */
+    unsigned char *coh_closed;
+
+    /* participants */
+    int *p_cohort;       /* [np] cohort id or −1 */
+    int *p_prev, *p_next;/* [np] doubly linked member lists in join order */
+    int *p_travel;       /* [np] TravelMode */
+    int *p_slots;        /* [np × maxplace] */
+    double *p_cost;      /* [np] travel cost */
+    int *p_nreach;       /* [np] reachable prefix of the home's slot list */
+
+    /* reachable slots per home, sorted by minutes */
+    int *home_first;     /* [nmun + 1] into home_slots */
+    int *home_slots;
+    double *home_min;    /* minutes, parallel to home_slots */
+
+    /* capacity use */
+    int *seat_used, *grp_used; /* [ncentres × W1] */
+    int *slot_used;            /* [nslots × W1] */
+    double cost;               /* running total cost (hosting + travel) */
+
+    Option *opts;
+    int cap_opts;
+    int *tmp_slots;            /* [maxplace] */
+} Greedy;
+
+static int groups_for(const Track *tr, int n)
+{
+    if (!tr->has_course || n <= 0)
+        return 0;
+    return (n + tr->max_group - 1) / tr->max_group;
+}
+
+static int splittable(const Track *tr, int n)
+{
+    return !tr->has_course || n == 0 || tr->min_group * groups_for(tr, n) <= n;
+}
+
+static int coh_track(const Greedy *g, int c)
+{
+    int t = 0;
+    while (t + 1 < g->s->ntracks && g->track_base[t + 1] <= c)
+        t++;
+    return t;
+}
+
+static void coh_decode(const Greedy *g, int c, int *track, int *host, int *start)
+{
+    int t = coh_track(g, c);
+    int rel = c - g->track_base[t];
+    int ns = g->track_nstarts[t];
+    *track = t;
+    *host = g->hosts[g->track_hfirst[t] + rel / ns];
+    *start = track_start_week(g->s, t, rel % ns);
+}
+
+/* ---- setup --------------------------------------------------------------- */
+
+typedef struct SlotKey {
+    double minutes;
+    int slot;
+} SlotKey;
+
+static int cmp_slot_key(const void *a, const void *b)
+{
+    const SlotKey *x = a, *y = b;
+    if (x->minutes != y->minutes)
+        return x->minutes < y->minutes ? -1 : 1;
+    return (x->slot > y->slot) - (x->slot < y->slot);
+}
+
+static int slot_has_room(const Scenario *s, int k)
+{
+    const Slot *sl = &s->slots[k];
+    for (int w = sl->from_week; w <= sl->to_week && w <= s->weeks; w++)
+        if (w >= 1 && sl->room[w] > 0)
+            return 1;
+    return 0;
+}
+
+/* Per home with participants: the slots within the largest max_minutes of
+ * its participants, sorted by minutes; each participant's reachable set is
+ * a prefix of that list. */
+static int build_slot_lists(Greedy *g)
+{
+    const Scenario *s = g->s;
+    int nm = s->nmunicipalities;
+    double *maxmin = malloc((size_t)(nm ? nm : 1) * sizeof *maxmin);
+    SlotKey *keys = malloc((size_t)(s->nslots ? s->nslots : 1) * sizeof *keys);
+    g->home_first = calloc((size_t)nm + 1, sizeof *g->home_first);
+    if (!maxmin || !keys || !g->home_first)
+        goto oom;
+    for (int h = 0; h < nm; h++)
+        maxmin[h] = -1.0;
+    for (int p = 0; p < s->nparticipants; p++) {
+        const Participant *pt = &s->participants[p];
+        if (pt->max_minutes > maxmin[pt->home])
+            maxmin[pt->home] = pt->max_minutes;
+    }
+    unsigned char *live = malloc((size_t)(s->nslots ? s->nslots : 1));
+    if (!live)
+        goto oom;
+    for (int k = 0; k < s->nslots; k++)
+        live[k] = (unsigned char)slot_has_room(s, k);
+    size_t total = 0, cap = 0;
+    for (int h = 0; h < nm; h++) {
+        int n = 0;
+        if (maxmin[h] >= 0) {
+            for (int k = 0; k < s->nslots; k++) {
+                if (!live[k])
+                    continue;
+                int at = s->slots[k].municipality;
+                if (!s->cooperation && at != h)
+                    continue;
+                double m = at == h ? 0.0 : scenario_minutes(s, h, at);
+                if (m < 0 || m > maxmin[h] + 1e-9)
+                    continue;
+                keys[n++] = (SlotKey){m, k};
+            }
+            qsort(keys, (size_t)n, sizeof *keys, cmp_slot_key);
+        }
+        if (total + (size_t)n > cap) {
+            size_t nc = cap ? cap : 1024;
+            while (nc < total + (size_t)n)
+                nc *= 2;
+            int *ns = realloc(g->home_slots, nc * sizeof *ns);
+            if (ns)
+                g->home_slots = ns;
+            double *nmn = realloc(g->home_min, nc * sizeof *nmn);
+            if (nmn)
+                g->home_min = nmn;
+            if (!ns || !nmn) {
+                free(live);
+                goto oom;
+            }
+            cap = nc;
+        }
+        g->home_first[h] = (int)total;
+        for (int i = 0; i < n; i++) {
+            g->home_slots[total + (size_t)i] = keys[i].slot;
+            g->home_min[total + (size_t)i] = keys[i].minutes;
+        }
+        total += (size_t)n;
+    }
+    g->home_first[nm] = (int)total;
+    free(live);
+    for (int p = 0; p < s->nparticipants; p++) {
+        const Participant *pt = &s->participants[p];
+        int lo = g->home_first[pt->home], hi = g->home_first[pt->home + 1];
+        while (lo < hi) { /* first entry beyond max_minutes */
+            int mid = lo + (hi - lo) / 2;
+            if (g->home_min[mid] <= pt->max_minutes + 1e-9)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        g->p_nreach[p] = lo - g->home_first[pt->home];
+    }
+    free(maxmin);
+    free(keys);
+    return 0;
+oom:
+    free(maxmin);
+    free(keys);
+    return -1;
+}
+
+static int greedy_init(Greedy *g, const Scenario *s, GreedyOrder order)
+{
+    memset(g, 0, sizeof *g);
+    g->s = s;
+    g->order = order;
+    g->W1 = (size_t)s->weeks + 1;
+    g->limit = s->objective.has_max_cost ? s->objective.max_cost : HUGE_VAL;
+    int nt = s->ntracks, nm = s->nmunicipalities, np = s->nparticipants;
+    size_t nt1 = (size_t)nt + 1;
+    g->track_base = calloc(nt1, sizeof *g->track_base);
+    g->track_nstarts = calloc(nt1, sizeof *g->track_nstarts);
+    g->track_hfirst = calloc(nt1, sizeof *g->track_hfirst);
+    g->nplace = calloc(nt1, sizeof *g->nplace);
+    g->hostpos = malloc(((size_t)nt * (size_t)nm + 1) * sizeof *g->hostpos);
+    if (!g->track_base || !g->track_nstarts || !g->track_hfirst || !g->nplace || !g->hostpos)
+        return -1;
+    int nhosts = 0;
+    for (int t = 0; t < nt; t++)
+        nhosts += s->tracks[t].has_course ? track_host_count(s, t) : 1;
+    g->hosts = malloc((size_t)(nhosts ? nhosts : 1) * sizeof *g->hosts);
+    if (!g->hosts)
+        return -1;
+    long ncoh = 0;
+    int hi = 0;
+    for (int t = 0; t < nt; t++) {
+        const Track *tr = &s->tracks[t];
+        g->track_base[t] = (int)ncoh;
+        g->track_nstarts[t] = track_start_count(s, t);
+        g->track_hfirst[t] = hi;
+        for (int h = 0; h < nm; h++)
+            g->hostpos[(size_t)t * (size_t)nm + (size_t)h] = -1;
+        if (tr->has_course) {
+            for (int h = 0; h < nm; h++)
+                if (centre_hosts_track(s, h, t)) {
+                    g->hostpos[(size_t)t * (size_t)nm + (size_t)h] = hi - g->track_hfirst[t];
+                    g->hosts[hi++] = h;
+                }
+        } else {
+            g->hosts[hi++] = -1;
+        }
+        ncoh += (long)(hi - g->track_hfirst[t]) * g->track_nstarts[t];
+        for (int j = 0; j < tr->nmodules; j++)
+            g->nplace[t] += tr->modules[j].kind == MODULE_PLACEMENT;
+        if (g->nplace[t] > g->maxplace)
+            g->maxplace = g->nplace[t];
+    }
+    g->track_hfirst[nt] = hi;
+    if (ncoh > 100000000L)
+        return -1;
+    g->ncoh = (int)ncoh;
+    size_t nc = (size_t)(ncoh ? ncoh : 1), npp = (size_t)(np ? np : 1);
+    size_t mp = (size_t)(g->maxplace ? g->maxplace : 1);
+    g->coh_n = calloc(nc, sizeof *g->coh_n);
+    g->coh_last = malloc(nc * sizeof *g->coh_last);
+    g->coh_closed = calloc(nc, 1);
+    g->p_cohort = malloc(npp * sizeof *g->p_cohort);
+    g->p_prev = malloc(npp * sizeof *g->p_prev);
+    g->p_next = malloc(npp * sizeof *g->p_next);
+    g->p_travel = calloc(npp, sizeof *g->p_travel);
+    g->p_slots = malloc(npp * mp * sizeof *g->p_slots);
+    g->p_cost = calloc(npp, sizeof *g->p_cost);
+    g->p_nreach = calloc(npp, sizeof *g->p_nreach);
+    g->seat_used = calloc((size_t)(s->ncentres ? s->ncentres : 1) * g->W1, sizeof *g->seat_used);
+    g->grp_used = calloc((size_t)(s->ncentres ? s->ncentres : 1) * g->W1, sizeof *g->grp_used);
+    g->slot_used = calloc((size_t)(s->nslots ? s->nslots : 1) * g->W1, sizeof *g->slot_used);
+    g->tmp_slots = malloc(mp * sizeof *g->tmp_slots);
+    if (!g->coh_n || !g->coh_last || !g->coh_closed || !g->p_cohort || !g->p_prev || !g->p_next ||
+        !g->p_travel || !g->p_slots || !g->p_cost || !g->p_nreach || !g->seat_used || !g->grp_used ||
+        !g->slot_used || !g->tmp_slots)
+        return -1;
+    for (long c = 0; c < ncoh; c++)
+        g->coh_last[c] = -1;
+    for (int p = 0; p < np; p++)
+        g->p_cohort[p] = g->p_prev[p] = g->p_next[p] = -1;
+    return build_slot_lists(g);
+}
+
+static void greedy_release_all(Greedy *g)
+{
+    free(g->track_base);
+    free(g->track_nstarts);
+    free(g->track_hfirst);
+    free(g->hosts);
+    free(g->hostpos);
+    free(g->nplace);
+    free(g->coh_n);
+    free(g->coh_last);
+    free(g->coh_closed);
+    free(g->p_cohort);
+    free(g->p_prev);
+    free(g->p_next);
+    free(g->p_travel);
+    free(g->p_slots);
+    free(g->p_cost);
+    free(g->p_nreach);
+    free(g->home_first);
+    free(g->home_slots);
+    free(g->home_min);
+    free(g->seat_used);
+    free(g->grp_used);
+    free(g->slot_used);
+    free(g->opts);
+    free(g->tmp_slots);
+}
+
+/* ---- joining and leaving ------------------------------------------------- */
+
+/* Best free slot for participant p's placement module of weeks [a, b] of
+ * track t: the first in slots.csv order (gross list) or the nearest by km
+ * (best value) among the reachable ones. Returns the slot or −1. */
+static int find_slot(const Greedy *g, int p, int t, int a, int b, double *cost_out)
+{
+    const Scenario *s = g->s;
+    int home = s->participants[p].home;
+    const int *list = g->home_slots + g->home_first[home];
+    int n = g->p_nreach[p];
+    int best = -1;
+    double best_km = 0.0;
+    for (int i = 0; i < n; i++) {
+        int k = list[i];
+        const Slot *sl = &s->slots[k];
+        if (sl->from_week > a || sl->to_week < b || !slot_accepts(s, k, t))
+            continue;
+        double km = sl->municipality == home ? 0.0 : scenario_km(s, home, sl->municipality);
+        if (best >= 0) {
+            if (g->order == GREEDY_GROSS_LIST ? k > best : (km > best_km || (km == best_km && k > best)))
+                continue;
+        }
+        const int *used = g->slot_used + (size_t)k * g->W1;
+        int fits = 1;
+        for (int w = a; w <= b && fits; w++)
+            fits = used[w] < sl->room[w];
+        if (fits) {
+            best = k;
+            best_km = km;
+        }
+    }
+    if (best >= 0)
+        *cost_out = placement_travel_cost(s, home, s->slots[best].municipality, b - a + 1);
+    return best;
+}
+
+/* Tries option o for participant p; joins and returns 1 if it fits. */
+static int try_option(Greedy *g, int p, const Option *o)
+{
+    const Scenario *s = g->s;
+    const Track *tr = &s->tracks[o->track];
+    int n = g->coh_n[o->cohort];
+    int dg = groups_for(tr, n + 1) - groups_for(tr, n);
+    const Centre *ce = NULL;
+    int *seats = NULL, *grps = NULL;
+    if (tr->has_course) {
+        int ci = s->centre_of[o->host];
+        ce = &s->centres[ci];
+        seats = g->seat_used + (size_t)ci * g->W1;
+        grps = g->grp_used + (size_t)ci * g->W1;
+        for (int j = 0; j < tr->nmodules; j++) {
+            const Module *m = &tr->modules[j];
+            if (m->kind != MODULE_COURSE)
+                continue;
+            int a = o->start + m->offset;
+            for (int w = a; w < a + m->weeks; w++)
+                if (seats[w] + 1 > ce->seats || grps[w] + dg > ce->max_groups)
+                    return 0;
+        }
+    }
+    double inc = o->ccost + dg * tr->group_cost;
+    int pj = 0;
+    for (int j = 0; j < tr->nmodules; j++) {
+        const Module *m = &tr->modules[j];
+        if (m->kind != MODULE_PLACEMENT)
+            continue;
+        int a = o->start + m->offset;
+        double pc = 0.0;
+        int k = find_slot(g, p, o->track, a, a + m->weeks - 1, &pc);
+        if (k < 0)
+            return 0;
+        g->tmp_slots[pj++] = k;
+        inc += pc;
+    }
+    if (g->cost + inc > g->limit)
+        return 0;
+    /* commit */
+    int c = o->cohort;
+    g->p_cohort[p] = c;
+    g->p_travel[p] = tr->has_course ? o->travel : TRAVEL_NONE;
+    g->p_cost[p] = inc - dg * tr->group_cost;
+    g->cost += inc;
+    g->coh_n[c] = n + 1;
+    g->p_prev[p] = g->coh_last[c];
+    g->p_next[p] = -1;
+    if (g->coh_last[c] >= 0)
+        g->p_next[g->coh_last[c]] = p;
+    g->coh_last[c] = p;
+    if (tr->has_course) {
+        for (int j = 0; j < tr->nmodules; j++) {
+            const Module *m = &tr->modules[j];
+            if (m->kind != MODULE_COURSE)
+                continue;
+            int a = o->start + m->offset;
+            for (int w = a; w < a + m->weeks; w++) {
+                seats[w]++;
+                grps[w] += dg;
+            }
+        }
+    }
+    pj = 0;
+    for (int j = 0; j < tr->nmodules; j++) {
+        const Module *m = &tr->modules[j];
+        if (m->kind != MODULE_PLACEMENT)
+            continue;
+        int k = g->tmp_slots[pj];
+        g->p_slots[(size_t)p * (size_t)g->maxplace + (size_t)pj] = k;
+        pj++;
+        int a = o->start + m->offset;
+        int *used = g->slot_used + (size_t)k * g->W1;
+        for (int w = a; w < a + m->weeks; w++)
+            used[w]++;
+    }
+    return 1;
+}
+
+static void leave(Greedy *g, int p)
+{
+    const Scenario *s = g->s;
+    int c = g->p_cohort[p];
+    int t, host, start;
+    coh_decode(g, c, &t, &host, &start);
+    const Track *tr = &s->tracks[t];
+    int n = g->coh_n[c];
+    int dg = groups_for(tr, n) - groups_for(tr, n - 1);
+    if (g->p_prev[p] >= 0)
+        g->p_next[g->p_prev[p]] = g->p_next[p];
+    if (g->p_next[p] >= 0)
+        g->p_prev[g->p_next[p]] = g->p_prev[p];
+    else
+        g->coh_last[c] = g->p_prev[p];
+    g->p_prev[p] = g->p_next[p] = -1;
+    g->coh_n[c] = n - 1;
+    g->cost -= g->p_cost[p] + dg * tr->group_cost;
+    if (tr->has_course) {
+        int ci = s->centre_of[host];
+        int *seats = g->seat_used + (size_t)ci * g->W1;
+        int *grps = g->grp_used + (size_t)ci * g->W1;
+        for (int j = 0; j < tr->nmodules; j++) {
+            const Module *m = &tr->modules[j];
+            if (m->kind != MODULE_COURSE)
+                continue;
+            int a = start + m->offset;
+            for (int w = a; w < a + m->weeks; w++) {
+                seats[w]--;
+                grps[w] -= dg;
+            }
+        }
+    }
+    int pj = 0;
+    for (int j = 0; j < tr->nmodules; j++) {
+        const Module *m = &tr->modules[j];
+        if (m->kind != MODULE_PLACEMENT)
+            continue;
+        int k = g->p_slots[(size_t)p * (size_t)g->maxplace + (size_t)pj++];
+        int a = start + m->offset;
+        int *used = g->slot_used + (size_t)k * g->W1;
+        for (int w = a; w < a + m->weeks; w++)
+            used[w]--;
+    }
+    g->p_cohort[p] = -1;
+    g->p_travel[p] = TRAVEL_NONE;
+    g->p_cost[p] = 0.0;
+}
+
+static int cmp_option(const void *a, const void *b)
+{
+    const Option *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    if (x->pool != y->pool)
+        return x->pool < y->pool ? -1 : 1;
+    if (x->near != y->near)
+        return x->near < y->near ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->cohort > y->cohort) - (x->cohort < y->cohort);
+}
+
+/* Participant p (unassigned) takes the first option that fits. Returns 1
+ * joined, 0 nothing fits, −1 out of memory. */
+static int try_join(Greedy *g, int p)
+{
+    const Scenario *s = g->s;
+    const Participant *pt = &s->participants[p];
+    int ntr = pt->nprefs ? pt->nprefs : s->ntracks;
+    int nopt = 0;
+    for (int i = 0; i < ntr; i++) {
+        int t = pt->nprefs ? pt->prefs[i] : i;
+        const Track *tr = &s->tracks[t];
+        int ns = g->track_nstarts[t];
+        if (ns == 0)
+            continue;
+        for (int hi = g->track_hfirst[t]; hi < g->track_hfirst[t + 1]; hi++) {
+            int h = g->hosts[hi];
+            int travel = TRAVEL_NONE;
+            double ccost = 0.0, near = 0.0;
+            if (tr->has_course) {
+                if (!s->cooperation && h != pt->home)
+                    continue;
+                travel = decide_travel(s, pt->home, h, pt->max_minutes, pt->can_relocate);
+                if (travel < 0)
+                    continue;
+                ccost = course_travel_cost(s, pt->home, h, travel, tr->course_weeks);
+                if (g->order == GREEDY_BEST_VALUE) {
+                    near = ccost;
+                } else {
+                    double m = h == pt->home ? 0.0 : scenario_minutes(s, pt->home, h);
+                    near = m >= 0 ? m : 1e12;
+                }
+            }
+            for (int k = 0; k < ns; k++) {
+                int start = track_start_week(s, t, k);
+                if (start < pt->earliest_week)
+                    continue;
+                if (start > pt->latest_week)
+                    break;
+                int c = g->track_base[t] + (hi - g->track_hfirst[t]) * ns + k;
+                if (g->coh_closed[c])
+                    continue;
+                if (nopt == g->cap_opts) {
+                    int nc = g->cap_opts ? 2 * g->cap_opts : 256;
+                    Option *no = realloc(g->opts, (size_t)nc * sizeof *no);
+                    if (!no)
+                        return -1;
+                    g->opts = no;
+                    g->cap_opts = nc;
+                }
+                int pool = 0;
+                if (g->order == GREEDY_BEST_VALUE && tr->has_course) {
+                    int n = g->coh_n[c];
+                    pool = n == 0 ? 2 : n < tr->min_group ? 0 : 1;
+                }
+                g->opts[nopt++] = (Option){c, t, h, start, travel, ccost,
+                                           pt->nprefs ? i + 1 : 1, pool, near};
+            }
+        }
+    }
+    qsort(g->opts, (size_t)nopt, sizeof *g->opts, cmp_option);
+    for (int i = 0; i < nopt; i++)
+        if (try_option(g, p, &g->opts[i]))
+            return 1;
+    return 0;
+}
+
+/* Releases the last-joined members of every cohort whose size cannot be
+ * split into groups, and closes those cohorts. Returns the count released. */
+static long repair(Greedy *g)
+{
+    long released = 0;
+    for (int t = 0; t < g->s->ntracks; t++) {
+        const Track *tr = &g->s->tracks[t];
+        if (!tr->has_course)
+            continue;
+        int end = t + 1 < g->s->ntracks ? g->track_base[t + 1] : g->ncoh;
+        for (int c = g->track_base[t]; c < end; c++) {
+            if (splittable(tr, g->coh_n[c]))
+                continue;
+            while (g->coh_n[c] > 0 && !splittable(tr, g->coh_n[c])) {
+                leave(g, g->coh_last[c]);
+                released++;
+            }
+            g->coh_closed[c] = 1;
+        }
+    }
+    return released;
+}
+
+/* Total cost summed exactly as plan totals are (hosting by cohort, then
+ * travel by participant), so the budget test matches the written plan. */
+static double exact_cost(const Greedy *g)
+{
+    const Scenario *s = g->s;
+    double hosting = 0.0, travel = 0.0;
+    for (int c = 0; c < g->ncoh; c++)
+        if (g->coh_n[c] > 0) {
+            const Track *tr = &s->tracks[coh_track(g, c)];
+            hosting += groups_for(tr, g->coh_n[c]) * tr->group_cost;
+        }
+    for (int p = 0; p < s->nparticipants; p++)
+        if (g->p_cohort[p] >= 0)
+            travel += g->p_cost[p];
+    return hosting + travel;
+}
+
+typedef struct DropKey {
+    double ratio;
+    int pos;
+    int p;
+} DropKey;
+
+static int cmp_drop(const void *a, const void *b)
+{
+    const DropKey *x = a, *y = b;
+    if (x->ratio != y->ratio)
+        return x->ratio < y->ratio ? -1 : 1;
+    return (x->pos < y->pos) - (x->pos > y->pos); /* later in order first */
+}
+
+/* Removes value-0 members whose cohort stays valid, then drops members in
+ * ascending value per cost while over budget. Returns 0 or −1. */
+static int trim(Greedy *g, const int *order)
+{
+    const Scenario *s = g->s;
+    int np = s->nparticipants;
+    for (int i = np - 1; i >= 0; i--) {
+        int p = order[i];
+        int c = g->p_cohort[p];
+        if (c < 0)
+            continue;
+        const Track *tr = &s->tracks[coh_track(g, c)];
+        if (participant_track_value(s, &s->participants[p], coh_track(g, c)) > 0.0)
+            continue;
+        if (splittable(tr, g->coh_n[c] - 1))
+            leave(g, p);
+    }
+    if (!s->objective.has_max_cost)
+        return 0;
+    double lim = g->limit + 1e-9 * fmax(1.0, g->limit);
+    if (exact_cost(g) <= lim)
+        return 0;
+    DropKey *keys = malloc((size_t)(np ? np : 1) * sizeof *keys);
+    if (!keys)
+        return -1;
+    int nk = 0;
+    for (int i = 0; i < np; i++) {
+        int p = order[i];
+        int c = g->p_cohort[p];
+        if (c < 0)
+            continue;
+        int t = coh_track(g, c);
+        const Track *tr = &s->tracks[t];
+        double saving = g->p_cost[p] + (tr->has_course ? tr->group_cost / tr->max_group : 0.0);
+        double v = participant_track_value(s, &s->participants[p], t);
+        keys[nk++] = (DropKey){saving > 0 ? v / saving : HUGE_VAL, i, p};
+    }
+    qsort(keys, (size_t)nk, sizeof *keys, cmp_drop);
+    int next = 0;
+    while (next < nk && exact_cost(g) > lim) {
+        while (next < nk && g->cost > g->limit) {
+            int p = keys[next++].p;
+            int c = g->p_cohort[p];
+            if (c < 0)
+                continue;
+            const Track *tr = &s->tracks[coh_track(g, c)];
+            leave(g, p);
+            while (g->coh_n[c] > 0 && !splittable(tr, g->coh_n[c]))
+                leave(g, g->coh_last[c]);
+        }
+        if (next < nk && exact_cost(g) > lim) { /* rounding: one more */
+            int p = keys[next++].p;
+            int c = g->p_cohort[p];
+            if (c >= 0) {
+                const Track *tr = &s->tracks[coh_track(g, c)];
+                leave(g, p);
+                while (g->coh_n[c] > 0 && !splittable(tr, g->coh_n[c]))
+                    leave(g, g->coh_last[c]);
+            }
+        }
+    }
+    free(keys);
+    return 0;
+}
+
+/* ---- the plan ------------------------------------------------------------ */
+
+static int to_plan(const Greedy *g, Plan **out)
+{
+    const Scenario *s = g->s;
+    Plan *plan = plan_new(s->nparticipants);
+    int *map = malloc((size_t)(g->ncoh ? g->ncoh : 1) * sizeof *map);
+    if (!plan || !map)
+        goto oom;
+    for (int c = 0; c < g->ncoh; c++) {
+        map[c] = -1;
+        if (g->coh_n[c] <= 0)
+            continue;
+        int t, host, start;
+        coh_decode(g, c, &t, &host, &start);
+        const Track *tr = &s->tracks[t];
+        map[c] = plan_add_cohort(plan, (PlanCohort){t, tr->has_course ? host : -1, start,
+                                                    groups_for(tr, g->coh_n[c]), g->coh_n[c]});
+        if (map[c] < 0)
+            goto oom;
+    }
+    for (int p = 0; p < s->nparticipants; p++) {
+        int c = g->p_cohort[p];
+        if (c < 0)
+            continue;
+        PlanAssignment *a = &plan->assignments[p];
+        int t = coh_track(g, c);
+        a->cohort = map[c];
+        a->travel = s->tracks[t].has_course ? (TravelMode)g->p_travel[p] : TRAVEL_NONE;
+        a->nslots = g->nplace[t];
+        if (a->nslots) {
+            a->slots = malloc((size_t)a->nslots * sizeof *a->slots);
+            if (!a->slots)
+                goto oom;
+            memcpy(a->slots, g->p_slots + (size_t)p * (size_t)g->maxplace,
+                   (size_t)a->nslots * sizeof *a->slots);
+        }
+    }
+    /* totals, computed as solver/extract.c does */
+    plan->value = 0.0;
+    plan->hosting_cost = 0.0;
+    double travel = 0.0;
+    for (int c = 0; c < plan->ncohorts; c++)
+        plan->hosting_cost += plan->cohorts[c].groups * s->tracks[plan->cohorts[c].track].group_cost;
+    for (int p = 0; p < plan->nassignments; p++) {
+        PlanAssignment *a = &plan->assignments[p];
+        const Participant *pt = &s->participants[p];
+        if (a->cohort < 0)
+            continue;
+        const PlanCohort *pc = &plan->cohorts[a->cohort];
+        const Track *tr = &s->tracks[pc->track];
+        double cost = course_travel_cost(s, pt->home, pc->host, (int)a->travel, tr->course_weeks);
+        int pj = 0;
+        for (int j = 0; j < tr->nmodules; j++)
+            if (tr->modules[j].kind == MODULE_PLACEMENT)
+                cost += placement_travel_cost(s, pt->home, s->slots[a->slots[pj++]].municipality,
+                                              tr->modules[j].weeks);
+        a->cost = cost;
+        a->value = participant_track_value(s, pt, pc->track);
+        plan->value += a->value;
+        travel += cost;
+    }
+    plan->cost = plan->hosting_cost + travel;
+    plan->status = PLAN_FEASIBLE;
+    plan->bound = plan->value;
+    plan->gap = 0.0;
+    free(map);
+    *out = plan;
+    return 0;
+oom:
+    free(map);
+    plan_free(plan);
+    return -1;
+}
+
+typedef struct OrderKey {
+    double value;
+    int p;
+} OrderKey;
+
+static int cmp_order_key(const void *a, const void *b)
+{
+    const OrderKey *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return (x->p > y->p) - (x->p < y->p);
+}
+
+int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out)
+{
+    Greedy g;
+    int rc = -1;
+    int np = s->nparticipants;
+    int *porder = malloc((size_t)(np ? np : 1) * sizeof *porder);
+    OrderKey *keys = NULL;
+    if (greedy_init(&g, s, order) || !porder)
+        goto done;
+    if (order == GREEDY_BEST_VALUE) {
+        keys = malloc((size_t)(np ? np : 1) * sizeof *keys);
+        if (!keys)
+            goto done;
+        for (int p = 0; p < np; p++) {
+            const Participant *pt = &s->participants[p];
+            double best = 0.0;
+            int ntr = pt->nprefs ? pt->nprefs : s->ntracks;
+            for (int i = 0; i < ntr; i++) {
+                double v = participant_track_value(s, pt, pt->nprefs ? pt->prefs[i] : i);
+                if (v > best)
+                    best = v;
+            }
+            keys[p] = (OrderKey){best, p};
+        }
+        qsort(keys, (size_t)np, sizeof *keys, cmp_order_key);
+        for (int p = 0; p < np; p++)
+            porder[p] = keys[p].p;
+    } else {
+        for (int p = 0; p < np; p++)
+            porder[p] = p;
+    }
+    for (int i = 0; i < np; i++)
+        if (try_join(&g, porder[i]) < 0)
+            goto done;
+    for (int round = 0; round < GREEDY_ROUNDS; round++) {
+        if (repair(&g) == 0)
+            break;
+        for (int i = 0; i < np; i++)
+            if (g.p_cohort[porder[i]] < 0 && try_join(&g, porder[i]) < 0)
+                goto done;
+    }
+    repair(&g);
+    if (trim(&g, porder))
+        goto done;
+    rc = to_plan(&g, out);
+done:
+    free(keys);
+    free(porder);
+    greedy_release_all(&g);
+    return rc;
+}

@@ -1,0 +1,29 @@
+/*
+ * greedy.h — a fast plan builder without GLPK.
+ *
+ * Builds a valid plan (SPEC §2) in O(participants × options): a starting
+ * plan for the MIP, a fallback when there is no time to solve, and a
+ * baseline that mimics the manual "gross list" (bruttolista) practice for
+ * benchmarks. The plan is always valid but not optimal: it is a lower bound
+ * on the optimum's value.
+ */
+#ifndef SAMPLAN_GREEDY_H
+#define SAMPLAN_GREEDY_H
+
+#include "../model/plan.h"
+#include "../model/scenario.h"
+
+typedef enum GreedyOrder {
+    GREEDY_BEST_VALUE, /* participants by descending best value, then input order: a strong starting plan for the MIP */
+    GREEDY_GROSS_LIST  /* input order, first listed track, nearest host, earliest start, first free slot: mimics the manual gross list (bruttolista) practice, a baseline for benchmarks */
+} GreedyOrder;
+
+/* Builds a valid plan (SPEC §2) quickly, O(participants × options).
+ * Returns 0 and *out (owned by the caller, freed with plan_free): status
+ * PLAN_FEASIBLE, value/cost/hosting_cost filled, per-assignment
+ * value/cost/travel/slots filled like solver/extract.c does, bound = value,
+ * gap 0 (the caller overwrites bound/gap), reasons NULL (see
+ * plan_fill_reasons). Returns −1 on out-of-memory (*out untouched). */
+int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out);
+
+#endif
