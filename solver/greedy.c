@@ -582,7 +582,8 @@ static int try_join(Greedy *g, int p)
             }
         }
     }
-    qsort(g->opts, (size_t)nopt, sizeof *g->opts, cmp_option);
+    if (nopt > 1)
+        qsort(g->opts, (size_t)nopt, sizeof *g->opts, cmp_option);
     for (int i = 0; i < nopt; i++)
         if (try_option(g, p, &g->opts[i]))
             return 1;

@@ -1,0 +1,88 @@
+#!/bin/sh
+# greedy_valid.sh — the greedy plan builder (solver/greedy.c) always gives a
+# valid plan: every hand scenario in tests/scenarios/*/ (base and the
+# variants named in EXPECTED) and 100 random scenarios from random_scenario,
+# in both orders, pass plan_check; on the hand scenarios the greedy value is
+# at most the proven optimum in EXPECTED (it cannot beat it).
+# Environment: TOOLS (dir with greedy_run, plan_check, random_scenario).
+# Run from the repository root.
+: "${TOOLS:?TOOLS must name the tests/tools build directory}"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/greedy_valid.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+runs=0
+
+# le A B: exit 0 when A ≤ B + 1e-6·max(1, |B|).
+le() {
+    awk -v a="$1" -v b="$2" 'BEGIN { m = b < 0 ? -b : b; if (m < 1) m = 1; exit !(a <= b + 1e-6 * m) }'
+}
+
+# check_one DIR VARIANT ORDER [MAX_VALUE]
+check_one() {
+    dir=$1; variant=$2; order=$3; maxv=$4
+    name=$(basename "$dir")${variant:+/$variant}${order:+ ($order)}
+    out="$tmp/plan"
+    rm -rf "$out"
+    runs=$((runs + 1))
+    if ! "$TOOLS/greedy_run" "$dir" "$out" $order ${variant:+--variant "$variant"} > "$tmp/log" 2>&1; then
+        echo "FAIL $name: greedy_run failed"
+        sed 's/^/    /' "$tmp/log" | head -n 10
+        fails=$((fails + 1))
+        return
+    fi
+    if ! "$TOOLS/plan_check" "$dir" "$out" ${variant:+--variant "$variant"} > "$tmp/check" 2>&1; then
+        echo "FAIL $name: plan_check"
+        sed 's/^/    /' "$tmp/check" | head -n 20
+        fails=$((fails + 1))
+        return
+    fi
+    v=$(sed -n 's/.*value=\([^ ]*\).*/\1/p' "$tmp/log")
+    if [ -n "$maxv" ] && ! le "$v" "$maxv"; then
+        echo "FAIL $name: greedy value $v exceeds the optimum $maxv"
+        fails=$((fails + 1))
+    fi
+}
+
+nscen=0
+for dir in tests/scenarios/*/; do
+    dir=${dir%/}
+    [ -f "$dir/EXPECTED" ] || continue
+    nscen=$((nscen + 1))
+    value=$(sed -n 's/^value=//p' "$dir/EXPECTED")
+    for order in "" gross; do
+        check_one "$dir" "" "$order" "$value"
+    done
+    grep '^variant=' "$dir/EXPECTED" > "$tmp/variants"
+    while read -r line; do
+        var=$(echo "$line" | sed -n 's/^variant=\([^ ]*\) .*/\1/p')
+        vv=$(echo "$line" | sed -n 's/.* value=\([^ ]*\).*/\1/p')
+        for order in "" gross; do
+            check_one "$dir" "$var" "$order" "$vv"
+        done
+    done < "$tmp/variants"
+done
+if [ "$nscen" -lt 12 ]; then
+    echo "FAIL: only $nscen hand scenarios found under tests/scenarios"
+    fails=$((fails + 1))
+fi
+
+seed=1
+while [ "$seed" -le 100 ]; do
+    rdir="$tmp/random-$seed"
+    if ! "$TOOLS/random_scenario" "$seed" "$rdir" > "$tmp/gen" 2>&1; then
+        echo "FAIL random $seed: random_scenario failed"
+        fails=$((fails + 1))
+    else
+        for order in "" gross; do
+            check_one "$rdir" "" "$order" ""
+        done
+    fi
+    rm -rf "$rdir"
+    seed=$((seed + 1))
+done
+
+if [ "$fails" -ne 0 ]; then
+    echo "greedy_valid: $fails failure(s) in $runs runs"
+    exit 1
+fi
+echo "greedy_valid: $runs greedy plans valid ($nscen hand scenarios with variants, 100 random)"
