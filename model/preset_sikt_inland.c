@@ -16,18 +16,19 @@
 static const char *const codes[NMUNI] = {"2418", "2421", "2422", "2425", "2462",
                                          "2463", "2481", "2505", "2506"};
 
-/* Lärcentrum per municipality: seats, parallel groups (assumption: scaled
- * with population; the two largest can run two groups). */
-static const struct { const char *code; int seats, groups; } centres[NMUNI] = {
-    {"2418", 10, 1}, /* Malå */
-    {"2421", 12, 1}, /* Storuman */
-    {"2422", 8, 1},  /* Sorsele */
-    {"2425", 8, 1},  /* Dorotea */
-    {"2462", 16, 2}, /* Vilhelmina */
-    {"2463", 8, 1},  /* Åsele */
-    {"2481", 20, 2}, /* Lycksele */
-    {"2505", 14, 2}, /* Arvidsjaur */
-    {"2506", 10, 1}, /* Arjeplog */
+/* Lärcentrum per municipality: seats, parallel groups, hosted tracks
+ * (assumption: scaled with population; the Lärcentra share out the tracks
+ * between them, as seed 000 says they agree how courses are spread). */
+static const struct { const char *code; int seats, groups; const char *tracks; } centres[NMUNI] = {
+    {"2418", 10, 1, "industri"},                 /* Malå: mining and industry */
+    {"2421", 12, 1, "kok;skog"},                 /* Storuman */
+    {"2422", 8, 1, "barn"},                      /* Sorsele: the track with prerequisites */
+    {"2425", 8, 1, "vard"},                      /* Dorotea */
+    {"2462", 16, 2, "vard;kok;skog;barn"},       /* Vilhelmina */
+    {"2463", 8, 1, "skog"},                      /* Åsele */
+    {"2481", 20, 2, "vard;industri;kok;barn"},   /* Lycksele: the largest */
+    {"2505", 14, 2, "vard;industri;skog"},       /* Arvidsjaur */
+    {"2506", 10, 1, "kok"},                      /* Arjeplog */
 };
 
 static const GenTrack tracks[NTRACKS] = {
@@ -92,6 +93,9 @@ static const char readme[] =
     "- **group_cost** 50 000–180 000 SEK per module and group: teacher time of a\n"
     "  small yrkesvux group (roughly 15 000–18 000 SEK per group-week).\n"
     "- **Centres**: 8–20 seats, 1–2 parallel groups, scaled with population.\n"
+    "  The Lärcentra share out the tracks: Lycksele and Vilhelmina host four,\n"
+    "  Arvidsjaur three, Storuman two, the five smallest one each (Sorsele the\n"
+    "  track with prerequisites, Malå industry). Each track has 3–4 possible hosts.\n"
     "  `seat_price_per_week` 800 SEK: an inter-municipal price per participant-week.\n"
     "- **Travel**: road factor 1.3 on the great-circle distance between seats\n"
     "  (inland roads wind around lakes and mountains), 70 km/h, 2.5 SEK/km,\n"
@@ -99,8 +103,8 @@ static const char readme[] =
     "  only few pairs are within an hour (e.g. Storuman–Vilhelmina, ~63 min, is not),\n"
     "  so pooling works mostly through relocation: 30 % of youth and 20 % of the\n"
     "  others may live at the host during courses.\n"
-    "- **Start weeks**: a participant may start from week 1, 9 or 17 (three\n"
-    "  intake rounds), any time after.\n"
+    "- **Start weeks**: a participant may start from week 1 or 9 (two intake\n"
+    "  rounds), any time after. Preference lists hold 1–2 tracks.\n"
     "- **Placement slots** in every municipality: elderly care, school kitchens and\n"
     "  preschools (municipal, permanent), forest contractors (weeks 14–44, the\n"
     "  snow-free season) and industry (Malå, Storuman, Vilhelmina, Lycksele,\n"
@@ -148,7 +152,8 @@ static int build(const GenParams *params, GenOutput *out)
         return -1;
     genbuf_puts(b, GEN_HDR_CENTRES);
     for (int i = 0; i < NMUNI; i++)
-        genbuf_printf(b, "%s,%d,%d,*,800\n", centres[i].code, centres[i].seats, centres[i].groups);
+        genbuf_printf(b, "%s,%d,%d,%s,800\n", centres[i].code, centres[i].seats, centres[i].groups,
+                      centres[i].tracks);
 
     gen_tracks(out, tracks, NTRACKS);
 
@@ -157,14 +162,14 @@ static int build(const GenParams *params, GenOutput *out)
         const MunicipalityRow *m = municipality_row(codes[i]);
         pop[i] = m ? (double)m->population : 0;
     }
-    static const int earliest[] = {1, 9, 17};
+    static const int earliest[] = {1, 9};
     GenPeople people = {
         .codes = codes, .muni_weight = pop, .nmuni = NMUNI,
         .group_w = {0.15, 0.50, 0.20, 0.15},
         .man_share = {0.5, 0.55, 0.5, 0.5},
         .tracks = tracks, .track_w = track_w, .ntracks = NTRACKS,
-        .maxlen = 3, .p_more = 0.5,
-        .earliest = earliest, .nearliest = 3,
+        .maxlen = 2, .p_more = 0.35,
+        .earliest = earliest, .nearliest = 2,
         .relocate = {0.3, 0.2, 0.2, 0.2},
         .priority2 = {0, 0, 0, 0},
     };
