@@ -24,9 +24,9 @@
  * violates min_group·g ≤ n, any larger one does too.
  *
  * Orders: GREEDY_BEST_VALUE takes participants by descending priority ×
- * group weight, and within a preference rank prefers cohorts that already
- * have members (pooling several municipalities so cohorts reach
- * min_group), then cheaper course travel, then the earlier start; slots
+ * group weight, and within a preference rank prefers cohorts still below
+ * min_group (pooling several municipalities so cohorts reach min_group),
+ * then cheaper course travel, then the earlier start; slots
  * nearest (km) first. GREEDY_GROSS_LIST takes input order, rank, nearest
  * host (minutes), earliest start and the first free slot in slots.csv order.
  *
@@ -51,7 +51,7 @@ typedef struct Option {
     int travel;     /* TravelMode */
     double ccost;   /* course travel cost */
     int rank;
-    int pool;       /* 0 cohort needs members, 1 has members, 2 new (best value) */
+    int pool;       /* best value: 0 cohort below min_group (needs members), else 1 */
     double near;    /* course travel cost (best value) or minutes (gross list) */
 } Option;
 
@@ -575,7 +575,7 @@ static int try_join(Greedy *g, int p)
                 int pool = 0;
                 if (g->order == GREEDY_BEST_VALUE && tr->has_course) {
                     int n = g->coh_n[c];
-                    pool = n == 0 ? 2 : n < tr->min_group ? 0 : 1;
+                    pool = n > 0 && n < tr->min_group ? 0 : 1;
                 }
                 g->opts[nopt++] = (Option){c, t, h, start, travel, ccost,
                                            pt->nprefs ? i + 1 : 1, pool, near};

@@ -1,0 +1,381 @@
+/*
+ * check_greedy.c — solver/greedy.c: on every hand scenario of
+ * tests/scenarios/NAME/ (base and the variants named in EXPECTED), in both
+ * orders, the greedy plan passes an in-test verifier of SPEC §2 written from
+ * the SPEC text (admissibility, travel rule, slots, per-week centre and slot
+ * capacity, group sizes, budget), its totals add up, and its value is at
+ * most the proven optimum in EXPECTED. Run from the repository root.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../io/scenario_load.h"
+#include "../solver/greedy.h"
+
+#define SCEN_ROOT "tests/scenarios"
+
+static int near_eq(double a, double b)
+{
+    return fabs(a - b) <= 1e-6 * fmax(1.0, fmax(fabs(a), fabs(b)));
+}
+
+static Scenario *load(const char *name, const char *variant)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/%s", SCEN_ROOT, name);
+    DiagList diags = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    int rc = scenario_load(dir, variant, &s, &diags);
+    if (rc)
+        diag_print(&diags, stderr, dir);
+    diag_release(&diags);
+    ck_assert_msg(rc == 0, "scenario %s%s%s does not load", name, variant ? "/" : "", variant ? variant : "");
+    return s;
+}
+
+static double km_of(const Scenario *s, int a, int b)
+{
+    return a == b ? 0.0 : s->km[(size_t)a * (size_t)s->nmunicipalities + (size_t)b];
+}
+
+static double min_of(const Scenario *s, int a, int b)
+{
+    return a == b ? 0.0 : s->minutes[(size_t)a * (size_t)s->nmunicipalities + (size_t)b];
+}
+
+/* Verifies SPEC §2 from scratch; returns the number of violations and
+ * prints each one. */
+static int verify(const Scenario *s, const Plan *plan, const char *what)
+{
+    int bad = 0;
+#define VIOL(...)                                                                                  \
+    do {                                                                                           \
+        fprintf(stderr, "%s: ", what);                                                             \
+        fprintf(stderr, __VA_ARGS__);                                                              \
+        fputc('\n', stderr);                                                                       \
+        bad++;                                                                                     \
+    } while (0)
+    size_t W1 = (size_t)s->weeks + 1;
+    int *count = calloc((size_t)plan->ncohorts + 1, sizeof *count);
+    int *seats = calloc((size_t)s->nmunicipalities * W1, sizeof *seats);
+    int *groups = calloc((size_t)s->nmunicipalities * W1, sizeof *groups);
+    int *slot_use = calloc(((size_t)s->nslots + 1) * W1, sizeof *slot_use);
+    ck_assert(count && seats && groups && slot_use);
+    double value = 0.0, travel = 0.0, hosting = 0.0;
+    for (int p = 0; p < s->nparticipants; p++) {
+        const PlanAssignment *a = &plan->assignments[p];
+        const Participant *pt = &s->participants[p];
+        if (a->cohort < 0)
+            continue;
+        if (a->cohort >= plan->ncohorts) {
+            VIOL("participant %s: cohort %d out of range", pt->id, a->cohort);
+            continue;
+        }
+        const PlanCohort *c = &plan->cohorts[a->cohort];
+        const Track *tr = &s->tracks[c->track];
+        count[a->cohort]++;
+        int rank = 1;
+        if (pt->nprefs) {
+            rank = 0;
+            for (int i = 0; i < pt->nprefs; i++)
+                if (pt->prefs[i] == c->track)
+                    rank = i + 1;
+            if (!rank) {
+                VIOL("participant %s: track %s not in the list", pt->id, tr->id);
+                continue;
+            }
+        }
+        if (c->start < pt->earliest_week || c->start > pt->latest_week)
+            VIOL("participant %s: start %d outside [%d,%d]", pt->id, c->start, pt->earliest_week,
+                 pt->latest_week);
+        double cost = 0.0;
+        if (tr->has_course) {
+            TravelMode want;
+            double m = min_of(s, pt->home, c->host), k = km_of(s, pt->home, c->host);
+            if (m >= 0 && m <= pt->max_minutes + 1e-9)
+                want = TRAVEL_COMMUTE;
+            else if (pt->can_relocate && k >= 0 && k <= s->travel.max_relocation_km + 1e-9)
+                want = TRAVEL_RELOCATE;
+            else {
+                VIOL("participant %s: host %s out of reach", pt->id, s->municipalities[c->host].code);
+                continue;
+            }
+            if (a->travel != want)
+                VIOL("participant %s: travel %d, the rule says %d", pt->id, (int)a->travel, (int)want);
+            if (!s->cooperation && c->host != pt->home)
+                VIOL("participant %s: host is not home without cooperation", pt->id);
+            double per_week = want == TRAVEL_RELOCATE
+                                  ? s->travel.accommodation_per_week + 2 * k * s->travel.cost_per_km
+                                  : 2 * k * s->travel.days_per_week * s->travel.cost_per_km;
+            cost += per_week * tr->course_weeks;
+        } else if (a->travel != TRAVEL_NONE) {
+            VIOL("participant %s: travel without a course", pt->id);
+        }
+        int pj = 0;
+        for (int j = 0; j < tr->nmodules; j++) {
+            const Module *mod = &tr->modules[j];
+            if (mod->kind != MODULE_PLACEMENT)
+                continue;
+            if (pj >= a->nslots) {
+                VIOL("participant %s: too few slots", pt->id);
+                break;
+            }
+            int k = a->slots[pj++];
+            if (k < 0 || k >= s->nslots) {
+                VIOL("participant %s: slot index %d", pt->id, k);
+                continue;
+            }
+            const Slot *sl = &s->slots[k];
+            int from = c->start + mod->offset, to = from + mod->weeks - 1;
+            if (!sl->all_tracks && !sl->accepts[c->track])
+                VIOL("participant %s: slot %s does not accept %s", pt->id, sl->id, tr->id);
+            if (from < sl->from_week || to > sl->to_week)
+                VIOL("participant %s: slot %s not open in weeks %d-%d", pt->id, sl->id, from, to);
+            double m = min_of(s, pt->home, sl->municipality);
+            if (m < 0 || m > pt->max_minutes + 1e-9)
+                VIOL("participant %s: slot %s out of reach", pt->id, sl->id);
+            if (!s->cooperation && sl->municipality != pt->home)
+                VIOL("participant %s: slot %s away from home without cooperation", pt->id, sl->id);
+            for (int w = from; w <= to; w++)
+                slot_use[(size_t)k * W1 + (size_t)w]++;
+            cost += 2 * km_of(s, pt->home, sl->municipality) * s->travel.days_per_week *
+                    s->travel.cost_per_km * mod->weeks;
+        }
+        if (pj != a->nslots)
+            VIOL("participant %s: %d slots for %d placement modules", pt->id, a->nslots, pj);
+        double v = pt->priority * s->objective.group_weight[pt->group] *
+                   fmax(0.0, 1.0 - s->objective.preference_step * (rank - 1));
+        if (!near_eq(a->value, v))
+            VIOL("participant %s: value %g, expected %g", pt->id, a->value, v);
+        if (!near_eq(a->cost, cost))
+            VIOL("participant %s: cost %g, expected %g", pt->id, a->cost, cost);
+        value += v;
+        travel += cost;
+    }
+    for (int ci = 0; ci < plan->ncohorts; ci++) {
+        const PlanCohort *c = &plan->cohorts[ci];
+        const Track *tr = &s->tracks[c->track];
+        int n = count[ci];
+        if (n != c->participants)
+            VIOL("cohort %d: %d participants listed, %d assigned", ci, c->participants, n);
+        if (n == 0)
+            VIOL("cohort %d: opened without participants", ci);
+        int k = c->start - tr->first_start;
+        if (k < 0 || k % tr->start_every || c->start + tr->total_weeks - 1 > s->weeks)
+            VIOL("cohort %d: start %d not admissible for %s", ci, c->start, tr->id);
+        if (!tr->has_course) {
+            if (c->host != -1 || c->groups != 0)
+                VIOL("cohort %d: host-less track with host %d, groups %d", ci, c->host, c->groups);
+            continue;
+        }
+        int ce = c->host >= 0 ? s->centre_of[c->host] : -1;
+        if (ce < 0 || !(s->centres[ce].all_tracks || s->centres[ce].hosts[c->track])) {
+            VIOL("cohort %d: host does not host %s", ci, tr->id);
+            continue;
+        }
+        if (tr->min_group * c->groups > n || n > tr->max_group * c->groups)
+            VIOL("cohort %d: %d participants in %d groups of %d-%d", ci, n, c->groups, tr->min_group,
+                 tr->max_group);
+        hosting += c->groups * tr->group_cost;
+        for (int j = 0; j < tr->nmodules; j++) {
+            const Module *mod = &tr->modules[j];
+            if (mod->kind != MODULE_COURSE)
+                continue;
+            for (int w = c->start + mod->offset; w < c->start + mod->offset + mod->weeks; w++) {
+                seats[(size_t)c->host * W1 + (size_t)w] += n;
+                groups[(size_t)c->host * W1 + (size_t)w] += c->groups;
+            }
+        }
+    }
+    for (int ce = 0; ce < s->ncentres; ce++) {
+        int h = s->centres[ce].municipality;
+        for (int w = 1; w <= s->weeks; w++) {
+            if (seats[(size_t)h * W1 + (size_t)w] > s->centres[ce].seats)
+                VIOL("centre %s week %d: %d seats used of %d", s->municipalities[h].code, w,
+                     seats[(size_t)h * W1 + (size_t)w], s->centres[ce].seats);
+            if (groups[(size_t)h * W1 + (size_t)w] > s->centres[ce].max_groups)
+                VIOL("centre %s week %d: %d groups of %d", s->municipalities[h].code, w,
+                     groups[(size_t)h * W1 + (size_t)w], s->centres[ce].max_groups);
+        }
+    }
+    for (int k = 0; k < s->nslots; k++)
+        for (int w = 1; w <= s->weeks; w++)
+            if (slot_use[(size_t)k * W1 + (size_t)w] > s->slots[k].room[w])
+                VIOL("slot %s week %d: %d used, room %d", s->slots[k].id, w,
+                     slot_use[(size_t)k * W1 + (size_t)w], s->slots[k].room[w]);
+    if (!near_eq(plan->value, value))
+        VIOL("plan value %g, participants add up to %g", plan->value, value);
+    if (!near_eq(plan->hosting_cost, hosting))
+        VIOL("hosting cost %g, cohorts add up to %g", plan->hosting_cost, hosting);
+    if (!near_eq(plan->cost, hosting + travel))
+        VIOL("plan cost %g, expected %g", plan->cost, hosting + travel);
+    if (s->objective.has_max_cost && plan->cost > s->objective.max_cost + 1e-6 * fmax(1, s->objective.max_cost))
+        VIOL("plan cost %g over max_cost %g", plan->cost, s->objective.max_cost);
+    if (plan->status != PLAN_FEASIBLE || plan->bound != plan->value || plan->gap != 0.0)
+        VIOL("status %d, bound %g, gap %g", (int)plan->status, plan->bound, plan->gap);
+    free(count);
+    free(seats);
+    free(groups);
+    free(slot_use);
+    return bad;
+#undef VIOL
+}
+
+/* Runs both orders on one scenario (variant may be NULL), verifies, checks
+ * value ≤ optimum; returns the best-value plan's value. */
+static double run_both(const char *name, const char *variant, double optimum)
+{
+    Scenario *s = load(name, variant);
+    double best = 0.0;
+    for (int o = 0; o < 2; o++) {
+        GreedyOrder order = o ? GREEDY_GROSS_LIST : GREEDY_BEST_VALUE;
+        char what[256];
+        snprintf(what, sizeof what, "%s%s%s (%s)", name, variant ? "/" : "", variant ? variant : "",
+                 o ? "gross" : "best");
+        Plan *plan = NULL;
+        ck_assert_int_eq(greedy_plan(s, order, &plan), 0);
+        ck_assert_ptr_nonnull(plan);
+        ck_assert_int_eq(plan->nassignments, s->nparticipants);
+        ck_assert_msg(verify(s, plan, what) == 0, "%s: invalid plan", what);
+        ck_assert_msg(plan->value <= optimum + 1e-6 * fmax(1, optimum), "%s: value %g beats the optimum %g",
+                      what, plan->value, optimum);
+        if (!o)
+            best = plan->value;
+        plan_free(plan);
+    }
+    scenario_free(s);
+    return best;
+}
+
+START_TEST(test_hand_scenarios_valid)
+{
+    DIR *d = opendir(SCEN_ROOT);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[512], line[256];
+        snprintf(path, sizeof path, "%s/%s/EXPECTED", SCEN_ROOT, e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        n++;
+        while (fgets(line, sizeof line, f)) {
+            char var[128];
+            double v;
+            if (sscanf(line, "value=%lf", &v) == 1)
+                run_both(e->d_name, NULL, v);
+            else if (sscanf(line, "variant=%127s value=%lf", var, &v) == 2)
+                run_both(e->d_name, var, v);
+        }
+        fclose(f);
+    }
+    closedir(d);
+    ck_assert_int_ge(n, 12);
+}
+END_TEST
+
+/* Best value pools municipalities into one cohort to reach min_group. */
+START_TEST(test_best_value_pools)
+{
+    ck_assert(near_eq(run_both("pooling", NULL, 3), 3));
+}
+END_TEST
+
+/* Best value puts heavier participants first when the centre is full. */
+START_TEST(test_best_value_weights_first)
+{
+    ck_assert(near_eq(run_both("weights", NULL, 9), 9));
+    ck_assert(near_eq(run_both("full_centre", NULL, 14), 14));
+}
+END_TEST
+
+/* With a budget the plan stays within max_cost. */
+START_TEST(test_budget_respected)
+{
+    Scenario *s = load("budget", NULL);
+    ck_assert(s->objective.has_max_cost);
+    for (int o = 0; o < 2; o++) {
+        Plan *plan = NULL;
+        ck_assert_int_eq(greedy_plan(s, o ? GREEDY_GROSS_LIST : GREEDY_BEST_VALUE, &plan), 0);
+        ck_assert(plan->cost <= s->objective.max_cost + 1e-9);
+        plan_free(plan);
+    }
+    scenario_free(s);
+}
+END_TEST
+
+/* Same input, same plan. */
+START_TEST(test_deterministic)
+{
+    Scenario *s = load("preferences", NULL);
+    Plan *a = NULL, *b = NULL;
+    ck_assert_int_eq(greedy_plan(s, GREEDY_BEST_VALUE, &a), 0);
+    ck_assert_int_eq(greedy_plan(s, GREEDY_BEST_VALUE, &b), 0);
+    ck_assert_int_eq(a->ncohorts, b->ncohorts);
+    ck_assert_mem_eq(a->cohorts, b->cohorts, (size_t)a->ncohorts * sizeof *a->cohorts);
+    for (int p = 0; p < a->nassignments; p++) {
+        ck_assert_int_eq(a->assignments[p].cohort, b->assignments[p].cohort);
+        ck_assert_int_eq(a->assignments[p].nslots, b->assignments[p].nslots);
+        for (int j = 0; j < a->assignments[p].nslots; j++)
+            ck_assert_int_eq(a->assignments[p].slots[j], b->assignments[p].slots[j]);
+    }
+    plan_free(a);
+    plan_free(b);
+    scenario_free(s);
+}
+END_TEST
+
+/* The in-test verifier itself notices broken plans. */
+START_TEST(test_verifier_catches_mutations)
+{
+    Scenario *s = load("pooling", NULL);
+    Plan *plan = NULL;
+    ck_assert_int_eq(greedy_plan(s, GREEDY_BEST_VALUE, &plan), 0);
+    ck_assert_int_gt(plan->ncohorts, 0);
+    fputs("(expected violations follow)\n", stderr);
+    int groups = plan->cohorts[0].groups;
+    plan->cohorts[0].groups = 0;
+    ck_assert_int_gt(verify(s, plan, "mutated groups"), 0);
+    plan->cohorts[0].groups = groups;
+    plan->cohorts[0].start += 1;
+    ck_assert_int_gt(verify(s, plan, "mutated start"), 0);
+    plan->cohorts[0].start -= 1;
+    plan->value += 1;
+    ck_assert_int_gt(verify(s, plan, "mutated value"), 0);
+    plan->value -= 1;
+    ck_assert_int_eq(verify(s, plan, "restored"), 0);
+    plan_free(plan);
+    scenario_free(s);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("greedy");
+    TCase *tc = tcase_create("plans");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_hand_scenarios_valid);
+    tcase_add_test(tc, test_best_value_pools);
+    tcase_add_test(tc, test_best_value_weights_first);
+    tcase_add_test(tc, test_budget_respected);
+    tcase_add_test(tc, test_deterministic);
+    tcase_add_test(tc, test_verifier_catches_mutations);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
