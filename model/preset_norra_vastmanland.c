@@ -128,13 +128,13 @@ static const char readme[] =
     "  care 22 % each, retail 16 %, kitchen 15 %, forest 13 %, property 12 %),\n"
     "  the same for women and men (the table gives no preferences).\n"
     "- Start weeks: from week 1, 9, 17 or 27 (intake rounds).\n"
-    "- Centres: NVU in Fagersta (48 seats, 4 groups, all tracks); small sites in\n"
+    "- Centres: NVU in Fagersta (64 seats, 5 groups, all tracks); small sites in\n"
     "  Norberg (12 seats, kitchen and retail) and Skinnskatteberg (10 seats,\n"
     "  forest and park — a forest municipality). After NVU's dissolution in 2021\n"
     "  (seed 003) the three cooperate by agreement: `seat_price_per_week` 600 SEK.\n"
     "- All three seats are within 40 minutes of each other (road factor 1.3), so\n"
     "  everyone can commute; nobody needs to relocate.\n"
-    "- Placement slots in each municipality per track, capacity 1–4 by size.\n"
+    "- Placement slots in each municipality per track, capacity 1–6 by size.\n"
     "\n"
     "## Variants\n"
     "\n"
@@ -170,14 +170,14 @@ static int build(const GenParams *params, GenOutput *out)
     if (!b)
         return -1;
     genbuf_puts(b, GEN_HDR_CENTRES);
-    genbuf_puts(b, "1982,48,4,*,600\n"
+    genbuf_puts(b, "1982,64,5,*,600\n"
                    "1962,12,1,storkok;handel,600\n"
                    "1904,10,1,skog,600\n");
     b = gen_file(out, "centres-nvu.csv");
     if (!b)
         return -1;
     genbuf_puts(b, GEN_HDR_CENTRES);
-    genbuf_puts(b, "1982,48,4,*,600\n");
+    genbuf_puts(b, "1982,64,5,*,600\n");
 
     gen_tracks(out, tracks, NTRACKS);
 
@@ -214,12 +214,12 @@ static int build(const GenParams *params, GenOutput *out)
                 }
 
     static const struct { int muni; const char *track, *employer, *owner; int cap, from, to; } slots[] = {
-        {0, "industri", "verkstadsindustri", "AF", 4, 1, 52},
-        {0, "storkok", "kommunens kostenhet", "kommun", 2, 1, 52},
-        {0, "fastighet", "kommunalt fastighetsbolag", "kommun", 2, 1, 52},
-        {0, "skog", "kommunens parkenhet", "kommun", 1, 14, 44},
-        {0, "handel", "livsmedelsbutik", "AF", 3, 1, 52},
-        {0, "vard", "kommunens äldreomsorg", "kommun", 4, 1, 52},
+        {0, "industri", "verkstadsindustri", "AF", 6, 1, 52},
+        {0, "storkok", "kommunens kostenhet", "kommun", 3, 1, 52},
+        {0, "fastighet", "kommunalt fastighetsbolag", "kommun", 3, 1, 52},
+        {0, "skog", "kommunens parkenhet", "kommun", 2, 14, 44},
+        {0, "handel", "livsmedelsbutik", "AF", 4, 1, 52},
+        {0, "vard", "kommunens äldreomsorg", "kommun", 6, 1, 52},
         {1, "industri", "verkstadsindustri", "AF", 1, 1, 52},
         {1, "storkok", "kommunens kostenhet", "kommun", 1, 1, 52},
         {1, "fastighet", "kommunalt fastighetsbolag", "kommun", 1, 1, 52},

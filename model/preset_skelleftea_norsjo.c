@@ -38,11 +38,11 @@ static const double track_w[NTRACKS] = {0.25, 0.30, 0.25, 0.20};
 /* Employer slots: municipality index, track, employer, owner, rows, capacity
  * per row, reserved by school APL (1) or adult education (2). */
 static const struct { int muni; const char *track, *employer, *owner; int rows, cap, holder; } slots[] = {
-    {1, "vard", "kommunens äldreomsorg", "kommun", 4, 2, 1},
+    {1, "vard", "kommunens äldreomsorg", "kommun", 4, 3, 1},
     {1, "vard", "regionens sjukhus", "AF", 1, 2, 2},
-    {1, "industri", "verkstadsindustri", "AF", 4, 2, 1},
+    {1, "industri", "verkstadsindustri", "AF", 4, 3, 1},
     {1, "industri", "batteri- och processindustri", "AF", 2, 2, 0},
-    {1, "handel", "detaljhandel", "AF", 4, 2, 1},
+    {1, "handel", "detaljhandel", "AF", 4, 3, 1},
     {1, "bygg", "byggföretag", "AF", 3, 2, 1},
     {0, "vard", "kommunens äldreomsorg", "kommun", 1, 2, 1},
     {0, "industri", "verkstadsindustri", "AF", 1, 1, 1},
