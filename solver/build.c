@@ -243,16 +243,80 @@ static int pair_bound(const Model *m, const Pair *pr)
     return tr->has_course && tr->max_group < n ? tr->max_group : n;
 }
 
-/* Drops pairs of course cohorts that can never open: fewer potential
- * participants than min_group, or a centre too small for one group. */
-static int prune_pairs(Model *m, int *gmax)
+/* Places a demand can ever fill: for each placement module the room of its
+ * usable slot classes over the module's weeks, the least over the modules. */
+static long demand_capacity(const Builder *b, int d)
 {
+    const Model *m = b->m;
+    const Demand *de = &m->demands[d];
+    const Track *tr = &m->s->tracks[de->track];
+    const DemandInfo *info = &b->info[d];
+    long cap = -1;
+    int pj = 0, off = 0;
+    for (int j = 0; j < tr->nmodules; j++) {
+        const Module *mod = &tr->modules[j];
+        if (mod->kind != MODULE_PLACEMENT)
+            continue;
+        int from = de->start + mod->offset, to = from + mod->weeks - 1;
+        long room = 0;
+        for (int r = 0; r < info->nopt[pj]; r++)
+            room += min_room(&m->classes.sclasses[info->options[off + r]], from, to);
+        if (cap < 0 || room < cap)
+            cap = room;
+        off += info->nopt[pj++];
+    }
+    return cap < 0 ? 0 : cap;
+}
+
+static const Pair *sort_pairs;
+
+static int cmp_pair_cohort_demand(const void *a, const void *b)
+{
+    const Pair *x = &sort_pairs[*(const int *)a], *y = &sort_pairs[*(const int *)b];
+    if (x->cohort != y->cohort)
+        return x->cohort < y->cohort ? -1 : 1;
+    if (x->demand != y->demand)
+        return x->demand < y->demand ? -1 : 1;
+    return 0;
+}
+
+/* Drops pairs of course cohorts that can never open: fewer potential
+ * participants than min_group, or a centre too small for one group. The
+ * potential counts, per origin, no more participants than the placement
+ * slots within that origin's reach can take in the cohort's placement
+ * weeks — a cohort that could only fill up with people who then have no
+ * slot is as closed as one nobody can reach. */
+static int prune_pairs(Builder *b, int *gmax)
+{
+    Model *m = b->m;
     const Scenario *s = m->s;
     long *potential = calloc((size_t)(m->ncohorts ? m->ncohorts : 1), sizeof *potential);
-    if (!potential)
+    long *dcap = malloc((size_t)(m->ndemands ? m->ndemands : 1) * sizeof *dcap);
+    int *order = malloc((size_t)(m->npairs ? m->npairs : 1) * sizeof *order);
+    if (!potential || !dcap || !order) {
+        free(potential);
+        free(dcap);
+        free(order);
         return -1;
+    }
+    for (int d = 0; d < m->ndemands; d++)
+        dcap[d] = demand_capacity(b, d);
     for (int i = 0; i < m->npairs; i++)
-        potential[m->pairs[i].cohort] += pair_bound(m, &m->pairs[i]);
+        order[i] = i;
+    sort_pairs = m->pairs;
+    qsort(order, (size_t)m->npairs, sizeof *order, cmp_pair_cohort_demand);
+    for (int i = 0; i < m->npairs;) {
+        const Pair *first = &m->pairs[order[i]];
+        long sum = 0;
+        int j = i;
+        while (j < m->npairs && m->pairs[order[j]].cohort == first->cohort &&
+               m->pairs[order[j]].demand == first->demand)
+            sum += pair_bound(m, &m->pairs[order[j++]]);
+        if (first->demand >= 0 && dcap[first->demand] < sum)
+            sum = dcap[first->demand];
+        potential[first->cohort] += sum;
+        i = j;
+    }
     for (long c = 0; c < m->ncohorts; c++) {
         const Cohort *co = &m->cohorts[c];
         const Track *tr = &s->tracks[co->track];
@@ -275,6 +339,8 @@ static int prune_pairs(Model *m, int *gmax)
     }
     m->npairs = n;
     free(potential);
+    free(dcap);
+    free(order);
     return 0;
 }
 
@@ -688,7 +754,7 @@ int model_build(const Scenario *s, int aggregate, Model *out)
     for (int k = 0; k < out->classes.npclasses; k++)
         if (add_pairs_for_class(&b, k, track_first, track_end))
             goto done;
-    if (prune_pairs(out, gmax))
+    if (prune_pairs(&b, gmax))
         goto done;
     if (add_columns_and_rows(&b, gmax))
         goto done;

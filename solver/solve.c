@@ -11,6 +11,8 @@
 #include "build.h"
 #include "extract.h"
 #include "glpk_run.h"
+#include "greedy.h"
+#include "start.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -47,6 +49,26 @@ static double trivial_bound(const Scenario *s)
     return sum;
 }
 
+/* The greedy plan (solver/greedy.c) as column values of m, or NULL when it
+ * cannot be had; *value gets its level-1 objective. */
+static double *greedy_start(const Model *m, double *value)
+{
+    *value = 0.0;
+    Plan *g = NULL;
+    if (greedy_plan(m->s, GREEDY_BEST_VALUE, &g) != 0)
+        return NULL;
+    double *x = malloc((size_t)(m->mip.ncols ? m->mip.ncols : 1) * sizeof *x);
+    if (x && model_columns_from_plan(m, g, x) == 0) {
+        for (int j = 0; j < m->mip.ncols; j++)
+            *value += m->mip.cols[j].value * x[j];
+    } else {
+        free(x);
+        x = NULL;
+    }
+    plan_free(g);
+    return x;
+}
+
 static Plan *plan_from(const Model *m, const double *x, char *err, size_t errsz)
 {
     Plan *plan = plan_new(m->s->nparticipants);
@@ -80,13 +102,23 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
 
     double deadline = opt->clock_start + opt->time_limit_s;
     RunRequest req = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL};
-    req.time_limit_s = (deadline - clock_seconds()) * LEVEL1_SHARE;
     RunResult r1, r2;
+    memset(&r1, 0, sizeof r1);
     memset(&r2, 0, sizeof r2);
     Plan *plan = NULL;
     int rc = 1;
+    /* a greedy plan first: the fallback whenever GLPK stops with less */
+    double *greedy_x = greedy_start(&m, &stats->greedy_value);
+    req.start = greedy_x;
+    req.time_limit_s = (deadline - clock_seconds()) * LEVEL1_SHARE;
     if (glpk_solve_level(&m.mip, &req, &r1, err, errsz))
         goto done;
+    if (greedy_x && r1.stop != STOP_NONE &&
+        (!r1.has_solution || stats->greedy_value > r1.objective + 1e-9)) {
+        memcpy(r1.x, greedy_x, (size_t)m.mip.ncols * sizeof *r1.x);
+        r1.objective = stats->greedy_value;
+        r1.has_solution = 1;
+    }
     stats->level1_s = r1.seconds;
     stats->level1_value = r1.objective;
     stats->level1_bound = r1.bound;
@@ -151,6 +183,7 @@ done:
     }
     free(r1.x);
     free(r2.x);
+    free(greedy_x);
     model_release(&m);
     return rc;
 }

@@ -28,6 +28,7 @@ typedef struct SolveStats {
     int value_digits;
     double build_s, level1_s, level2_s;
     double level1_value, level1_bound;
+    double greedy_value;  /* value of the greedy starting plan (0 if none) */
 } SolveStats;
 
 /* Solves s. On success returns 0 and sets *out to a plan (status optimal
