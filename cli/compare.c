@@ -1,17 +1,550 @@
 /*
- * compare.c — samplan compare (placeholder until its issue lands; replaced by the
- * real subcommand).
+ * compare.c — `samplan compare DIR`: solve the base and variants of one
+ * scenario and write the side-by-side table a steering group reads.
+ *
+ * Every run is loaded before anything is solved, so bad input costs no
+ * solver time. Each run's plan goes to OUT/<run>/ (plan_write), the table to
+ * OUT/compare.csv and OUT/compare.md (atomic, mode 0600; the Markdown is
+ * also printed on stdout). The numbers come from io/compare_table.c, the
+ * text from io/compare_write.c: this file only drives. Ctrl-C stops the
+ * current solve (its best plan is kept), skips the rest and still writes
+ * the table with what is done.
  */
 #include "commands.h"
 
-#include <stdio.h>
+#include "../io/atomic_file.h"
+#include "../io/compare_table.h"
+#include "../io/compare_write.h"
+#include "../io/plan_write.h"
+#include "../io/scenario_load.h"
+#include "../model/reasons.h"
+#include "../solver/glpk_run.h"
+#include "../solver/solve.h"
 
-const char compare_usage[] = "usage: samplan compare (not yet available)\n";
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+const char compare_usage[] =
+    "usage: samplan compare DIR [--variants a,b,...] [-o OUT] [--time-limit S]\n"
+    "                       [--force] [--quiet]\n"
+    "\n"
+    "Solves the base scenario in DIR and its variants and writes a side-by-side\n"
+    "table: participants assigned (by target group, gender and home\n"
+    "municipality), costs split into hosting, course travel, accommodation and\n"
+    "placement travel, km travelled, course groups per host, placement slot\n"
+    "utilisation and the settlement, each variant with its difference from the\n"
+    "base. Writes OUT/compare.csv, OUT/compare.md (also printed) and each run's\n"
+    "plan in OUT/base/, OUT/<variant>/.\n"
+    "\n"
+    "  --variants a,b   the variants to run, in this order (default: all variants\n"
+    "                   of scenario.json, in file order)\n"
+    "  -o OUT           output directory (default: a new directory named after\n"
+    "                   the scenario, e.g. sikt-inland-compare); an existing\n"
+    "                   non-empty directory is refused unless --force\n"
+    "  --time-limit S   seconds per run (default: each run's solver.time_limit_s)\n"
+    "  --force          write into an existing OUT, replacing its compare and plan\n"
+    "                   files\n"
+    "  --quiet          no progress lines on stderr\n"
+    "\n"
+    "Ctrl-C stops the current solve, skips the remaining runs and writes the\n"
+    "table with what is done.\n"
+    "exit: 0 every run produced a plan, 1 a run has no plan (solver failure,\n"
+    "interrupted) or an I/O failure, 2 bad input or usage\n";
+
+typedef struct CompareArgs {
+    const char *dir;
+    const char *out;
+    const char *variants; /* comma-separated, or NULL for all */
+    double time_limit;    /* < 0: each scenario's default */
+    int force;
+    int quiet;
+} CompareArgs;
+
+static int parse_args(int argc, char **argv, CompareArgs *a)
+{
+    *a = (CompareArgs){NULL, NULL, NULL, -1.0, 0, 0};
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        int has_value = i + 1 < argc;
+        if (strcmp(arg, "-o") == 0 || strcmp(arg, "--out") == 0) {
+            if (!has_value)
+                return usage_error("compare", "%s needs a directory", arg);
+            a->out = argv[++i];
+        } else if (strcmp(arg, "--variants") == 0) {
+            if (!has_value)
+                return usage_error("compare", "--variants needs a comma-separated list of names");
+            a->variants = argv[++i];
+        } else if (strcmp(arg, "--time-limit") == 0) {
+            if (!has_value || parse_double_option(argv[i + 1], 0.0, 1e9, &a->time_limit))
+                return usage_error("compare", "--time-limit takes seconds ≥ 0, got '%s'",
+                                   has_value ? argv[i + 1] : "");
+            i++;
+        } else if (strcmp(arg, "--force") == 0) {
+            a->force = 1;
+        } else if (strcmp(arg, "--quiet") == 0 || strcmp(arg, "-q") == 0) {
+            a->quiet = 1;
+        } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            fputs(compare_usage, stdout);
+            return -1;
+        } else if (arg[0] == '-' && arg[1]) {
+            return usage_error("compare", "unknown option '%s'", arg);
+        } else if (!a->dir) {
+            a->dir = arg;
+        } else {
+            return usage_error("compare", "unexpected argument '%s'", arg);
+        }
+    }
+    if (!a->dir)
+        return usage_error("compare", "missing scenario directory");
+    return 0;
+}
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    solver_interrupted = 1;
+}
+
+/* One run: the base (variant NULL) or a variant. */
+typedef struct Run {
+    const char *variant; /* borrowed from the variant list; NULL for the base */
+    char name[256];      /* "base" or the variant name */
+    char subdir[300];    /* directory name inside OUT */
+    Scenario *s;         /* owned */
+    Plan *plan;          /* owned; NULL when not solved or failed */
+    CompareMetrics m;    /* valid when has_metrics */
+    int has_metrics;
+    const char *note;    /* status text without a plan: "not run", "error" */
+} Run;
+
+static void free_names(char **names, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* Fills *sel with the variants to run: all names, or those of `list` in its
+ * order. Returns 0, or EXIT_BAD_INPUT with a message. *sel borrows from
+ * names. */
+static int select_variants(const char *list, char **names, int nnames, const char ***sel, int *nsel)
+{
+    *sel = malloc(((size_t)nnames + 1) * sizeof **sel);
+    *nsel = 0;
+    if (!*sel) {
+        fputs("samplan: out of memory\n", stderr);
+        return EXIT_NO_PLAN;
+    }
+    if (!list) {
+        for (int i = 0; i < nnames; i++)
+            (*sel)[(*nsel)++] = names[i];
+        return 0;
+    }
+    const char *p = list;
+    for (;;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == 0)
+            return usage_error("compare", "--variants has an empty name in '%s'", list);
+        int found = -1;
+        for (int i = 0; i < nnames; i++)
+            if (strlen(names[i]) == len && strncmp(names[i], p, len) == 0)
+                found = i;
+        if (found < 0) {
+            fprintf(stderr, "samplan: unknown variant '%.*s'; scenario.json has ", (int)len, p);
+            if (nnames == 0)
+                fputs("no variants\n", stderr);
+            for (int i = 0; i < nnames; i++)
+                fprintf(stderr, "%s'%s'%s", i ? ", " : "", names[i], i + 1 == nnames ? "\n" : "");
+            return EXIT_BAD_INPUT;
+        }
+        for (int k = 0; k < *nsel; k++)
+            if ((*sel)[k] == names[found])
+                return usage_error("compare", "variant '%s' is given twice in --variants",
+                                   names[found]);
+        if (*nsel >= nnames)
+            return usage_error("compare", "too many names in --variants");
+        (*sel)[(*nsel)++] = names[found];
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return 0;
+}
+
+/* 1 when path is an existing directory with no entries but . and .. */
+static int is_empty_dir(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return 0;
+    struct dirent *e;
+    int empty = 1;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            empty = 0;
+    closedir(d);
+    return empty;
+}
+
+/* Base name of dir ("scenario" when it has none). */
+static void dir_base_name(const char *dir, char *buf, size_t size)
+{
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/')
+        len--;
+    size_t start = len;
+    while (start > 0 && dir[start - 1] != '/')
+        start--;
+    snprintf(buf, size, "%.*s", (int)(len - start), dir + start);
+    if (!buf[0] || strcmp(buf, ".") == 0 || strcmp(buf, "..") == 0 || strcmp(buf, "/") == 0)
+        snprintf(buf, size, "scenario");
+}
+
+/* Default output: "<dir base>-compare", then -compare-2, -compare-3, … */
+static int default_out_dir(const char *dir, char *buf, size_t size)
+{
+    char base[256];
+    dir_base_name(dir, base, sizeof base);
+    struct stat st;
+    for (int n = 1; n < 10000; n++) {
+        char suffix[32] = "";
+        if (n > 1)
+            snprintf(suffix, sizeof suffix, "-%d", n);
+        snprintf(buf, size, "%s-compare%s", base, suffix);
+        if (stat(buf, &st) != 0 && errno == ENOENT)
+            return 0;
+    }
+    return -1;
+}
+
+/* Creates path (mode 0700) and any missing parents (default mode). Returns
+ * 0, or −1 with errno set. An existing directory is fine. */
+static int make_dirs(const char *path)
+{
+    char buf[4096];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(buf, 0700) != 0) {
+        struct stat st;
+        if (errno != EEXIST || stat(buf, &st) != 0 || !S_ISDIR(st.st_mode))
+            return -1;
+    }
+    return 0;
+}
+
+/* A directory name for run r: its name with anything but [A-Za-z0-9._-]
+ * replaced by '_', never "." or "..", "base" only for the base, unique
+ * among runs[0..r). */
+static void run_subdir(Run *runs, int r)
+{
+    char name[256];
+    snprintf(name, sizeof name, "%s", runs[r].name);
+    for (char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '.' || *p == '_' || *p == '-'))
+            *p = '_';
+    if (!name[0] || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
+        (r > 0 && strcmp(name, "base") == 0))
+        snprintf(name, sizeof name, "variant-%.200s", runs[r].name[0] == '.' ? "dot" : runs[r].name);
+    for (int n = 1;; n++) {
+        if (n == 1)
+            snprintf(runs[r].subdir, sizeof runs[r].subdir, "%s", name);
+        else
+            snprintf(runs[r].subdir, sizeof runs[r].subdir, "%s-%d", name, n);
+        int taken = 0;
+        for (int k = 0; k < r; k++)
+            taken |= strcmp(runs[k].subdir, runs[r].subdir) == 0;
+        if (!taken)
+            return;
+    }
+}
+
+/* Loads every run; diagnostics of variants are tagged with the variant.
+ * Returns EXIT_OK, or the exit code after printing every diagnostic. */
+static int load_runs(const char *dir, Run *runs, int nruns)
+{
+    DiagList all = DIAGLIST_INIT;
+    int worst = EXIT_OK;
+    for (int r = 0; r < nruns; r++) {
+        DiagList d = DIAGLIST_INIT;
+        int rc = scenario_load(dir, runs[r].variant, &runs[r].s, &d);
+        if (rc) {
+            if (rc == 1)
+                worst = EXIT_NO_PLAN;
+            else if (worst == EXIT_OK)
+                worst = EXIT_BAD_INPUT;
+            for (size_t i = 0; i < d.count; i++) {
+                const Diag *e = &d.items[i];
+                if (runs[r].variant)
+                    diag_add(&all, e->file, e->line, e->column, "%s (variant '%s')", e->message,
+                             runs[r].variant);
+                else
+                    diag_add(&all, e->file, e->line, e->column, "%s", e->message);
+            }
+            all.dropped += d.dropped;
+        }
+        diag_release(&d);
+    }
+    if (worst != EXIT_OK) {
+        diag_sort(&all);
+        diag_print(&all, stderr, "samplan");
+    }
+    diag_release(&all);
+    return worst;
+}
+
+/* Solves run r and writes its plan to out/<subdir>. Returns EXIT_OK, or
+ * EXIT_NO_PLAN after a message (solver or I/O failure). */
+static int solve_run(const CompareArgs *a, Run *run, const char *out)
+{
+    double t0 = clock_seconds();
+    const Scenario *s = run->s;
+    if (!a->quiet) {
+        if (run->variant)
+            fprintf(stderr, "samplan: solving variant %s…\n", run->variant);
+        else
+            fputs("samplan: solving base…\n", stderr);
+    }
+    SolveOptions opt = {a->time_limit >= 0 ? a->time_limit : s->solver.time_limit_s,
+                        s->solver.mip_gap, a->quiet, t0};
+    SolveStats stats;
+    char err[512] = "";
+    if (solve_scenario(s, &opt, &run->plan, &stats, err, sizeof err)) {
+        fprintf(stderr, "samplan: %s: %s\n", run->name, err);
+        run->plan = NULL;
+        run->note = "error";
+        return EXIT_NO_PLAN;
+    }
+    plan_fill_reasons(s, run->plan);
+    run->plan->seconds = clock_seconds() - t0;
+    char path[4400];
+    snprintf(path, sizeof path, "%s/%s", out, run->subdir);
+    DiagList diags = DIAGLIST_INIT;
+    int rc = plan_write(s, run->plan, path, 1, &diags);
+    if (rc) {
+        diag_print(&diags, stderr, "samplan");
+        diag_release(&diags);
+        return EXIT_NO_PLAN;
+    }
+    diag_release(&diags);
+    if (!a->quiet) {
+        int assigned = 0;
+        for (int i = 0; i < run->plan->nassignments; i++)
+            assigned += run->plan->assignments[i].cohort >= 0;
+        fprintf(stderr, "samplan: %s: %s, %d of %d assigned, value %.6g, cost %.2f SEK (%.1f s)\n",
+                run->name, plan_status_names[run->plan->status], assigned, run->plan->nassignments,
+                run->plan->value, run->plan->cost, run->plan->seconds);
+    }
+    return EXIT_OK;
+}
+
+/* Writes one file of the table atomically into out. Returns 0 or 1. */
+static int write_table_file(const char *out, const char *name, const CompareTable *t,
+                            const CompareHeading *h)
+{
+    AtomicFile af = ATOMIC_FILE_INIT;
+    DiagList diags = DIAGLIST_INIT;
+    int rc = atomic_open(&af, out, name, &diags);
+    if (rc == 0) {
+        if (h)
+            compare_write_md(t, h, af.f);
+        else
+            compare_write_csv(t, af.f);
+        rc = atomic_close(&af, &diags);
+    }
+    if (rc == 0)
+        rc = atomic_commit(&af, &diags);
+    if (rc) {
+        atomic_abort(&af);
+        diag_print(&diags, stderr, "samplan");
+    } else {
+        atomic_release(&af);
+    }
+    diag_release(&diags);
+    return rc ? 1 : 0;
+}
 
 int cmd_compare(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("samplan: compare is not available yet\n", stderr);
-    return EXIT_NO_PLAN;
+    CompareArgs a;
+    int prc = parse_args(argc, argv, &a);
+    if (prc)
+        return prc < 0 ? EXIT_OK : prc;
+
+    DiagList diags = DIAGLIST_INIT;
+    char **names = NULL;
+    int nnames = 0;
+    int rc = scenario_list_variants(a.dir, &names, &nnames, &diags);
+    if (rc) {
+        diag_sort(&diags);
+        diag_print(&diags, stderr, "samplan");
+        diag_release(&diags);
+        return rc == 1 ? EXIT_NO_PLAN : EXIT_BAD_INPUT;
+    }
+    diag_release(&diags);
+
+    const char **sel = NULL;
+    int nsel = 0;
+    Run *runs = NULL;
+    int nruns = 0;
+    int exit_code = select_variants(a.variants, names, nnames, &sel, &nsel);
+    if (exit_code)
+        goto done;
+
+    /* The output directory, checked before any loading or solving. */
+    char outbuf[4096];
+    const char *out = a.out;
+    if (!out) {
+        if (default_out_dir(a.dir, outbuf, sizeof outbuf)) {
+            fputs("samplan: cannot find a free output directory name; use -o\n", stderr);
+            exit_code = EXIT_BAD_INPUT;
+            goto done;
+        }
+        out = outbuf;
+    } else {
+        struct stat st;
+        if (stat(out, &st) == 0) {
+            if (!S_ISDIR(st.st_mode)) {
+                fprintf(stderr, "samplan: output '%s' exists and is not a directory\n", out);
+                exit_code = EXIT_BAD_INPUT;
+                goto done;
+            }
+            if (!a.force && !is_empty_dir(out)) {
+                fprintf(stderr,
+                        "samplan: output directory '%s' exists and is not empty; use --force to "
+                        "replace its compare and plan files or choose another -o\n", out);
+                exit_code = EXIT_BAD_INPUT;
+                goto done;
+            }
+        }
+    }
+
+    nruns = 1 + nsel;
+    runs = calloc((size_t)nruns, sizeof *runs);
+    if (!runs) {
+        fputs("samplan: out of memory\n", stderr);
+        exit_code = EXIT_NO_PLAN;
+        goto done;
+    }
+    for (int r = 0; r < nruns; r++) {
+        runs[r].variant = r ? sel[r - 1] : NULL;
+        snprintf(runs[r].name, sizeof runs[r].name, "%s", r ? sel[r - 1] : "base");
+        runs[r].note = "not run";
+        run_subdir(runs, r);
+    }
+    exit_code = load_runs(a.dir, runs, nruns);
+    if (exit_code)
+        goto done;
+
+    if (make_dirs(out)) {
+        fprintf(stderr, "samplan: %s: cannot create the output directory: %s\n", out,
+                strerror(errno));
+        exit_code = EXIT_NO_PLAN;
+        goto done;
+    }
+
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old);
+    int interrupted_at = -1;
+    for (int r = 0; r < nruns; r++) {
+        if (solver_interrupted) {
+            if (interrupted_at < 0)
+                interrupted_at = r;
+            runs[r].note = "not run (interrupted)";
+            exit_code = EXIT_NO_PLAN;
+            continue;
+        }
+        if (solve_run(&a, &runs[r], out))
+            exit_code = EXIT_NO_PLAN;
+        if (solver_interrupted && interrupted_at < 0) {
+            interrupted_at = r;
+            if (!a.quiet)
+                fprintf(stderr, "samplan: interrupted; keeping the best plan of %s and writing the "
+                                "table\n", runs[r].name);
+        }
+    }
+    sigaction(SIGINT, &old, NULL);
+
+    CompareRun *cruns = calloc((size_t)nruns, sizeof *cruns);
+    if (!cruns) {
+        fputs("samplan: out of memory\n", stderr);
+        exit_code = EXIT_NO_PLAN;
+        goto done;
+    }
+    for (int r = 0; r < nruns; r++) {
+        if (runs[r].plan) {
+            if (compare_metrics_compute(runs[r].s, runs[r].plan, &runs[r].m) == 0)
+                runs[r].has_metrics = 1;
+            else
+                runs[r].note = "error (out of memory)";
+        }
+        cruns[r] = (CompareRun){runs[r].name, runs[r].s, runs[r].has_metrics ? &runs[r].m : NULL,
+                                runs[r].note};
+    }
+    CompareTable table;
+    if (compare_table_build(cruns, nruns, &table)) {
+        free(cruns);
+        fputs("samplan: out of memory\n", stderr);
+        exit_code = EXIT_NO_PLAN;
+        goto done;
+    }
+    free(cruns);
+
+    char date[16] = "unknown";
+    time_t now = time(NULL);
+    struct tm tm;
+    if (localtime_r(&now, &tm))
+        strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    char note[512];
+    const char *note_text = NULL;
+    if (interrupted_at >= 0) {
+        snprintf(note, sizeof note,
+                 "Interrupted (Ctrl-C) while solving %s: its plan is the best found so far%s.",
+                 runs[interrupted_at].name,
+                 interrupted_at + 1 < nruns ? "; the runs after it were not solved" : "");
+        note_text = note;
+    }
+    CompareHeading heading = {runs[0].s->name, a.dir, date, note_text};
+    if (write_table_file(out, "compare.csv", &table, NULL) ||
+        write_table_file(out, "compare.md", &table, &heading)) {
+        exit_code = EXIT_NO_PLAN;
+    } else {
+        compare_write_md(&table, &heading, stdout);
+        if (!a.quiet)
+            fprintf(stderr, "samplan: wrote %s/compare.md, %s/compare.csv and each run's plan in "
+                            "%s/<run>/\n", out, out, out);
+    }
+    compare_table_release(&table);
+
+done:
+    if (runs)
+        for (int r = 0; r < nruns; r++) {
+            compare_metrics_release(&runs[r].m);
+            plan_free(runs[r].plan);
+            scenario_free(runs[r].s);
+        }
+    free(runs);
+    free(sel);
+    free_names(names, nnames);
+    return exit_code;
 }
