@@ -1,0 +1,136 @@
+#!/bin/sh
+# compare.sh — `samplan compare` end to end on the hand scenarios
+# no_cooperation (variant coop) and budget (nobudget, zero, tight), optima in
+# their EXPECTED files: exit codes, private files, the CSV values, the
+# Markdown on stdout, --variants order and unknown names, a variant that does
+# not load, the default output name and the refusal of an existing OUT.
+# Run from the repository root with SAMPLAN = the binary under test.
+set -u
+root=$(pwd)
+SAMPLAN=${SAMPLAN:-$root/build/samplan}
+case $SAMPLAN in /*) ;; *) SAMPLAN=$root/$SAMPLAN ;; esac
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+# private_file PATH: exists, regular, mode 600
+private_file() {
+    [ -f "$1" ] || fail "missing $1"
+    m=$(ls -l "$1" | cut -c1-10)
+    [ "$m" = "-rw-------" ] || fail "$1 has mode $m, expected -rw-------"
+}
+
+# csv_line FILE LINE: FILE has exactly this line
+csv_line() {
+    grep -qxF "$2" "$1" || { cat "$1" >&2; fail "$1 lacks the line '$2'"; }
+}
+
+nc=$root/tests/scenarios/no_cooperation
+bu=$root/tests/scenarios/budget
+
+# --- no_cooperation: base value 1 cost 10, coop value 3 cost 410 ---------------
+"$SAMPLAN" compare "$nc" -o "$tmp/nc" --quiet >"$tmp/nc.out" 2>"$tmp/nc.err"
+rc=$?
+[ $rc -eq 0 ] || { cat "$tmp/nc.err" >&2; fail "compare no_cooperation exited $rc"; }
+[ -s "$tmp/nc.err" ] && { cat "$tmp/nc.err" >&2; fail "--quiet still wrote to stderr"; }
+for f in compare.csv compare.md base/summary.json base/assignments.csv coop/summary.json \
+         coop/settlement.csv; do
+    private_file "$tmp/nc/$f"
+done
+cmp -s "$tmp/nc.out" "$tmp/nc/compare.md" || fail "stdout differs from compare.md"
+c=$tmp/nc/compare.csv
+csv_line "$c" "metric,base,coop,delta_coop"
+csv_line "$c" "status,optimal,optimal,"
+csv_line "$c" "value,1,3,2"
+csv_line "$c" "assigned,1,3,2"
+csv_line "$c" "unassigned,2,0,-2"
+csv_line "$c" "cost.total,10,410,400"
+csv_line "$c" "cost.hosting,10,10,0"
+csv_line "$c" "cost.course_travel,0,200,200"
+csv_line "$c" "cost.placement_travel,0,200,200"
+csv_line "$c" "group.newcomer.assigned,0,1,1"
+csv_line "$c" "gender.man.assigned,0,1,1"
+csv_line "$c" "home.0102.assigned,0,1,1"
+csv_line "$c" "host.0101.participants,1,3,2"
+grep -q '"value": 3' "$tmp/nc/coop/summary.json" || fail "coop/summary.json lacks value 3"
+grep -q '^# Comparison: no_cooperation' "$tmp/nc/compare.md" || fail "compare.md heading"
+grep -q 'places 2 more participants than the base' "$tmp/nc/compare.md" ||
+    fail "compare.md lacks the summary sentence"
+
+# progress on stderr without --quiet
+"$SAMPLAN" compare "$nc" -o "$tmp/nc-progress" >/dev/null 2>"$tmp/progress.err" ||
+    fail "compare with progress failed"
+grep -q 'solving base' "$tmp/progress.err" || fail "no 'solving base' progress"
+grep -q 'solving variant coop' "$tmp/progress.err" || fail "no 'solving variant coop' progress"
+
+# --- budget: base 3/400, nobudget 4/700, zero 0/0, tight 0/0 -------------------
+"$SAMPLAN" compare "$bu" -o "$tmp/bu" --quiet >/dev/null 2>"$tmp/bu.err" ||
+    { cat "$tmp/bu.err" >&2; fail "compare budget failed"; }
+c=$tmp/bu/compare.csv
+private_file "$c"
+private_file "$tmp/bu/compare.md"
+for r in base nobudget zero tight; do private_file "$tmp/bu/$r/summary.json"; done
+csv_line "$c" "metric,base,nobudget,zero,tight,delta_nobudget,delta_zero,delta_tight"
+csv_line "$c" "value,3,4,0,0,1,-3,-3"
+csv_line "$c" "assigned,2,3,0,0,1,-2,-2"
+csv_line "$c" "cost.total,400,700,0,0,300,-400,-400"
+csv_line "$c" "cost.per_assigned,200,233.33333333333334,,,33.33333333333334,,"
+
+# --variants picks and orders
+"$SAMPLAN" compare "$bu" --variants tight,nobudget -o "$tmp/bu2" --quiet >/dev/null 2>&1 ||
+    fail "compare --variants tight,nobudget failed"
+csv_line "$tmp/bu2/compare.csv" "metric,base,tight,nobudget,delta_tight,delta_nobudget"
+[ -e "$tmp/bu2/zero" ] && fail "unselected variant zero was run"
+
+# unknown variant: exit 2, names the known ones, creates nothing
+"$SAMPLAN" compare "$bu" --variants nobudget,nope -o "$tmp/bu3" --quiet >/dev/null 2>"$tmp/e"
+rc=$?
+[ $rc -eq 2 ] || fail "unknown variant exited $rc, expected 2"
+grep -q "unknown variant 'nope'" "$tmp/e" || { cat "$tmp/e" >&2; fail "message for unknown variant"; }
+grep -q "'nobudget', 'zero', 'tight'" "$tmp/e" || { cat "$tmp/e" >&2; fail "known variants not listed"; }
+[ -e "$tmp/bu3" ] && fail "output created for an unknown variant"
+
+# --- an existing non-empty OUT is refused without --force ------------------------
+before=$(cksum <"$tmp/nc/compare.csv")
+"$SAMPLAN" compare "$nc" -o "$tmp/nc" --quiet >/dev/null 2>"$tmp/e"
+rc=$?
+[ $rc -eq 2 ] || fail "existing OUT without --force exited $rc, expected 2"
+grep -q -- "--force" "$tmp/e" || fail "refusal does not mention --force"
+[ "$(cksum <"$tmp/nc/compare.csv")" = "$before" ] || fail "refused run changed compare.csv"
+"$SAMPLAN" compare "$nc" -o "$tmp/nc" --force --quiet >/dev/null 2>&1 || fail "--force failed"
+private_file "$tmp/nc/compare.csv"
+mkdir "$tmp/empty"
+"$SAMPLAN" compare "$nc" -o "$tmp/empty" --quiet >/dev/null 2>&1 || fail "empty OUT refused"
+
+# --- default output name: <dir>-compare, then -compare-2 ---------------------------
+mkdir "$tmp/cwd"
+(cd "$tmp/cwd" && "$SAMPLAN" compare "$nc" --quiet >/dev/null 2>&1) || fail "default OUT run 1"
+(cd "$tmp/cwd" && "$SAMPLAN" compare "$nc/" --quiet >/dev/null 2>&1) || fail "default OUT run 2"
+[ -f "$tmp/cwd/no_cooperation-compare/compare.csv" ] || fail "no no_cooperation-compare/"
+[ -f "$tmp/cwd/no_cooperation-compare-2/compare.csv" ] || fail "no no_cooperation-compare-2/"
+
+# --- a variant that does not load: exit 2 with its diagnostics, nothing solved -----
+cp -r "$nc" "$tmp/badvar"
+sed 's/"coop": { "cooperation": true }/"coop": { "cooperation": true }, "broken": { "weeks": 0 }/' \
+    "$nc/scenario.json" >"$tmp/badvar/scenario.json"
+grep -q broken "$tmp/badvar/scenario.json" || fail "could not make the broken variant"
+"$SAMPLAN" compare "$tmp/badvar" -o "$tmp/bad-out" --quiet >/dev/null 2>"$tmp/e"
+rc=$?
+[ $rc -eq 2 ] || { cat "$tmp/e" >&2; fail "broken variant exited $rc, expected 2"; }
+grep -q "(variant 'broken')" "$tmp/e" || { cat "$tmp/e" >&2; fail "diagnostic does not name the variant"; }
+[ -e "$tmp/bad-out" ] && fail "output created although a variant does not load"
+
+# --- usage errors ------------------------------------------------------------------
+"$SAMPLAN" compare "$nc" --time-limit abc >/dev/null 2>&1
+[ $? -eq 2 ] || fail "--time-limit abc not a usage error"
+"$SAMPLAN" compare >/dev/null 2>&1
+[ $? -eq 2 ] || fail "missing DIR not a usage error"
+"$SAMPLAN" compare "$bu" --variants nobudget,nobudget -o "$tmp/dup" >/dev/null 2>&1
+[ $? -eq 2 ] || fail "a variant given twice not a usage error"
+"$SAMPLAN" help compare | grep -q -- "--variants" || fail "help compare lacks --variants"
+
+echo "compare.sh: ok"
