@@ -325,6 +325,15 @@ void compare_write_md(const CompareTable *t, const CompareHeading *h, FILE *f)
         fputs("). Each Δ column is the variant minus the base; shares differ in percentage points "
               "(pp).\n", f);
     }
+    const CompareRow *status = compare_table_find(t, "status");
+    int unproven = 0;
+    for (int r = 0; status && r < t->nruns; r++)
+        unproven += strcmp(status->texts[r], "feasible") == 0;
+    if (unproven)
+        fprintf(f, "\n%s stopped at a time limit, a gap or Ctrl-C before proving optimality "
+                   "(status feasible, gap shown next to the value): part of %s differences may "
+                   "come from the search, not the scenario.\n",
+                unproven == 1 ? "One run" : "Some runs", unproven == 1 ? "its" : "their");
     if (h->note)
         fprintf(f, "\n**%s**\n", h->note);
     if (t->nruns > 1) {
