@@ -226,7 +226,7 @@ char *compare_summary_sentence(const CompareTable *t, int r, char *buf, size_t s
     double a0 = value_of(t, "assigned", 0), a1 = value_of(t, "assigned", r);
     double c0 = value_of(t, "cost.total", 0), c1 = value_of(t, "cost.total", r);
     if (isnan(a1)) {
-        add(&x, "**%s**: no plan (%s)", name, status ? status->texts[r] : "not run");
+        add(&x, "**%s**: no plan, %s", name, status ? status->texts[r] : "not run");
         return buf;
     }
     if (isnan(a0)) {

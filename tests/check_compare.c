@@ -191,7 +191,7 @@ START_TEST(test_run_without_plan)
     ck_assert(isnan(delta(&t, "assigned", 1)));
     char buf[1024];
     ck_assert_str_eq(compare_summary_sentence(&t, 1, buf, sizeof buf),
-                     "**coop**: no plan (not run (interrupted))");
+                     "**coop**: no plan, not run (interrupted)");
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
