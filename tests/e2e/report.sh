@@ -1,0 +1,83 @@
+#!/bin/sh
+# report.sh — `samplan report OUT` (SPEC §4): a solved plan gets a private,
+# self-contained report.html with the key figures and ISO weeks; the other
+# plan files are untouched; a missing, non-plan or broken directory exits 2
+# with the file named; usage errors exit 2.
+# Environment: SAMPLAN (binary under test). Run from the repository root.
+: "${SAMPLAN:?SAMPLAN must name the samplan binary}"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/report.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# expect_rc WANT DESCRIPTION CMD...: runs CMD, stdout/stderr to $tmp/out, $tmp/err.
+expect_rc() {
+    want=$1; what=$2; shift 2
+    "$@" > "$tmp/out" 2> "$tmp/err"
+    rc=$?
+    if [ "$rc" -ne "$want" ]; then
+        fail "$what: exit $rc, expected $want"
+        sed 's/^/    stderr: /' "$tmp/err" | head -n 5
+    fi
+}
+has() { grep -qF -- "$2" "$1" || fail "$(basename "$1") lacks: $2"; }
+
+plan=$tmp/plan
+expect_rc 0 "solve tests/scenarios/stagger" "$SAMPLAN" solve tests/scenarios/stagger -o "$plan" --quiet
+[ -f "$plan/summary.json" ] || { echo "FAIL: solve wrote no plan"; exit 1; }
+cp "$plan/summary.json" "$tmp/summary.before"
+
+expect_rc 0 "report on a solved plan" "$SAMPLAN" report "$plan"
+html=$plan/report.html
+if [ ! -f "$html" ]; then
+    fail "report.html was not written"
+else
+    mode=$(stat -c %a "$html")
+    [ "$mode" = 600 ] || fail "report.html has mode $mode, expected 600 (personal data)"
+    has "$html" "<!DOCTYPE html>"
+    has "$html" "Plan report: stagger"
+    has "$html" "badge ok\">optimal"
+    has "$html" "Participants assigned"
+    has "$html" "Results by target group, gender and home municipality"
+    has "$html" "Course schedule by host municipality"
+    has "$html" "Week by week"
+    has "$html" "Placement slot use"
+    has "$html" "Settlement between municipalities"
+    has "$html" "<span class=\"wk\">2027-W01</span> <span class=\"date\">Mon 2027-01-04</span>"
+    assigned=$(sed -n 's/^  "assigned": \([0-9]*\),$/\1/p' "$plan/summary.json")
+    has "$html" "<div class=\"v\">$assigned <span"
+    grep -q '<script' "$html" && fail "report.html contains a script"
+    grep -qE '(src|href)=' "$html" && fail "report.html refers to an external resource"
+fi
+cmp -s "$plan/summary.json" "$tmp/summary.before" || fail "report changed summary.json"
+ls "$plan" | grep -q '\.tmp$' && fail "a .tmp file was left in the plan directory"
+grep -qF "report.html" "$tmp/out" || fail "report did not say where the report went"
+
+# Running it again replaces the report.
+expect_rc 0 "report again" "$SAMPLAN" report "$plan"
+
+# Errors: missing directory, not a plan directory, malformed file, usage.
+expect_rc 2 "report on a missing directory" "$SAMPLAN" report "$tmp/no-such-dir"
+grep -qF "no-such-dir" "$tmp/err" || fail "missing directory: message does not name it"
+[ -e "$tmp/no-such-dir" ] && fail "report created the missing directory"
+mkdir "$tmp/empty"
+expect_rc 2 "report on a directory without summary.json" "$SAMPLAN" report "$tmp/empty"
+grep -qF "summary.json" "$tmp/err" || fail "non-plan directory: message does not name summary.json"
+[ -e "$tmp/empty/report.html" ] && fail "report wrote into a non-plan directory"
+
+cp -r "$plan" "$tmp/broken"
+printf 'participant,status,track,rank,host,start_week,end_week,travel,slots,cost,reason\nx,maybe,,,,,,,,0,\n' \
+    > "$tmp/broken/assignments.csv"
+expect_rc 2 "report on a malformed assignments.csv" "$SAMPLAN" report "$tmp/broken"
+grep -qF "assignments.csv:2:2: expected 'assigned' or 'unassigned', got 'maybe'" "$tmp/err" ||
+    fail "malformed CSV: message lacks file:line:column ($(head -n 1 "$tmp/err"))"
+printf '{"scenario": ' > "$tmp/broken/summary.json"
+expect_rc 2 "report on a truncated summary.json" "$SAMPLAN" report "$tmp/broken"
+grep -qF "summary.json:" "$tmp/err" || fail "broken JSON: message does not name summary.json"
+
+expect_rc 2 "report without a directory" "$SAMPLAN" report
+expect_rc 2 "report with an unknown option" "$SAMPLAN" report "$plan" --frobnicate
+expect_rc 0 "help report" "$SAMPLAN" help report
+grep -qF "report.html" "$tmp/out" || fail "help report does not mention report.html"
+
+[ "$fails" -eq 0 ]
