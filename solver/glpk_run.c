@@ -37,23 +37,43 @@ static void on_glpk_error(void *info)
     longjmp(*env, 1);
 }
 
+/* Where an interrupt during an LP solve jumps to (see capture_terminal). */
+static jmp_buf *guard_env;
+static volatile int guard_interrupt_jump;
+
 /* GLPK's own output is replaced by our progress lines, but the last line is
  * kept: when GLPK fails, it says why there. */
 static char glpk_last_line[256];
+static char glpk_previous_line[256];
 
 struct SolveCtx;
 static struct SolveCtx *active_progress; /* the level being solved, for progress lines */
 static void progress_from_terminal(void);
 
+static int interrupt_requested_outside_tree(void);
+
 static int capture_terminal(void *info, const char *s)
 {
     (void)info;
+    if (guard_env && interrupt_requested_outside_tree()) {
+        /* Ctrl-C while GLPK solves an LP: GLPK has no way to stop its
+         * simplex from outside, so leave it the way the error hook does
+         * (free its whole environment and jump back); the caller then
+         * keeps its starting plan. */
+        jmp_buf *env = guard_env;
+        guard_env = NULL;
+        guard_interrupt_jump = 1;
+        glp_free_env();
+        longjmp(*env, 1);
+    }
     progress_from_terminal();
     size_t n = strlen(s);
     while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
         n--;
-    if (n > 0)
+    if (n > 0) {
+        memcpy(glpk_previous_line, glpk_last_line, sizeof glpk_previous_line);
         snprintf(glpk_last_line, sizeof glpk_last_line, "%.*s", (int)n, s);
+    }
     return 1;
 }
 
@@ -62,14 +82,18 @@ typedef int (*GuardedBody)(void *ctx);
 static int guarded(GuardedBody body, void *ctx)
 {
     jmp_buf env;
+    guard_interrupt_jump = 0;
     if (setjmp(env)) {
         glp_error_hook(NULL, NULL);
-        return -2;
+        guard_env = NULL;
+        return guard_interrupt_jump ? -3 : -2;
     }
-    glpk_last_line[0] = '\0';
+    guard_env = &env;
+    glpk_last_line[0] = glpk_previous_line[0] = '\0';
     glp_error_hook(on_glpk_error, &env);
     glp_term_hook(capture_terminal, NULL);
     int rc = body(ctx);
+    guard_env = NULL;
     glp_error_hook(NULL, NULL);
     glp_term_hook(NULL, NULL);
     glp_free_env();
@@ -158,6 +182,7 @@ typedef struct SolveCtx {
     int have_bound;
     int interrupted;
     int safe;            /* retry after a GLPK failure: no presolve, no cuts */
+    int in_tree;         /* the branch-and-cut callback has been called */
     char *err;
     size_t errsz;
 } SolveCtx;
@@ -200,9 +225,15 @@ static void progress_from_terminal(void)
             ctx->req->level == LEVEL_VALUE ? "value" : "cost");
 }
 
+static int interrupt_requested_outside_tree(void)
+{
+    return solver_interrupted && active_progress && !active_progress->in_tree;
+}
+
 static void on_tree_event(glp_tree *T, void *info)
 {
     SolveCtx *ctx = info;
+    ctx->in_tree = 1;
     int best = glp_ios_best_node(T);
     if (best) {
         ctx->bound = glp_ios_node_bound(T, best);
@@ -267,6 +298,8 @@ static int solve_body(void *arg)
         return -1;
     }
     active_progress = ctx;
+    if (getenv("SAMPLAN_FAULT_GLPK"))
+        glp_get_row_name(P, glp_get_num_rows(P) + 1); /* test hook: provoke a GLPK error */
     glp_iocp parm;
     glp_init_iocp(&parm);
     parm.msg_lev = GLP_MSG_ON; /* routed to capture_terminal: keeps progress alive in long LPs */
@@ -364,9 +397,24 @@ static int solve_body(void *arg)
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, err, errsz};
+    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, err, errsz};
     ctx.last_progress = ctx.started;
     int rc = guarded(solve_body, &ctx);
+    if (rc == -3) {
+        /* interrupted during an LP solve: no GLPK solution, the start stands */
+        out->stop = STOP_INTERRUPT;
+        out->has_solution = 0;
+        if (req->start && out->x) {
+            memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
+            out->has_solution = 1;
+            out->objective = 0.0;
+            for (int j = 0; j < mip->ncols; j++)
+                out->objective += (req->level == LEVEL_VALUE ? mip->cols[j].value : mip->cols[j].cost) *
+                                  out->x[j];
+        }
+        out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
+        rc = 0;
+    }
     if (rc == -2) {
         /* GLPK failed an internal check (its environment is freed): try once
          * more with its presolver, cuts and heuristics off */
@@ -379,7 +427,8 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
     active_progress = NULL;
     out->seconds = clock_seconds() - ctx.started;
     if (rc == -2)
-        snprintf(err, errsz, "GLPK reported an internal error while solving: %s", glpk_last_line);
+        snprintf(err, errsz, "GLPK reported an internal error while solving: %s%s%s", glpk_previous_line,
+                 glpk_previous_line[0] ? "; " : "", glpk_last_line);
     return rc < 0 ? -1 : 0;
 }
 

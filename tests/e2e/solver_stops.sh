@@ -1,0 +1,54 @@
+#!/bin/sh
+# solver_stops.sh — the solve loop stops cleanly and still writes a valid
+# plan: on a time limit, on Ctrl-C (SIGINT) and, without a plan, on a GLPK
+# internal error (which must be an exit 1 with a message, never an abort).
+# The hard instance is the national preset cut to 3 000 participants: its
+# first LP alone takes GLPK minutes, so both stops happen mid-search.
+# Env: SAMPLAN (binary), TOOLS (plan_check). Run from the repository root.
+set -u
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+say() { printf '%s\n' "$*"; }
+
+"$SAMPLAN" generate --preset national --participants 3000 --seed 2 -o "$tmp/hard" >/dev/null 2>&1 ||
+    { say "FAIL: generate"; exit 1; }
+
+status_of() { sed -n 's/.*"status": *"\([a-z]*\)".*/\1/p' "$1/summary.json" | head -n 1; }
+
+# 1. time limit: exit 0, status feasible, a valid plan, within the limit plus slack
+start=$(date +%s)
+"$SAMPLAN" solve "$tmp/hard" -o "$tmp/tl" --time-limit 3 --quiet >/dev/null 2>"$tmp/tl.err"
+rc=$?
+took=$(( $(date +%s) - start ))
+if [ $rc -ne 0 ]; then say "FAIL time limit: exit $rc"; cat "$tmp/tl.err"; fail=1
+elif [ "$(status_of "$tmp/tl")" != feasible ]; then say "FAIL time limit: status $(status_of "$tmp/tl")"; fail=1
+elif ! "$TOOLS/plan_check" "$tmp/hard" "$tmp/tl" >"$tmp/tl.chk" 2>&1; then say "FAIL time limit: plan_check"; tail -5 "$tmp/tl.chk"; fail=1
+elif [ "$took" -gt 60 ]; then say "FAIL time limit 3 s took $took s"; fail=1
+else say "ok   time limit: feasible plan in $took s"; fi
+
+# 2. Ctrl-C: exit 0, status feasible, a valid plan
+"$SAMPLAN" solve "$tmp/hard" -o "$tmp/int" --time-limit 600 --quiet >/dev/null 2>"$tmp/int.err" &
+pid=$!
+sleep 3
+kill -INT $pid
+start=$(date +%s)
+wait $pid
+rc=$?
+took=$(( $(date +%s) - start ))
+if [ $rc -ne 0 ]; then say "FAIL ctrl-c: exit $rc"; cat "$tmp/int.err"; fail=1
+elif [ "$(status_of "$tmp/int")" != feasible ]; then say "FAIL ctrl-c: status $(status_of "$tmp/int")"; fail=1
+elif ! "$TOOLS/plan_check" "$tmp/hard" "$tmp/int" >"$tmp/int.chk" 2>&1; then say "FAIL ctrl-c: plan_check"; tail -5 "$tmp/int.chk"; fail=1
+elif [ "$took" -gt 60 ]; then say "FAIL ctrl-c: stopped only after $took s"; fail=1
+else say "ok   ctrl-c: feasible plan, stopped $took s after the signal"; fi
+
+# 3. a GLPK internal error (provoked by a test hook): exit 1, message, no plan, no abort
+SAMPLAN_FAULT_GLPK=1 "$SAMPLAN" solve tests/scenarios/pooling -o "$tmp/fault" --quiet >/dev/null 2>"$tmp/fault.err"
+rc=$?
+if [ $rc -ne 1 ]; then say "FAIL glpk error: exit $rc (expected 1)"; cat "$tmp/fault.err"; fail=1
+elif ! grep -q "GLPK reported an internal error while solving: glp_get_row_name" "$tmp/fault.err"; then
+    say "FAIL glpk error: message"; cat "$tmp/fault.err"; fail=1
+elif [ -e "$tmp/fault/summary.json" ]; then say "FAIL glpk error: a plan was written"; fail=1
+else say "ok   glpk error: exit 1 with GLPK's own words"; fi
+
+exit $fail
