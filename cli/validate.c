@@ -5,6 +5,7 @@
  * of each valid load on stdout. Exit 0 when all are valid, 2 otherwise.
  */
 #include "commands.h"
+#include "../model/calendar.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,13 +33,13 @@ const char validate_usage[] =
 
 static void print_summary(const Scenario *s, FILE *out)
 {
-    long start = iso_date_days(s->start_year, s->start_month, s->start_day);
+    long start = calendar_days(s->start_year, s->start_month, s->start_day);
     char first[11], last[11];
-    iso_date_format(start, first);
-    iso_date_format(start + 7L * s->weeks - 1, last);
+    calendar_format(start, first);
+    calendar_format(start + 7L * s->weeks - 1, last);
     int iy, iw, ly, lw;
-    iso_week(start, &iy, &iw);
-    iso_week(start + 7L * s->weeks - 1, &ly, &lw);
+    calendar_iso_week(start, &iy, &iw);
+    calendar_iso_week(start + 7L * s->weeks - 1, &ly, &lw);
     if (s->variant)
         fprintf(out, "scenario '%s', variant '%s': valid\n", s->name, s->variant);
     else

@@ -17,80 +17,7 @@
 #include <unistd.h>
 
 #include "json_merge.h"
-
-/* ---- calendar -------------------------------------------------------- */
-
-long iso_date_days(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long yy = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
-}
-
-void iso_date_format(long days, char buf[11])
-{
-    int y, m, d;
-    civil(days, &y, &m, &d);
-    char tmp[40];
-    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, d);
-    memcpy(buf, tmp, 10);
-    buf[10] = '\0';
-}
-
-int iso_weekday(long days)
-{
-    /* 1970-01-01 was a Thursday (4) */
-    long r = (days + 3) % 7;
-    if (r < 0)
-        r += 7;
-    return (int)r + 1;
-}
-
-void iso_week(long days, int *iso_year, int *week)
-{
-    long thursday = days - iso_weekday(days) + 4; /* the week's Thursday decides the year */
-    int y, m, d;
-    civil(thursday, &y, &m, &d);
-    *iso_year = y;
-    *week = (int)((thursday - iso_date_days(y, 1, 1)) / 7 + 1);
-}
-
-int iso_date_parse(const char *text, int *y, int *m, int *d)
-{
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
-        return -1;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
-            return -1;
-    int yy = atoi(text), mm = atoi(text + 5), dd = atoi(text + 8);
-    if (mm < 1 || mm > 12 || dd < 1)
-        return -1;
-    int leap = (yy % 4 == 0 && yy % 100 != 0) || yy % 400 == 0;
-    if (dd > mdays[mm - 1] + (mm == 2 && leap))
-        return -1;
-    *y = yy;
-    *m = mm;
-    *d = dd;
-    return 0;
-}
+#include "../model/calendar.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -340,13 +267,13 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
         diag_add(c->diags, SCENARIO_JSON, 0, 0,
                  "missing 'start': expected the Monday of week 1 as YYYY-MM-DD");
     } else if (!json_is_string(v) ||
-               iso_date_parse(json_string_value(v), &s->start_year, &s->start_month,
+               calendar_parse(json_string_value(v), &s->start_year, &s->start_month,
                               &s->start_day) != 0) {
         bad(c, "start", "a date YYYY-MM-DD", v);
     } else {
         static const char *const days[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday",
                                            "Friday", "Saturday", "Sunday"};
-        int wd = iso_weekday(iso_date_days(s->start_year, s->start_month, s->start_day));
+        int wd = calendar_weekday(calendar_days(s->start_year, s->start_month, s->start_day));
         if (wd != 1)
             diag_add(c->diags, SCENARIO_JSON, 0, 0, "start '%s' is a %s: expected a Monday",
                      json_string_value(v), days[wd]);

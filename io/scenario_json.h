@@ -33,18 +33,4 @@ int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagLi
  * scenario_list_variants). Returns 0, 2 or 1 like scenario_json_read. */
 int scenario_json_variants(const char *dir, char ***names, int *count, DiagList *diags);
 
-/* Parses a strict ISO date YYYY-MM-DD that exists in the calendar.
- * Returns 0 and sets y/m/d, or −1. */
-int iso_date_parse(const char *text, int *y, int *m, int *d);
-
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
-long iso_date_days(int y, int m, int d);
-void iso_date_format(long days, char buf[11]);
-
-/* ISO weekday of a day count: 1 = Monday … 7 = Sunday. */
-int iso_weekday(long days);
-
-/* ISO 8601 week number (1..53) and its year for a day count. */
-void iso_week(long days, int *iso_year, int *week);
-
 #endif

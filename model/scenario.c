@@ -4,6 +4,8 @@
  */
 #include "scenario.h"
 
+#include "calendar.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -112,36 +114,7 @@ double participant_track_value(const Scenario *s, const Participant *p, int trac
     return p->priority * s->objective.group_weight[p->group] * factor;
 }
 
-/* Days from 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's
- * civil-from-days inverse), so no time zone can shift a date. */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long yy = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
-}
-
 void scenario_week_date(const Scenario *s, int week, char buf[11])
 {
-    long days = days_from_civil(s->start_year, s->start_month, s->start_day) + 7L * (week - 1);
-    int y, m, d;
-    civil_from_days(days, &y, &m, &d);
-    snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+    calendar_format(calendar_days(s->start_year, s->start_month, s->start_day) + 7L * (week - 1), buf);
 }
