@@ -134,7 +134,7 @@ static int resolve_slots(const Model *m, Plan *plan, char *err, size_t errsz)
     return rc;
 }
 
-static void compute_totals(const Scenario *s, Plan *plan)
+void plan_compute_totals(const Scenario *s, Plan *plan)
 {
     plan->value = 0.0;
     plan->hosting_cost = 0.0;
@@ -278,7 +278,7 @@ int model_extract_plan(const Model *m, const double *x, Plan *plan, char *err, s
     }
     if (resolve_slots(m, plan, err, errsz))
         goto done;
-    compute_totals(s, plan);
+    plan_compute_totals(s, plan);
     rc = 0;
     goto done;
 oom:

@@ -13,4 +13,9 @@
  * err (out of memory, or an inconsistent solution). */
 int model_extract_plan(const Model *m, const double *x, Plan *plan, char *err, size_t errsz);
 
+/* Sets every assigned participant's value and cost (SPEC §2: course travel
+ * by travel mode, placement travel by slot) and the plan's value, hosting
+ * cost and cost from its cohorts and assignments. */
+void plan_compute_totals(const Scenario *s, Plan *plan);
+
 #endif

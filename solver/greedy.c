@@ -35,6 +35,8 @@
  */
 #include "greedy.h"
 
+#include "extract.h"
+
 #include "../model/classes.h"
 #include "../model/cohorts.h"
 #include "build.h"
@@ -747,31 +749,7 @@ static int to_plan(const Greedy *g, Plan **out)
                    (size_t)a->nslots * sizeof *a->slots);
         }
     }
-    /* totals, computed as solver/extract.c does */
-    plan->value = 0.0;
-    plan->hosting_cost = 0.0;
-    double travel = 0.0;
-    for (int c = 0; c < plan->ncohorts; c++)
-        plan->hosting_cost += plan->cohorts[c].groups * s->tracks[plan->cohorts[c].track].group_cost;
-    for (int p = 0; p < plan->nassignments; p++) {
-        PlanAssignment *a = &plan->assignments[p];
-        const Participant *pt = &s->participants[p];
-        if (a->cohort < 0)
-            continue;
-        const PlanCohort *pc = &plan->cohorts[a->cohort];
-        const Track *tr = &s->tracks[pc->track];
-        double cost = course_travel_cost(s, pt->home, pc->host, (int)a->travel, tr->course_weeks);
-        int pj = 0;
-        for (int j = 0; j < tr->nmodules; j++)
-            if (tr->modules[j].kind == MODULE_PLACEMENT)
-                cost += placement_travel_cost(s, pt->home, s->slots[a->slots[pj++]].municipality,
-                                              tr->modules[j].weeks);
-        a->cost = cost;
-        a->value = participant_track_value(s, pt, pc->track);
-        plan->value += a->value;
-        travel += cost;
-    }
-    plan->cost = plan->hosting_cost + travel;
+    plan_compute_totals(s, plan);
     plan->status = PLAN_FEASIBLE;
     plan->bound = plan->value;
     plan->gap = 0.0;
