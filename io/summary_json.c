@@ -153,6 +153,15 @@ json_t *summary_json_build(const Scenario *s, const Plan *plan, const int *sizes
             b.failed = 1;
     }
     set(&b, root, "week_dates", dates);
+    /* names, so a plan directory reads on its own (samplan report) */
+    json_t *names = json_object(), *mnames = json_object(), *tnames = json_object();
+    for (int m = 0; mnames && m < s->nmunicipalities; m++)
+        set(&b, mnames, s->municipalities[m].code, json_string(s->municipalities[m].name));
+    for (int t = 0; tnames && t < s->ntracks; t++)
+        set(&b, tnames, s->tracks[t].id, json_string(s->tracks[t].name));
+    set(&b, names, "municipalities", mnames);
+    set(&b, names, "tracks", tnames);
+    set(&b, root, "names", names);
 
 done:
     free(home_in);
