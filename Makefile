@@ -84,16 +84,34 @@ install: $(B)/samplan
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(B)/samplan $(DESTDIR)$(PREFIX)/bin/samplan
 
-bench: $(B)/samplan
+# --- benchmarks (bench/README.md) -------------------------------------------
+# Optimised builds of the test tools and the OR-Library converter, and the
+# bench-only packages (glpsol, cbc, /usr/bin/time) when missing.
+BT := $(B)/tools
+BENCH_BIN := $(B)/samplan $(BT)/greedy_run $(BT)/plan_check $(BT)/orlib2scenario
+
+$(BT)/%: $(B)/tests/tools/%.o $(B)/libsamplan.a
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT_FLAGS) -o $@ $< $(B)/libsamplan.a $(LIBS)
+
+$(BT)/orlib2scenario: bench/orlib2scenario.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(OPT_FLAGS) -o $@ $<
+
+bench-deps:
+	@if ! command -v glpsol >/dev/null || ! command -v cbc >/dev/null || [ ! -x /usr/bin/time ]; then \
+	  sh scripts/install-deps.sh --bench; fi
+
+bench: $(BENCH_BIN) bench-deps
 	sh bench/run.sh full
 
-bench-quick: $(B)/samplan
+bench-quick: $(BENCH_BIN) bench-deps
 	sh bench/run.sh quick
 
 clean:
 	rm -rf build
 
-.PHONY: all check run install bench bench-quick clean
+.PHONY: all check run install bench bench-quick bench-deps clean
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)
