@@ -448,16 +448,21 @@ void gen_people(GenOutput *out, Rng *r, const GenPeople *spec, long n)
                                    : spec->track_w;
             gen_prefs(r, spec->tracks, tw, NULL, spec->ntracks, spec->maxlen,
                       spec->p_more, prefs);
+            /* Drawn in this order (initialiser expressions are unsequenced). */
+            const char *gender = rng_uniform(r) < spec->man_share[g] ? "man" : "woman";
+            int earliest = gen_earliest(r, spec->earliest, spec->nearliest);
+            int relocate = rng_uniform(r) < spec->relocate[g];
+            int priority = rng_uniform(r) < spec->priority2[g] ? 2 : 0;
             GenPerson p = {
                 .home = spec->codes[m],
                 .group = gen_group_names[g],
-                .gender = rng_uniform(r) < spec->man_share[g] ? "man" : "woman",
+                .gender = gender,
                 .prefs = prefs,
-                .earliest = gen_earliest(r, spec->earliest, spec->nearliest),
-                .latest = 0,
+                .earliest = earliest,
+                .latest = spec->window > 0 ? earliest + spec->window - 1 : 0,
                 .max_minutes = 0,
-                .can_relocate = rng_uniform(r) < spec->relocate[g],
-                .priority = rng_uniform(r) < spec->priority2[g] ? 2 : 0,
+                .can_relocate = relocate,
+                .priority = priority,
             };
             gen_participant_row(b, ++index, n, &p);
         }

@@ -187,6 +187,8 @@ typedef struct GenPeople {
     double p_more;             /* P(one more track in the list) */
     const int *earliest;       /* [nearliest] start-week choices */
     int nearliest;
+    int window;                /* > 0: latest_week = earliest + window − 1 (an intake
+                                * round); 0: latest empty (any week) */
     double relocate[4];        /* P(can_relocate) per group */
     double priority2[4];       /* P(priority 2) per group, else empty (1) */
 } GenPeople;

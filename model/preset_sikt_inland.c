@@ -20,34 +20,34 @@ static const char *const codes[NMUNI] = {"2418", "2421", "2422", "2425", "2462",
  * (assumption: scaled with population; the Lärcentra share out the tracks
  * between them, as seed 000 says they agree how courses are spread). */
 static const struct { const char *code; int seats, groups; const char *tracks; } centres[NMUNI] = {
-    {"2418", 10, 1, "industri"},                 /* Malå: mining and industry */
-    {"2421", 12, 1, "kok;skog"},                 /* Storuman */
-    {"2422", 8, 1, "barn"},                      /* Sorsele: the track with prerequisites */
-    {"2425", 8, 1, "vard"},                      /* Dorotea */
-    {"2462", 16, 2, "vard;kok;skog;barn"},       /* Vilhelmina */
-    {"2463", 8, 1, "skog"},                      /* Åsele */
-    {"2481", 20, 2, "vard;industri;kok;barn"},   /* Lycksele: the largest */
-    {"2505", 14, 2, "vard;industri;skog"},       /* Arvidsjaur */
-    {"2506", 10, 1, "kok"},                      /* Arjeplog */
+    {"2418", 16, 2, "industri"},                 /* Malå: mining and industry */
+    {"2421", 24, 3, "kok;skog"},                 /* Storuman */
+    {"2422", 16, 2, "barn"},                     /* Sorsele: the track with prerequisites */
+    {"2425", 16, 2, "vard"},                     /* Dorotea */
+    {"2462", 32, 4, "vard;kok;skog;barn"},       /* Vilhelmina */
+    {"2463", 16, 2, "skog"},                     /* Åsele */
+    {"2481", 40, 4, "vard;industri;kok;barn"},   /* Lycksele: the largest */
+    {"2505", 28, 4, "vard;industri;skog"},       /* Arvidsjaur */
+    {"2506", 16, 2, "kok"},                      /* Arjeplog */
 };
 
 static const GenTrack tracks[NTRACKS] = {
-    {"vard", "Vård och omsorg: vårdbiträde", 5, 12, 8, 1,
+    {"vard", "Vård och omsorg: vårdbiträde", 4, 12, 8, 1,
      {{"Yrkessvenska och orientering vård", "course", 6, 90000},
       {"Vårdbiträde (yrkesvux)", "course", 10, 160000},
       {"Praktik i äldreomsorgen", "placement", 6, 0}}},
-    {"industri", "Industri och verkstad: industri bas", 5, 10, 8, 3,
+    {"industri", "Industri och verkstad: industri bas", 4, 10, 8, 3,
      {{"Orientering industri", "course", 4, 50000},
       {"Industriteknik bas", "course", 8, 180000},
       {"Praktik i industrin", "placement", 8, 0}}},
-    {"kok", "Restaurang och storkök: måltidsbiträde", 4, 10, 8, 5,
+    {"kok", "Restaurang och storkök: måltidsbiträde", 3, 10, 8, 5,
      {{"Kök och livsmedelshygien", "course", 8, 110000},
       {"Praktik i storkök", "placement", 6, 0}}},
-    {"skog", "Skog och natur: skogs- och parkarbetare", 4, 8, 8, 9,
+    {"skog", "Skog och natur: skogs- och parkarbetare", 3, 8, 8, 5,
      {{"Motorsåg och röjsåg (körkort A/B)", "course", 4, 70000},
       {"Skogsvård och naturturism", "course", 6, 90000},
       {"Praktik skog och park", "placement", 8, 0}}},
-    {"barn", "Barnomsorg: barnskötare (med förkunskapsmodul)", 4, 10, 8, 1,
+    {"barn", "Barnomsorg: barnskötare (med förkunskapsmodul)", 3, 10, 8, 1,
      {{"Förberedande svenska och matematik (förkunskapskrav)", "course", 6, 60000},
       {"Barnskötare (yrkesvux)", "course", 10, 150000},
       {"Praktik i förskolan", "placement", 6, 0}}},
@@ -162,14 +162,14 @@ static int build(const GenParams *params, GenOutput *out)
         const MunicipalityRow *m = municipality_row(codes[i]);
         pop[i] = m ? (double)m->population : 0;
     }
-    static const int earliest[] = {1, 9};
+    static const int earliest[] = {1, 9, 17};
     GenPeople people = {
         .codes = codes, .muni_weight = pop, .nmuni = NMUNI,
         .group_w = {0.15, 0.50, 0.20, 0.15},
         .man_share = {0.5, 0.55, 0.5, 0.5},
         .tracks = tracks, .track_w = track_w, .ntracks = NTRACKS,
         .maxlen = 2, .p_more = 0.35,
-        .earliest = earliest, .nearliest = 2,
+        .earliest = earliest, .nearliest = 3, .window = 8,
         .relocate = {0.3, 0.2, 0.2, 0.2},
         .priority2 = {0, 0, 0, 0},
     };
@@ -184,18 +184,22 @@ static int build(const GenParams *params, GenOutput *out)
     long def = preset_sikt_inland.default_participants;
     for (int i = 0; i < NMUNI; i++) {
         const char *c = codes[i];
-        int size = pop[i] >= 10000 ? 3 : pop[i] >= 5000 ? 2 : 1;
-        genbuf_printf(b, "SI-%s-vard,%s,%d,1,52,vard,kommunens äldreomsorg,kommun,1\n", c, c,
-                      gen_scale(size, params->participants, def));
-        genbuf_printf(b, "SI-%s-kok,%s,%d,1,52,kok,kommunens kostenhet,kommun,1\n", c, c,
-                      gen_scale(size, params->participants, def));
+        /* Size class by population: Lycksele (≥ 10 000), Vilhelmina,
+         * Arvidsjaur, Storuman (≥ 5 000), the five smallest. */
+        int k = pop[i] >= 10000 ? 2 : pop[i] >= 5000 ? 1 : 0;
+        static const int vard[3] = {5, 6, 8}, barn[3] = {3, 4, 6}, kok[3] = {3, 3, 4},
+                         skog[3] = {3, 4, 5}, ind[3] = {2, 3, 4};
+        genbuf_printf(b, "SI-%s-vard,%s,%d,1,52,vard;kok,kommunens äldreomsorg (boenden med eget kök),kommun,1\n",
+                      c, c, gen_scale(vard[k], params->participants, def));
+        genbuf_printf(b, "SI-%s-kok,%s,%d,1,52,kok,kommunens kostenhet (skolkök),kommun,1\n", c, c,
+                      gen_scale(kok[k], params->participants, def));
         genbuf_printf(b, "SI-%s-barn,%s,%d,1,52,barn,kommunens förskola,kommun,1\n", c, c,
-                      gen_scale(size, params->participants, def));
+                      gen_scale(barn[k], params->participants, def));
         genbuf_printf(b, "SI-%s-skog,%s,%d,14,44,skog,skogsentreprenör,AF,0\n", c, c,
-                      gen_scale(size, params->participants, def));
+                      gen_scale(skog[k], params->participants, def));
         if (pop[i] >= 3000) /* Malå, Storuman, Vilhelmina, Lycksele, Arvidsjaur */
             genbuf_printf(b, "SI-%s-industri,%s,%d,1,52,industri,verkstadsföretag,AF,0\n", c, c,
-                          gen_scale(size, params->participants, def));
+                          gen_scale(ind[k], params->participants, def));
     }
     genbuf_printf(b, "SI-2506-industri,2506,%d,1,16,industri,vintertestverksamhet (fordon),AF,0\n",
                   gen_scale(2, params->participants, def));
