@@ -58,7 +58,7 @@ static void money(FILE *f, const char *label, double v)
 
 static void totals(FILE *f, const Scenario *s, const Plan *plan, long assigned)
 {
-    char buf[SP_NUMBER_BUF], a[40], b[40];
+    char a[40], b[40];
     double travel = 0;
     for (int i = 0; i < plan->nassignments; i++)
         if (plan->assignments[i].cohort >= 0)
@@ -70,15 +70,14 @@ static void totals(FILE *f, const Scenario *s, const Plan *plan, long assigned)
     fprintf(f, "- Horizon: %d weeks, week 1 = %s to week %d = %s\n", s->weeks, a, s->weeks, b);
     fprintf(f, "- Cooperation: %s\n", s->cooperation ? "yes" : "no (each municipality alone)");
     fprintf(f, "- Status: %s\n", plan_status_names[plan->status]);
-    fprintf(f, "- Value: %s", sp_format_double(plan->value, buf));
-    fprintf(f, " (bound %s", sp_format_double(plan->bound, buf));
-    fprintf(f, ", gap %s)\n", sp_format_double(plan->gap, buf));
+    /* people read these: 6 significant digits, the exact figures are in summary.json */
+    fprintf(f, "- Value: %.6g (bound %.6g, gap %.3g %%)\n", plan->value, plan->bound, 100.0 * plan->gap);
     fprintf(f, "- Participants: %d, assigned %ld, unassigned %ld\n", s->nparticipants,
             assigned, (long)s->nparticipants - assigned);
     money(f, "Cost", plan->cost);
     money(f, "Hosting (course groups)", plan->hosting_cost);
     money(f, "Travel and accommodation", travel);
-    fprintf(f, "- Solve time: %s s\n\n", sp_format_double(plan->seconds, buf));
+    fprintf(f, "- Solve time: %.2f s\n\n", plan->seconds);
 }
 
 static void schedule(FILE *f, const Scenario *s, const Plan *plan, const int *sizes,

@@ -162,6 +162,9 @@ void plan_compute_totals(const Scenario *s, Plan *plan)
         travel += cost;
     }
     plan->cost = plan->hosting_cost + travel;
+    /* values are sums of short decimals (1 × 0.9 + …): drop the binary
+     * noise of the sum so 146.6 is written as 146.6, not 146.60000000000008 */
+    plan->value = nearbyint(plan->value * 1e9) / 1e9;
 }
 
 int model_extract_plan(const Model *m, const double *x, Plan *plan, char *err, size_t errsz)
