@@ -17,38 +17,38 @@ static const char *const codes[NMUNI] = {"0760", "0761", "0763", "0764",
                                          "0765", "0767", "0780", "0781"};
 
 static const GenTrack tracks[NTRACKS] = {
-    {"vard", "Vård och omsorg: undersköterska", 6, 16, 8, 1,
+    {"vard", "Vård och omsorg: undersköterska", 4, 20, 8, 1,
      {{"Yrkessvenska vård", "course", 6, 90000},
       {"Vård och omsorg (yrkesvux)", "course", 14, 240000},
       {"Praktik i vård och omsorg", "placement", 6, 0}}},
-    {"buss", "Persontransport: bussförare", 4, 8, 8, 3,
+    {"buss", "Persontransport: bussförare", 4, 12, 8, 3,
      {{"Yrkessvenska transport", "course", 4, 60000},
       {"Bussförare (behörighet D, YKB)", "course", 12, 320000},
       {"Praktik i linjetrafik", "placement", 4, 0}}},
-    {"lastbil", "Godstransport: lastbilsförare", 4, 8, 8, 5,
+    {"lastbil", "Godstransport: lastbilsförare", 4, 12, 8, 5,
      {{"Yrkessvenska transport", "course", 4, 60000},
       {"Lastbilsförare (behörighet C/CE, YKB)", "course", 12, 300000},
       {"Praktik på åkeri", "placement", 4, 0}}},
-    {"industri", "Industri: maskinoperatör", 5, 12, 8, 1,
+    {"industri", "Industri: maskinoperatör", 4, 16, 8, 1,
      {{"Industri bas", "course", 6, 90000},
       {"CNC och montering", "course", 10, 200000},
       {"Praktik i industrin", "placement", 8, 0}}},
-    {"bygg", "Bygg: byggarbetare", 5, 10, 8, 9,
+    {"bygg", "Bygg: byggarbetare", 4, 14, 8, 5,
      {{"Bygg bas och arbetsmiljö", "course", 8, 130000},
       {"Praktik på byggarbetsplats", "placement", 10, 0}}},
-    {"larling", "Lärling: handel och service", 4, 12, 4, 1,
+    {"larling", "Lärling: handel och service", 3, 16, 4, 1,
      {{"Introduktion till lärlingsutbildning", "course", 2, 30000},
       {"Lärlingsperiod på arbetsplats", "placement", 16, 0}}},
 };
 static const double track_w[NTRACKS] = {0.25, 0.12, 0.13, 0.20, 0.15, 0.15};
 
 static const struct { const char *code; int seats, groups; const char *tracks; int price; } centres[] = {
-    {"0760", 16, 2, "industri;bygg", 1000},      /* Uppvidinge: industry, construction */
-    {"0764", 24, 3, "buss;lastbil;larling", 1500}, /* Alvesta: drivers, apprenticeships */
-    {"0765", 12, 1, "vard;industri", 1000},      /* Älmhult */
-    {"0767", 8, 1, "vard", 1000},                /* Markaryd */
-    {"0780", 60, 5, "vard;industri;bygg", 1100}, /* Växjö: broad offering */
-    {"0781", 30, 3, "vard;industri;larling", 1000}, /* Ljungby */
+    {"0760", 24, 3, "industri;bygg", 1000},      /* Uppvidinge: industry, construction */
+    {"0764", 36, 4, "buss;lastbil;larling", 1500}, /* Alvesta: drivers, apprenticeships */
+    {"0765", 24, 3, "vard;industri", 1000},      /* Älmhult */
+    {"0767", 16, 2, "vard", 1000},               /* Markaryd */
+    {"0780", 90, 8, "vard;industri;bygg", 1100}, /* Växjö: broad offering */
+    {"0781", 48, 5, "vard;industri;larling", 1000}, /* Ljungby */
 };
 #define NCENTRES (int)(sizeof centres / sizeof centres[0])
 static const char *const east[] = {"0760", "0764", "0780"};
@@ -167,8 +167,8 @@ static int build(const GenParams *params, GenOutput *out)
         .group_w = {0.20, 0.35, 0.25, 0.20},
         .man_share = {0.55, 0.5, 0.55, 0.5},
         .tracks = tracks, .track_w = track_w, .ntracks = NTRACKS,
-        .maxlen = 3, .p_more = 0.5,
-        .earliest = earliest, .nearliest = 4,
+        .maxlen = 2, .p_more = 0.5,
+        .earliest = earliest, .nearliest = 4, .window = 8,
         .relocate = {0.1, 0.1, 0.1, 0.1},
     };
     Rng rng;
@@ -183,15 +183,20 @@ static int build(const GenParams *params, GenOutput *out)
     static const char *const bus_depots[] = {"0764", "0765", "0780", "0781"};
     for (int i = 0; i < NMUNI; i++) {
         const char *c = codes[i];
-        int cap = gen_scale(1 + (int)(pop[i] / 15000), params->participants, def);
-        genbuf_printf(b, "KR-%s-vard,%s,%d,1,52,vard,kommunens vård och omsorg,kommun,1\n", c, c, cap);
-        genbuf_printf(b, "KR-%s-industri,%s,%d,1,52,industri,tillverkningsindustri,AF,0\n", c, c, cap);
-        genbuf_printf(b, "KR-%s-bygg,%s,%d,10,48,bygg,byggföretag,AF,0\n", c, c, cap);
-        genbuf_printf(b, "KR-%s-lastbil,%s,%d,1,52,lastbil,åkeri,AF,0\n", c, c, cap);
-        genbuf_printf(b, "KR-%s-larling,%s,%d,1,52,larling,handel och service,Vux,0\n", c, c, cap);
+        int k = (int)(pop[i] / 10000); /* 0 (Lessebo) … 9 (Växjö) */
+#define CAP(base, per) gen_scale((base) + k / (per), params->participants, def)
+        genbuf_printf(b, "KR-%s-vard,%s,%d,1,52,vard,kommunens vård och omsorg,kommun,1\n", c, c,
+                      CAP(5, 1));
+        genbuf_printf(b, "KR-%s-industri,%s,%d,1,52,industri,tillverkningsindustri,AF,0\n", c, c,
+                      CAP(4, 2));
+        genbuf_printf(b, "KR-%s-bygg,%s,%d,10,48,bygg,byggföretag,AF,0\n", c, c, CAP(3, 2));
+        genbuf_printf(b, "KR-%s-lastbil,%s,%d,1,52,lastbil,åkeri,AF,0\n", c, c, CAP(3, 3));
+        genbuf_printf(b, "KR-%s-larling,%s,%d,1,52,larling,handel och service,Vux,0\n", c, c,
+                      CAP(4, 1));
         if (in_list(c, bus_depots, 4))
             genbuf_printf(b, "KR-%s-buss,%s,%d,1,52,buss,bussdepå (kollektivtrafik),AF,0\n", c, c,
-                          cap);
+                          CAP(2, 3));
+#undef CAP
     }
 
     b = gen_file(out, "reservations.csv");
