@@ -16,26 +16,26 @@
 static const char *const codes[NMUNI] = {"1982", "1962", "1904"}; /* Fagersta, Norberg, Skinnskatteberg */
 
 static const GenTrack tracks[NTRACKS] = {
-    {"industri", "Spår 1 Industri: montör, bygg, industri bas", 5, 12, 8, 1,
+    {"industri", "Spår 1 Industri: montör, bygg, industri bas", 4, 20, 8, 1,
      {{"Industri bas (grundläggande)", "course", 6, 80000},
       {"Montering, svetsning och bygg", "course", 8, 160000},
       {"Praktik i industrin", "placement", 8, 0}}},
-    {"storkok", "Spår 2 Storkök: köks- och måltidsbiträde", 4, 10, 8, 3,
+    {"storkok", "Spår 2 Storkök: köks- och måltidsbiträde", 3, 16, 8, 3,
      {{"Grundläggande svenska och matematik", "course", 4, 50000},
       {"Kök och livsmedelshygien", "course", 8, 110000},
       {"Praktik i storkök", "placement", 6, 0}}},
-    {"fastighet", "Spår 3 Fastighet: fastighetsskötare", 4, 10, 8, 5,
+    {"fastighet", "Spår 3 Fastighet: fastighetsskötare", 3, 14, 8, 5,
      {{"Fastighetsskötsel (yrkesvux, gymnasial nivå)", "course", 12, 170000},
       {"Praktik i fastighetsförvaltning", "placement", 8, 0}}},
-    {"skog", "Spår 4 Skog och natur: skogs-, park- och trädgårdsarbetare", 4, 8, 8, 9,
+    {"skog", "Spår 4 Skog och natur: skogs-, park- och trädgårdsarbetare", 3, 12, 8, 5,
      {{"Grundläggande svenska och matematik", "course", 4, 50000},
       {"Skog, park och trädgård", "course", 8, 120000},
       {"Praktik skog och park", "placement", 8, 0}}},
-    {"handel", "Spår 5 Handel: dagligvaruhandelsbiträde", 4, 12, 6, 1,
+    {"handel", "Spår 5 Handel: dagligvaruhandelsbiträde", 3, 16, 6, 1,
      {{"Grundläggande svenska och matematik", "course", 4, 50000},
       {"Handel och service", "course", 6, 80000},
       {"Praktik i dagligvaruhandeln", "placement", 6, 0}}},
-    {"vard", "Spår 6 Vård och omsorg: vårdbiträde och serviceassistent", 5, 14, 8, 1,
+    {"vard", "Spår 6 Vård och omsorg: vårdbiträde och serviceassistent", 4, 20, 8, 1,
      {{"Vårdbiträde (yrkesvux, gymnasial nivå)", "course", 12, 190000},
       {"Praktik i vård och omsorg", "placement", 8, 0}}},
 };
@@ -170,14 +170,14 @@ static int build(const GenParams *params, GenOutput *out)
     if (!b)
         return -1;
     genbuf_puts(b, GEN_HDR_CENTRES);
-    genbuf_puts(b, "1982,64,5,*,600\n"
-                   "1962,12,1,storkok;handel,600\n"
-                   "1904,10,1,skog,600\n");
+    genbuf_puts(b, "1982,120,10,*,600\n"
+                   "1962,24,2,storkok;handel,600\n"
+                   "1904,16,2,skog,600\n");
     b = gen_file(out, "centres-nvu.csv");
     if (!b)
         return -1;
     genbuf_puts(b, GEN_HDR_CENTRES);
-    genbuf_puts(b, "1982,64,5,*,600\n");
+    genbuf_puts(b, "1982,120,10,*,600\n");
 
     gen_tracks(out, tracks, NTRACKS);
 
@@ -187,7 +187,7 @@ static int build(const GenParams *params, GenOutput *out)
     gen_apportion(w, NCELLS, params->participants, per);
     Rng rng;
     rng_seed(&rng, params->seed, "norra-vastmanland/participants");
-    static const int earliest[] = {1, 9, 17, 27};
+    static const int earliest[] = {1, 9, 17, 25};
     b = gen_file(out, "participants.csv");
     if (!b)
         return -1;
@@ -202,35 +202,37 @@ static int build(const GenParams *params, GenOutput *out)
                         char prefs[256];
                         gen_prefs(&rng, tracks, track_w, basic == 0 ? basic_ok : NULL, NTRACKS, 3,
                                   0.5, prefs);
+                        int first = gen_earliest(&rng, earliest, 4);
                         GenPerson p = {
                             .home = codes[m],
                             .group = gen_group_names[grp],
                             .gender = g == 0 ? "woman" : "man",
                             .prefs = prefs,
-                            .earliest = gen_earliest(&rng, earliest, 4),
+                            .earliest = first,
+                            .latest = first + 7, /* one intake round of 8 weeks */
                         };
                         gen_participant_row(b, ++index, params->participants, &p);
                     }
                 }
 
     static const struct { int muni; const char *track, *employer, *owner; int cap, from, to; } slots[] = {
-        {0, "industri", "verkstadsindustri", "AF", 6, 1, 52},
-        {0, "storkok", "kommunens kostenhet", "kommun", 3, 1, 52},
-        {0, "fastighet", "kommunalt fastighetsbolag", "kommun", 3, 1, 52},
-        {0, "skog", "kommunens parkenhet", "kommun", 2, 14, 44},
-        {0, "handel", "livsmedelsbutik", "AF", 4, 1, 52},
-        {0, "vard", "kommunens äldreomsorg", "kommun", 6, 1, 52},
-        {1, "industri", "verkstadsindustri", "AF", 1, 1, 52},
-        {1, "storkok", "kommunens kostenhet", "kommun", 1, 1, 52},
-        {1, "fastighet", "kommunalt fastighetsbolag", "kommun", 1, 1, 52},
-        {1, "skog", "skogsentreprenör", "AF", 1, 14, 44},
-        {1, "handel", "livsmedelsbutik", "AF", 2, 1, 52},
-        {1, "vard", "kommunens äldreomsorg", "kommun", 2, 1, 52},
-        {2, "industri", "verkstadsindustri", "AF", 1, 1, 52},
-        {2, "storkok", "kommunens kostenhet", "kommun", 1, 1, 52},
-        {2, "skog", "skogsbolag", "AF", 2, 14, 44},
-        {2, "handel", "livsmedelsbutik", "AF", 1, 1, 52},
-        {2, "vard", "kommunens äldreomsorg", "kommun", 1, 1, 52},
+        {0, "industri", "verkstadsindustri", "AF", 12, 1, 52},
+        {0, "storkok", "kommunens kostenhet", "kommun", 12, 1, 52},
+        {0, "fastighet", "kommunalt fastighetsbolag", "kommun", 6, 1, 52},
+        {0, "skog", "kommunens parkenhet", "kommun", 6, 14, 44},
+        {0, "handel", "livsmedelsbutik", "AF", 9, 1, 52},
+        {0, "vard", "kommunens äldreomsorg", "kommun", 12, 1, 52},
+        {1, "industri", "verkstadsindustri", "AF", 5, 1, 52},
+        {1, "storkok", "kommunens kostenhet", "kommun", 6, 1, 52},
+        {1, "fastighet", "kommunalt fastighetsbolag", "kommun", 3, 1, 52},
+        {1, "skog", "skogsentreprenör", "AF", 5, 14, 44},
+        {1, "handel", "livsmedelsbutik", "AF", 5, 1, 52},
+        {1, "vard", "kommunens äldreomsorg", "kommun", 6, 1, 52},
+        {2, "industri", "verkstadsindustri", "AF", 3, 1, 52},
+        {2, "storkok", "kommunens kostenhet", "kommun", 6, 1, 52},
+        {2, "skog", "skogsbolag", "AF", 5, 14, 44},
+        {2, "handel", "livsmedelsbutik", "AF", 3, 1, 52},
+        {2, "vard", "kommunens äldreomsorg", "kommun", 5, 1, 52},
     };
     b = gen_file(out, "slots.csv");
     if (!b)
