@@ -17,23 +17,23 @@
 static const char *const codes[NMUNI] = {"1484", "1427", "1430", "1435", "1439", "1485", "1486"};
 
 static const GenTrack tracks[NTRACKS] = {
-    {"vard", "Vård och omsorg", 5, 12, 8, 1,
+    {"vard", "Vård och omsorg", 4, 16, 8, 1,
      {{"Arbetsmarknadskunskap (8 tillfällen à 3 h)", "course", 4, 20000},
       {"Sfi med orienteringskurs vård", "course", 10, 120000},
       {"Praktik i vård och omsorg", "placement", 8, 0}}},
-    {"kok", "Restaurang och storkök", 4, 10, 8, 3,
+    {"kok", "Restaurang och storkök", 3, 14, 8, 3,
      {{"Arbetsmarknadskunskap (8 tillfällen à 3 h)", "course", 4, 20000},
       {"Sfi med orienteringskurs storkök", "course", 8, 100000},
       {"Praktik i kök", "placement", 8, 0}}},
-    {"handel", "Handel och service", 4, 10, 8, 5,
+    {"handel", "Handel och service", 3, 14, 8, 5,
      {{"Arbetsmarknadskunskap (8 tillfällen à 3 h)", "course", 4, 20000},
       {"Sfi med orienteringskurs handel", "course", 6, 80000},
       {"Praktik i handel och service", "placement", 8, 0}}},
-    {"barn", "Barnomsorg: elev- och lärarassistent", 4, 10, 8, 1,
+    {"barn", "Barnomsorg: elev- och lärarassistent", 3, 14, 8, 1,
      {{"Arbetsmarknadskunskap (8 tillfällen à 3 h)", "course", 4, 20000},
       {"Sfi med orienteringskurs barnomsorg", "course", 10, 110000},
       {"Praktik i förskola och skola", "placement", 8, 0}}},
-    {"servering", "Servering", 4, 8, 8, 9,
+    {"servering", "Servering", 3, 12, 8, 9,
      {{"Arbetsmarknadskunskap (8 tillfällen à 3 h)", "course", 4, 20000},
       {"Servering och gästbemötande", "course", 6, 80000},
       {"Praktik i servering (säsong)", "placement", 8, 0}}},
@@ -140,7 +140,7 @@ static int write_slots(GenOutput *out, const char *name, int permanent, const Ge
                       gen_scale(4, params->participants, def));
     for (int m = 0; m < NMUNI; m++) {
         const char *c = codes[m];
-        int cap = gen_scale(1 + (int)(pop[m] / 20000), params->participants, def);
+        int cap = gen_scale(3 + (int)(pop[m] / 10000), params->participants, def);
         genbuf_printf(b, "BH-%s-vard,%s,%d,1,52,vard,vårdföretag,AF,0\n", c, c, cap);
         genbuf_printf(b, "BH-%s-kok,%s,%d,1,52,kok,restaurang,AF,0\n", c, c, cap);
         genbuf_printf(b, "BH-%s-handel,%s,%d,1,52,handel,butik,AF,0\n", c, c, cap);
@@ -179,9 +179,9 @@ static int build(const GenParams *params, GenOutput *out)
     if (!b)
         return -1;
     genbuf_puts(b, GEN_HDR_CENTRES);
-    genbuf_puts(b, "1484,30,3,vard;kok;handel;barn;servering,900\n"
-                   "1485,40,4,vard;kok;handel;barn;servering,1100\n"
-                   "1486,12,1,kok;handel;servering,1000\n");
+    genbuf_puts(b, "1484,40,4,vard;kok;handel;barn;servering,900\n"
+                   "1485,60,6,vard;kok;handel;barn;servering,1100\n"
+                   "1486,20,2,kok;handel;servering,1000\n");
     gen_tracks(out, tracks, NTRACKS);
 
     double pop[NMUNI], weight[NMUNI], tw[NMUNI * NTRACKS];
@@ -198,7 +198,7 @@ static int build(const GenParams *params, GenOutput *out)
         .man_share = {0.55, 0.5, 0.55, 0.5},
         .tracks = tracks, .track_w = track_w[1], .muni_track_w = tw, .ntracks = NTRACKS,
         .maxlen = 2, .p_more = 0.4,
-        .earliest = earliest, .nearliest = 3,
+        .earliest = earliest, .nearliest = 3, .window = 8,
         .relocate = {0, 0, 0, 0},
         .priority2 = {0, 0.5, 0, 0},
     };
