@@ -236,11 +236,20 @@ static int add_pairs_for_class(Builder *b, int k, const long *track_first, const
 }
 
 /* Upper bound on participants of class k in one cohort of track t. */
+/* Members of class k that one cohort can take: the whole class (a cohort
+ * with several groups can take more than max_group of one class). */
 static int pair_bound(const Model *m, const Pair *pr)
+{
+    return m->classes.pclasses[pr->pclass].count;
+}
+
+/* The link coefficient of docs/model.md: class members per group,
+ * min(|k|, max_group), so that x ≤ link·g holds for every g ≥ 0. */
+static int pair_link(const Model *m, const Pair *pr)
 {
     const Track *tr = &m->s->tracks[m->cohorts[pr->cohort].track];
     int n = m->classes.pclasses[pr->pclass].count;
-    return tr->has_course && tr->max_group < n ? tr->max_group : n;
+    return tr->max_group < n ? tr->max_group : n;
 }
 
 /* Places a demand can ever fill: for each placement module the room of its
@@ -556,7 +565,10 @@ static int add_columns_and_rows(Builder *b, const int *gmax)
         const Cohort *co = &m->cohorts[pr->cohort];
         const Track *tr = &s->tracks[co->track];
         const Participant *p = &s->participants[m->classes.pclasses[pr->pclass].members[0]];
-        MipCol col = {COL_X, 1, 0.0, pair_bound(m, pr), pair_value(m, pr),
+        double ub = pair_bound(m, pr);
+        if (tr->has_course && ub > (double)tr->max_group * gmax[pr->cohort])
+            ub = (double)tr->max_group * gmax[pr->cohort];
+        MipCol col = {COL_X, 1, 0.0, ub, pair_value(m, pr),
                       course_travel_cost(s, p->home, co->host, pr->travel, tr->course_weeks),
                       pr->pclass, pr->cohort, pr->travel};
         pr->col = mip_add_col(mip, col);
@@ -645,7 +657,7 @@ static int add_columns_and_rows(Builder *b, const int *gmax)
         /* link: X ≤ min(|k|, max_group)·G — the strong form (docs/model.md) */
         int row = mip_add_row(mip, -HUGE_VAL, 0.0, 'l');
         mip_add_coef(mip, row, pr->col, 1.0);
-        mip_add_coef(mip, row, g, -mip->cols[pr->col].ub);
+        mip_add_coef(mip, row, g, -(double)pair_link(m, pr));
     }
     int *size_row = malloc((size_t)(m->ncohorts ? m->ncohorts : 1) * sizeof *size_row);
     if (!size_row) {
