@@ -80,6 +80,7 @@ int main(int argc, char **argv)
     int nt = rnd(1, 3);
     int np = rnd(3, 12);
     int ns = chance(10) ? 0 : rnd(1, 4);
+    int clones = seed % 3 == 0 ? 2 + (int)((seed / 3) % 4) : 1;
 
     /* scenario.json */
     FILE *f = open_in(dir, "scenario.json");
@@ -209,8 +210,14 @@ int main(int argc, char **argv)
             snprintf(maxmin, sizeof maxmin, "%d", rnd(3, 12) * 10);
         if (chance(30))
             snprintf(prio, sizeof prio, "%d", rnd(0, 3));
-        fprintf(f, "q%d,0%d%02d,%s,%s,%s,%s,%s,%s,%d,%s\n", p + 1, 7, rnd(1, nm), groups[rnd(0, 3)],
-                genders[rnd(0, 3)], tracks, earliest, latest, maxmin, chance(30), prio);
+        char rest[256];
+        snprintf(rest, sizeof rest, "0%d%02d,%s,%s,%s,%s,%s,%s,%d,%s", 7, rnd(1, nm), groups[rnd(0, 3)],
+                 genders[rnd(0, 3)], tracks, earliest, latest, maxmin, chance(30), prio);
+        /* every third seed repeats each participant 2–5 times: identical
+         * participants form one class in samplan's program (not in the
+         * --plain one), so the cross-check covers class counts > 1 */
+        for (int c = 0; c < clones; c++)
+            fprintf(f, "q%d_%d,%s\n", p + 1, c + 1, rest);
     }
     fclose(f);
 
