@@ -50,19 +50,21 @@ struct SolveCtx;
 static struct SolveCtx *active_progress; /* the level being solved, for progress lines */
 static void progress_from_terminal(void);
 
-static int interrupt_requested_outside_tree(void);
+static int stop_requested_outside_tree(void);
 
 static int capture_terminal(void *info, const char *s)
 {
     (void)info;
-    if (guard_env && interrupt_requested_outside_tree()) {
-        /* Ctrl-C while GLPK solves an LP: GLPK has no way to stop its
-         * simplex from outside, so leave it the way the error hook does
-         * (free its whole environment and jump back); the caller then
-         * keeps its starting plan. */
+    int why = guard_env ? stop_requested_outside_tree() : 0;
+    if (why) {
+        /* Ctrl-C, or the time limit, while GLPK solves an LP outside the
+         * tree (its presolve and first relaxation do not honour tm_lim, and
+         * nothing can stop its simplex from outside): leave it the way the
+         * error hook does (free its whole environment and jump back); the
+         * caller then keeps its starting plan. */
         jmp_buf *env = guard_env;
         guard_env = NULL;
-        guard_interrupt_jump = 1;
+        guard_interrupt_jump = why;
         glp_free_env();
         longjmp(*env, 1);
     }
@@ -86,7 +88,7 @@ static int guarded(GuardedBody body, void *ctx)
     if (setjmp(env)) {
         glp_error_hook(NULL, NULL);
         guard_env = NULL;
-        return guard_interrupt_jump ? -3 : -2;
+        return guard_interrupt_jump == 1 ? -3 : guard_interrupt_jump == 2 ? -4 : -2;
     }
     guard_env = &env;
     glpk_last_line[0] = glpk_previous_line[0] = '\0';
@@ -225,9 +227,19 @@ static void progress_from_terminal(void)
             ctx->req->level == LEVEL_VALUE ? "value" : "cost");
 }
 
-static int interrupt_requested_outside_tree(void)
+/* 1 for Ctrl-C, 2 for the time limit (with a second of grace for GLPK's own
+ * check), 0 to go on; only outside the branch-and-cut tree, where the tree
+ * callback cannot stop GLPK cleanly. */
+static int stop_requested_outside_tree(void)
 {
-    return solver_interrupted && active_progress && !active_progress->in_tree;
+    SolveCtx *ctx = active_progress;
+    if (!ctx || ctx->in_tree)
+        return 0;
+    if (solver_interrupted)
+        return 1;
+    if (clock_seconds() > ctx->started + ctx->req->time_limit_s + 1.0)
+        return 2;
+    return 0;
 }
 
 static void on_tree_event(glp_tree *T, void *info)
@@ -400,9 +412,9 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
     SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, err, errsz};
     ctx.last_progress = ctx.started;
     int rc = guarded(solve_body, &ctx);
-    if (rc == -3) {
-        /* interrupted during an LP solve: no GLPK solution, the start stands */
-        out->stop = STOP_INTERRUPT;
+    if (rc == -3 || rc == -4) {
+        /* stopped during an LP solve: no GLPK solution, the start stands */
+        out->stop = rc == -3 ? STOP_INTERRUPT : STOP_TIME;
         out->has_solution = 0;
         if (req->start && out->x) {
             memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
