@@ -72,8 +72,8 @@ $(S)/tools/%: $(S)/tests/tools/%.o $(S)/libsamplan.a
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_FLAGS) -o $@ $< $(S)/libsamplan.a $(LIBS)
 
-check: $(S)/samplan $(STEST_BIN) $(STOOL_BIN)
-	SAMPLAN=$(CURDIR)/$(S)/samplan TOOLS=$(CURDIR)/$(S)/tools \
+check: $(S)/samplan $(STEST_BIN) $(STOOL_BIN) $(B)/samplan
+	SAMPLAN=$(CURDIR)/$(S)/samplan TOOLS=$(CURDIR)/$(S)/tools SAMPLAN_OPT=$(CURDIR)/$(B)/samplan \
 	  sh tests/run.sh $(STEST_BIN)
 
 # --- convenience ------------------------------------------------------------
