@@ -16,38 +16,45 @@
 static const char *const codes[NMUNI] = {"2417", "2482"}; /* Norsjö, Skellefteå */
 
 static const GenTrack tracks[NTRACKS] = {
-    {"vard", "Vård och omsorg för unga", 5, 12, 8, 1,
+    {"vard", "Vård och omsorg för unga", 4, 20, 8, 1,
      {{"Studie- och yrkesorientering", "course", 2, 20000},
       {"Vård och omsorg grund", "course", 10, 150000},
       {"Praktik i vård och omsorg", "placement", 6, 0}}},
-    {"industri", "Industri: operatör", 5, 10, 8, 3,
+    {"industri", "Industri: operatör", 4, 20, 8, 3,
      {{"Studie- och yrkesorientering", "course", 2, 20000},
       {"Industriteknik", "course", 10, 190000},
       {"Praktik i industrin", "placement", 8, 0}}},
-    {"handel", "Handel och service", 4, 10, 6, 1,
+    {"handel", "Handel och service", 3, 20, 6, 1,
      {{"Studie- och yrkesorientering", "course", 2, 20000},
       {"Handel och service", "course", 6, 80000},
       {"Praktik i handel", "placement", 6, 0}}},
-    {"bygg", "Bygg och anläggning", 4, 10, 8, 5,
+    {"bygg", "Bygg och anläggning", 3, 20, 8, 5,
      {{"Studie- och yrkesorientering", "course", 2, 20000},
       {"Bygg och anläggning grund", "course", 8, 140000},
       {"Praktik på byggarbetsplats", "placement", 8, 0}}},
 };
 static const double track_w[NTRACKS] = {0.25, 0.30, 0.25, 0.20};
 
-/* Employer slots: municipality index, track, employer, owner, rows, capacity
- * per row, reserved by school APL (1) or adult education (2). */
-static const struct { int muni; const char *track, *employer, *owner; int rows, cap, holder; } slots[] = {
-    {1, "vard", "kommunens äldreomsorg", "kommun", 4, 3, 1},
-    {1, "vard", "regionens sjukhus", "AF", 1, 2, 2},
-    {1, "industri", "verkstadsindustri", "AF", 4, 3, 1},
-    {1, "industri", "batteri- och processindustri", "AF", 2, 2, 0},
-    {1, "handel", "detaljhandel", "AF", 4, 3, 1},
-    {1, "bygg", "byggföretag", "AF", 3, 2, 1},
-    {0, "vard", "kommunens äldreomsorg", "kommun", 1, 2, 1},
-    {0, "industri", "verkstadsindustri", "AF", 1, 1, 1},
-    {0, "handel", "livsmedelsbutik", "AF", 1, 1, 0},
-    {0, "bygg", "byggföretag", "AF", 1, 1, 0},
+/* Employer slots, one row per employer kind: municipality index, track,
+ * employer, owner, capacity (trainees at a time), supervisors (how many
+ * workplaces the row stands for: the `handledare` variant adds one place
+ * per workplace), reserved by school APL (1) or adult education (2), and
+ * how many places that reservation takes. */
+static const struct {
+    int muni;
+    const char *track, *employer, *owner;
+    int cap, workplaces, holder, reserved;
+} slots[] = {
+    {1, "vard", "kommunens äldreomsorg", "kommun", 16, 5, 1, 16},
+    {1, "vard", "regionens sjukhus", "AF", 4, 1, 2, 4},
+    {1, "industri", "verkstadsindustri", "AF", 16, 5, 1, 16},
+    {1, "industri", "batteri- och processindustri", "AF", 6, 2, 0, 0},
+    {1, "handel", "detaljhandel", "AF", 16, 5, 1, 16},
+    {1, "bygg", "byggföretag", "AF", 10, 3, 1, 10},
+    {0, "vard", "kommunens äldreomsorg", "kommun", 5, 2, 1, 5},
+    {0, "industri", "verkstadsindustri", "AF", 4, 1, 1, 4},
+    {0, "handel", "livsmedelsbutik", "AF", 3, 1, 0, 0},
+    {0, "bygg", "byggföretag", "AF", 3, 1, 0, 0},
 };
 #define NSLOTDEFS (int)(sizeof slots / sizeof slots[0])
 
@@ -109,17 +116,17 @@ static int write_slots(GenOutput *out, const char *name, int extra, const GenPar
         return -1;
     genbuf_puts(b, GEN_HDR_SLOTS);
     long def = preset_skelleftea_norsjo.default_participants;
-    for (int i = 0; i < NSLOTDEFS; i++)
-        for (int r = 1; r <= slots[i].rows; r++) {
-            const char *c = codes[slots[i].muni];
-            int cap = gen_scale(slots[i].cap, params->participants, def);
-            genbuf_printf(b, "SN-%s-%s-%d,%s,%d,1,52,%s,%s,%s,0\n", c, slots[i].track, i * 10 + r,
-                          c, cap, slots[i].track, slots[i].employer, slots[i].owner);
-            if (extra)
-                genbuf_printf(b, "SN-%s-%s-%d-h,%s,1,14,52,%s,%s (handledarutbildad),%s,0\n", c,
-                              slots[i].track, i * 10 + r, c, slots[i].track, slots[i].employer,
-                              slots[i].owner);
-        }
+    for (int i = 0; i < NSLOTDEFS; i++) {
+        const char *c = codes[slots[i].muni];
+        genbuf_printf(b, "SN-%s-%s-%d,%s,%d,1,52,%s,%s,%s,0\n", c, slots[i].track, i + 1, c,
+                      gen_scale(slots[i].cap, params->participants, def), slots[i].track,
+                      slots[i].employer, slots[i].owner);
+        if (extra)
+            genbuf_printf(b, "SN-%s-%s-%d-h,%s,%d,14,52,%s,%s (handledarutbildad),%s,0\n", c,
+                          slots[i].track, i + 1, c,
+                          gen_scale(slots[i].workplaces, params->participants, def),
+                          slots[i].track, slots[i].employer, slots[i].owner);
+    }
     return 0;
 }
 
@@ -149,8 +156,8 @@ static int build(const GenParams *params, GenOutput *out)
     if (!b)
         return -1;
     genbuf_puts(b, GEN_HDR_CENTRES);
-    genbuf_puts(b, "2417,10,1,*,900\n"
-                   "2482,40,4,*,900\n");
+    genbuf_puts(b, "2417,16,2,vard;handel,900\n"
+                   "2482,60,6,*,900\n");
     gen_tracks(out, tracks, NTRACKS);
 
     double weight[NMUNI];
@@ -158,14 +165,14 @@ static int build(const GenParams *params, GenOutput *out)
         const MunicipalityRow *m = municipality_row(codes[i]);
         weight[i] = m ? (double)m->population * (i == 0 ? 2 : 1) : 0;
     }
-    static const int earliest[] = {1, 9, 17, 25};
+    static const int earliest[] = {1, 13, 25}; /* three intake rounds of 12 weeks */
     GenPeople people = {
         .codes = codes, .muni_weight = weight, .nmuni = NMUNI,
         .group_w = {1, 0, 0, 0},
         .man_share = {0.55, 0.5, 0.5, 0.5},
         .tracks = tracks, .track_w = track_w, .ntracks = NTRACKS,
         .maxlen = 2, .p_more = 0.5,
-        .earliest = earliest, .nearliest = 4,
+        .earliest = earliest, .nearliest = 3, .window = 12,
         .relocate = {0.15, 0, 0, 0},
     };
     Rng rng;
@@ -179,24 +186,24 @@ static int build(const GenParams *params, GenOutput *out)
     if (!b)
         return -1;
     genbuf_puts(b, GEN_HDR_RESERVATIONS);
-    for (int i = 0; i < NSLOTDEFS; i++)
-        for (int r = 1; r <= slots[i].rows; r++) {
-            if (!slots[i].holder)
-                continue;
-            const char *c = codes[slots[i].muni];
-            int cap = gen_scale(slots[i].cap, params->participants,
-                                preset_skelleftea_norsjo.default_participants);
-            char id[64];
-            snprintf(id, sizeof id, "SN-%s-%s-%d", c, slots[i].track, i * 10 + r);
-            if (slots[i].holder == 2) {
-                genbuf_printf(b, "%s,14,19,%d,Vux\n", id, cap);
-                continue;
-            }
-            /* Every third row keeps one place free during APL. */
-            int count = (r % 3 == 0 && cap > 1) ? cap - 1 : cap;
-            genbuf_printf(b, "%s,6,11,%d,gymnasiet\n", id, count);
-            genbuf_printf(b, "%s,38,43,%d,gymnasiet\n", id, count);
+    long def = preset_skelleftea_norsjo.default_participants;
+    for (int i = 0; i < NSLOTDEFS; i++) {
+        if (!slots[i].holder)
+            continue;
+        const char *c = codes[slots[i].muni];
+        int count = gen_scale(slots[i].reserved, params->participants, def);
+        int cap = gen_scale(slots[i].cap, params->participants, def);
+        if (count > cap)
+            count = cap;
+        char id[64];
+        snprintf(id, sizeof id, "SN-%s-%s-%d", c, slots[i].track, i + 1);
+        if (slots[i].holder == 2) {
+            genbuf_printf(b, "%s,14,19,%d,Vux\n", id, count);
+            continue;
         }
+        genbuf_printf(b, "%s,6,11,%d,gymnasiet\n", id, count);
+        genbuf_printf(b, "%s,38,43,%d,gymnasiet\n", id, count);
+    }
 
     b = gen_file(out, "README.md");
     if (!b)
