@@ -46,6 +46,7 @@ mkdir -p "$WORK" "$RES"
 if [ "$MODE" = quick ]; then
     INSTANCES="sikt-inland 200 1 10 10
 kronoberg 300 1 10 10
+kronoberg 2000 1 10 10
 national 500 1 10 10
 national 1000 1 10 10
 national 2000 1 10 10"
