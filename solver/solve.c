@@ -58,10 +58,7 @@ static double *greedy_start(const Model *m, double *value)
     if (greedy_plan(m->s, GREEDY_BEST_VALUE, &g) != 0)
         return NULL;
     double *x = malloc((size_t)(m->mip.ncols ? m->mip.ncols : 1) * sizeof *x);
-    int mapped = x ? model_columns_from_plan(m, g, x) : -2;
-    if (getenv("SAMPLAN_DEBUG_START"))
-        fprintf(stderr, "samplan: greedy value %g, mapped %d\n", g->value, mapped);
-    if (mapped == 0) {
+    if (x && model_columns_from_plan(m, g, x) == 0) {
         for (int j = 0; j < m->mip.ncols; j++)
             *value += m->mip.cols[j].value * x[j];
     } else {
