@@ -171,6 +171,7 @@ static void print_summary(const Scenario *s, const Plan *plan, const char *out, 
     fprintf(f, "  time       %.2f s\n", plan->seconds);
     fprintf(f, "  plan       %s/ (summary.json, assignments.csv, schedule.csv, placements.csv,\n"
                "             settlement.csv, report.md)\n", out);
+    fprintf(f, "  report     samplan report %s   (a report.html for the steering group)\n", out);
 }
 
 int cmd_solve(int argc, char **argv)
