@@ -11,6 +11,7 @@
  * the table with what is done.
  */
 #include "commands.h"
+#include "run_setup.h"
 
 #include "../io/atomic_file.h"
 #include "../io/compare_table.h"
@@ -21,7 +22,6 @@
 #include "../solver/glpk_run.h"
 #include "../solver/solve.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -105,12 +105,6 @@ static int parse_args(int argc, char **argv, CompareArgs *a)
     return 0;
 }
 
-static void on_interrupt(int sig)
-{
-    (void)sig;
-    solver_interrupted = 1;
-}
-
 /* One run: the base (variant NULL) or a variant. */
 typedef struct Run {
     const char *variant; /* borrowed from the variant list; NULL for the base */
@@ -176,52 +170,6 @@ static int select_variants(const char *list, char **names, int nnames, const cha
         p = end + 1;
     }
     return 0;
-}
-
-/* 1 when path is an existing directory with no entries but . and .. */
-static int is_empty_dir(const char *path)
-{
-    DIR *d = opendir(path);
-    if (!d)
-        return 0;
-    struct dirent *e;
-    int empty = 1;
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            empty = 0;
-    closedir(d);
-    return empty;
-}
-
-/* Base name of dir ("scenario" when it has none). */
-static void dir_base_name(const char *dir, char *buf, size_t size)
-{
-    size_t len = strlen(dir);
-    while (len > 1 && dir[len - 1] == '/')
-        len--;
-    size_t start = len;
-    while (start > 0 && dir[start - 1] != '/')
-        start--;
-    snprintf(buf, size, "%.*s", (int)(len - start), dir + start);
-    if (!buf[0] || strcmp(buf, ".") == 0 || strcmp(buf, "..") == 0 || strcmp(buf, "/") == 0)
-        snprintf(buf, size, "scenario");
-}
-
-/* Default output: "<dir base>-compare", then -compare-2, -compare-3, … */
-static int default_out_dir(const char *dir, char *buf, size_t size)
-{
-    char base[256];
-    dir_base_name(dir, base, sizeof base);
-    struct stat st;
-    for (int n = 1; n < 10000; n++) {
-        char suffix[32] = "";
-        if (n > 1)
-            snprintf(suffix, sizeof suffix, "-%d", n);
-        snprintf(buf, size, "%s-compare%s", base, suffix);
-        if (stat(buf, &st) != 0 && errno == ENOENT)
-            return 0;
-    }
-    return -1;
 }
 
 /* Creates path (mode 0700) and any missing parents (default mode). Returns
@@ -410,30 +358,12 @@ int cmd_compare(int argc, char **argv)
 
     /* The output directory, checked before any loading or solving. */
     char outbuf[4096];
-    const char *out = a.out;
-    if (!out) {
-        if (default_out_dir(a.dir, outbuf, sizeof outbuf)) {
-            fputs("samplan: cannot find a free output directory name; use -o\n", stderr);
-            exit_code = EXIT_BAD_INPUT;
-            goto done;
-        }
-        out = outbuf;
-    } else {
-        struct stat st;
-        if (stat(out, &st) == 0) {
-            if (!S_ISDIR(st.st_mode)) {
-                fprintf(stderr, "samplan: output '%s' exists and is not a directory\n", out);
-                exit_code = EXIT_BAD_INPUT;
-                goto done;
-            }
-            if (!a.force && !is_empty_dir(out)) {
-                fprintf(stderr,
-                        "samplan: output directory '%s' exists and is not empty; use --force to "
-                        "replace its compare and plan files or choose another -o\n", out);
-                exit_code = EXIT_BAD_INPUT;
-                goto done;
-            }
-        }
+    const char *out = NULL;
+    int existing = 0; /* each run's plan directory is new inside OUT either way */
+    if (choose_output_dir(a.out, a.dir, "-compare", a.force, "compare and plan files", outbuf,
+                          sizeof outbuf, &out, &existing)) {
+        exit_code = EXIT_BAD_INPUT;
+        goto done;
     }
 
     nruns = 1 + nsel;
@@ -460,11 +390,8 @@ int cmd_compare(int argc, char **argv)
         goto done;
     }
 
-    struct sigaction sa, old;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_interrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old);
+    struct sigaction old;
+    catch_interrupts(&old);
     int interrupted_at = -1;
     for (int r = 0; r < nruns; r++) {
         if (solver_interrupted) {

@@ -4,6 +4,7 @@
  * Ctrl-C stops the search and still writes the best plan (status feasible).
  */
 #include "commands.h"
+#include "run_setup.h"
 
 #include "../io/plan_write.h"
 #include "../io/run_store.h"
@@ -12,14 +13,10 @@
 #include "../solver/glpk_run.h"
 #include "../solver/solve.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 const char solve_usage[] =
     "usage: samplan solve DIR [-o OUT] [--variant NAME] [--time-limit S] [--gap G]\n"
@@ -103,53 +100,6 @@ static int parse_args(int argc, char **argv, SolveArgs *a)
     return 0;
 }
 
-static void on_interrupt(int sig)
-{
-    (void)sig;
-    solver_interrupted = 1;
-}
-
-/* 1 when path is an existing directory with no entries but . and .. */
-static int is_empty_dir(const char *path)
-{
-    DIR *d = opendir(path);
-    if (!d)
-        return 0;
-    struct dirent *e;
-    int empty = 1;
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            empty = 0;
-    closedir(d);
-    return empty;
-}
-
-/* Default output: "<dir base>[-<variant>]-plan", then -plan-2, -plan-3, …
- * until a name that does not exist yet, so nothing is ever overwritten. */
-static int default_out_dir(const char *dir, const char *variant, char *buf, size_t size)
-{
-    size_t len = strlen(dir);
-    while (len > 1 && dir[len - 1] == '/')
-        len--;
-    size_t start = len;
-    while (start > 0 && dir[start - 1] != '/')
-        start--;
-    char base[256];
-    snprintf(base, sizeof base, "%.*s", (int)(len - start), dir + start);
-    if (!base[0] || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
-        snprintf(base, sizeof base, "scenario");
-    struct stat st;
-    for (int n = 1; n < 10000; n++) {
-        char suffix[32] = "";
-        if (n > 1)
-            snprintf(suffix, sizeof suffix, "-%d", n);
-        snprintf(buf, size, "%s%s%s-plan%s", base, variant ? "-" : "", variant ? variant : "", suffix);
-        if (stat(buf, &st) != 0 && errno == ENOENT)
-            return 0;
-    }
-    return -1;
-}
-
 static void print_summary(const Scenario *s, const Plan *plan, const char *out, FILE *f)
 {
     int assigned = 0;
@@ -192,42 +142,21 @@ int cmd_solve(int argc, char **argv)
         return rc == 2 ? EXIT_BAD_INPUT : EXIT_NO_PLAN;
     }
 
-    char outbuf[4096];
-    const char *out = a.out;
-    int force = a.force;
-    if (!out) {
-        if (default_out_dir(a.dir, a.variant, outbuf, sizeof outbuf)) {
-            fprintf(stderr, "samplan: cannot find a free output directory name; use -o\n");
-            scenario_free(s);
-            return EXIT_BAD_INPUT;
-        }
-        out = outbuf;
-    } else {
-        struct stat st;
-        if (stat(out, &st) == 0) {
-            if (!S_ISDIR(st.st_mode)) {
-                fprintf(stderr, "samplan: output '%s' exists and is not a directory\n", out);
-                scenario_free(s);
-                return EXIT_BAD_INPUT;
-            }
-            if (!force && !is_empty_dir(out)) {
-                fprintf(stderr,
-                        "samplan: output directory '%s' exists and is not empty; use --force to "
-                        "replace its plan files or choose another -o\n", out);
-                scenario_free(s);
-                return EXIT_BAD_INPUT;
-            }
-            force = 1; /* empty, or asked for */
-        }
+    char outbuf[4096], tail[300];
+    snprintf(tail, sizeof tail, "%s%s-plan", a.variant ? "-" : "", a.variant ? a.variant : "");
+    const char *out = NULL;
+    int existing = 0;
+    if (choose_output_dir(a.out, a.dir, tail, a.force, "plan files", outbuf, sizeof outbuf, &out,
+                          &existing)) {
+        scenario_free(s);
+        return EXIT_BAD_INPUT;
     }
+    int force = a.force || existing; /* an empty directory, or asked for */
 
     SolveOptions opt = {a.time_limit >= 0 ? a.time_limit : s->solver.time_limit_s,
                         a.gap >= 0 ? a.gap : s->solver.mip_gap, a.quiet, t0};
-    struct sigaction sa, old;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_interrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old);
+    struct sigaction old;
+    catch_interrupts(&old);
 
     Plan *plan = NULL;
     SolveStats stats;

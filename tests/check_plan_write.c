@@ -19,6 +19,7 @@
 #include "../io/week_dates.h"
 #include "../model/diag.h"
 #include "plan_fixture.h"
+#include "test_tmpdir.h"
 
 static char tmpdir[64];
 static char outdir[128];
@@ -28,29 +29,6 @@ static void setup(void)
     strcpy(tmpdir, "/tmp/check_plan_write.XXXXXX");
     ck_assert_ptr_nonnull(mkdtemp(tmpdir));
     snprintf(outdir, sizeof outdir, "%s/out", tmpdir);
-}
-
-static void rm_rf(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d))) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            char sub[512];
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            rm_rf(sub);
-        }
-        if (d)
-            closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
 }
 
 static void teardown(void)

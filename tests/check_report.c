@@ -23,6 +23,7 @@
 #include "../solver/glpk_run.h"
 #include "../solver/solve.h"
 #include "plan_fixture.h"
+#include "test_tmpdir.h"
 
 #define NBSP "\xc2\xa0"
 
@@ -34,29 +35,6 @@ static void setup(void)
     strcpy(tmpdir, "/tmp/check_report.XXXXXX");
     ck_assert_ptr_nonnull(mkdtemp(tmpdir));
     snprintf(outdir, sizeof outdir, "%s/plan", tmpdir);
-}
-
-static void rm_rf(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d))) {
-            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                continue;
-            char sub[512];
-            snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
-            rm_rf(sub);
-        }
-        if (d)
-            closedir(d);
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
 }
 
 static void teardown(void)

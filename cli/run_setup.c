@@ -1,0 +1,97 @@
+/*
+ * run_setup.c — the output directory and Ctrl-C handling shared by solve
+ * and compare (see run_setup.h).
+ */
+#include "run_setup.h"
+
+#include "commands.h"
+
+#include "../solver/glpk_run.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* 1 when path is an existing directory with no entries but . and .. */
+static int is_empty_dir(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d)
+        return 0;
+    struct dirent *e;
+    int empty = 1;
+    while ((e = readdir(d)))
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            empty = 0;
+    closedir(d);
+    return empty;
+}
+
+/* Base name of dir ("scenario" when it has none). */
+static void dir_base_name(const char *dir, char *buf, size_t size)
+{
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/')
+        len--;
+    size_t start = len;
+    while (start > 0 && dir[start - 1] != '/')
+        start--;
+    snprintf(buf, size, "%.*s", (int)(len - start), dir + start);
+    if (!buf[0] || strcmp(buf, ".") == 0 || strcmp(buf, "..") == 0 || strcmp(buf, "/") == 0)
+        snprintf(buf, size, "scenario");
+}
+
+int choose_output_dir(const char *given, const char *scenario_dir, const char *tail, int force,
+                      const char *contents, char *buf, size_t size, const char **out, int *existing)
+{
+    struct stat st;
+    *existing = 0;
+    if (!given) {
+        char base[256];
+        dir_base_name(scenario_dir, base, sizeof base);
+        for (int n = 1; n < 10000; n++) {
+            char suffix[32] = "";
+            if (n > 1)
+                snprintf(suffix, sizeof suffix, "-%d", n);
+            snprintf(buf, size, "%s%s%s", base, tail, suffix);
+            if (stat(buf, &st) != 0 && errno == ENOENT) {
+                *out = buf;
+                return 0;
+            }
+        }
+        fputs("samplan: cannot find a free output directory name; use -o\n", stderr);
+        return EXIT_BAD_INPUT;
+    }
+    if (stat(given, &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "samplan: output '%s' exists and is not a directory\n", given);
+            return EXIT_BAD_INPUT;
+        }
+        if (!force && !is_empty_dir(given)) {
+            fprintf(stderr,
+                    "samplan: output directory '%s' exists and is not empty; use --force to "
+                    "replace its %s or choose another -o\n", given, contents);
+            return EXIT_BAD_INPUT;
+        }
+        *existing = 1;
+    }
+    *out = given;
+    return 0;
+}
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    solver_interrupted = 1;
+}
+
+void catch_interrupts(struct sigaction *old)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, old);
+}
