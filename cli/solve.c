@@ -188,9 +188,12 @@ int cmd_solve(int argc, char **argv)
         return rc == 2 ? EXIT_BAD_INPUT : EXIT_NO_PLAN;
     }
     if (!a.quiet) {
+        char blocks[64] = "";
+        if (stats.blocks > 1)
+            snprintf(blocks, sizeof blocks, ", %d independent blocks", stats.blocks);
         fprintf(stderr, "samplan: program %d rows, %d columns, %zu non-zeros (%d participant classes, "
-                        "%d slot classes); build %.2f s, value %.2f s, cost %.2f s\n",
-                stats.rows, stats.cols, stats.nnz, stats.participant_classes, stats.slot_classes,
+                        "%d slot classes%s); build %.2f s, value %.2f s, cost %.2f s\n",
+                stats.rows, stats.cols, stats.nnz, stats.participant_classes, stats.slot_classes, blocks,
                 stats.build_s, stats.level1_s, stats.level2_s);
     }
     print_summary(s, plan, out, stdout);

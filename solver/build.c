@@ -791,16 +791,14 @@ done:
     return rc;
 }
 
-int model_add_value_floor(Model *m, double target)
+int program_add_value_floor(Mip *mip, int value_digits, double target, double tol)
 {
-    Mip *mip = &m->mip;
-    double tol = 1e-6 * fmax(1.0, target);
     int row;
-    if (m->value_digits >= 0) {
+    if (value_digits >= 0) {
         /* integer form: Σ round(v·10^d)·X ≥ round(V·10^d) − ⌊tol·10^d⌋ is the
          * same set of integer plans as Σ v·X ≥ V − tol, without the sliver
          * of fractional value the LP could trade for cost */
-        double scale = pow(10.0, m->value_digits);
+        double scale = pow(10.0, value_digits);
         double floor_units = nearbyint(target * scale) - floor(tol * scale + 1e-9);
         row = mip_add_row(mip, floor_units, HUGE_VAL, 'v');
         for (int j = 0; j < mip->ncols; j++)

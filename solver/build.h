@@ -48,9 +48,11 @@ typedef struct Model {
  * (the model is released). */
 int model_build(const Scenario *s, int aggregate, Model *out);
 
-/* Appends the level-2 row "value ≥ target" (exact integer form when the
- * values share a decimal quantum, see docs/model.md). Returns 0 or −1. */
-int model_add_value_floor(Model *m, double target);
+/* Appends the level-2 row "value ≥ target − tol" over the columns' value
+ * coefficients (exact integer form when they are multiples of
+ * 10^−value_digits, see docs/model.md; −1 for the real form). Works on the
+ * whole program or on one block of it. Returns 0 or −1. */
+int program_add_value_floor(Mip *mip, int value_digits, double target, double tol);
 
 /* Per-participant cost of the course part of cohort c under a travel mode. */
 double course_travel_cost(const Scenario *s, int home, int host, int travel, int course_weeks);

@@ -198,8 +198,8 @@ static void progress_line(SolveCtx *ctx, glp_tree *T)
     glp_prob *P = glp_ios_get_prob(T);
     int have_incumbent = glp_mip_status(P) == GLP_FEAS || glp_mip_status(P) == GLP_OPT;
     const char *what = ctx->req->level == LEVEL_VALUE ? "value" : "cost";
-    fprintf(stderr, "samplan: %6.1f s  level %d (%s)  incumbent ", now - ctx->req->clock_start,
-            (int)ctx->req->level, what);
+    fprintf(stderr, "samplan: %6.1f s  %slevel %d (%s)  incumbent ", now - ctx->req->clock_start,
+            ctx->req->label ? ctx->req->label : "", (int)ctx->req->level, what);
     if (have_incumbent)
         fprintf(stderr, "%.6g", glp_mip_obj_val(P));
     else
@@ -222,8 +222,8 @@ static void progress_from_terminal(void)
     if (now - ctx->last_progress < 1.0)
         return;
     ctx->last_progress = now;
-    fprintf(stderr, "samplan: %6.1f s  level %d (%s)  solving the LP relaxation\n",
-            now - ctx->req->clock_start, (int)ctx->req->level,
+    fprintf(stderr, "samplan: %6.1f s  %slevel %d (%s)  solving the LP relaxation\n",
+            now - ctx->req->clock_start, ctx->req->label ? ctx->req->label : "", (int)ctx->req->level,
             ctx->req->level == LEVEL_VALUE ? "value" : "cost");
 }
 

@@ -31,6 +31,7 @@ typedef struct RunRequest {
     int quiet;           /* no progress lines on stderr */
     double clock_start;  /* monotonic time of the command's start, for progress */
     const double *start; /* optional [ncols] known solution to start from, or NULL */
+    const char *label;   /* optional prefix of progress lines, e.g. "block 3 of 12, " */
 } RunRequest;
 
 typedef struct RunResult {

@@ -8,6 +8,7 @@
  */
 #include "solve.h"
 
+#include "blocks.h"
 #include "build.h"
 #include "extract.h"
 #include "glpk_run.h"
@@ -20,6 +21,10 @@
 #include <string.h>
 
 #define LEVEL1_SHARE 0.75
+/* Rounds of runs per level over the blocks not yet settled, and the least
+ * time left for another round to be worth a restart. */
+#define MAX_ROUNDS 4
+#define MIN_RERUN_S 0.5
 
 static void fill_stats(const Model *m, SolveStats *st)
 {
@@ -35,33 +40,15 @@ static void fill_stats(const Model *m, SolveStats *st)
     st->value_digits = m->value_digits;
 }
 
-/* Σ over participants of their best value: a bound on any plan's value,
- * used when the search stopped before it proved a better one. */
-static double trivial_bound(const Scenario *s)
-{
-    double sum = 0.0;
-    for (int p = 0; p < s->nparticipants; p++) {
-        double best = 0.0;
-        for (int t = 0; t < s->ntracks; t++)
-            best = fmax(best, participant_track_value(s, &s->participants[p], t));
-        sum += best;
-    }
-    return sum;
-}
-
 /* The greedy plan (solver/greedy.c) as column values of m, or NULL when it
- * cannot be had; *value gets its level-1 objective. */
-static double *greedy_start(const Model *m, double *value)
+ * cannot be had. */
+static double *greedy_start(const Model *m)
 {
-    *value = 0.0;
     Plan *g = NULL;
     if (greedy_plan(m->s, GREEDY_BEST_VALUE, &g) != 0)
         return NULL;
     double *x = malloc((size_t)(m->mip.ncols ? m->mip.ncols : 1) * sizeof *x);
-    if (x && model_columns_from_plan(m, g, x) == 0) {
-        for (int j = 0; j < m->mip.ncols; j++)
-            *value += m->mip.cols[j].value * x[j];
-    } else {
+    if (x && model_columns_from_plan(m, g, x) != 0) {
         free(x);
         x = NULL;
     }
@@ -83,6 +70,217 @@ static Plan *plan_from(const Model *m, const double *x, char *err, size_t errsz)
     return plan;
 }
 
+static double objective_of(const Mip *mip, const double *x, RunLevel level)
+{
+    double sum = 0.0;
+    for (int j = 0; j < mip->ncols; j++)
+        sum += (level == LEVEL_VALUE ? mip->cols[j].value : mip->cols[j].cost) * x[j];
+    return sum;
+}
+
+/* One block of the program (solver/blocks.h) — the whole program when it
+ * does not split — and where its solve stands. */
+typedef struct Part {
+    Mip *mip;
+    const int *col;     /* block column → whole column, NULL for the whole */
+    double *fallback;   /* greedy plan on this block's columns, or NULL */
+    double *x;          /* best solution so far (this block's columns) */
+    double weight;      /* share of the time: non-zeros + columns */
+    double value;       /* level-1 value of x */
+    double bound;       /* proven bound on the value, HUGE_VAL if none */
+    int value_proven;   /* level 1 finished its search */
+    int cost_proven;    /* level 2 finished, or was not needed */
+    int interrupted;
+    int runs;           /* level-1 runs so far */
+    int settled1;       /* level 1 needs no further run: proven, stopped at the gap, or Ctrl-C */
+    int settled2;       /* likewise for level 2 */
+    int floor_added;    /* the level-2 value floor row is in mip */
+    double floor;       /* its right-hand side, in value units */
+} Part;
+
+/* Σ over the block's participant classes of members × best value of
+ * their columns here: a bound when the search proved none. A class whose
+ * columns span blocks is counted in each, which only loosens it. */
+static double part_trivial_bound(const Model *m, const Part *pt, double *best)
+{
+    double sum = 0.0;
+    for (int l = 0; l < pt->mip->ncols; l++) {
+        const MipCol *c = &pt->mip->cols[l];
+        if (c->kind == COL_X && c->value > best[c->a])
+            best[c->a] = c->value;
+    }
+    for (int l = 0; l < pt->mip->ncols; l++) {
+        const MipCol *c = &pt->mip->cols[l];
+        if (c->kind == COL_X && best[c->a] > 0.0) {
+            sum += best[c->a] * m->classes.pclasses[c->a].count;
+            best[c->a] = 0.0;
+        }
+    }
+    return sum;
+}
+
+/* Seconds part i of n may use of the time left before `until`: an equal
+ * share of what the parts still to come have, so the time one part does
+ * not use goes to those after it. Parts run smallest first, which hands
+ * what the many small ones leave to the few large ones. (Shares in
+ * proportion to size starved small blocks that are hard: one municipality
+ * planning alone with open start windows is a hard cohort-formation
+ * problem however small; bench/RESULTS.md.) */
+static double part_time(int n, int i, double until)
+{
+    double left = until - clock_seconds();
+    return left > 0 ? left / (double)(n - i) : 0.0;
+}
+
+static void part_label(char *buf, size_t sz, int i, int n)
+{
+    if (n > 1)
+        snprintf(buf, sz, "block %d of %d, ", i + 1, n);
+    else
+        buf[0] = '\0';
+}
+
+/* Level 1 on one part: GLPK within `seconds`, starting from the part's
+ * best plan so far (the greedy plan on the first run). A run that stops
+ * with less keeps the plan it started from; the empty plan stands when
+ * there is none. Runs again after a stop keep the least bound. */
+static int part_level1(Part *pt, const RunRequest *base, double seconds, const char *label, char *err,
+                       size_t errsz)
+{
+    const double *start = pt->runs ? pt->x : pt->fallback;
+    double start_value = start ? objective_of(pt->mip, start, LEVEL_VALUE) : 0.0;
+    RunRequest req = *base;
+    req.level = LEVEL_VALUE;
+    req.time_limit_s = seconds;
+    req.start = start;
+    req.label = label;
+    RunResult r;
+    memset(&r, 0, sizeof r);
+    if (solver_interrupted) {
+        r.stop = STOP_INTERRUPT;
+        r.bound = HUGE_VAL;
+    } else if (glpk_solve_level(pt->mip, &req, &r, err, errsz)) {
+        free(r.x);
+        return -1;
+    }
+    size_t bytes = (size_t)pt->mip->ncols * sizeof *pt->x;
+    int proven = r.stop == STOP_NONE && r.has_solution;
+    if (r.has_solution && r.x && (proven || !start || r.objective > start_value + 1e-9))
+        memcpy(pt->x, r.x, bytes);
+    else if (start && start != pt->x)
+        memcpy(pt->x, start, bytes);
+    /* else: pt->x is still the empty plan (zeros), or already the start */
+    pt->value = objective_of(pt->mip, pt->x, LEVEL_VALUE);
+    pt->value_proven = proven;
+    double bound = proven ? pt->value : (isfinite(r.bound) ? fmax(r.bound, pt->value) : HUGE_VAL);
+    pt->bound = fmin(pt->bound, bound);
+    pt->interrupted = r.stop == STOP_INTERRUPT;
+    pt->settled1 = proven || r.stop == STOP_GAP || pt->interrupted;
+    pt->runs++;
+    free(r.x);
+    return 0;
+}
+
+/* Level 2 on one part: least cost with the part's value at least its
+ * level-1 value less `tol`, starting from (and keeping, unless GLPK finds
+ * one at most as costly) the part's current plan. */
+static int part_level2(Part *pt, int value_digits, double tol, const RunRequest *base, double seconds,
+                       const char *label, char *err, size_t errsz)
+{
+    double cost1 = objective_of(pt->mip, pt->x, LEVEL_COST);
+    if (cost1 <= 1e-9) {
+        pt->cost_proven = pt->settled2 = 1; /* nothing to lower */
+        return 0;
+    }
+    if (pt->interrupted || solver_interrupted || seconds <= 0.05) {
+        pt->settled2 = 1;
+        return 0;
+    }
+    if (!pt->floor_added) {
+        if (program_add_value_floor(pt->mip, value_digits, pt->value, tol)) {
+            snprintf(err, errsz, "out of memory building the second level");
+            return -1;
+        }
+        pt->floor_added = 1;
+        pt->floor = pt->value - tol;
+    }
+    RunRequest req = *base;
+    req.level = LEVEL_COST;
+    req.time_limit_s = seconds;
+    req.start = pt->x; /* meets the value floor */
+    req.label = label;
+    RunResult r;
+    memset(&r, 0, sizeof r);
+    if (glpk_solve_level(pt->mip, &req, &r, err, errsz)) {
+        free(r.x);
+        return -1;
+    }
+    if (r.has_solution && r.objective <= cost1 + 1e-9 &&
+        objective_of(pt->mip, r.x, LEVEL_VALUE) >= pt->floor - 1e-9) {
+        memcpy(pt->x, r.x, (size_t)pt->mip->ncols * sizeof *pt->x);
+        pt->value = objective_of(pt->mip, pt->x, LEVEL_VALUE);
+    }
+    pt->cost_proven = r.stop == STOP_NONE && r.has_solution;
+    pt->interrupted = r.stop == STOP_INTERRUPT;
+    pt->settled2 = pt->cost_proven || r.stop == STOP_GAP || pt->interrupted;
+    free(r.x);
+    return 0;
+}
+
+static int cmp_part_weight(const void *a, const void *b)
+{
+    double x = ((const Part *)a)->weight, y = ((const Part *)b)->weight;
+    return x < y ? -1 : x > y;
+}
+
+/* Sets up one Part per block (or one for the whole program); block
+ * fallbacks are the greedy plan's values on the block's columns, which
+ * satisfy the block's rows because they satisfy all rows. */
+static int parts_init(Model *m, Blocks *blocks, const double *greedy_x, Part **out)
+{
+    int n = blocks->n;
+    Part *parts = calloc((size_t)n, sizeof *parts);
+    if (!parts)
+        return -1;
+    *out = parts;
+    for (int i = 0; i < n; i++) {
+        Part *pt = &parts[i];
+        int whole = blocks->block[i].col == NULL;
+        pt->mip = whole ? &m->mip : &blocks->block[i].mip;
+        pt->col = whole ? NULL : blocks->block[i].col;
+        int nc = pt->mip->ncols;
+        pt->x = calloc((size_t)(nc ? nc : 1), sizeof *pt->x);
+        if (!pt->x)
+            return -1;
+        pt->weight = (double)pt->mip->nnz + nc + 1.0;
+        pt->bound = HUGE_VAL;
+        if (greedy_x) {
+            pt->fallback = malloc((size_t)(nc ? nc : 1) * sizeof *pt->fallback);
+            if (!pt->fallback)
+                return -1;
+            for (int l = 0; l < nc; l++)
+                pt->fallback[l] = greedy_x[pt->col ? pt->col[l] : l];
+        }
+    }
+    /* smallest first: the time a small block leaves goes to the larger
+     * ones after it, which are the ones that need it */
+    qsort(parts, (size_t)n, sizeof *parts, cmp_part_weight);
+    return 0;
+}
+
+static void parts_free(Part *parts, int n)
+{
+    for (int i = 0; parts && i < n; i++) {
+        free(parts[i].fallback);
+        free(parts[i].x);
+    }
+    free(parts);
+}
+
+/* Smallest connected part solved on its own; smaller ones are bundled
+ * (fewer GLPK calls when hundreds of municipalities plan alone). */
+#define BLOCK_MIN_COLS 1
+
 int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, SolveStats *stats, char *err,
                    size_t errsz)
 {
@@ -98,77 +296,103 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         return 1;
     }
     fill_stats(&m, stats);
+    Blocks blocks;
+    Part *parts = NULL;
+    double *greedy_x = NULL, *x = NULL, *best = NULL;
+    Plan *plan = NULL;
+    int rc = 1, n = 0;
+    /* SAMPLAN_BLOCKS=0 solves the program whole: tests compare the two */
+    const char *split_env = getenv("SAMPLAN_BLOCKS");
+    int min_cols = split_env && strcmp(split_env, "0") == 0 ? m.mip.ncols + 1 : BLOCK_MIN_COLS;
+    if (mip_split_blocks(&m.mip, min_cols, &blocks)) {
+        snprintf(err, errsz, "out of memory splitting the program");
+        model_release(&m);
+        return 1;
+    }
+    n = blocks.n;
+    stats->blocks = n;
+    stats->components = blocks.components;
     stats->build_s = clock_seconds() - t0;
 
-    double deadline = opt->clock_start + opt->time_limit_s;
-    RunRequest req = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL};
-    RunResult r1, r2;
-    memset(&r1, 0, sizeof r1);
-    memset(&r2, 0, sizeof r2);
-    Plan *plan = NULL;
-    int rc = 1;
     /* a greedy plan first: the fallback whenever GLPK stops with less */
-    double *greedy_x = greedy_start(&m, &stats->greedy_value);
-    req.start = greedy_x;
-    req.time_limit_s = (deadline - clock_seconds()) * LEVEL1_SHARE;
-    if (glpk_solve_level(&m.mip, &req, &r1, err, errsz))
+    greedy_x = greedy_start(&m);
+    if (greedy_x)
+        stats->greedy_value = objective_of(&m.mip, greedy_x, LEVEL_VALUE);
+    x = calloc((size_t)(m.mip.ncols ? m.mip.ncols : 1), sizeof *x);
+    best = calloc((size_t)(m.classes.npclasses ? m.classes.npclasses : 1), sizeof *best);
+    if (!x || !best || parts_init(&m, &blocks, greedy_x, &parts)) {
+        snprintf(err, errsz, "out of memory");
         goto done;
-    if (greedy_x && r1.stop != STOP_NONE &&
-        (!r1.has_solution || stats->greedy_value > r1.objective + 1e-9)) {
-        memcpy(r1.x, greedy_x, (size_t)m.mip.ncols * sizeof *r1.x);
-        r1.objective = stats->greedy_value;
-        r1.has_solution = 1;
     }
-    stats->level1_s = r1.seconds;
-    stats->level1_value = r1.objective;
-    stats->level1_bound = r1.bound;
 
-    if (!r1.has_solution) {
-        /* stopped before any integer solution: the empty plan is valid */
-        plan = plan_from(&m, NULL, err, errsz);
-        if (!plan)
-            goto done;
-        plan->status = PLAN_FEASIBLE;
-        plan->bound = isfinite(r1.bound) ? r1.bound : trivial_bound(s);
-        rc = 0;
-        goto done;
+    double deadline = opt->clock_start + opt->time_limit_s;
+    RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL};
+    char label[48];
+    double level1_end = clock_seconds() + (deadline - clock_seconds()) * LEVEL1_SHARE;
+    /* level 1, in rounds: each round shares the time left among the
+     * parts not yet settled; a part stopped by its share runs again, from
+     * its best plan, with what the easy parts left over */
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+        int todo = 0, k = 0;
+        for (int i = 0; i < n; i++)
+            todo += !parts[i].settled1;
+        if (!todo || solver_interrupted || (round > 0 && level1_end - clock_seconds() < MIN_RERUN_S))
+            break;
+        for (int i = 0; i < n; i++) {
+            if (parts[i].settled1)
+                continue;
+            double t = clock_seconds();
+            part_label(label, sizeof label, i, n);
+            if (part_level1(&parts[i], &base, part_time(todo, k++, level1_end), label, err, errsz))
+                goto done;
+            stats->level1_s += clock_seconds() - t;
+        }
     }
-    plan = plan_from(&m, r1.x, err, errsz);
+    double value = 0.0, bound = 0.0;
+    int value_proven = 1;
+    for (int i = 0; i < n; i++) {
+        value += parts[i].value;
+        bound += isfinite(parts[i].bound) ? parts[i].bound : part_trivial_bound(&m, &parts[i], best);
+        value_proven &= parts[i].value_proven;
+    }
+    stats->level1_value = value;
+    stats->level1_bound = bound;
+
+    /* level 2 per part, in rounds as above; the parts' value tolerances
+     * add up to the one SPEC §2 allows the whole plan, 1e-6·max(1, V*) */
+    double weight_sum = 0.0;
+    for (int i = 0; i < n; i++)
+        weight_sum += fmax(1.0, parts[i].value);
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+        int todo = 0, k = 0;
+        for (int i = 0; i < n; i++)
+            todo += !parts[i].settled2;
+        if (!todo || solver_interrupted || (round > 0 && deadline - clock_seconds() < MIN_RERUN_S))
+            break;
+        for (int i = 0; i < n; i++) {
+            if (parts[i].settled2)
+                continue;
+            double t = clock_seconds();
+            double tol = 1e-6 * fmax(1.0, value) * fmax(1.0, parts[i].value) / weight_sum;
+            part_label(label, sizeof label, i, n);
+            if (part_level2(&parts[i], m.value_digits, tol, &base, part_time(todo, k++, deadline), label,
+                            err, errsz))
+                goto done;
+            stats->level2_s += clock_seconds() - t;
+        }
+    }
+    int cost_proven = 1;
+    for (int i = 0; i < n; i++)
+        cost_proven &= parts[i].cost_proven;
+
+    for (int i = 0; i < n; i++)
+        for (int l = 0; l < parts[i].mip->ncols; l++)
+            x[parts[i].col ? parts[i].col[l] : l] = parts[i].x[l];
+    plan = plan_from(&m, x, err, errsz);
     if (!plan)
         goto done;
-    RunStop final_stop = r1.stop;
-    double remaining = deadline - clock_seconds();
-    if (r1.stop != STOP_INTERRUPT && remaining > 0.05 && plan->cost > 1e-9) {
-        if (model_add_value_floor(&m, r1.objective)) {
-            snprintf(err, errsz, "out of memory building the second level");
-            goto done;
-        }
-        req.level = LEVEL_COST;
-        req.time_limit_s = remaining;
-        req.start = r1.x; /* the level-1 plan meets the value floor */
-        if (glpk_solve_level(&m.mip, &req, &r2, err, errsz))
-            goto done;
-        stats->level2_s = r2.seconds;
-        if (r2.has_solution) {
-            Plan *p2 = plan_from(&m, r2.x, err, errsz);
-            if (!p2)
-                goto done;
-            if (p2->cost <= plan->cost + 1e-9 && p2->value >= plan->value - 1e-6 * fmax(1.0, plan->value)) {
-                plan_free(plan);
-                plan = p2;
-            } else {
-                plan_free(p2);
-            }
-        }
-        if (r2.stop != STOP_NONE || !r2.has_solution)
-            final_stop = r2.stop != STOP_NONE ? r2.stop : STOP_TIME;
-    } else if (r1.stop == STOP_NONE && plan->cost > 1e-9) {
-        final_stop = STOP_TIME; /* no time left to minimise cost */
-    }
-    plan->status = final_stop == STOP_NONE ? PLAN_OPTIMAL : PLAN_FEASIBLE;
-    plan->bound = r1.stop == STOP_NONE ? plan->value : fmax(r1.bound, plan->value);
-    if (!isfinite(plan->bound))
-        plan->bound = trivial_bound(s);
+    plan->status = value_proven && cost_proven ? PLAN_OPTIMAL : PLAN_FEASIBLE;
+    plan->bound = value_proven ? plan->value : fmax(bound, plan->value);
     rc = 0;
 done:
     if (plan && rc == 0) {
@@ -181,9 +405,11 @@ done:
     } else {
         plan_free(plan);
     }
-    free(r1.x);
-    free(r2.x);
+    parts_free(parts, n);
+    blocks_release(&blocks);
     free(greedy_x);
+    free(x);
+    free(best);
     model_release(&m);
     return rc;
 }
