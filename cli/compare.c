@@ -271,7 +271,7 @@ static int solve_run(const CompareArgs *a, Run *run, const char *out)
             fputs("samplan: solving base…\n", stderr);
     }
     SolveOptions opt = {a->time_limit >= 0 ? a->time_limit : s->solver.time_limit_s,
-                        s->solver.mip_gap, a->quiet, t0};
+                        s->solver.mip_gap, a->quiet, t0, 0};
     SolveStats stats;
     char err[512] = "";
     if (solve_scenario(s, &opt, &run->plan, &stats, err, sizeof err)) {

@@ -20,7 +20,7 @@
 
 const char solve_usage[] =
     "usage: samplan solve DIR [-o OUT] [--variant NAME] [--time-limit S] [--gap G]\n"
-    "                     [--db FILE] [--force] [--quiet]\n"
+    "                     [--db FILE] [--jobs N] [--force] [--quiet]\n"
     "\n"
     "Solves the scenario in DIR and writes the plan to OUT: summary.json,\n"
     "assignments.csv, schedule.csv, placements.csv, settlement.csv, report.md.\n"
@@ -35,6 +35,9 @@ const char solve_usage[] =
     "  --gap G          stop when the value is within relative gap G of the bound\n"
     "                   (default solver.mip_gap)\n"
     "  --db FILE        also record the run in the SQLite run store FILE\n"
+    "  --jobs N         solve independent parts of the program (e.g. municipalities\n"
+    "                   planning alone) N at a time (default: SAMPLAN_JOBS, else\n"
+    "                   the number of processors)\n"
     "  --force          replace the plan files in an existing OUT\n"
     "  --quiet          no progress lines on stderr\n"
     "\n"
@@ -48,13 +51,14 @@ typedef struct SolveArgs {
     const char *db;
     double time_limit;  /* < 0: scenario default */
     double gap;         /* < 0: scenario default */
+    int jobs;           /* 0: automatic */
     int force;
     int quiet;
 } SolveArgs;
 
 static int parse_args(int argc, char **argv, SolveArgs *a)
 {
-    *a = (SolveArgs){NULL, NULL, NULL, NULL, -1.0, -1.0, 0, 0};
+    *a = (SolveArgs){NULL, NULL, NULL, NULL, -1.0, -1.0, 0, 0, 0};
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         int has_value = i + 1 < argc;
@@ -75,6 +79,13 @@ static int parse_args(int argc, char **argv, SolveArgs *a)
             if (!has_value || parse_double_option(argv[i + 1], 0.0, 1.0, &a->gap))
                 return usage_error("solve", "--gap takes a number in [0, 1], got '%s'",
                                    has_value ? argv[i + 1] : "");
+            i++;
+        } else if (strcmp(arg, "--jobs") == 0) {
+            double jobs;
+            if (!has_value || parse_double_option(argv[i + 1], 1.0, 64.0, &jobs) || jobs != (int)jobs)
+                return usage_error("solve", "--jobs takes a whole number from 1 to 64, got '%s'",
+                                   has_value ? argv[i + 1] : "");
+            a->jobs = (int)jobs;
             i++;
         } else if (strcmp(arg, "--db") == 0) {
             if (!has_value)
@@ -154,7 +165,7 @@ int cmd_solve(int argc, char **argv)
     int force = a.force || existing; /* an empty directory, or asked for */
 
     SolveOptions opt = {a.time_limit >= 0 ? a.time_limit : s->solver.time_limit_s,
-                        a.gap >= 0 ? a.gap : s->solver.mip_gap, a.quiet, t0};
+                        a.gap >= 0 ? a.gap : s->solver.mip_gap, a.quiet, t0, a.jobs};
     struct sigaction old;
     catch_interrupts(&old);
 

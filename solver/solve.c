@@ -13,6 +13,7 @@
 #include "extract.h"
 #include "glpk_run.h"
 #include "greedy.h"
+#include "workers.h"
 #include "start.h"
 
 #include <math.h>
@@ -119,19 +120,6 @@ static double part_trivial_bound(const Model *m, const Part *pt, double *best)
     return sum;
 }
 
-/* Seconds part i of n may use of the time left before `until`: an equal
- * share of what the parts still to come have, so the time one part does
- * not use goes to those after it. Parts run smallest first, which hands
- * what the many small ones leave to the few large ones. (Shares in
- * proportion to size starved small blocks that are hard: one municipality
- * planning alone with open start windows is a hard cohort-formation
- * problem however small; bench/RESULTS.md.) */
-static double part_time(int n, int i, double until)
-{
-    double left = until - clock_seconds();
-    return left > 0 ? left / (double)(n - i) : 0.0;
-}
-
 static void part_label(char *buf, size_t sz, int i, int n)
 {
     if (n > 1)
@@ -181,29 +169,37 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
     return 0;
 }
 
-/* Level 2 on one part: least cost with the part's value at least its
- * level-1 value less `tol`, starting from (and keeping, unless GLPK finds
- * one at most as costly) the part's current plan. */
-static int part_level2(Part *pt, int value_digits, double tol, const RunRequest *base, double seconds,
-                       const char *label, char *err, size_t errsz)
+/* Adds part pt's level-2 value floor (once) or settles it when its plan
+ * costs nothing. Runs in the parent, before level 2 is handed out. */
+static int part_prepare_level2(Part *pt, int value_digits, double tol)
 {
-    double cost1 = objective_of(pt->mip, pt->x, LEVEL_COST);
-    if (cost1 <= 1e-9) {
+    if (objective_of(pt->mip, pt->x, LEVEL_COST) <= 1e-9) {
         pt->cost_proven = pt->settled2 = 1; /* nothing to lower */
         return 0;
     }
-    if (pt->interrupted || solver_interrupted || seconds <= 0.05) {
+    if (pt->interrupted) {
         pt->settled2 = 1;
         return 0;
     }
-    if (!pt->floor_added) {
-        if (program_add_value_floor(pt->mip, value_digits, pt->value, tol)) {
-            snprintf(err, errsz, "out of memory building the second level");
-            return -1;
-        }
-        pt->floor_added = 1;
-        pt->floor = pt->value - tol;
+    if (pt->floor_added)
+        return 0;
+    if (program_add_value_floor(pt->mip, value_digits, pt->value, tol))
+        return -1;
+    pt->floor_added = 1;
+    pt->floor = pt->value - tol;
+    return 0;
+}
+
+/* Level 2 on one part (floor in place): least cost, starting from (and
+ * keeping, unless GLPK finds one at most as costly) the part's plan. */
+static int part_level2(Part *pt, const RunRequest *base, double seconds, const char *label, char *err,
+                       size_t errsz)
+{
+    if (solver_interrupted || seconds <= 0.05) {
+        pt->settled2 = 1;
+        return 0;
     }
+    double cost1 = objective_of(pt->mip, pt->x, LEVEL_COST);
     RunRequest req = *base;
     req.level = LEVEL_COST;
     req.time_limit_s = seconds;
@@ -225,6 +221,119 @@ static int part_level2(Part *pt, int value_digits, double tol, const RunRequest 
     pt->settled2 = pt->cost_proven || r.stop == STOP_GAP || pt->interrupted;
     free(r.x);
     return 0;
+}
+
+/* ---- one round of a level over the unsettled parts, in parallel ---------- */
+
+typedef struct Round {
+    Part *parts;
+    int n;            /* parts in all */
+    int level;
+    const RunRequest *base;
+    double until;     /* the level's deadline */
+    int todo, jobs;   /* parts in this round, parallel jobs */
+    double seconds;   /* solver time summed over the round's parts */
+    char err[512];
+} Round;
+
+/* What a run sends back from a worker: the part's state, then x. */
+typedef struct PartState {
+    int rc;
+    int value_proven, cost_proven, interrupted, settled1, settled2, runs;
+    double value, bound, seconds;
+    char err[256];
+} PartState;
+
+static void *round_work(void *vctx, int item, int seq, size_t *len)
+{
+    Round *rd = vctx;
+    Part *pt = &rd->parts[item];
+    /* an equal share of the time left, counting `jobs` parts at a time */
+    double waves = (double)(rd->todo - seq) / rd->jobs;
+    double left = rd->until - clock_seconds();
+    double seconds = left > 0 ? left / (waves > 1.0 ? waves : 1.0) : 0.0;
+    char label[48];
+    part_label(label, sizeof label, item, rd->n);
+    PartState st;
+    memset(&st, 0, sizeof st);
+    double t = clock_seconds();
+    st.rc = rd->level == LEVEL_VALUE ? part_level1(pt, rd->base, seconds, label, st.err, sizeof st.err)
+                                     : part_level2(pt, rd->base, seconds, label, st.err, sizeof st.err);
+    st.seconds = clock_seconds() - t;
+    st.value_proven = pt->value_proven;
+    st.cost_proven = pt->cost_proven;
+    st.interrupted = pt->interrupted;
+    st.settled1 = pt->settled1;
+    st.settled2 = pt->settled2;
+    st.runs = pt->runs;
+    st.value = pt->value;
+    st.bound = pt->bound;
+    size_t xbytes = (size_t)pt->mip->ncols * sizeof *pt->x;
+    char *buf = malloc(sizeof st + xbytes);
+    if (!buf)
+        return NULL;
+    memcpy(buf, &st, sizeof st);
+    memcpy(buf + sizeof st, pt->x, xbytes);
+    *len = sizeof st + xbytes;
+    return buf;
+}
+
+static int round_apply(void *vctx, int item, const void *result, size_t len)
+{
+    Round *rd = vctx;
+    Part *pt = &rd->parts[item];
+    PartState st;
+    size_t xbytes = (size_t)pt->mip->ncols * sizeof *pt->x;
+    if (len != sizeof st + xbytes) {
+        snprintf(rd->err, sizeof rd->err, "a solver worker sent a result of the wrong size");
+        return -1;
+    }
+    memcpy(&st, result, sizeof st);
+    if (st.rc) {
+        snprintf(rd->err, sizeof rd->err, "%s", st.err);
+        return -1;
+    }
+    memcpy(pt->x, (const char *)result + sizeof st, xbytes);
+    pt->value_proven = st.value_proven;
+    pt->cost_proven = st.cost_proven;
+    pt->interrupted = st.interrupted;
+    pt->settled1 = st.settled1;
+    pt->settled2 = st.settled2;
+    pt->runs = st.runs;
+    pt->value = st.value;
+    pt->bound = st.bound;
+    rd->seconds += st.seconds;
+    return 0;
+}
+
+/* Runs `level` on the parts not yet settled, in up to MAX_ROUNDS rounds
+ * (see "Time across blocks" in docs/model.md). Adds the solver seconds of
+ * all jobs to *seconds. Returns 0, or −1 with err set. */
+static int run_level(Part *parts, int n, int level, const RunRequest *base, double until, int jobs,
+                     double *seconds, char *err, size_t errsz)
+{
+    int *items = malloc((size_t)(n ? n : 1) * sizeof *items);
+    if (!items) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    for (int round = 0; round < MAX_ROUNDS && rc == 0; round++) {
+        int todo = 0;
+        for (int i = 0; i < n; i++)
+            if (!(level == LEVEL_VALUE ? parts[i].settled1 : parts[i].settled2))
+                items[todo++] = i;
+        if (!todo || solver_interrupted || (round > 0 && until - clock_seconds() < MIN_RERUN_S))
+            break;
+        Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, 0.0, ""};
+        rc = workers_run(rd.jobs, items, todo, round_work, round_apply, &rd, &solver_interrupted, err,
+                         errsz);
+        if (rc && rd.err[0])
+            snprintf(err, errsz, "%s", rd.err);
+        *seconds += rd.seconds;
+    }
+    free(items);
+    return rc;
 }
 
 static int cmp_part_weight(const void *a, const void *b)
@@ -327,26 +436,24 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
 
     double deadline = opt->clock_start + opt->time_limit_s;
     RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL};
-    char label[48];
     double level1_end = clock_seconds() + (deadline - clock_seconds()) * LEVEL1_SHARE;
     /* level 1, in rounds: each round shares the time left among the
      * parts not yet settled; a part stopped by its share runs again, from
      * its best plan, with what the easy parts left over */
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-        int todo = 0, k = 0;
-        for (int i = 0; i < n; i++)
-            todo += !parts[i].settled1;
-        if (!todo || solver_interrupted || (round > 0 && level1_end - clock_seconds() < MIN_RERUN_S))
-            break;
-        for (int i = 0; i < n; i++) {
-            if (parts[i].settled1)
-                continue;
-            double t = clock_seconds();
-            part_label(label, sizeof label, i, n);
-            if (part_level1(&parts[i], &base, part_time(todo, k++, level1_end), label, err, errsz))
-                goto done;
-            stats->level1_s += clock_seconds() - t;
-        }
+    int jobs = n > 1 ? workers_jobs(opt->jobs) : 1;
+    double busy = 0.0, t1 = clock_seconds();
+    if (run_level(parts, n, LEVEL_VALUE, &base, level1_end, jobs, &busy, err, errsz))
+        goto done;
+    stats->level1_s = clock_seconds() - t1; /* wall time; busy sums the jobs */
+    for (int i = 0; i < n; i++) {
+        Part *pt = &parts[i];
+        if (pt->runs)
+            continue;
+        /* not started before Ctrl-C: the greedy plan stands */
+        if (pt->fallback)
+            memcpy(pt->x, pt->fallback, (size_t)pt->mip->ncols * sizeof *pt->x);
+        pt->value = objective_of(pt->mip, pt->x, LEVEL_VALUE);
+        pt->interrupted = pt->settled1 = 1;
     }
     double value = 0.0, bound = 0.0;
     int value_proven = 1;
@@ -363,24 +470,17 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     double weight_sum = 0.0;
     for (int i = 0; i < n; i++)
         weight_sum += fmax(1.0, parts[i].value);
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-        int todo = 0, k = 0;
-        for (int i = 0; i < n; i++)
-            todo += !parts[i].settled2;
-        if (!todo || solver_interrupted || (round > 0 && deadline - clock_seconds() < MIN_RERUN_S))
-            break;
-        for (int i = 0; i < n; i++) {
-            if (parts[i].settled2)
-                continue;
-            double t = clock_seconds();
-            double tol = 1e-6 * fmax(1.0, value) * fmax(1.0, parts[i].value) / weight_sum;
-            part_label(label, sizeof label, i, n);
-            if (part_level2(&parts[i], m.value_digits, tol, &base, part_time(todo, k++, deadline), label,
-                            err, errsz))
-                goto done;
-            stats->level2_s += clock_seconds() - t;
+    for (int i = 0; i < n; i++) {
+        double tol = 1e-6 * fmax(1.0, value) * fmax(1.0, parts[i].value) / weight_sum;
+        if (part_prepare_level2(&parts[i], m.value_digits, tol)) {
+            snprintf(err, errsz, "out of memory building the second level");
+            goto done;
         }
     }
+    double t2 = clock_seconds();
+    if (run_level(parts, n, LEVEL_COST, &base, deadline, jobs, &busy, err, errsz))
+        goto done;
+    stats->level2_s = clock_seconds() - t2;
     int cost_proven = 1;
     for (int i = 0; i < n; i++)
         cost_proven &= parts[i].cost_proven;

@@ -17,6 +17,7 @@ typedef struct SolveOptions {
     double mip_gap;       /* relative gap at which each level may stop */
     int quiet;            /* no progress on stderr */
     double clock_start;   /* clock_seconds() at the command's start */
+    int jobs;             /* parallel jobs for independent blocks; 0 = automatic */
 } SolveOptions;
 
 typedef struct SolveStats {

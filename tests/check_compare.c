@@ -36,7 +36,7 @@ static void solve_dir(const char *dir, const char *variant, Solved *out)
         diag_release(&diags);
     }
     ck_assert_int_eq(rc, 0);
-    SolveOptions opt = {30.0, 0.0, 1, clock_seconds()};
+    SolveOptions opt = {30.0, 0.0, 1, clock_seconds(), 0};
     SolveStats stats;
     char err[512] = "";
     rc = solve_scenario(out->s, &opt, &out->plan, &stats, err, sizeof err);

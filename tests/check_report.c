@@ -248,7 +248,7 @@ START_TEST(test_solved_scenario)
     if (rc)
         diag_print(&diags, stderr, "check_report");
     ck_assert_int_eq(rc, 0);
-    SolveOptions opt = {30.0, 0.0, 1, clock_seconds()};
+    SolveOptions opt = {30.0, 0.0, 1, clock_seconds(), 0};
     SolveStats stats;
     Plan *plan = NULL;
     char err[512] = "";

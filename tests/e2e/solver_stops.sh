@@ -4,6 +4,8 @@
 # internal error (which must be an exit 1 with a message, never an abort).
 # The hard instance is the national preset cut to 3 000 participants: its
 # first LP alone takes GLPK minutes, so both stops happen mid-search.
+# Cases 4 and 5 do the same where the program splits into blocks solved by
+# worker processes (solver/workers.c).
 # Env: SAMPLAN (binary), TOOLS (plan_check). Run from the repository root.
 set -u
 fail=0
@@ -50,5 +52,37 @@ elif ! grep -q "GLPK reported an internal error while solving: glp_get_row_name"
     say "FAIL glpk error: message"; cat "$tmp/fault.err"; fail=1
 elif [ -e "$tmp/fault/summary.json" ]; then say "FAIL glpk error: a plan was written"; fail=1
 else say "ok   glpk error: exit 1 with GLPK's own words"; fi
+
+# 4. Ctrl-C while independent blocks are solved by two worker processes
+# (the 'alone' variant splits into one block per municipality with a
+# centre): the SIGINT sent to samplan alone is passed on to the workers,
+# blocks not yet started keep the greedy plan, the plan is valid
+"$SAMPLAN" generate --preset national --participants 20000 --seed 2 -o "$tmp/split" >/dev/null 2>&1 ||
+    { say "FAIL: generate 20000"; exit 1; }
+"$SAMPLAN" solve "$tmp/split" --variant alone -o "$tmp/bint" --time-limit 600 --jobs 2 >/dev/null 2>"$tmp/bint.err" &
+pid=$!
+sleep 4
+kill -INT $pid
+start=$(date +%s)
+wait $pid
+rc=$?
+took=$(( $(date +%s) - start ))
+if [ $rc -ne 0 ]; then say "FAIL ctrl-c blocks: exit $rc"; cat "$tmp/bint.err"; fail=1
+elif [ "$(status_of "$tmp/bint")" != feasible ]; then say "FAIL ctrl-c blocks: status $(status_of "$tmp/bint")"; fail=1
+elif ! "$TOOLS/plan_check" "$tmp/split" "$tmp/bint" --variant alone >"$tmp/bint.chk" 2>&1; then
+    say "FAIL ctrl-c blocks: plan_check"; tail -5 "$tmp/bint.chk"; fail=1
+elif [ "$took" -gt 30 ]; then say "FAIL ctrl-c blocks: stopped only after $took s"; fail=1
+elif ! grep -q 'independent blocks' "$tmp/bint.err"; then say "FAIL ctrl-c blocks: the program did not split"; fail=1
+else say "ok   ctrl-c blocks: feasible plan, stopped $took s after the signal"; fi
+
+# 5. a GLPK error inside a worker process: the same exit 1 and message
+SAMPLAN_FAULT_GLPK=1 "$SAMPLAN" solve scenarios/sikt-inland --variant alone -o "$tmp/bfault" --jobs 2 --quiet \
+    >/dev/null 2>"$tmp/bfault.err"
+rc=$?
+if [ $rc -ne 1 ]; then say "FAIL glpk error in a worker: exit $rc (expected 1)"; cat "$tmp/bfault.err"; fail=1
+elif ! grep -q "GLPK reported an internal error while solving: glp_get_row_name" "$tmp/bfault.err"; then
+    say "FAIL glpk error in a worker: message"; cat "$tmp/bfault.err"; fail=1
+elif [ -e "$tmp/bfault/summary.json" ]; then say "FAIL glpk error in a worker: a plan was written"; fail=1
+else say "ok   glpk error in a worker: exit 1 with GLPK's own words"; fi
 
 exit $fail

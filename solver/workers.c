@@ -1,0 +1,215 @@
+/*
+ * workers.c — fork-based parallel tasks (see workers.h).
+ *
+ * Protocol on each child's pipe: an 8-byte length (UINT64_MAX when the
+ * task ran out of memory) and then that many bytes. The child leaves with
+ * _exit() so that nothing of the parent (stdio buffers, atexit handlers)
+ * runs twice.
+ */
+#include "workers.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_JOBS 8
+#define POLL_MS 200 /* how often the stop flag is looked at while waiting */
+
+int workers_jobs(int requested)
+{
+    if (requested > 0)
+        return requested > MAX_JOBS ? MAX_JOBS : requested;
+    const char *env = getenv("SAMPLAN_JOBS");
+    if (env && *env) {
+        char *end;
+        long v = strtol(env, &end, 10);
+        if (*end == '\0' && v >= 1)
+            return v > MAX_JOBS ? MAX_JOBS : (int)v;
+    }
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cpus < 1)
+        return 1;
+    return cpus > MAX_JOBS ? MAX_JOBS : (int)cpus;
+}
+
+static int write_all(int fd, const void *buf, size_t len)
+{
+    const char *p = buf;
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+static int read_all(int fd, void *buf, size_t len)
+{
+    char *p = buf;
+    while (len > 0) {
+        ssize_t r = read(fd, p, len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        p += r;
+        len -= (size_t)r;
+    }
+    return 0;
+}
+
+static void child_main(int fd, WorkFn work, void *ctx, int item, int seq)
+{
+    size_t len = 0;
+    void *res = work(ctx, item, seq, &len);
+    uint64_t header = res ? (uint64_t)len : UINT64_MAX;
+    int rc = write_all(fd, &header, sizeof header);
+    if (rc == 0 && res)
+        rc = write_all(fd, res, len);
+    free(res);
+    close(fd);
+    _exit(rc == 0 ? 0 : 1);
+}
+
+typedef struct Running {
+    pid_t pid;
+    int fd;
+    int item;
+} Running;
+
+/* Reads one finished child's result and hands it to apply(). */
+static int collect(Running *r, ApplyFn apply, void *ctx, char *err, size_t errsz)
+{
+    uint64_t header = 0;
+    void *buf = NULL;
+    int ok = read_all(r->fd, &header, sizeof header) == 0;
+    if (ok && header != UINT64_MAX) {
+        buf = malloc(header ? (size_t)header : 1);
+        ok = buf && read_all(r->fd, buf, (size_t)header) == 0;
+    }
+    close(r->fd);
+    int status = 0;
+    while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    int rc = 0;
+    if (!ok || header == UINT64_MAX) {
+        if (header == UINT64_MAX)
+            snprintf(err, errsz, "out of memory in a solver worker");
+        else if (WIFSIGNALED(status))
+            snprintf(err, errsz, "a solver worker ended by signal %d without a result", WTERMSIG(status));
+        else
+            snprintf(err, errsz, "a solver worker ended without a result");
+        rc = -1;
+    } else if (apply(ctx, r->item, buf, (size_t)header) != 0) {
+        rc = -1;
+    }
+    free(buf);
+    return rc;
+}
+
+static int run_inline(void *ctx, int item, int seq, WorkFn work, ApplyFn apply, char *err, size_t errsz)
+{
+    size_t len = 0;
+    void *res = work(ctx, item, seq, &len);
+    if (!res) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    int rc = apply(ctx, item, res, len);
+    free(res);
+    return rc;
+}
+
+int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx,
+                volatile sig_atomic_t *stop, char *err, size_t errsz)
+{
+    int forwarded = 0;
+    if (jobs <= 1 || n <= 1) {
+        for (int k = 0; k < n; k++)
+            if (run_inline(ctx, items[k], k, work, apply, err, errsz))
+                return -1;
+        return 0;
+    }
+    Running run[MAX_JOBS];
+    struct pollfd pfd[MAX_JOBS];
+    int nrun = 0, next = 0, failed = 0;
+    if (jobs > MAX_JOBS)
+        jobs = MAX_JOBS;
+    while ((next < n && !failed && !(stop && *stop)) || nrun > 0) {
+        while (nrun < jobs && next < n && !failed && !(stop && *stop)) {
+            int fds[2];
+            pid_t pid = -1;
+            fflush(stdout);
+            fflush(stderr);
+            if (pipe(fds) == 0) {
+                pid = fork();
+                if (pid < 0) {
+                    close(fds[0]);
+                    close(fds[1]);
+                }
+            }
+            if (pid == 0) {
+                close(fds[0]);
+                for (int r = 0; r < nrun; r++)
+                    close(run[r].fd);
+                child_main(fds[1], work, ctx, items[next], next);
+            }
+            if (pid < 0) {
+                /* no process to be had: do it here, or wait for one */
+                if (nrun > 0)
+                    break;
+                if (run_inline(ctx, items[next], next, work, apply, err, errsz))
+                    failed = 1;
+                next++;
+                continue;
+            }
+            close(fds[1]);
+            run[nrun++] = (Running){pid, fds[0], items[next]};
+            next++;
+        }
+        if (nrun == 0)
+            continue;
+        for (int r = 0; r < nrun; r++)
+            pfd[r] = (struct pollfd){run[r].fd, POLLIN, 0};
+        int ready = poll(pfd, (nfds_t)nrun, POLL_MS);
+        if (stop && *stop && !forwarded) {
+            /* Ctrl-C in a terminal reaches the children too; a SIGINT sent
+             * to this process alone (kill) must be passed on */
+            for (int r = 0; r < nrun; r++)
+                kill(run[r].pid, SIGINT);
+            forwarded = 1;
+        }
+        if (ready < 0) {
+            if (errno == EINTR)
+                continue;
+            snprintf(err, errsz, "waiting for solver workers failed");
+            failed = 1;
+            ready = 0;
+            for (int r = 0; r < nrun; r++)
+                pfd[r].revents = POLLIN; /* collect them all, blocking */
+        }
+        for (int r = 0; r < nrun;) {
+            if (pfd[r].revents == 0) {
+                r++;
+                continue;
+            }
+            if (collect(&run[r], apply, ctx, err, errsz))
+                failed = 1;
+            run[r] = run[nrun - 1];
+            pfd[r] = pfd[nrun - 1];
+            nrun--;
+        }
+    }
+    return failed ? -1 : 0;
+}

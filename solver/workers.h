@@ -1,0 +1,38 @@
+/*
+ * workers.h — runs independent solver tasks in parallel child processes.
+ *
+ * GLPK keeps global state and is not safe to call from several threads,
+ * so parallel work is done by fork(): each task runs in a child that
+ * inherits the program copy-on-write, and sends its result back through a
+ * pipe as bytes. With one job, or one task, everything runs in-process.
+ */
+#ifndef SAMPLAN_WORKERS_H
+#define SAMPLAN_WORKERS_H
+
+#include <signal.h>
+#include <stddef.h>
+
+/* Runs in the child (or in-process): does task `item`, the `seq`-th task
+ * launched (0-based), and returns a malloc'd result of *len bytes, or
+ * NULL on out-of-memory. */
+typedef void *(*WorkFn)(void *ctx, int item, int seq, size_t *len);
+
+/* Runs in the parent with the task's result; returns 0, or −1 to stop
+ * (the remaining tasks are not launched, running ones are waited for). */
+typedef int (*ApplyFn)(void *ctx, int item, const void *result, size_t len);
+
+/* Number of parallel jobs to use when the caller asked for `requested`
+ * (0 = automatic: SAMPLAN_JOBS from the environment, else the online
+ * processors, at most 8). */
+int workers_jobs(int requested);
+
+/* Runs work() for items[0..n−1], at most `jobs` at a time, and apply() on
+ * each result in the parent, in the order they finish. Once *stop is set
+ * (by a SIGINT handler; may be NULL) no further task starts and SIGINT is
+ * passed on to the running children, whose results are still collected.
+ * Returns 0, or −1 when a child could not be started or its result was
+ * lost (err says so), or when apply() returned −1. */
+int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx,
+                volatile sig_atomic_t *stop, char *err, size_t errsz);
+
+#endif
