@@ -13,7 +13,7 @@
 # ORLIB (the cap files), BENCH_WORK (scratch, default build/bench/<mode>),
 # BENCH_ONLY=instances|orlib to run one part, BENCH_MEM_KB (virtual memory
 # limit per run, default 8 GB); BENCH_INSTANCES (lines "preset n seed
-# limit climit") and BENCH_ORLIB_SET override the lists, for trying out.
+# limit climit [variant]") and BENCH_ORLIB_SET override the lists.
 # POSIX sh + awk; needs /usr/bin/time (GNU time), glpsol, cbc (rows are
 # marked n/a when a solver is missing).
 set -u
@@ -42,14 +42,18 @@ HAVE_CBC=0; command -v cbc >/dev/null 2>&1 && HAVE_CBC=1
 mkdir -p "$WORK" "$RES"
 
 # Instances: preset participants seed samplan_limit_s competitor_limit_s
-# (competitor limit 0 = glpsol/cbc not run: the plain LP is too large).
+# [variant] (competitor limit 0 = glpsol/cbc not run: the plain LP is too
+# large). `alone` variants split into one block per municipality with a
+# centre (docs/model.md, reduction 6).
 if [ "$MODE" = quick ]; then
     INSTANCES="sikt-inland 200 1 10 10
 kronoberg 300 1 10 10
 kronoberg 2000 1 10 10
 national 500 1 10 10
 national 1000 1 10 10
-national 2000 1 10 10"
+national 2000 1 10 10
+kronoberg 2000 1 10 10 alone
+national 5000 1 10 10 alone"
     ORLIB_SET="cap41 cap42 cap43 cap44 cap51 cap61 cap62 cap63 cap64 cap71 cap72 cap73 cap74
 cap81 cap82 cap83 cap84 cap91 cap92 cap93 cap94 cap101 cap102 cap103 cap104
 cap111 cap112 cap113 cap114 cap121 cap122 cap123 cap124 cap131 cap132 cap133 cap134"
@@ -57,6 +61,7 @@ cap111 cap112 cap113 cap114 cap121 cap122 cap123 cap124 cap131 cap132 cap133 cap
 else
     # Largest first: the 50 000 target matters most if the run is cut short.
     INSTANCES="national 50000 1 120 0
+national 50000 1 120 0 alone
 national 20000 1 120 0
 national 10000 1 120 0
 national 5000 1 120 60
@@ -102,9 +107,11 @@ T0=$(now)
 # ---------------------------------------------------------------- instances
 if [ "$ONLY" != orlib ]; then
 echo "mode,instance,preset,seed,municipalities,participants,classes,slot_classes,rows,cols,nonzeros,build_s,value_s,cost_s,limit_s,wall_s,rss_kb,status,value,cost,bound,gap,plan_check,plain_rows,plain_cols,plain_nonzeros,export_s,glpsol_s,glpsol_rss_kb,glpsol_status,glpsol_value,glpsol_bound,glpsol_time_ratio,cbc_s,cbc_rss_kb,cbc_status,cbc_value,cbc_bound,cbc_time_ratio,greedy_s,greedy_value,greedy_cost,greedy_assigned,value_ratio" >"$CSV"
-echo "$INSTANCES" | while read -r preset n seed lim clim; do
+echo "$INSTANCES" | while read -r preset n seed lim clim variant; do
     [ -n "$preset" ] || continue
-    inst="$preset-$n-s$seed"
+    inst="$preset-$n-s$seed${variant:+-$variant}"
+    # set -- cannot carry an empty word through the unquoted expansions below
+    V=${variant:+--variant $variant}
     d=$WORK/$inst
     rm -rf "$d"; mkdir -p "$d"
     log "$inst: generate ($(($(now) - T0)) s elapsed)"
@@ -115,7 +122,7 @@ echo "$INSTANCES" | while read -r preset n seed lim clim; do
     people=$(($(wc -l <"$d/scenario/participants.csv") - 1))
 
     log "$inst: samplan solve (limit $lim s)"
-    timed "$d/samplan.time" "$SAMPLAN" solve "$d/scenario" -o "$d/plan" --force --time-limit "$lim" >"$d/samplan.out" 2>"$d/samplan.err"
+    timed "$d/samplan.time" "$SAMPLAN" solve "$d/scenario" $V -o "$d/plan" --force --time-limit "$lim" >"$d/samplan.out" 2>"$d/samplan.err"
     src=$?
     wall=$(tget "$d/samplan.time" 1); rss=$(tget "$d/samplan.time" 2)
     prog=$(grep '^samplan: program ' "$d/samplan.err" | tail -n 1)
@@ -137,13 +144,13 @@ echo "$INSTANCES" | while read -r preset n seed lim clim; do
         s=$d/plan/summary.json
         status=$(val "$s" status); value=$(val "$s" value); cost=$(val "$s" cost)
         bound=$(val "$s" bound); gap=$(val "$s" gap)
-        if "$TOOLS/plan_check" "$d/scenario" "$d/plan" >"$d/check.out" 2>&1 </dev/null; then chk=ok; else chk=fail; fi
+        if "$TOOLS/plan_check" "$d/scenario" "$d/plan" $V >"$d/check.out" 2>&1 </dev/null; then chk=ok; else chk=fail; fi
     else
         status="exit$src"; value=n/a; cost=n/a; bound=n/a; gap=n/a; chk=n/a
     fi
 
     log "$inst: greedy gross list"
-    gout=$("$TOOLS/greedy_run" "$d/scenario" "$d/greedy" gross 2>"$d/greedy.err" </dev/null)
+    gout=$("$TOOLS/greedy_run" "$d/scenario" "$d/greedy" gross $V 2>"$d/greedy.err" </dev/null)
     gs=$(echo "$gout" | sed -n 's/.*seconds=\([^ ]*\).*/\1/p'); gs=${gs:-n/a}
     gv=$(echo "$gout" | sed -n 's/.*value=\([^ ]*\).*/\1/p'); gv=${gv:-n/a}
     gc=$(echo "$gout" | sed -n 's/.*cost=\([^ ]*\).*/\1/p'); gc=${gc:-n/a}
@@ -155,7 +162,7 @@ echo "$INSTANCES" | while read -r preset n seed lim clim; do
     cbs=n/a cbr=n/a cbst=n/a cbv=n/a cbb=n/a cbratio=n/a
     if [ "$clim" -gt 0 ]; then
         log "$inst: export --plain"
-        if timed "$d/export.time" "$SAMPLAN" export "$d/scenario" --lp "$d/plain.lp" --plain >"$d/export.out" 2>&1; then
+        if timed "$d/export.time" "$SAMPLAN" export "$d/scenario" $V --lp "$d/plain.lp" --plain >"$d/export.out" 2>&1; then
             ex=$(tget "$d/export.time" 1)
             set -- $(sed -n 's/.*(\([0-9]*\) rows, \([0-9]*\) columns, \([0-9]*\) non-zeros.*/\1 \2 \3/p' "$d/export.out")
             prow=${1:-n/a} pcol=${2:-n/a} pnz=${3:-n/a}
