@@ -32,6 +32,8 @@ typedef struct RunRequest {
     double clock_start;  /* monotonic time of the command's start, for progress */
     const double *start; /* optional [ncols] known solution to start from, or NULL */
     const char *label;   /* optional prefix of progress lines, e.g. "block 3 of 12, " */
+    int column_order;    /* 0: the builder's column order; 1: this level's objective
+                            columns first, then by first row (glpsol's LP order) */
 } RunRequest;
 
 typedef struct RunResult {

@@ -25,6 +25,8 @@
 /* Rounds of runs per level over the blocks not yet settled, and the least
  * time left for another round to be worth a restart. */
 #define MAX_ROUNDS 4
+/* Racers for a lone part: one per column order of RunRequest. */
+#define RACERS 2
 #define MIN_RERUN_S 0.5
 
 static void fill_stats(const Model *m, SolveStats *st)
@@ -232,6 +234,8 @@ typedef struct Round {
     const RunRequest *base;
     double until;     /* the level's deadline */
     int todo, jobs;   /* parts in this round, parallel jobs */
+    int race;         /* one part, solved by `todo` racers in different column orders */
+    int have_result;  /* race: a racer's result is already in the part */
     double seconds;   /* solver time summed over the round's parts */
     char err[512];
 } Round;
@@ -254,11 +258,17 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     double seconds = left > 0 ? left / (waves > 1.0 ? waves : 1.0) : 0.0;
     char label[48];
     part_label(label, sizeof label, item, rd->n);
+    RunRequest req = *rd->base;
+    if (rd->race) {
+        /* racer `seq` tries column order `seq`; only one prints progress */
+        req.column_order = seq;
+        req.quiet = req.quiet || seq > 0;
+    }
     PartState st;
     memset(&st, 0, sizeof st);
     double t = clock_seconds();
-    st.rc = rd->level == LEVEL_VALUE ? part_level1(pt, rd->base, seconds, label, st.err, sizeof st.err)
-                                     : part_level2(pt, rd->base, seconds, label, st.err, sizeof st.err);
+    st.rc = rd->level == LEVEL_VALUE ? part_level1(pt, &req, seconds, label, st.err, sizeof st.err)
+                                     : part_level2(pt, &req, seconds, label, st.err, sizeof st.err);
     st.seconds = clock_seconds() - t;
     st.value_proven = pt->value_proven;
     st.cost_proven = pt->cost_proven;
@@ -278,6 +288,34 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     return buf;
 }
 
+/* Keeps, of a race's two results, the better plan, the least bound and
+ * whatever either proved. `st`/`x` is the newcomer; the part holds the
+ * first. */
+static void merge_racer(Part *pt, int level, const PartState *st, const double *x)
+{
+    int newer_better;
+    if (level == LEVEL_VALUE) {
+        newer_better = st->value_proven || st->value > pt->value + 1e-9;
+    } else {
+        double mine = objective_of(pt->mip, pt->x, LEVEL_COST);
+        double theirs = objective_of(pt->mip, x, LEVEL_COST);
+        newer_better = st->cost_proven || theirs < mine - 1e-9;
+    }
+    if (newer_better) {
+        memcpy(pt->x, x, (size_t)pt->mip->ncols * sizeof *pt->x);
+        pt->value = st->value;
+    }
+    pt->value_proven |= st->value_proven;
+    pt->cost_proven |= st->cost_proven;
+    pt->interrupted |= st->interrupted;
+    pt->settled1 |= st->settled1;
+    pt->settled2 |= st->settled2;
+    pt->runs = pt->runs > st->runs ? pt->runs : st->runs;
+    pt->bound = fmin(pt->bound, st->bound);
+    if (pt->value_proven)
+        pt->bound = pt->value;
+}
+
 static int round_apply(void *vctx, int item, const void *result, size_t len)
 {
     Round *rd = vctx;
@@ -293,7 +331,13 @@ static int round_apply(void *vctx, int item, const void *result, size_t len)
         snprintf(rd->err, sizeof rd->err, "%s", st.err);
         return -1;
     }
-    memcpy(pt->x, (const char *)result + sizeof st, xbytes);
+    rd->seconds += st.seconds;
+    const double *x = (const double *)((const char *)result + sizeof st);
+    if (rd->race && rd->have_result) {
+        merge_racer(pt, rd->level, &st, x);
+        return 0;
+    }
+    memcpy(pt->x, x, xbytes);
     pt->value_proven = st.value_proven;
     pt->cost_proven = st.cost_proven;
     pt->interrupted = st.interrupted;
@@ -302,7 +346,11 @@ static int round_apply(void *vctx, int item, const void *result, size_t len)
     pt->runs = st.runs;
     pt->value = st.value;
     pt->bound = st.bound;
-    rd->seconds += st.seconds;
+    rd->have_result = 1;
+    /* a racer that finished its search (proof or gap) wins: the others
+     * are stopped */
+    if (rd->race && (rd->level == LEVEL_VALUE ? st.settled1 : st.settled2) && !st.interrupted)
+        return 1;
     return 0;
 }
 
@@ -312,7 +360,7 @@ static int round_apply(void *vctx, int item, const void *result, size_t len)
 static int run_level(Part *parts, int n, int level, const RunRequest *base, double until, int jobs,
                      double *seconds, char *err, size_t errsz)
 {
-    int *items = malloc((size_t)(n ? n : 1) * sizeof *items);
+    int *items = malloc((size_t)(n > RACERS ? n : RACERS) * sizeof *items);
     if (!items) {
         snprintf(err, errsz, "out of memory");
         return -1;
@@ -325,8 +373,16 @@ static int run_level(Part *parts, int n, int level, const RunRequest *base, doub
                 items[todo++] = i;
         if (!todo || solver_interrupted || (round > 0 && until - clock_seconds() < MIN_RERUN_S))
             break;
-        Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, 0.0, ""};
-        rc = workers_run(rd.jobs, items, todo, round_work, round_apply, &rd, &solver_interrupted, err,
+        Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, 0, 0, 0.0, ""};
+        if (todo == 1 && jobs >= RACERS) {
+            /* one part and processors to spare: race column orders (GLPK's
+             * time on one program swings severalfold with the order) */
+            rd.race = 1;
+            rd.todo = rd.jobs = RACERS;
+            for (int r = 1; r < RACERS; r++)
+                items[r] = items[0];
+        }
+        rc = workers_run(rd.jobs, items, rd.todo, round_work, round_apply, &rd, &solver_interrupted, err,
                          errsz);
         if (rc && rd.err[0])
             snprintf(err, errsz, "%s", rd.err);
@@ -435,12 +491,12 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     }
 
     double deadline = opt->clock_start + opt->time_limit_s;
-    RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL};
+    RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL, 0};
     double level1_end = clock_seconds() + (deadline - clock_seconds()) * LEVEL1_SHARE;
     /* level 1, in rounds: each round shares the time left among the
      * parts not yet settled; a part stopped by its share runs again, from
      * its best plan, with what the easy parts left over */
-    int jobs = n > 1 ? workers_jobs(opt->jobs) : 1;
+    int jobs = workers_jobs(opt->jobs);
     double busy = 0.0, t1 = clock_seconds();
     if (run_level(parts, n, LEVEL_VALUE, &base, level1_end, jobs, &busy, err, errsz))
         goto done;

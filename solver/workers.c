@@ -88,7 +88,8 @@ typedef struct Running {
     int item;
 } Running;
 
-/* Reads one finished child's result and hands it to apply(). */
+/* Reads one finished child's result and hands it to apply(); returns
+ * apply()'s answer, or −1 when the result was lost. */
 static int collect(Running *r, ApplyFn apply, void *ctx, char *err, size_t errsz)
 {
     uint64_t header = 0;
@@ -111,8 +112,8 @@ static int collect(Running *r, ApplyFn apply, void *ctx, char *err, size_t errsz
         else
             snprintf(err, errsz, "a solver worker ended without a result");
         rc = -1;
-    } else if (apply(ctx, r->item, buf, (size_t)header) != 0) {
-        rc = -1;
+    } else {
+        rc = apply(ctx, r->item, buf, (size_t)header);
     }
     free(buf);
     return rc;
@@ -131,14 +132,27 @@ static int run_inline(void *ctx, int item, int seq, WorkFn work, ApplyFn apply, 
     return rc;
 }
 
+/* Ends the running children of a won race. */
+static void cancel(Running *run, int nrun)
+{
+    for (int r = 0; r < nrun; r++) {
+        kill(run[r].pid, SIGKILL);
+        close(run[r].fd);
+        while (waitpid(run[r].pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+    }
+}
+
 int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx,
                 volatile sig_atomic_t *stop, char *err, size_t errsz)
 {
     int forwarded = 0;
     if (jobs <= 1 || n <= 1) {
-        for (int k = 0; k < n; k++)
-            if (run_inline(ctx, items[k], k, work, apply, err, errsz))
-                return -1;
+        for (int k = 0; k < n; k++) {
+            int rc = run_inline(ctx, items[k], k, work, apply, err, errsz);
+            if (rc)
+                return rc < 0 ? -1 : 0;
+        }
         return 0;
     }
     Running run[MAX_JOBS];
@@ -169,9 +183,12 @@ int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, v
                 /* no process to be had: do it here, or wait for one */
                 if (nrun > 0)
                     break;
-                if (run_inline(ctx, items[next], next, work, apply, err, errsz))
-                    failed = 1;
+                int rc = run_inline(ctx, items[next], next, work, apply, err, errsz);
                 next++;
+                if (rc < 0)
+                    failed = 1;
+                else if (rc > 0)
+                    next = n; /* won: nothing else to start */
                 continue;
             }
             close(fds[1]);
@@ -204,11 +221,18 @@ int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, v
                 r++;
                 continue;
             }
-            if (collect(&run[r], apply, ctx, err, errsz))
-                failed = 1;
+            int rc = collect(&run[r], apply, ctx, err, errsz);
             run[r] = run[nrun - 1];
             pfd[r] = pfd[nrun - 1];
             nrun--;
+            if (rc < 0) {
+                failed = 1;
+            } else if (rc > 0) {
+                cancel(run, nrun);
+                nrun = 0;
+                next = n;
+                break;
+            }
         }
     }
     return failed ? -1 : 0;

@@ -17,8 +17,10 @@
  * NULL on out-of-memory. */
 typedef void *(*WorkFn)(void *ctx, int item, int seq, size_t *len);
 
-/* Runs in the parent with the task's result; returns 0, or −1 to stop
- * (the remaining tasks are not launched, running ones are waited for). */
+/* Runs in the parent with the task's result; returns 0 to go on, 1 when
+ * the work is done (tasks not yet started are dropped and running ones
+ * killed: a race is won), or −1 to stop on an error (nothing more starts,
+ * running ones are waited for). */
 typedef int (*ApplyFn)(void *ctx, int item, const void *result, size_t len);
 
 /* Number of parallel jobs to use when the caller asked for `requested`
