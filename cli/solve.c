@@ -35,9 +35,10 @@ const char solve_usage[] =
     "  --gap G          stop when the value is within relative gap G of the bound\n"
     "                   (default solver.mip_gap)\n"
     "  --db FILE        also record the run in the SQLite run store FILE\n"
-    "  --jobs N         solve independent parts of the program (e.g. municipalities\n"
-    "                   planning alone) N at a time (default: SAMPLAN_JOBS, else\n"
-    "                   the number of processors)\n"
+    "  --jobs N         worker processes, 1 to 8: independent parts of the program\n"
+    "                   (e.g. municipalities planning alone) are solved N at a\n"
+    "                   time, a program that does not split by two racing\n"
+    "                   workers (default: SAMPLAN_JOBS, else the processors)\n"
     "  --force          replace the plan files in an existing OUT\n"
     "  --quiet          no progress lines on stderr\n"
     "\n"
@@ -82,8 +83,8 @@ static int parse_args(int argc, char **argv, SolveArgs *a)
             i++;
         } else if (strcmp(arg, "--jobs") == 0) {
             double jobs;
-            if (!has_value || parse_double_option(argv[i + 1], 1.0, 64.0, &jobs) || jobs != (int)jobs)
-                return usage_error("solve", "--jobs takes a whole number from 1 to 64, got '%s'",
+            if (!has_value || parse_double_option(argv[i + 1], 1.0, 8.0, &jobs) || jobs != (int)jobs)
+                return usage_error("solve", "--jobs takes a whole number from 1 to 8, got '%s'",
                                    has_value ? argv[i + 1] : "");
             a->jobs = (int)jobs;
             i++;

@@ -42,30 +42,43 @@ void blocks_release(Blocks *b)
     memset(b, 0, sizeof *b);
 }
 
-/* Copies the columns, rows and non-zeros of block `id` into blk. */
-static int extract_block(const Mip *whole, const int *col_block, const int *row_block, int id,
-                         int *col_local, int *row_local, Block *blk)
+/* Distributes the columns, rows and non-zeros over the blocks in one pass
+ * over each (a pass per block would grow with blocks × program). */
+static int fill_blocks(const Mip *whole, const int *col_block, const int *row_block, int *col_local,
+                       int *row_local, Blocks *out)
 {
-    Mip *sub = &blk->mip;
-    int n = 0;
-    for (int j = 0; j < whole->ncols; j++)
-        if (col_block[j] == id)
-            n++;
-    blk->col = malloc((size_t)(n ? n : 1) * sizeof *blk->col);
-    if (!blk->col)
+    int *ncols = calloc((size_t)out->n, sizeof *ncols);
+    if (!ncols)
         return -1;
     for (int j = 0; j < whole->ncols; j++)
-        if (col_block[j] == id) {
-            col_local[j] = mip_add_col(sub, whole->cols[j]);
-            blk->col[col_local[j] < 0 ? 0 : col_local[j]] = j;
-        }
+        ncols[col_block[j]]++;
+    int rc = 0;
+    for (int b = 0; b < out->n && rc == 0; b++) {
+        out->block[b].col = malloc((size_t)(ncols[b] ? ncols[b] : 1) * sizeof *out->block[b].col);
+        if (!out->block[b].col)
+            rc = -1;
+    }
+    free(ncols);
+    if (rc)
+        return -1;
+    for (int j = 0; j < whole->ncols; j++) {
+        Block *blk = &out->block[col_block[j]];
+        col_local[j] = mip_add_col(&blk->mip, whole->cols[j]);
+        if (col_local[j] < 0)
+            return -1;
+        blk->col[col_local[j]] = j;
+    }
     for (int i = 0; i < whole->nrows; i++)
-        if (row_block[i] == id)
-            row_local[i] = mip_add_row(sub, whole->rows[i].lb, whole->rows[i].ub, whole->rows[i].tag);
+        if (row_block[i] >= 0)
+            row_local[i] = mip_add_row(&out->block[row_block[i]].mip, whole->rows[i].lb, whole->rows[i].ub,
+                                       whole->rows[i].tag);
     for (size_t e = 0; e < whole->nnz; e++)
-        if (col_block[whole->ja[e]] == id)
-            mip_add_coef(sub, row_local[whole->ia[e]], col_local[whole->ja[e]], whole->ar[e]);
-    return sub->oom ? -1 : 0;
+        mip_add_coef(&out->block[col_block[whole->ja[e]]].mip, row_local[whole->ia[e]],
+                     col_local[whole->ja[e]], whole->ar[e]);
+    for (int b = 0; b < out->n; b++)
+        if (out->block[b].mip.oom)
+            return -1;
+    return 0;
 }
 
 int mip_split_blocks(const Mip *whole, int min_cols, Blocks *out)
@@ -116,7 +129,14 @@ int mip_split_blocks(const Mip *whole, int min_cols, Blocks *out)
         bundle_of[r] = open_bundle;
         open_size += size[r];
     }
-    if (nblocks <= 1) {
+    /* a row without non-zeros constrains nothing — unless it cannot hold
+     * at 0, which the builder never writes; such a program stays whole, as
+     * it is */
+    int contradiction = 0;
+    for (int i = 0; i < nr; i++)
+        if (row_first[i] < 0 && (whole->rows[i].lb > 0.0 || whole->rows[i].ub < 0.0))
+            contradiction = 1;
+    if (nblocks <= 1 || contradiction) {
         out->n = 1;
         out->block = calloc(1, sizeof *out->block);
         rc = out->block ? 0 : -1;
@@ -124,17 +144,15 @@ int mip_split_blocks(const Mip *whole, int min_cols, Blocks *out)
     }
     for (int j = 0; j < nc; j++)
         col_block[j] = bundle_of[find(parent, j)];
-    /* a row without non-zeros constrains nothing the builder emits; it is
-     * dropped (row_block −1) */
+    /* empty rows (row_block −1) are dropped */
     for (int i = 0; i < nr; i++)
         row_block[i] = row_first[i] >= 0 ? col_block[row_first[i]] : -1;
     out->block = calloc((size_t)nblocks, sizeof *out->block);
     if (!out->block)
         goto done;
     out->n = nblocks;
-    for (int b = 0; b < nblocks; b++)
-        if (extract_block(whole, col_block, row_block, b, col_local, row_local, &out->block[b]))
-            goto done;
+    if (fill_blocks(whole, col_block, row_block, col_local, row_local, out))
+        goto done;
     rc = 0;
 done:
     free(parent);

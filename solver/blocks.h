@@ -28,9 +28,10 @@ typedef struct Blocks {
 
 /* Splits `whole` into blocks. Connected parts smaller than `min_cols`
  * columns are bundled together (still independent, fewer solver calls).
- * With a single block, out->n = 1 and that block's Mip is left empty with
- * col = NULL: the caller should solve `whole` itself. Returns 0, or −1 on
- * out-of-memory (out is released). */
+ * Rows without non-zeros are dropped; a program with one that cannot hold
+ * at 0 is left whole. With a single block, out->n = 1 and that block's Mip
+ * is left empty with col = NULL: the caller should solve `whole` itself.
+ * Returns 0, or −1 on out-of-memory (out is released). */
 int mip_split_blocks(const Mip *whole, int min_cols, Blocks *out);
 
 void blocks_release(Blocks *b);

@@ -476,8 +476,20 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
         }
     }
     int rc = guarded(solve_body, &ctx);
+    if (rc == -2) {
+        /* GLPK failed an internal check (its environment is freed): try once
+         * more with its presolver, cuts and heuristics off */
+        free(out->x);
+        memset(out, 0, sizeof *out);
+        ctx.safe = 1;
+        ctx.have_bound = 0;
+        ctx.in_tree = 0;
+        ctx.interrupted = 0;
+        rc = guarded(solve_body, &ctx);
+    }
     if (rc == -3 || rc == -4) {
-        /* stopped during an LP solve: no GLPK solution, the start stands */
+        /* stopped during an LP solve (first attempt or retry): no GLPK
+         * solution, the start stands */
         out->stop = rc == -3 ? STOP_INTERRUPT : STOP_TIME;
         out->has_solution = 0;
         if (req->start && out->x) {
@@ -490,15 +502,6 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
         }
         out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
         rc = 0;
-    }
-    if (rc == -2) {
-        /* GLPK failed an internal check (its environment is freed): try once
-         * more with its presolver, cuts and heuristics off */
-        free(out->x);
-        memset(out, 0, sizeof *out);
-        ctx.safe = 1;
-        ctx.have_bound = 0;
-        rc = guarded(solve_body, &ctx);
     }
     active_progress = NULL;
     free(ctx.pos);

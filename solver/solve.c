@@ -219,12 +219,16 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
         free(r.x);
         return -1;
     }
-    if (r.has_solution && r.objective <= cost1 + 1e-9 &&
-        objective_of(pt->mip, r.x, LEVEL_VALUE) >= pt->floor - 1e-9) {
+    /* the floor is checked without slack here: the parts' tolerances
+     * already add up to all SPEC §2 allows */
+    int accepted = r.has_solution && r.objective <= cost1 + 1e-9 &&
+                   objective_of(pt->mip, r.x, LEVEL_VALUE) >= pt->floor;
+    if (accepted) {
         memcpy(pt->x, r.x, (size_t)pt->mip->ncols * sizeof *pt->x);
         pt->value = objective_of(pt->mip, pt->x, LEVEL_VALUE);
     }
-    pt->cost_proven = r.stop == STOP_NONE && r.has_solution;
+    /* proven only if the plan kept is as cheap as the proven optimum */
+    pt->cost_proven = r.stop == STOP_NONE && r.has_solution && (accepted || cost1 <= r.objective + 1e-9);
     pt->interrupted = r.stop == STOP_INTERRUPT;
     pt->settled2 = pt->cost_proven || r.stop == STOP_GAP || pt->interrupted;
     free(r.x);
@@ -258,8 +262,10 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
 {
     Round *rd = vctx;
     Part *pt = &rd->parts[item];
-    /* an equal share of the time left, counting `jobs` parts at a time */
-    double waves = (double)(rd->todo - seq) / rd->jobs;
+    /* an equal share of the time left in this worker's lane: the parts not
+     * yet started (this one included) go `jobs` at a time, so this lane
+     * still has ceil((todo − seq)/jobs) of them to run */
+    double waves = ceil((double)(rd->todo - seq) / rd->jobs);
     double left = rd->until - clock_seconds();
     double seconds = left > 0 ? left / (waves > 1.0 ? waves : 1.0) : 0.0;
     char label[48];
@@ -448,8 +454,9 @@ static void parts_free(Part *parts, int n)
     free(parts);
 }
 
-/* Smallest connected part solved on its own; smaller ones are bundled
- * (fewer GLPK calls when hundreds of municipalities plan alone). */
+/* Parts are never bundled (min_cols 1): one branch-and-bound over two
+ * independent parts can explore the product of their trees, while a fork
+ * and a GLPK call per part cost only milliseconds. */
 #define BLOCK_MIN_COLS 1
 
 int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, SolveStats *stats, char *err,
@@ -554,7 +561,9 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     if (!plan)
         goto done;
     plan->status = value_proven && cost_proven ? PLAN_OPTIMAL : PLAN_FEASIBLE;
-    plan->bound = value_proven ? plan->value : fmax(bound, plan->value);
+    /* the level-1 bound: level 2 may give up value within the tolerance,
+     * so the plan's own value is no bound */
+    plan->bound = fmax(bound, plan->value);
     rc = 0;
 done:
     if (plan && rc == 0) {

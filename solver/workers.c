@@ -16,6 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -69,8 +72,17 @@ static int read_all(int fd, void *buf, size_t len)
     return 0;
 }
 
-static void child_main(int fd, WorkFn work, void *ctx, int item, int seq)
+static void child_main(int fd, WorkFn work, void *ctx, int item, int seq, pid_t parent)
 {
+#ifdef __linux__
+    /* a parent killed outright (SIGTERM, SIGKILL: a harness timeout) takes
+     * its workers along instead of leaving them to use the processors */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(1);
+#else
+    (void)parent;
+#endif
     size_t len = 0;
     void *res = work(ctx, item, seq, &len);
     uint64_t header = res ? (uint64_t)len : UINT64_MAX;
@@ -147,6 +159,7 @@ int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, v
                 volatile sig_atomic_t *stop, char *err, size_t errsz)
 {
     int forwarded = 0;
+    pid_t parent = getpid();
     if (jobs <= 1 || n <= 1) {
         for (int k = 0; k < n; k++) {
             int rc = run_inline(ctx, items[k], k, work, apply, err, errsz);
@@ -177,7 +190,7 @@ int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, v
                 close(fds[0]);
                 for (int r = 0; r < nrun; r++)
                     close(run[r].fd);
-                child_main(fds[1], work, ctx, items[next], next);
+                child_main(fds[1], work, ctx, items[next], next, parent);
             }
             if (pid < 0) {
                 /* no process to be had: do it here, or wait for one */

@@ -118,6 +118,16 @@ START_TEST(one_part_is_left_whole)
     blocks_release(&b);
     mip_release(&m);
 
+    /* an empty row that cannot hold at 0 keeps the program whole */
+    Mip bad = {0};
+    make_program(&bad);
+    mip_add_row(&bad, 1.0, HUGE_VAL, 'c');
+    ck_assert_int_eq(mip_split_blocks(&bad, 1, &b), 0);
+    ck_assert_int_eq(b.n, 1);
+    ck_assert_ptr_null(b.block[0].col);
+    blocks_release(&b);
+    mip_release(&bad);
+
     Mip empty = {0};
     ck_assert_int_eq(mip_split_blocks(&empty, 1, &b), 0);
     ck_assert_int_eq(b.n, 1);
