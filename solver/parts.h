@@ -1,0 +1,64 @@
+/*
+ * parts.h — the blocks of a program (solver/blocks.h) as units of the
+ * solve loop: each block's best plan so far, its bound and what has been
+ * proven, and the runs of one level over all blocks — in rounds, in
+ * parallel worker processes, racing two column orders on a lone block.
+ */
+#ifndef SAMPLAN_PARTS_H
+#define SAMPLAN_PARTS_H
+
+#include <stddef.h>
+
+#include "blocks.h"
+#include "build.h"
+#include "glpk_run.h"
+
+/* One block of the program (solver/blocks.h) — the whole program when it
+ * does not split — and where its solve stands. */
+typedef struct Part {
+    Mip *mip;
+    const int *col;     /* block column → whole column, NULL for the whole */
+    double *fallback;   /* greedy plan on this block's columns, or NULL */
+    double *x;          /* best solution so far (this block's columns) */
+    double weight;      /* share of the time: non-zeros + columns */
+    double value;       /* level-1 value of x */
+    double bound;       /* proven bound on the value, HUGE_VAL if none */
+    int value_proven;   /* level 1 finished its search */
+    int cost_proven;    /* level 2 finished, or was not needed */
+    int interrupted;
+    int runs;           /* level-1 runs so far */
+    int settled1;       /* level 1 needs no further run: proven, stopped at the gap, or Ctrl-C */
+    int settled2;       /* likewise for level 2 */
+    int floor_added;    /* the level-2 value floor row is in mip */
+    double floor;       /* its right-hand side, in value units */
+} Part;
+
+/* One Part per block (or one for the whole program when blocks->n = 1 and
+ * its block is empty), with the greedy plan greedy_x (whole columns, may
+ * be NULL) as each part's fallback; sorted smallest first. Returns 0 or −1
+ * on out-of-memory (*out is set either way, for parts_free). */
+int parts_init(Model *m, Blocks *blocks, const double *greedy_x, Part **out);
+
+void parts_free(Part *parts, int n);
+
+/* Runs `level` on every part not yet settled, until `until` (monotonic
+ * seconds), `jobs` workers at a time; adds the workers' solver seconds to
+ * *busy. Returns 0, or −1 with a message in err. */
+int parts_run_level(Part *parts, int n, int level, const RunRequest *base, double until, int jobs,
+                    double *busy, char *err, size_t errsz);
+
+/* Parts level 1 never ran (Ctrl-C) take their greedy plan. */
+void parts_keep_fallback(Part *parts, int n);
+
+/* Adds part pt's level-2 value floor (value − tol) or settles it when its
+ * plan costs nothing. Returns 0 or −1 on out-of-memory. */
+int part_prepare_level2(Part *pt, int value_digits, double tol);
+
+/* A bound on pt's value when its search proved none (best: scratch of
+ * npclasses zeros, left zero). */
+double part_trivial_bound(const Model *m, const Part *pt, double *best);
+
+/* Σ objective coefficient × x over the columns, for the level's objective. */
+double program_objective(const Mip *mip, const double *x, RunLevel level);
+
+#endif
