@@ -340,7 +340,30 @@ static int cmp_part_weight(const void *a, const void *b)
 /* Sets up one Part per block (or one for the whole program); block
  * fallbacks are the greedy plan's values on the block's columns, which
  * satisfy the block's rows because they satisfy all rows. */
-int parts_init(Model *m, Blocks *blocks, const double *greedy_x, Part **out)
+/* Of the starting plans, the one best on this part's columns: most value,
+ * then least cost (each restricted to the part is a valid plan for it). */
+static const double *best_start(const Part *pt, const double *const *starts, int nstarts, double *tmp)
+{
+    const double *best = NULL;
+    double best_value = 0.0, best_cost = 0.0;
+    int nc = pt->mip->ncols;
+    for (int k = 0; k < nstarts; k++) {
+        if (!starts[k])
+            continue;
+        for (int l = 0; l < nc; l++)
+            tmp[l] = starts[k][pt->col ? pt->col[l] : l];
+        double v = program_objective(pt->mip, tmp, LEVEL_VALUE);
+        double c = program_objective(pt->mip, tmp, LEVEL_COST);
+        if (!best || v > best_value + 1e-9 || (v > best_value - 1e-9 && c < best_cost - 1e-9)) {
+            best = starts[k];
+            best_value = v;
+            best_cost = c;
+        }
+    }
+    return best;
+}
+
+int parts_init(Model *m, Blocks *blocks, const double *const *starts, int nstarts, Part **out)
 {
     int n = blocks->n;
     Part *parts = calloc((size_t)n, sizeof *parts);
@@ -358,13 +381,15 @@ int parts_init(Model *m, Blocks *blocks, const double *greedy_x, Part **out)
             return -1;
         pt->weight = (double)pt->mip->nnz + nc + 1.0;
         pt->bound = HUGE_VAL;
-        if (greedy_x) {
+        const double *start = best_start(pt, starts, nstarts, pt->x);
+        if (start) {
             pt->fallback = malloc((size_t)(nc ? nc : 1) * sizeof *pt->fallback);
             if (!pt->fallback)
                 return -1;
             for (int l = 0; l < nc; l++)
-                pt->fallback[l] = greedy_x[pt->col ? pt->col[l] : l];
+                pt->fallback[l] = start[pt->col ? pt->col[l] : l];
         }
+        memset(pt->x, 0, (size_t)(nc ? nc : 1) * sizeof *pt->x);
     }
     /* smallest first: the time a small block leaves goes to the larger
      * ones after it, which are the ones that need it */

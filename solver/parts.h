@@ -34,10 +34,11 @@ typedef struct Part {
 } Part;
 
 /* One Part per block (or one for the whole program when blocks->n = 1 and
- * its block is empty), with the greedy plan greedy_x (whole columns, may
- * be NULL) as each part's fallback; sorted smallest first. Returns 0 or −1
- * on out-of-memory (*out is set either way, for parts_free). */
-int parts_init(Model *m, Blocks *blocks, const double *greedy_x, Part **out);
+ * its block is empty). Each part's fallback is the best of the starting
+ * plans (whole columns; NULL entries skipped) on its own columns; parts are
+ * sorted smallest first. Returns 0 or −1 on out-of-memory (*out is set
+ * either way, for parts_free). */
+int parts_init(Model *m, Blocks *blocks, const double *const *starts, int nstarts, Part **out);
 
 void parts_free(Part *parts, int n);
 
