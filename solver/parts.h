@@ -48,6 +48,10 @@ void parts_free(Part *parts, int n);
 int parts_run_level(Part *parts, int n, int level, const RunRequest *base, double until, int jobs,
                     double *busy, char *err, size_t errsz);
 
+/* Settles level 1 of pt when its greedy plan reaches the trivial bound
+ * (best: scratch as for part_trivial_bound). Returns 1 if so. */
+int part_settle_by_bound(Part *pt, const Model *m, double *best);
+
 /* Parts level 1 never ran (Ctrl-C) take their greedy plan. */
 void parts_keep_fallback(Part *parts, int n);
 

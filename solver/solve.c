@@ -132,6 +132,8 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
      * parts not yet settled; a part stopped by its share runs again, from
      * its best plan, with what the easy parts left over */
     int jobs = workers_jobs(opt->jobs);
+    for (int i = 0; i < n; i++)
+        part_settle_by_bound(&parts[i], &m, best);
     double busy = 0.0, t1 = clock_seconds();
     if (parts_run_level(parts, n, LEVEL_VALUE, &base, level1_end, jobs, &busy, err, errsz))
         goto done;
