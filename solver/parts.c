@@ -182,7 +182,6 @@ typedef struct Round {
     int todo, jobs;   /* parts in this round, parallel jobs */
     int race;         /* one part, solved by `todo` racers in different column orders */
     int have_result;  /* race: a racer's result is already in the part */
-    double seconds;   /* solver time summed over the round's parts */
     char err[512];
 } Round;
 
@@ -190,7 +189,7 @@ typedef struct Round {
 typedef struct PartState {
     int rc;
     int value_proven, cost_proven, interrupted, settled1, settled2, runs;
-    double value, bound, seconds;
+    double value, bound;
     char err[256];
 } PartState;
 
@@ -214,10 +213,8 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     }
     PartState st;
     memset(&st, 0, sizeof st);
-    double t = clock_seconds();
     st.rc = rd->level == LEVEL_VALUE ? part_level1(pt, &req, seconds, label, st.err, sizeof st.err)
                                      : part_level2(pt, &req, seconds, label, st.err, sizeof st.err);
-    st.seconds = clock_seconds() - t;
     st.value_proven = pt->value_proven;
     st.cost_proven = pt->cost_proven;
     st.interrupted = pt->interrupted;
@@ -279,7 +276,6 @@ static int round_apply(void *vctx, int item, const void *result, size_t len)
         snprintf(rd->err, sizeof rd->err, "%s", st.err);
         return -1;
     }
-    rd->seconds += st.seconds;
     const double *x = (const double *)((const char *)result + sizeof st);
     if (rd->race && rd->have_result) {
         merge_racer(pt, rd->level, &st, x);
@@ -303,10 +299,10 @@ static int round_apply(void *vctx, int item, const void *result, size_t len)
 }
 
 /* Runs `level` on the parts not yet settled, in up to MAX_ROUNDS rounds
- * (see "Time across blocks" in docs/model.md). Adds the solver seconds of
- * all jobs to *seconds. Returns 0, or −1 with err set. */
+ * (see "Time across blocks" in docs/model.md). Returns 0, or −1 with err
+ * set. */
 int parts_run_level(Part *parts, int n, int level, const RunRequest *base, double until, int jobs,
-                     double *seconds, char *err, size_t errsz)
+                    char *err, size_t errsz)
 {
     int *items = malloc((size_t)(n > RACERS ? n : RACERS) * sizeof *items);
     if (!items) {
@@ -321,7 +317,7 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
                 items[todo++] = i;
         if (!todo || solver_interrupted || (round > 0 && until - clock_seconds() < MIN_RERUN_S))
             break;
-        Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, 0, 0, 0.0, ""};
+        Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, 0, 0, ""};
         if (todo == 1 && jobs >= RACERS && parts[items[0]].mip->nnz <= RACE_MAX_NONZEROS) {
             /* one part and processors to spare: race column orders (GLPK's
              * time on one program swings severalfold with the order) */
@@ -334,7 +330,6 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
                          errsz);
         if (rc && rd.err[0])
             snprintf(err, errsz, "%s", rd.err);
-        *seconds += rd.seconds;
     }
     free(items);
     return rc;

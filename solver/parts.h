@@ -43,10 +43,10 @@ int parts_init(Model *m, Blocks *blocks, const double *const *starts, int nstart
 void parts_free(Part *parts, int n);
 
 /* Runs `level` on every part not yet settled, until `until` (monotonic
- * seconds), `jobs` workers at a time; adds the workers' solver seconds to
- * *busy. Returns 0, or −1 with a message in err. */
+ * seconds), `jobs` workers at a time. Returns 0, or −1 with a message in
+ * err. */
 int parts_run_level(Part *parts, int n, int level, const RunRequest *base, double until, int jobs,
-                    double *busy, char *err, size_t errsz);
+                    char *err, size_t errsz);
 
 /* Settles level 1 of pt when its greedy plan reaches the trivial bound
  * (best: scratch as for part_trivial_bound). Returns 1 if so. */

@@ -105,7 +105,6 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     }
     n = blocks.n;
     stats->blocks = n;
-    stats->components = blocks.components;
     stats->build_s = clock_seconds() - t0;
 
     /* greedy plans first: in each block the better of the two is the
@@ -134,10 +133,10 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     int jobs = workers_jobs(opt->jobs);
     for (int i = 0; i < n; i++)
         part_settle_by_bound(&parts[i], &m, best);
-    double busy = 0.0, t1 = clock_seconds();
-    if (parts_run_level(parts, n, LEVEL_VALUE, &base, level1_end, jobs, &busy, err, errsz))
+    double t1 = clock_seconds();
+    if (parts_run_level(parts, n, LEVEL_VALUE, &base, level1_end, jobs, err, errsz))
         goto done;
-    stats->level1_s = clock_seconds() - t1; /* wall time; busy sums the jobs */
+    stats->level1_s = clock_seconds() - t1; /* wall time */
     parts_keep_fallback(parts, n); /* blocks Ctrl-C kept from level 1 */
     double value = 0.0, bound = 0.0;
     int value_proven = 1;
@@ -162,7 +161,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         }
     }
     double t2 = clock_seconds();
-    if (parts_run_level(parts, n, LEVEL_COST, &base, deadline, jobs, &busy, err, errsz))
+    if (parts_run_level(parts, n, LEVEL_COST, &base, deadline, jobs, err, errsz))
         goto done;
     stats->level2_s = clock_seconds() - t2;
     int cost_proven = 1;

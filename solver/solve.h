@@ -31,7 +31,6 @@ typedef struct SolveStats {
     double level1_value, level1_bound;
     double greedy_value;  /* value of the greedy starting plan (0 if none) */
     int blocks;           /* independent blocks solved one by one (1 = whole) */
-    int components;       /* connected parts of the program, before bundling */
 } SolveStats;
 
 /* Solves s. On success returns 0 and sets *out to a plan (status optimal
