@@ -125,8 +125,7 @@ static int *column_positions(const Mip *mip, RunLevel level)
     }
     int next = 0;
     for (int j = 0; j < n; j++) {
-        double c = level == LEVEL_VALUE ? mip->cols[j].value : mip->cols[j].cost;
-        pos[j] = c != 0.0 ? next++ : -1;
+        pos[j] = mip_col_objective(&mip->cols[j], level) != 0.0 ? next++ : -1;
     }
     /* non-zeros grouped by row, in their order within each row */
     for (size_t k = 0; k < mip->nnz; k++)
@@ -188,7 +187,7 @@ static glp_prob *load_program(const Mip *mip, RunLevel level, int names, const i
             glp_set_col_bnds(P, g, GLP_DB, c->lb, c->ub);
         if (c->integer)
             glp_set_col_kind(P, g, GLP_IV);
-        glp_set_obj_coef(P, g, level == LEVEL_VALUE ? c->value : c->cost);
+        glp_set_obj_coef(P, g, mip_col_objective(c, level));
         if (names) {
             snprintf(name, sizeof name, "%c%d_%d_%d", col_tag[c->kind], c->a, c->b, j + 1);
             glp_set_col_name(P, g, name);
@@ -446,10 +445,7 @@ static int solve_body(void *arg)
             out->stop = STOP_TIME;
     }
     if (out->has_solution) {
-        double obj = 0.0;
-        for (int j = 0; j < mip->ncols; j++)
-            obj += (req->level == LEVEL_VALUE ? mip->cols[j].value : mip->cols[j].cost) * out->x[j];
-        out->objective = obj;
+        out->objective = mip_objective(mip, out->x, req->level);
         if (status == GLP_FEAS && out->stop == STOP_NONE)
             out->stop = STOP_TIME; /* feasible but not proven */
     }
@@ -495,10 +491,7 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
         if (req->start && out->x) {
             memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
             out->has_solution = 1;
-            out->objective = 0.0;
-            for (int j = 0; j < mip->ncols; j++)
-                out->objective += (req->level == LEVEL_VALUE ? mip->cols[j].value : mip->cols[j].cost) *
-                                  out->x[j];
+            out->objective = mip_objective(mip, out->x, req->level);
         }
         out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
         rc = 0;

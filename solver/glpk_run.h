@@ -15,8 +15,6 @@
 /* Set by a SIGINT handler; the solver stops at its next callback. */
 extern volatile sig_atomic_t solver_interrupted;
 
-typedef enum RunLevel { LEVEL_VALUE = 1, LEVEL_COST = 2 } RunLevel;
-
 typedef enum RunStop {
     STOP_NONE,      /* search completed: the solution is proven optimal */
     STOP_TIME,      /* time limit */

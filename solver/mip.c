@@ -68,6 +68,14 @@ void mip_add_coef(Mip *m, int row, int col, double v)
     m->nnz++;
 }
 
+double mip_objective(const Mip *m, const double *x, RunLevel level)
+{
+    double sum = 0.0;
+    for (int j = 0; j < m->ncols; j++)
+        sum += mip_col_objective(&m->cols[j], level) * x[j];
+    return sum;
+}
+
 void mip_release(Mip *m)
 {
     free(m->cols);

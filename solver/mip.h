@@ -15,6 +15,10 @@
 
 typedef enum ColKind { COL_X, COL_GROUPS, COL_SIZE, COL_PLACE } ColKind;
 
+/* The two lexicographic objectives: level 1 maximises value, level 2
+ * minimises cost. */
+typedef enum RunLevel { LEVEL_VALUE = 1, LEVEL_COST = 2 } RunLevel;
+
 typedef struct MipCol {
     ColKind kind;
     int integer;       /* 1 = integer variable */
@@ -43,5 +47,14 @@ int mip_add_col(Mip *m, MipCol col);                 /* returns index or −1 */
 int mip_add_row(Mip *m, double lb, double ub, char tag); /* returns index or −1 */
 void mip_add_coef(Mip *m, int row, int col, double v);
 void mip_release(Mip *m);
+
+/* The column's coefficient in the level's objective. */
+static inline double mip_col_objective(const MipCol *c, RunLevel level)
+{
+    return level == LEVEL_VALUE ? c->value : c->cost;
+}
+
+/* Σ coefficient × x over the columns, for the level's objective. */
+double mip_objective(const Mip *m, const double *x, RunLevel level);
 
 #endif

@@ -26,14 +26,6 @@
 #define RACE_MAX_NONZEROS 3000000
 #define MIN_RERUN_S 0.5
 
-double program_objective(const Mip *mip, const double *x, RunLevel level)
-{
-    double sum = 0.0;
-    for (int j = 0; j < mip->ncols; j++)
-        sum += (level == LEVEL_VALUE ? mip->cols[j].value : mip->cols[j].cost) * x[j];
-    return sum;
-}
-
 /* Σ over the block's participant classes of members × best value of
  * their columns here: a bound when the search proved none. A class whose
  * columns span blocks is counted in each, which only loosens it. */
@@ -71,7 +63,7 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
                        size_t errsz)
 {
     const double *start = pt->runs ? pt->x : pt->fallback;
-    double start_value = start ? program_objective(pt->mip, start, LEVEL_VALUE) : 0.0;
+    double start_value = start ? mip_objective(pt->mip, start, LEVEL_VALUE) : 0.0;
     RunRequest req = *base;
     req.level = LEVEL_VALUE;
     req.time_limit_s = seconds;
@@ -93,7 +85,7 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
     else if (start && start != pt->x)
         memcpy(pt->x, start, bytes);
     /* else: pt->x is still the empty plan (zeros), or already the start */
-    pt->value = program_objective(pt->mip, pt->x, LEVEL_VALUE);
+    pt->value = mip_objective(pt->mip, pt->x, LEVEL_VALUE);
     pt->value_proven = proven;
     double bound = proven ? pt->value : (isfinite(r.bound) ? fmax(r.bound, pt->value) : HUGE_VAL);
     pt->bound = fmin(pt->bound, bound);
@@ -108,7 +100,7 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
  * costs nothing. Runs in the parent, before level 2 is handed out. */
 int part_prepare_level2(Part *pt, int value_digits, double tol)
 {
-    if (program_objective(pt->mip, pt->x, LEVEL_COST) <= 1e-9) {
+    if (mip_objective(pt->mip, pt->x, LEVEL_COST) <= 1e-9) {
         pt->cost_proven = pt->settled2 = 1; /* nothing to lower */
         return 0;
     }
@@ -127,9 +119,9 @@ int part_prepare_level2(Part *pt, int value_digits, double tol)
      * on OR-Library capa (all customers served either way) its plan cost
      * 2.4 times the optimum where the nearest-host greedy plan was far
      * closer (bench/RESULTS.md) */
-    if (pt->fallback && program_objective(pt->mip, pt->fallback, LEVEL_VALUE) >= pt->value &&
-        program_objective(pt->mip, pt->fallback, LEVEL_COST) <
-            program_objective(pt->mip, pt->x, LEVEL_COST) - 1e-9)
+    if (pt->fallback && mip_objective(pt->mip, pt->fallback, LEVEL_VALUE) >= pt->value &&
+        mip_objective(pt->mip, pt->fallback, LEVEL_COST) <
+            mip_objective(pt->mip, pt->x, LEVEL_COST) - 1e-9)
         memcpy(pt->x, pt->fallback, (size_t)pt->mip->ncols * sizeof *pt->x);
     return 0;
 }
@@ -143,7 +135,7 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
         pt->settled2 = 1;
         return 0;
     }
-    double cost1 = program_objective(pt->mip, pt->x, LEVEL_COST);
+    double cost1 = mip_objective(pt->mip, pt->x, LEVEL_COST);
     RunRequest req = *base;
     req.level = LEVEL_COST;
     req.time_limit_s = seconds;
@@ -158,10 +150,10 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
     /* the floor is checked without slack here: the parts' tolerances
      * already add up to all SPEC §2 allows */
     int accepted = r.has_solution && r.objective <= cost1 + 1e-9 &&
-                   program_objective(pt->mip, r.x, LEVEL_VALUE) >= pt->floor;
+                   mip_objective(pt->mip, r.x, LEVEL_VALUE) >= pt->floor;
     if (accepted) {
         memcpy(pt->x, r.x, (size_t)pt->mip->ncols * sizeof *pt->x);
-        pt->value = program_objective(pt->mip, pt->x, LEVEL_VALUE);
+        pt->value = mip_objective(pt->mip, pt->x, LEVEL_VALUE);
     }
     /* proven only if the plan kept is as cheap as the proven optimum */
     pt->cost_proven = r.stop == STOP_NONE && r.has_solution && (accepted || cost1 <= r.objective + 1e-9);
@@ -193,6 +185,31 @@ typedef struct PartState {
     char err[256];
 } PartState;
 
+/* The part's outcome fields into a worker's message, and back. */
+static void state_of(const Part *pt, PartState *st)
+{
+    st->value_proven = pt->value_proven;
+    st->cost_proven = pt->cost_proven;
+    st->interrupted = pt->interrupted;
+    st->settled1 = pt->settled1;
+    st->settled2 = pt->settled2;
+    st->runs = pt->runs;
+    st->value = pt->value;
+    st->bound = pt->bound;
+}
+
+static void state_into(Part *pt, const PartState *st)
+{
+    pt->value_proven = st->value_proven;
+    pt->cost_proven = st->cost_proven;
+    pt->interrupted = st->interrupted;
+    pt->settled1 = st->settled1;
+    pt->settled2 = st->settled2;
+    pt->runs = st->runs;
+    pt->value = st->value;
+    pt->bound = st->bound;
+}
+
 static void *round_work(void *vctx, int item, int seq, size_t *len)
 {
     Round *rd = vctx;
@@ -215,14 +232,7 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     memset(&st, 0, sizeof st);
     st.rc = rd->level == LEVEL_VALUE ? part_level1(pt, &req, seconds, label, st.err, sizeof st.err)
                                      : part_level2(pt, &req, seconds, label, st.err, sizeof st.err);
-    st.value_proven = pt->value_proven;
-    st.cost_proven = pt->cost_proven;
-    st.interrupted = pt->interrupted;
-    st.settled1 = pt->settled1;
-    st.settled2 = pt->settled2;
-    st.runs = pt->runs;
-    st.value = pt->value;
-    st.bound = pt->bound;
+    state_of(pt, &st);
     size_t xbytes = (size_t)pt->mip->ncols * sizeof *pt->x;
     char *buf = malloc(sizeof st + xbytes);
     if (!buf)
@@ -242,8 +252,8 @@ static void merge_racer(Part *pt, int level, const PartState *st, const double *
     if (level == LEVEL_VALUE) {
         newer_better = st->value_proven || st->value > pt->value + 1e-9;
     } else {
-        double mine = program_objective(pt->mip, pt->x, LEVEL_COST);
-        double theirs = program_objective(pt->mip, x, LEVEL_COST);
+        double mine = mip_objective(pt->mip, pt->x, LEVEL_COST);
+        double theirs = mip_objective(pt->mip, x, LEVEL_COST);
         newer_better = st->cost_proven || theirs < mine - 1e-9;
     }
     if (newer_better) {
@@ -282,14 +292,7 @@ static int round_apply(void *vctx, int item, const void *result, size_t len)
         return 0;
     }
     memcpy(pt->x, x, xbytes);
-    pt->value_proven = st.value_proven;
-    pt->cost_proven = st.cost_proven;
-    pt->interrupted = st.interrupted;
-    pt->settled1 = st.settled1;
-    pt->settled2 = st.settled2;
-    pt->runs = st.runs;
-    pt->value = st.value;
-    pt->bound = st.bound;
+    state_into(pt, &st);
     rd->have_result = 1;
     /* a racer that finished its search (proof or gap) wins: the others
      * are stopped */
@@ -356,8 +359,8 @@ static const double *best_start(const Part *pt, const double *const *starts, int
             continue;
         for (int l = 0; l < nc; l++)
             tmp[l] = starts[k][pt->col ? pt->col[l] : l];
-        double v = program_objective(pt->mip, tmp, LEVEL_VALUE);
-        double c = program_objective(pt->mip, tmp, LEVEL_COST);
+        double v = mip_objective(pt->mip, tmp, LEVEL_VALUE);
+        double c = mip_objective(pt->mip, tmp, LEVEL_COST);
         if (!best || v > best_value + 1e-9 || (v > best_value - 1e-9 && c < best_cost - 1e-9)) {
             best = starts[k];
             best_value = v;
@@ -418,7 +421,7 @@ int part_settle_by_bound(Part *pt, const Model *m, double *best)
 {
     if (!pt->fallback)
         return 0;
-    double value = program_objective(pt->mip, pt->fallback, LEVEL_VALUE);
+    double value = mip_objective(pt->mip, pt->fallback, LEVEL_VALUE);
     double bound = part_trivial_bound(m, pt, best);
     if (value < bound - 1e-9 * fmax(1.0, bound))
         return 0;
@@ -439,7 +442,7 @@ void parts_keep_fallback(Part *parts, int n)
             continue;
         if (pt->fallback)
             memcpy(pt->x, pt->fallback, (size_t)pt->mip->ncols * sizeof *pt->x);
-        pt->value = program_objective(pt->mip, pt->x, LEVEL_VALUE);
+        pt->value = mip_objective(pt->mip, pt->x, LEVEL_VALUE);
         pt->interrupted = pt->settled1 = 1;
     }
 }

@@ -63,7 +63,4 @@ int part_prepare_level2(Part *pt, int value_digits, double tol);
  * npclasses zeros, left zero). */
 double part_trivial_bound(const Model *m, const Part *pt, double *best);
 
-/* Σ objective coefficient × x over the columns, for the level's objective. */
-double program_objective(const Mip *mip, const double *x, RunLevel level);
-
 #endif

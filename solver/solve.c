@@ -116,7 +116,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     const double *starts[2] = {greedy_x, gross_x};
     for (int k = 0; k < 2; k++)
         if (starts[k])
-            stats->greedy_value = fmax(stats->greedy_value, program_objective(&m.mip, starts[k], LEVEL_VALUE));
+            stats->greedy_value = fmax(stats->greedy_value, mip_objective(&m.mip, starts[k], LEVEL_VALUE));
     x = calloc((size_t)(m.mip.ncols ? m.mip.ncols : 1), sizeof *x);
     best = calloc((size_t)(m.classes.npclasses ? m.classes.npclasses : 1), sizeof *best);
     if (!x || !best || parts_init(&m, &blocks, starts, 2, &parts)) {
