@@ -26,7 +26,7 @@ took=$(( $(date +%s) - start ))
 if [ $rc -ne 0 ]; then say "FAIL time limit: exit $rc"; cat "$tmp/tl.err"; fail=1
 elif [ "$(status_of "$tmp/tl")" != feasible ]; then say "FAIL time limit: status $(status_of "$tmp/tl")"; fail=1
 elif ! "$TOOLS/plan_check" "$tmp/hard" "$tmp/tl" >"$tmp/tl.chk" 2>&1; then say "FAIL time limit: plan_check"; tail -5 "$tmp/tl.chk"; fail=1
-elif [ "$took" -gt 60 ]; then say "FAIL time limit 3 s took $took s"; fail=1
+elif [ "$took" -gt 10 ]; then say "FAIL time limit 3 s took $took s"; fail=1
 else say "ok   time limit: feasible plan in $took s"; fi
 
 # 2. Ctrl-C: exit 0, status feasible, a valid plan
@@ -41,7 +41,7 @@ took=$(( $(date +%s) - start ))
 if [ $rc -ne 0 ]; then say "FAIL ctrl-c: exit $rc"; cat "$tmp/int.err"; fail=1
 elif [ "$(status_of "$tmp/int")" != feasible ]; then say "FAIL ctrl-c: status $(status_of "$tmp/int")"; fail=1
 elif ! "$TOOLS/plan_check" "$tmp/hard" "$tmp/int" >"$tmp/int.chk" 2>&1; then say "FAIL ctrl-c: plan_check"; tail -5 "$tmp/int.chk"; fail=1
-elif [ "$took" -gt 60 ]; then say "FAIL ctrl-c: stopped only after $took s"; fail=1
+elif [ "$took" -gt 10 ]; then say "FAIL ctrl-c: stopped only after $took s"; fail=1
 else say "ok   ctrl-c: feasible plan, stopped $took s after the signal"; fi
 
 # 3. a GLPK internal error (provoked by a test hook): exit 1, message, no plan, no abort
