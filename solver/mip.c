@@ -3,6 +3,7 @@
  */
 #include "mip.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,83 @@ double mip_objective(const Mip *m, const double *x, RunLevel level)
     for (int j = 0; j < m->ncols; j++)
         sum += mip_col_objective(&m->cols[j], level) * x[j];
     return sum;
+}
+
+/* 1 when x satisfies the program: bounds, integrality and every row, with
+ * a small tolerance. GLPK's answer is checked before it is believed: a
+ * wrong solution would otherwise become a wrong plan. */
+int mip_solution_ok(const Mip *mip, const double *x)
+{
+    for (int j = 0; j < mip->ncols; j++) {
+        const MipCol *c = &mip->cols[j];
+        if (x[j] < c->lb - 1e-6 || x[j] > c->ub + 1e-6 || !isfinite(x[j]))
+            return 0;
+        if (c->integer && fabs(x[j] - nearbyint(x[j])) > 1e-6)
+            return 0;
+    }
+    double *act = calloc((size_t)(mip->nrows ? mip->nrows : 1), sizeof *act);
+    if (!act)
+        return 0;
+    for (size_t k = 0; k < mip->nnz; k++)
+        act[mip->ia[k]] += mip->ar[k] * x[mip->ja[k]];
+    int ok = 1;
+    for (int i = 0; i < mip->nrows && ok; i++) {
+        const MipRow *r = &mip->rows[i];
+        double tol = 1e-6 * fmax(1.0, fabs(act[i]));
+        if ((!isinf(r->lb) && act[i] < r->lb - tol) || (!isinf(r->ub) && act[i] > r->ub + tol))
+            ok = 0;
+    }
+    free(act);
+    return ok;
+}
+
+int mip_restrict(const Mip *m, const unsigned char *keep, const double *x, Mip *sub, int **sub_col)
+{
+    memset(sub, 0, sizeof *sub);
+    *sub_col = NULL;
+    int *col_to = malloc((size_t)(m->ncols ? m->ncols : 1) * sizeof *col_to);
+    int *row_to = malloc((size_t)(m->nrows ? m->nrows : 1) * sizeof *row_to);
+    double *fixed = calloc((size_t)(m->nrows ? m->nrows : 1), sizeof *fixed);
+    int *back = malloc((size_t)(m->ncols ? m->ncols : 1) * sizeof *back);
+    if (!col_to || !row_to || !fixed || !back) {
+        free(col_to);
+        free(row_to);
+        free(fixed);
+        free(back);
+        return -1;
+    }
+    for (int j = 0; j < m->ncols; j++) {
+        col_to[j] = keep[j] ? mip_add_col(sub, m->cols[j]) : -1;
+        if (col_to[j] >= 0)
+            back[col_to[j]] = j;
+    }
+    for (int i = 0; i < m->nrows; i++)
+        row_to[i] = 0; /* 1 once a kept column is seen */
+    for (size_t k = 0; k < m->nnz; k++) {
+        if (col_to[m->ja[k]] >= 0)
+            row_to[m->ia[k]] = 1;
+        else
+            fixed[m->ia[k]] += m->ar[k] * x[m->ja[k]];
+    }
+    for (int i = 0; i < m->nrows; i++) {
+        const MipRow *r = &m->rows[i];
+        row_to[i] = row_to[i] ? mip_add_row(sub, isinf(r->lb) ? r->lb : r->lb - fixed[i],
+                                            isinf(r->ub) ? r->ub : r->ub - fixed[i], r->tag)
+                              : -1;
+    }
+    for (size_t k = 0; k < m->nnz; k++)
+        if (row_to[m->ia[k]] >= 0 && col_to[m->ja[k]] >= 0)
+            mip_add_coef(sub, row_to[m->ia[k]], col_to[m->ja[k]], m->ar[k]);
+    free(col_to);
+    free(row_to);
+    free(fixed);
+    if (sub->oom) {
+        free(back);
+        mip_release(sub);
+        return -1;
+    }
+    *sub_col = back;
+    return 0;
 }
 
 void mip_release(Mip *m)

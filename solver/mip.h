@@ -57,4 +57,16 @@ static inline double mip_col_objective(const MipCol *c, RunLevel level)
 /* Σ coefficient × x over the columns, for the level's objective. */
 double mip_objective(const Mip *m, const double *x, RunLevel level);
 
+/* 1 when x satisfies the program: bounds, integrality and every row, with
+ * a tolerance of 1e-6 (relative for rows). */
+int mip_solution_ok(const Mip *m, const double *x);
+
+/* The program restricted to the columns with keep[j] set, every other
+ * column fixed at x[j]: each row's sides lose the fixed columns' activity,
+ * and rows without a kept column are left out (x already meets them when
+ * it is a solution). A solution of the restriction, with x elsewhere, is a
+ * solution of the program. *sub_col (malloc'ed) maps each column of *sub
+ * back to m. Returns 0, or −1 on out-of-memory. */
+int mip_restrict(const Mip *m, const unsigned char *keep, const double *x, Mip *sub, int **sub_col);
+
 #endif

@@ -6,6 +6,7 @@
  */
 #include "parts.h"
 
+#include "lns.h"
 #include "workers.h"
 
 #include <math.h>
@@ -17,13 +18,10 @@
  * time left for another round to be worth a restart. */
 #define MAX_ROUNDS 4
 /* Racers for a lone part: one per column order of RunRequest. Each racer
- * holds its own GLPK copy of the program, so programs beyond
- * RACE_MAX_NONZEROS (about 1 GB per copy at GLPK's ~350 bytes per
- * non-zero measured on national 2 000, 0.9 M non-zeros in 367 MB) are not
- * raced: at that size GLPK does not finish the first LP in either order
- * and the second copy would only double the memory. */
+ * holds its own GLPK copy of the program. Parts beyond LNS_MIN_NONZEROS
+ * are not raced: they go to region search (solver/lns.c), where GLPK
+ * never sees the whole program. */
 #define RACERS 2
-#define RACE_MAX_NONZEROS 3000000
 #define MIN_RERUN_S 0.5
 
 /* Σ over the block's participant classes of members × best value of
@@ -55,6 +53,26 @@ static void part_label(char *buf, size_t sz, int i, int n)
         buf[0] = '\0';
 }
 
+/* 1 when the part goes to region search: beyond LNS_MIN_NONZEROS, or
+ * always with SAMPLAN_REGION_SEARCH=N (first region size, see lns.c) in
+ * the environment: tests run it on small random scenarios. */
+static int part_region_search(const Part *pt)
+{
+    const char *env = getenv("SAMPLAN_REGION_SEARCH");
+    if (env && atoi(env) > 0)
+        return 1;
+    return pt->mip->nnz > LNS_MIN_NONZEROS;
+}
+
+/* One level on one part: region search when the part is too large for
+ * GLPK as a whole (solver/lns.h), else one GLPK run. */
+static int part_solve(const Part *pt, const RunRequest *req, RunResult *r, char *err, size_t errsz)
+{
+    if (part_region_search(pt))
+        return lns_solve(pt->model, pt->mip, req, r, err, errsz);
+    return glpk_solve_level(pt->mip, req, r, err, errsz);
+}
+
 /* Level 1 on one part: GLPK within `seconds`, starting from the part's
  * best plan so far (the greedy plan on the first run). A run that stops
  * with less keeps the plan it started from; the empty plan stands when
@@ -74,7 +92,7 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
     if (solver_interrupted) {
         r.stop = STOP_INTERRUPT;
         r.bound = HUGE_VAL;
-    } else if (glpk_solve_level(pt->mip, &req, &r, err, errsz)) {
+    } else if (part_solve(pt, &req, &r, err, errsz)) {
         free(r.x);
         return -1;
     }
@@ -143,7 +161,7 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
     req.label = label;
     RunResult r;
     memset(&r, 0, sizeof r);
-    if (glpk_solve_level(pt->mip, &req, &r, err, errsz)) {
+    if (part_solve(pt, &req, &r, err, errsz)) {
         free(r.x);
         return -1;
     }
@@ -321,7 +339,7 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
         if (!todo || solver_interrupted || (round > 0 && until - clock_seconds() < MIN_RERUN_S))
             break;
         Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, 0, 0, ""};
-        if (todo == 1 && jobs >= RACERS && parts[items[0]].mip->nnz <= RACE_MAX_NONZEROS) {
+        if (todo == 1 && jobs >= RACERS && !part_region_search(&parts[items[0]])) {
             /* one part and processors to spare: race column orders (GLPK's
              * time on one program swings severalfold with the order) */
             rd.race = 1;
@@ -380,6 +398,7 @@ int parts_init(Model *m, Blocks *blocks, const double *const *starts, int nstart
     for (int i = 0; i < n; i++) {
         Part *pt = &parts[i];
         int whole = blocks->block[i].col == NULL;
+        pt->model = m;
         pt->mip = whole ? &m->mip : &blocks->block[i].mip;
         pt->col = whole ? NULL : blocks->block[i].col;
         int nc = pt->mip->ncols;

@@ -16,6 +16,7 @@
 /* One block of the program (solver/blocks.h) — the whole program when it
  * does not split — and where its solve stands. */
 typedef struct Part {
+    const Model *model; /* what the columns mean (region search) */
     Mip *mip;
     const int *col;     /* block column → whole column, NULL for the whole */
     double *fallback;   /* greedy plan on this block's columns, or NULL */

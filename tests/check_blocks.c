@@ -1,7 +1,9 @@
 /*
  * check_blocks.c — solver/blocks.c: connected parts of a program, the
  * bundling of small parts, and that every column, row and non-zero ends up
- * in exactly one block with its bounds, objective and coefficient intact.
+ * in exactly one block with its bounds, objective and coefficient intact;
+ * and mip_restrict (solver/mip.c), the fixing that region search
+ * (solver/lns.c) builds its sub-programs with.
  */
 #include <check.h>
 #include <math.h>
@@ -135,6 +137,45 @@ START_TEST(one_part_is_left_whole)
 }
 END_TEST
 
+/* Columns 2 and 3 kept, the others fixed at x: every row loses the fixed
+ * activity from its sides, the row without a kept column is left out, and
+ * a solution of the restriction put back into x solves the program. */
+START_TEST(restricts_to_kept_columns)
+{
+    Mip m = {0};
+    make_program(&m);
+    unsigned char keep[6] = {0, 0, 1, 1, 0, 0};
+    double x[6] = {1, 1, 0, 0, 1, 2};
+    Mip sub;
+    int *back = NULL;
+    ck_assert_int_eq(mip_restrict(&m, keep, x, &sub, &back), 0);
+    ck_assert_int_eq(sub.ncols, 2);
+    ck_assert_int_eq(back[0], 2);
+    ck_assert_int_eq(back[1], 3);
+    ck_assert(sub.cols[0].value == 3.0 && sub.cols[1].ub == 5.0);
+    ck_assert_int_eq(sub.nrows, 3); /* r3 holds no kept column */
+    ck_assert(isinf(sub.rows[0].lb) && sub.rows[0].lb < 0);
+    ck_assert(fabs(sub.rows[0].ub - (10 - 1.5)) < 1e-12);  /* r0 − 1.5·x0 */
+    ck_assert(fabs(sub.rows[1].ub - (11 - 2.5)) < 1e-12);  /* r1 − 2.5·x1 */
+    ck_assert(fabs(sub.rows[2].ub - (12 - 6.5)) < 1e-12);  /* r2 − 6.5·x4 */
+    ck_assert_int_eq((int)sub.nnz, 3);
+    /* x2 = 1 fits r0 (3.5 ≤ 8.5) and r2 (5.5 ≤ 5.5); x3 = 1 fits r1 */
+    double sx[2] = {1, 1};
+    ck_assert(mip_solution_ok(&sub, sx));
+    x[back[0]] = sx[0];
+    x[back[1]] = sx[1];
+    ck_assert(mip_solution_ok(&m, x));
+    /* x2 = 2 breaks r2 in both */
+    double bad[2] = {2, 1};
+    ck_assert(!mip_solution_ok(&sub, bad));
+    x[2] = 2;
+    ck_assert(!mip_solution_ok(&m, x));
+    free(back);
+    mip_release(&sub);
+    mip_release(&m);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("blocks");
@@ -142,6 +183,7 @@ int main(void)
     tcase_add_test(tc, splits_into_connected_parts);
     tcase_add_test(tc, bundles_small_parts);
     tcase_add_test(tc, one_part_is_left_whole);
+    tcase_add_test(tc, restricts_to_kept_columns);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,64 @@
+#!/bin/sh
+# region_search.sh — region search (solver/lns.c), which samplan uses on
+# programs too large for GLPK as a whole, forced onto small random
+# scenarios with SAMPLAN_REGION_SEARCH=N (first region of N columns):
+#  * regions larger than the program free every column, so each region is
+#    the whole program: value and cost must equal the plain solve's optimum
+#    (this checks mip_restrict and the write-back against GLPK on the whole);
+#  * regions of 20 columns fix most of the plan each time: the plan must
+#    pass plan_check and its value may not exceed the optimum.
+# RANDOM_N scenarios (default 60). Env: SAMPLAN, TOOLS (random_scenario,
+# plan_check).
+: "${SAMPLAN:?SAMPLAN must name the samplan binary}"
+: "${TOOLS:?TOOLS must name the tests/tools build directory}"
+N=${RANDOM_N:-60}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/region_search.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+compared=0
+
+# value and cost from plan_check's "ok" line
+vc() { sed -n 's/^plan_check: ok value=\([^ ]*\) cost=\([^ ]*\).*/\1 \2/p' "$1"; }
+
+# within 1e-6 relative (absolute below 1)
+same() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = (a < 0 ? -a : a);
+                                          if (m < 1) m = 1; exit !(d <= 1e-6 * m) }'; }
+
+i=1
+while [ "$i" -le "$N" ]; do
+    seed=$((900 + i))
+    i=$((i + 1))
+    d="$tmp/s$seed"
+    "$TOOLS/random_scenario" "$seed" "$d" > "$tmp/log" 2>&1 || { echo "FAIL seed $seed: random_scenario"; fails=$((fails + 1)); continue; }
+    if ! "$SAMPLAN" solve "$d" -o "$tmp/plain" --force --quiet > "$tmp/log" 2>&1 ||
+       ! "$TOOLS/plan_check" "$d" "$tmp/plain" > "$tmp/check" 2>&1; then
+        echo "FAIL seed $seed: plain solve or its plan_check"; fails=$((fails + 1)); continue
+    fi
+    set -- $(vc "$tmp/check")
+    v=$1 c=$2
+    # every region is the whole program
+    if ! SAMPLAN_REGION_SEARCH=1000000 "$SAMPLAN" solve "$d" -o "$tmp/whole" --force --quiet > "$tmp/log" 2>&1 ||
+       ! "$TOOLS/plan_check" "$d" "$tmp/whole" > "$tmp/check" 2>&1; then
+        echo "FAIL seed $seed: region search (whole regions) failed or its plan is invalid"
+        sed 's/^/    /' "$tmp/check" "$tmp/log" | head -n 8; fails=$((fails + 1)); continue
+    fi
+    set -- $(vc "$tmp/check")
+    if ! same "$1" "$v" || ! same "$2" "$c"; then
+        echo "FAIL seed $seed: whole regions gave value $1 cost $2, the plain solve value $v cost $c"
+        fails=$((fails + 1)); continue
+    fi
+    # small regions: most columns fixed in every run
+    if ! SAMPLAN_REGION_SEARCH=20 "$SAMPLAN" solve "$d" -o "$tmp/small" --force --quiet --time-limit 2 > "$tmp/log" 2>&1 ||
+       ! "$TOOLS/plan_check" "$d" "$tmp/small" > "$tmp/check" 2>&1; then
+        echo "FAIL seed $seed: region search (small regions) failed or its plan is invalid"
+        sed 's/^/    /' "$tmp/check" "$tmp/log" | head -n 8; fails=$((fails + 1)); continue
+    fi
+    set -- $(vc "$tmp/check")
+    if ! awk -v a="$1" -v b="$v" 'BEGIN { exit !(a <= b + 1e-6 * (b < 1 ? 1 : b)) }'; then
+        echo "FAIL seed $seed: small regions gave value $1 above the optimum $v"
+        fails=$((fails + 1)); continue
+    fi
+    compared=$((compared + 1))
+done
+echo "region search: $compared of $N random scenarios agree"
+[ "$fails" -eq 0 ]
