@@ -32,6 +32,8 @@ typedef struct RunRequest {
     const char *label;   /* optional prefix of progress lines, e.g. "block 3 of 12, " */
     int column_order;    /* 0: the builder's column order; 1: this level's objective
                             columns first, then by first row (glpsol's LP order) */
+    int jobs;            /* processes the run may use; GLPK uses one, region
+                            search (solver/lns.c) solves regions side by side */
 } RunRequest;
 
 typedef struct RunResult {

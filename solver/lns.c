@@ -19,6 +19,8 @@
  */
 #include "lns.h"
 
+#include "workers.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +85,26 @@ static int better(RunLevel level, double candidate, double incumbent)
     return level == LEVEL_VALUE ? candidate > incumbent + eps : candidate < incumbent - eps;
 }
 
+/* Regions solved at once: disjoint regions share no row with a free
+ * column (every row belongs to one home, host or slot municipality — the
+ * value floor of level 2 and a budget row aside, see merge_regions), so
+ * their solutions combine. */
+#define LNS_PARALLEL 2
+
+/* One region: its free columns and, after the run, its outcome. */
+typedef struct Region {
+    unsigned char *keep;  /* [ncols] free columns */
+    unsigned char *in;    /* [municipalities] the region */
+    int busy;             /* running now */
+    double seconds;       /* its time limit */
+    int rc, proven, improved;
+    double used, gain;    /* seconds; objective gained (≥ 0 when improved) */
+    int n;                /* changed columns: new values of every free column */
+    int *cols;
+    double *vals;
+    char err[256];
+} Region;
+
 typedef struct Search {
     const Model *m;
     const Mip *mip;
@@ -92,32 +114,49 @@ typedef struct Search {
     Seed *seeds;
     int nseeds;
     ByKm *near;              /* [municipalities] scratch */
-    unsigned char *in;       /* [municipalities] region */
-    unsigned char *keep;     /* [ncols] free columns */
+    double *x;               /* the plan being improved */
+    int global_rows;         /* the program has a value floor or budget row */
+    Region reg[LNS_PARALLEL];
+    /* the search's state, read and written by next_region/region_apply */
+    double until, target, last_line;
+    int next_seed, regions, improvements, quiet_streak, local_optimum;
 } Search;
 
 /* Frees the columns of the region around `seed` holding about `target`
- * columns; returns how many were freed. */
-static long choose_region(Search *sr, int seed, double target)
+ * columns, leaving out municipalities in `taken` (NULL: none); returns
+ * how many columns were freed. */
+static long choose_region(Search *sr, Region *rg, int seed, double target, const unsigned char *taken)
 {
     const Scenario *s = sr->m->s;
     int nm = s->nmunicipalities;
     for (int i = 0; i < nm; i++)
         sr->near[i] = (ByKm){i, i == seed ? -1.0 : scenario_km(s, seed, i)};
     qsort(sr->near, (size_t)nm, sizeof *sr->near, cmp_km);
-    memset(sr->in, 0, (size_t)(nm > 0 ? nm : 0));
+    memset(rg->in, 0, (size_t)(nm > 0 ? nm : 0));
     double have = 0.0;
     for (int r = 0; r < nm && have < target; r++) {
-        sr->in[sr->near[r].municipality] = 1;
-        have += (double)sr->weight[sr->near[r].municipality];
+        int mu = sr->near[r].municipality;
+        if (taken && taken[mu])
+            continue;
+        rg->in[mu] = 1;
+        have += (double)sr->weight[mu];
     }
     long n = 0;
     for (int j = 0; j < sr->mip->ncols; j++) {
         int h = sr->home[j], a = sr->at[j];
-        sr->keep[j] = (h >= 0 || a >= 0) && (h < 0 || sr->in[h]) && (a < 0 || sr->in[a]);
-        n += sr->keep[j];
+        rg->keep[j] = (h >= 0 || a >= 0) && (h < 0 || rg->in[h]) && (a < 0 || rg->in[a]);
+        n += rg->keep[j];
     }
     return n;
+}
+
+static void region_forget(Region *rg)
+{
+    free(rg->cols);
+    free(rg->vals);
+    rg->cols = NULL;
+    rg->vals = NULL;
+    rg->n = 0;
 }
 
 static void search_release(Search *sr)
@@ -127,26 +166,34 @@ static void search_release(Search *sr)
     free(sr->weight);
     free(sr->seeds);
     free(sr->near);
-    free(sr->in);
-    free(sr->keep);
+    for (int r = 0; r < LNS_PARALLEL; r++) {
+        free(sr->reg[r].keep);
+        free(sr->reg[r].in);
+        region_forget(&sr->reg[r]);
+    }
 }
 
-static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequest *req)
+static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequest *req, double *x)
 {
     memset(sr, 0, sizeof *sr);
     sr->m = m;
     sr->mip = mip;
     sr->req = req;
+    sr->x = x;
     int nm = m->s->nmunicipalities, nc = mip->ncols ? mip->ncols : 1;
     sr->home = malloc((size_t)nc * sizeof *sr->home);
     sr->at = malloc((size_t)nc * sizeof *sr->at);
-    sr->weight = calloc((size_t)nm, sizeof *sr->weight);
-    sr->seeds = malloc((size_t)nm * sizeof *sr->seeds);
-    sr->near = malloc((size_t)nm * sizeof *sr->near);
-    sr->in = malloc((size_t)nm);
-    sr->keep = malloc((size_t)nc);
-    if (!sr->home || !sr->at || !sr->weight || !sr->seeds || !sr->near || !sr->in || !sr->keep)
+    sr->weight = calloc((size_t)(nm ? nm : 1), sizeof *sr->weight);
+    sr->seeds = malloc((size_t)(nm ? nm : 1) * sizeof *sr->seeds);
+    sr->near = malloc((size_t)(nm ? nm : 1) * sizeof *sr->near);
+    if (!sr->home || !sr->at || !sr->weight || !sr->seeds || !sr->near)
         return -1;
+    for (int r = 0; r < LNS_PARALLEL; r++) {
+        sr->reg[r].keep = malloc((size_t)nc);
+        sr->reg[r].in = malloc((size_t)(nm ? nm : 1));
+        if (!sr->reg[r].keep || !sr->reg[r].in)
+            return -1;
+    }
     for (int j = 0; j < mip->ncols; j++) {
         column_places(m, &mip->cols[j], &sr->home[j], &sr->at[j]);
         int where = sr->home[j] >= 0 ? sr->home[j] : sr->at[j];
@@ -161,113 +208,239 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     return 0;
 }
 
-/* One region: restrict, solve from the plan, take a better solution.
- * Returns 0 (with *proven, *improved, *seconds set) or −1 with err. */
-static int solve_region(Search *sr, double *x, double seconds, int *proven, int *improved, double *used,
-                        char *err, size_t errsz)
+/* What a region's run sends back (solver/workers.c): this header, then n
+ * column indices and n values. */
+typedef struct RegionMsg {
+    int rc, proven, improved, n;
+    double used, gain;
+    char err[256];
+} RegionMsg;
+
+/* Runs in a worker (or in-process): restrict to the region, solve from the
+ * plan, report the region's new column values when they are better. */
+static void *region_work(void *ctx, int item, int seq, size_t *len)
 {
+    (void)seq;
+    Search *sr = ctx;
+    const Region *rg = &sr->reg[item];
+    RegionMsg msg;
+    memset(&msg, 0, sizeof msg);
     Mip sub;
     int *sub_col = NULL;
-    *proven = *improved = 0;
-    *used = 0.0;
-    if (mip_restrict(sr->mip, sr->keep, x, &sub, &sub_col)) {
-        snprintf(err, errsz, "out of memory");
-        return -1;
-    }
-    double *sx = malloc((size_t)(sub.ncols ? sub.ncols : 1) * sizeof *sx);
-    if (!sx) {
-        mip_release(&sub);
-        free(sub_col);
-        snprintf(err, errsz, "out of memory");
-        return -1;
-    }
-    for (int l = 0; l < sub.ncols; l++)
-        sx[l] = x[sub_col[l]];
-    RunRequest req = *sr->req;
-    req.start = sx;
-    req.time_limit_s = seconds;
-    req.quiet = 1;
-    req.column_order = 0;
+    double *sx = NULL;
     RunResult r;
     memset(&r, 0, sizeof r);
-    int rc = glpk_solve_level(&sub, &req, &r, err, errsz);
-    if (rc == 0) {
-        double before = mip_objective(&sub, sx, req.level);
-        if (r.has_solution && better(req.level, r.objective, before)) {
-            for (int l = 0; l < sub.ncols; l++)
-                x[sub_col[l]] = r.x[l];
-            *improved = 1;
+    if (mip_restrict(sr->mip, rg->keep, sr->x, &sub, &sub_col)) {
+        msg.rc = -1;
+        snprintf(msg.err, sizeof msg.err, "out of memory");
+    } else if (!(sx = malloc((size_t)(sub.ncols ? sub.ncols : 1) * sizeof *sx))) {
+        msg.rc = -1;
+        snprintf(msg.err, sizeof msg.err, "out of memory");
+    } else {
+        for (int l = 0; l < sub.ncols; l++)
+            sx[l] = sr->x[sub_col[l]];
+        RunRequest req = *sr->req;
+        req.start = sx;
+        req.time_limit_s = rg->seconds;
+        req.quiet = 1;
+        req.column_order = 0;
+        msg.rc = glpk_solve_level(&sub, &req, &r, msg.err, sizeof msg.err);
+        if (msg.rc == 0) {
+            double before = mip_objective(&sub, sx, req.level);
+            if (r.has_solution && better(req.level, r.objective, before)) {
+                msg.improved = 1;
+                msg.n = sub.ncols;
+                msg.gain = fabs(r.objective - before);
+            }
+            msg.proven = r.stop == STOP_NONE && r.has_solution;
+            msg.used = r.seconds;
         }
-        *proven = r.stop == STOP_NONE && r.has_solution;
-        *used = r.seconds;
     }
+    size_t bytes = sizeof msg + (size_t)msg.n * (sizeof(int) + sizeof(double));
+    char *buf = malloc(bytes);
+    if (buf) {
+        memcpy(buf, &msg, sizeof msg);
+        if (msg.n) {
+            memcpy(buf + sizeof msg, sub_col, (size_t)msg.n * sizeof(int));
+            memcpy(buf + sizeof msg + (size_t)msg.n * sizeof(int), r.x, (size_t)msg.n * sizeof(double));
+        }
+        *len = bytes;
+    }
+    int restricted = sub_col != NULL; /* else mip_restrict released sub itself */
     free(r.x);
     free(sx);
     free(sub_col);
-    mip_release(&sub);
-    return rc;
+    if (restricted)
+        mip_release(&sub);
+    return buf;
+}
+
+/* Puts a region's better values into the plan. Regions that run side by
+ * side are disjoint, and disjoint regions share no row with free columns
+ * (each row belongs to one home, host or slot municipality) — except the
+ * level-2 value floor and a budget row, where both may have spent the same
+ * slack: with such rows the plan is checked and the newcomer undone if it
+ * fails. */
+static void merge_region(Search *sr, Region *rg)
+{
+    for (int l = 0; l < rg->n; l++) {
+        double old = sr->x[rg->cols[l]];
+        sr->x[rg->cols[l]] = rg->vals[l];
+        rg->vals[l] = old; /* kept to undo */
+    }
+    if (sr->global_rows && !mip_solution_ok(sr->mip, sr->x)) {
+        for (int l = 0; l < rg->n; l++)
+            sr->x[rg->cols[l]] = rg->vals[l];
+        rg->improved = 0;
+    }
+}
+
+/* Grows and shrinks the regions and prints progress after each result. */
+static void region_done(Search *sr, const Region *rg)
+{
+    sr->regions++;
+    sr->improvements += rg->improved;
+    sr->quiet_streak = rg->proven && !rg->improved ? sr->quiet_streak + 1 : 0;
+    /* grow after a quick proof; shrink only after a run that neither
+     * finished nor gained (on national 20 000 the largest gains came from
+     * regions GLPK could not finish in LNS_MAX_REGION_S) */
+    if (rg->proven && rg->used < 0.25 * LNS_MAX_REGION_S)
+        sr->target *= 1.5;
+    else if (!rg->proven && !rg->improved)
+        sr->target = fmax(fmin(LNS_MIN_COLUMNS, sr->target), sr->target / 1.5);
+    double now = clock_seconds();
+    const RunRequest *req = sr->req;
+    if (!req->quiet && now - sr->last_line >= 1.0) {
+        sr->last_line = now;
+        fprintf(stderr, "samplan: %6.1f s  %slevel %d (%s)  region search: %.6g after %d regions (%d better)\n",
+                now - req->clock_start, req->label ? req->label : "", (int)req->level,
+                req->level == LEVEL_VALUE ? "value" : "cost", mip_objective(sr->mip, sr->x, req->level),
+                sr->regions, sr->improvements);
+    }
+}
+
+/* Runs in the parent when a result comes back: merge it at once, so the
+ * next region starts from the better plan. */
+static int region_apply(void *ctx, int item, const void *result, size_t len)
+{
+    Search *sr = ctx;
+    Region *rg = &sr->reg[item];
+    RegionMsg msg;
+    rg->busy = 0;
+    if (len < sizeof msg)
+        return -1;
+    memcpy(&msg, result, sizeof msg);
+    if (len != sizeof msg + (size_t)msg.n * (sizeof(int) + sizeof(double)))
+        return -1;
+    rg->rc = msg.rc;
+    rg->proven = msg.proven;
+    rg->improved = msg.improved;
+    rg->used = msg.used;
+    rg->gain = msg.gain;
+    snprintf(rg->err, sizeof rg->err, "%s", msg.err);
+    if (msg.rc)
+        return -1;
+    if (msg.n) {
+        rg->cols = malloc((size_t)msg.n * sizeof *rg->cols);
+        rg->vals = malloc((size_t)msg.n * sizeof *rg->vals);
+        if (rg->cols && rg->vals) {
+            rg->n = msg.n;
+            memcpy(rg->cols, (const char *)result + sizeof msg, (size_t)msg.n * sizeof(int));
+            memcpy(rg->vals, (const char *)result + sizeof msg + (size_t)msg.n * sizeof(int),
+                   (size_t)msg.n * sizeof(double));
+            merge_region(sr, rg);
+        } else {
+            rg->improved = 0; /* the gain is lost, the plan stays valid */
+        }
+        region_forget(rg);
+    }
+    region_done(sr, rg);
+    return 0;
+}
+
+/* Runs in the parent when a process is free: the next region, from the
+ * next seed, kept apart from the region still running; −1 when time is up
+ * or a whole round of seeds was proven without a gain (a local optimum). */
+static int next_region(void *ctx)
+{
+    Search *sr = ctx;
+    double left = sr->until - clock_seconds();
+    if (left < 0.2 || solver_interrupted || sr->nseeds == 0)
+        return -1;
+    if (sr->quiet_streak >= sr->nseeds) {
+        sr->local_optimum = 1;
+        return -1;
+    }
+    int slot = -1;
+    const unsigned char *taken = NULL;
+    for (int r = 0; r < LNS_PARALLEL; r++) {
+        if (sr->reg[r].busy)
+            taken = sr->reg[r].in;
+        else if (slot < 0)
+            slot = r;
+    }
+    if (slot < 0)
+        return -1;
+    Region *rg = &sr->reg[slot];
+    for (int tries = 0; tries < sr->nseeds; tries++) {
+        int seed = sr->seeds[sr->next_seed++ % sr->nseeds].municipality;
+        if (taken && taken[seed])
+            continue;
+        if (choose_region(sr, rg, seed, sr->target, taken) > 0) {
+            rg->busy = 1;
+            rg->seconds = fmin(left, LNS_MAX_REGION_S);
+            return slot;
+        }
+        sr->quiet_streak++; /* a seed with nothing to free */
+    }
+    return -1;
 }
 
 int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
-    double t0 = clock_seconds(), until = t0 + req->time_limit_s;
+    double t0 = clock_seconds();
     memset(out, 0, sizeof *out);
     out->x = calloc((size_t)(mip->ncols ? mip->ncols : 1), sizeof *out->x);
     Search sr;
-    if (!out->x || search_init(&sr, m, mip, req)) {
-        if (out->x)
-            search_release(&sr);
+    if (!out->x) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    if (search_init(&sr, m, mip, req, out->x)) {
+        search_release(&sr);
         snprintf(err, errsz, "out of memory");
         return -1;
     }
     if (req->start && mip_solution_ok(mip, req->start))
         memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
     /* else the empty plan, which meets every row of level 1 */
+    for (int i = 0; i < mip->nrows && !sr.global_rows; i++)
+        sr.global_rows = mip->rows[i].tag == 'v' || mip->rows[i].tag == 'b';
     /* SAMPLAN_REGION_SEARCH=N: first regions of N columns (a test hook,
      * solver/parts.c; tests/e2e/region_search.sh) */
     const char *env = getenv("SAMPLAN_REGION_SEARCH");
-    double target = env && atoi(env) > 0 ? (double)atoi(env) : LNS_FIRST_COLUMNS, last_line = t0;
-    int regions = 0, improvements = 0, quiet_streak = 0, local_optimum = 0, rc = 0;
-    const char *what = req->level == LEVEL_VALUE ? "value" : "cost";
-    for (int next = 0; sr.nseeds > 0 && !solver_interrupted; next++) {
-        double left = until - clock_seconds();
-        /* a whole round of seeds proven without a gain: a local optimum */
-        if (left < 0.2)
-            break;
-        if (quiet_streak >= sr.nseeds) {
-            local_optimum = 1;
-            break;
-        }
-        int seed = sr.seeds[next % sr.nseeds].municipality;
-        if (choose_region(&sr, seed, target) == 0)
-            continue;
-        int proven, improved;
-        double used;
-        rc = solve_region(&sr, out->x, fmin(left, LNS_MAX_REGION_S), &proven, &improved, &used, err, errsz);
-        if (rc)
-            break;
-        regions++;
-        improvements += improved;
-        quiet_streak = proven && !improved ? quiet_streak + 1 : 0;
-        if (proven && used < 0.25 * LNS_MAX_REGION_S)
-            target *= 1.5;
-        else if (!proven)
-            target = fmax(fmin(LNS_MIN_COLUMNS, target), target / 1.5);
-        double now = clock_seconds();
-        if (!req->quiet && now - last_line >= 1.0) {
-            last_line = now;
-            fprintf(stderr, "samplan: %6.1f s  %slevel %d (%s)  region search: %.6g after %d regions (%d better)\n",
-                    now - req->clock_start, req->label ? req->label : "", (int)req->level, what,
-                    mip_objective(mip, out->x, req->level), regions, improvements);
-        }
+    sr.target = env && atoi(env) > 0 ? (double)atoi(env) : LNS_FIRST_COLUMNS;
+    sr.until = t0 + req->time_limit_s;
+    sr.last_line = t0;
+    int parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
+    /* regions still running half a second past the limit are dropped:
+     * GLPK can overrun its own limit inside cut rounds and heuristics */
+    int rc = workers_stream(parallel, next_region, &sr, region_work, region_apply, &sr, sr.until + 0.5,
+                            &solver_interrupted, err, errsz);
+    if (rc) {
+        for (int r = 0; r < LNS_PARALLEL; r++)
+            if (sr.reg[r].rc && sr.reg[r].err[0])
+                snprintf(err, errsz, "%s", sr.reg[r].err);
     }
     if (rc == 0 && !mip_solution_ok(mip, out->x)) {
-        /* cannot happen when mip_restrict is right; never write a wrong plan */
+        /* cannot happen when mip_restrict and merge_region are right;
+         * never write a wrong plan */
         if (req->start)
             memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
         else
             memset(out->x, 0, (size_t)mip->ncols * sizeof *out->x);
     }
+    int local_optimum = sr.local_optimum;
     search_release(&sr);
     if (rc)
         return -1;

@@ -190,6 +190,7 @@ typedef struct Round {
     const RunRequest *base;
     double until;     /* the level's deadline */
     int todo, jobs;   /* parts in this round, parallel jobs */
+    int all_jobs;     /* jobs the caller allows */
     int race;         /* one part, solved by `todo` racers in different column orders */
     int have_result;  /* race: a racer's result is already in the part */
     char err[512];
@@ -241,6 +242,8 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     char label[48];
     part_label(label, sizeof label, item, rd->n);
     RunRequest req = *rd->base;
+    /* a lone part may use every job (region search does; GLPK uses one) */
+    req.jobs = rd->todo == 1 ? rd->all_jobs : 1;
     if (rd->race) {
         /* racer `seq` tries column order `seq`; only one prints progress */
         req.column_order = seq;
@@ -338,7 +341,7 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
                 items[todo++] = i;
         if (!todo || solver_interrupted || (round > 0 && until - clock_seconds() < MIN_RERUN_S))
             break;
-        Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, 0, 0, ""};
+        Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, jobs, 0, 0, ""};
         if (todo == 1 && jobs >= RACERS && !part_region_search(&parts[items[0]])) {
             /* one part and processors to spare: race column orders (GLPK's
              * time on one program swings severalfold with the order) */

@@ -20,6 +20,7 @@
 #include <sys/prctl.h>
 #endif
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_JOBS 8
@@ -155,14 +156,23 @@ static void cancel(Running *run, int nrun)
     }
 }
 
-int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx,
-                volatile sig_atomic_t *stop, char *err, size_t errsz)
+/* Monotonic seconds (CLOCK_MONOTONIC, as clock_seconds in glpk_run.c). */
+static double now_seconds(void)
 {
-    int forwarded = 0;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn apply, void *ctx,
+                   double deadline, volatile sig_atomic_t *stop, char *err, size_t errsz)
+{
+    int forwarded = 0, seq = 0;
     pid_t parent = getpid();
-    if (jobs <= 1 || n <= 1) {
-        for (int k = 0; k < n; k++) {
-            int rc = run_inline(ctx, items[k], k, work, apply, err, errsz);
+    if (jobs <= 1) {
+        int item;
+        while (!(stop && *stop) && (item = next(next_ctx)) >= 0) {
+            int rc = run_inline(ctx, item, seq++, work, apply, err, errsz);
             if (rc)
                 return rc < 0 ? -1 : 0;
         }
@@ -170,11 +180,17 @@ int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, v
     }
     Running run[MAX_JOBS];
     struct pollfd pfd[MAX_JOBS];
-    int nrun = 0, next = 0, failed = 0;
+    int nrun = 0, failed = 0, done = 0;
     if (jobs > MAX_JOBS)
         jobs = MAX_JOBS;
-    while ((next < n && !failed && !(stop && *stop)) || nrun > 0) {
-        while (nrun < jobs && next < n && !failed && !(stop && *stop)) {
+    for (;;) {
+        while (nrun < jobs && !done && !failed && !(stop && *stop)) {
+            int item = next(next_ctx);
+            if (item < 0) {
+                /* nothing to start now; with nobody running, nothing ever */
+                done = nrun == 0;
+                break;
+            }
             int fds[2];
             pid_t pid = -1;
             fflush(stdout);
@@ -190,29 +206,32 @@ int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, v
                 close(fds[0]);
                 for (int r = 0; r < nrun; r++)
                     close(run[r].fd);
-                child_main(fds[1], work, ctx, items[next], next, parent);
+                child_main(fds[1], work, ctx, item, seq, parent);
             }
             if (pid < 0) {
-                /* no process to be had: do it here, or wait for one */
-                if (nrun > 0)
-                    break;
-                int rc = run_inline(ctx, items[next], next, work, apply, err, errsz);
-                next++;
+                /* no process to be had: do it here */
+                int rc = run_inline(ctx, item, seq++, work, apply, err, errsz);
                 if (rc < 0)
                     failed = 1;
                 else if (rc > 0)
-                    next = n; /* won: nothing else to start */
+                    done = 1; /* won: nothing else to start */
                 continue;
             }
+            seq++;
             close(fds[1]);
-            run[nrun++] = (Running){pid, fds[0], items[next]};
-            next++;
+            run[nrun++] = (Running){pid, fds[0], item};
         }
         if (nrun == 0)
-            continue;
+            break;
         for (int r = 0; r < nrun; r++)
             pfd[r] = (struct pollfd){run[r].fd, POLLIN, 0};
         int ready = poll(pfd, (nfds_t)nrun, POLL_MS);
+        if (deadline > 0 && now_seconds() > deadline) {
+            /* past the caller's deadline: what is still running is lost */
+            cancel(run, nrun);
+            nrun = 0;
+            break;
+        }
         if (stop && *stop && !forwarded) {
             /* Ctrl-C in a terminal reaches the children too; a SIGINT sent
              * to this process alone (kill) must be passed on */
@@ -243,10 +262,29 @@ int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, v
             } else if (rc > 0) {
                 cancel(run, nrun);
                 nrun = 0;
-                next = n;
+                done = 1;
                 break;
             }
         }
     }
     return failed ? -1 : 0;
+}
+
+/* workers_run's items as a stream. */
+typedef struct ItemList {
+    const int *items;
+    int n, pos;
+} ItemList;
+
+static int next_listed(void *vctx)
+{
+    ItemList *l = vctx;
+    return l->pos < l->n ? l->items[l->pos++] : -1;
+}
+
+int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx,
+                volatile sig_atomic_t *stop, char *err, size_t errsz)
+{
+    ItemList list = {items, n, 0};
+    return workers_stream(n <= 1 ? 1 : jobs, next_listed, &list, work, apply, ctx, 0.0, stop, err, errsz);
 }

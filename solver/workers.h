@@ -37,4 +37,16 @@ int workers_jobs(int requested);
 int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx,
                 volatile sig_atomic_t *stop, char *err, size_t errsz);
 
+/* Runs in the parent whenever a job is free: the next item to start, or
+ * −1 when there is none for now (asked again after the next result; with
+ * nothing running, −1 ends the stream). */
+typedef int (*NextFn)(void *next_ctx);
+
+/* As workers_run, with the items chosen as the work goes: next() may look
+ * at what apply() has made of earlier results. Children still running at
+ * `deadline` (monotonic seconds; 0 = none) are killed and their results
+ * dropped; in-process work (one job) is not cut short. */
+int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn apply, void *ctx,
+                   double deadline, volatile sig_atomic_t *stop, char *err, size_t errsz);
+
 #endif
