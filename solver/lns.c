@@ -27,9 +27,10 @@
 #include <string.h>
 
 /* Free columns of the first region, the least a region shrinks to, and
- * the most time one region gets. */
+ * the least and most time one region gets. */
 #define LNS_FIRST_COLUMNS 4000.0
 #define LNS_MIN_COLUMNS 500.0
+#define LNS_MIN_REGION_S 1.5
 #define LNS_MAX_REGION_S 10.0
 
 /* Where a column lies: the participants' home (or −1) and the host or
@@ -87,7 +88,7 @@ static int better(RunLevel level, double candidate, double incumbent)
 
 /* Regions solved at once: disjoint regions share no row with a free
  * column (every row belongs to one home, host or slot municipality — the
- * value floor of level 2 and a budget row aside, see merge_regions), so
+ * value floor of level 2 and a budget row aside, see merge_region), so
  * their solutions combine. */
 #define LNS_PARALLEL 2
 
@@ -116,6 +117,8 @@ typedef struct Search {
     ByKm *near;              /* [municipalities] scratch */
     double *x;               /* the plan being improved */
     int global_rows;         /* the program has a value floor or budget row */
+    int parallel;            /* regions at a time (1..LNS_PARALLEL) */
+    double region_s;         /* time limit of one region */
     Region reg[LNS_PARALLEL];
     /* the search's state, read and written by next_region/region_apply */
     double until, target, last_line;
@@ -303,8 +306,8 @@ static void region_done(Search *sr, const Region *rg)
     sr->quiet_streak = rg->proven && !rg->improved ? sr->quiet_streak + 1 : 0;
     /* grow after a quick proof; shrink only after a run that neither
      * finished nor gained (on national 20 000 the largest gains came from
-     * regions GLPK could not finish in LNS_MAX_REGION_S) */
-    if (rg->proven && rg->used < 0.25 * LNS_MAX_REGION_S)
+     * regions GLPK could not finish in their time) */
+    if (rg->proven && rg->used < 0.25 * sr->region_s)
         sr->target *= 1.5;
     else if (!rg->proven && !rg->improved)
         sr->target = fmax(fmin(LNS_MIN_COLUMNS, sr->target), sr->target / 1.5);
@@ -371,15 +374,17 @@ static int next_region(void *ctx)
         sr->local_optimum = 1;
         return -1;
     }
-    int slot = -1;
+    int slot = -1, busy = 0;
     const unsigned char *taken = NULL;
     for (int r = 0; r < LNS_PARALLEL; r++) {
-        if (sr->reg[r].busy)
+        if (sr->reg[r].busy) {
             taken = sr->reg[r].in;
-        else if (slot < 0)
+            busy++;
+        } else if (slot < 0) {
             slot = r;
+        }
     }
-    if (slot < 0)
+    if (slot < 0 || busy >= sr->parallel)
         return -1;
     Region *rg = &sr->reg[slot];
     for (int tries = 0; tries < sr->nseeds; tries++) {
@@ -388,7 +393,7 @@ static int next_region(void *ctx)
             continue;
         if (choose_region(sr, rg, seed, sr->target, taken) > 0) {
             rg->busy = 1;
-            rg->seconds = fmin(left, LNS_MAX_REGION_S);
+            rg->seconds = fmin(left, sr->region_s);
             return slot;
         }
         sr->quiet_streak++; /* a seed with nothing to free */
@@ -422,10 +427,16 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     sr.target = env && atoi(env) > 0 ? (double)atoi(env) : LNS_FIRST_COLUMNS;
     sr.until = t0 + req->time_limit_s;
     sr.last_line = t0;
-    int parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
-    /* regions still running half a second past the limit are dropped:
-     * GLPK can overrun its own limit inside cut rounds and heuristics */
-    int rc = workers_stream(parallel, next_region, &sr, region_work, region_apply, &sr, sr.until + 0.5,
+    /* an eighth of the run per region, within [LNS_MIN_REGION_S,
+     * LNS_MAX_REGION_S]: on national 500 (15 s for the value level) a
+     * region that used a 10 s cap gained 0.8 while quick ones gained 12 */
+    sr.region_s = fmax(LNS_MIN_REGION_S, fmin(LNS_MAX_REGION_S, req->time_limit_s / 8.0));
+    sr.parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
+    /* Every region runs in a worker process, even one at a time, so that
+     * one still running half a second past the limit can be dropped: GLPK
+     * overruns its own limit on some restrictions (national 500, one
+     * processor: 13.4 s for a 4.9 s level in-process). */
+    int rc = workers_stream(LNS_PARALLEL, next_region, &sr, region_work, region_apply, &sr, sr.until + 0.5,
                             &solver_interrupted, err, errsz);
     if (rc) {
         for (int r = 0; r < LNS_PARALLEL; r++)

@@ -9,10 +9,13 @@
 #include "glpk_run.h"
 
 /* Programs (or blocks) with more non-zeros than this are improved by
- * region search instead of one GLPK run: national 2 000 with cooperation
- * (0.9 M non-zeros) is the smallest measured where GLPK does not finish
- * the first LP in 500 s, while county instances (≤ 0.1 M) solve whole. */
-#define LNS_MIN_NONZEROS 500000
+ * region search instead of one GLPK run. From national 500 with
+ * cooperation (0.27 M non-zeros) up, GLPK does not finish its first LP
+ * in a planner's time (national 2 000, 0.9 M: not in 500 s), and region
+ * search gave better plans at every size measured (national 500, 20 s:
+ * GLPK 351, region search 417.6; bench/RESULTS.md); county programs
+ * (kronoberg up to 10 000 participants: 31 k) are solved whole. */
+#define LNS_MIN_NONZEROS 100000
 
 /* Improves req->start (a solution of mip, which is m's program or one of
  * its blocks, columns keeping their meaning) for req->level within
