@@ -396,7 +396,8 @@ static int next_region(void *ctx)
             rg->seconds = fmin(left, sr->region_s);
             return slot;
         }
-        sr->quiet_streak++; /* a seed with nothing to free */
+        /* a seed with nothing to free (no distances to its neighbours, or
+         * all of them taken): not a sign of a local optimum, try the next */
     }
     return -1;
 }
