@@ -14,8 +14,9 @@
  * — a county-sized program it handles in seconds — starting from the plan.
  * A better solution of the restriction, with the rest unchanged, is a
  * better plan of the whole. Regions that GLPK proves quickly grow, regions
- * it cannot finish shrink. No bound comes out of this: the caller keeps
- * its own.
+ * where it neither finishes nor gains shrink. Each region runs in a worker
+ * process (solver/workers.c), two disjoint ones at a time when there are
+ * two processors. No bound comes out of this: the caller keeps its own.
  */
 #include "lns.h"
 
@@ -99,7 +100,7 @@ typedef struct Region {
     int busy;             /* running now */
     double seconds;       /* its time limit */
     int rc, proven, improved;
-    double used, gain;    /* seconds; objective gained (≥ 0 when improved) */
+    double used;          /* seconds GLPK took */
     int n;                /* changed columns: new values of every free column */
     int *cols;
     double *vals;
@@ -215,7 +216,7 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
  * column indices and n values. */
 typedef struct RegionMsg {
     int rc, proven, improved, n;
-    double used, gain;
+    double used;
     char err[256];
 } RegionMsg;
 
@@ -253,7 +254,6 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
             if (r.has_solution && better(req.level, r.objective, before)) {
                 msg.improved = 1;
                 msg.n = sub.ncols;
-                msg.gain = fabs(r.objective - before);
             }
             msg.proven = r.stop == STOP_NONE && r.has_solution;
             msg.used = r.seconds;
@@ -339,7 +339,6 @@ static int region_apply(void *ctx, int item, const void *result, size_t len)
     rg->proven = msg.proven;
     rg->improved = msg.improved;
     rg->used = msg.used;
-    rg->gain = msg.gain;
     snprintf(rg->err, sizeof rg->err, "%s", msg.err);
     if (msg.rc)
         return -1;
