@@ -23,7 +23,9 @@
  * result always has a solution and never a proof or a bound: stop is
  * STOP_TIME, STOP_INTERRUPT, or STOP_GAP when every region was proven
  * without a gain (a local optimum: running again would not help).
- * Returns 0 or −1 with a message in err. */
+ * A region GLPK fails on is skipped, and a lost worker ends the search
+ * with the plan so far (each is said on stderr). Returns 0, or −1 with a
+ * message in err when memory runs out before the search starts. */
 int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz);
 
 #endif

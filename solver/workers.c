@@ -226,12 +226,6 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
         for (int r = 0; r < nrun; r++)
             pfd[r] = (struct pollfd){run[r].fd, POLLIN, 0};
         int ready = poll(pfd, (nfds_t)nrun, POLL_MS);
-        if (deadline > 0 && now_seconds() > deadline) {
-            /* past the caller's deadline: what is still running is lost */
-            cancel(run, nrun);
-            nrun = 0;
-            break;
-        }
         if (stop && *stop && !forwarded) {
             /* Ctrl-C in a terminal reaches the children too; a SIGINT sent
              * to this process alone (kill) must be passed on */
@@ -265,6 +259,13 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
                 done = 1;
                 break;
             }
+        }
+        if (deadline > 0 && nrun > 0 && now_seconds() > deadline) {
+            /* past the caller's deadline (results already in are taken
+             * above): what is still running is lost */
+            cancel(run, nrun);
+            nrun = 0;
+            done = 1;
         }
     }
     return failed ? -1 : 0;
