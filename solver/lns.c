@@ -110,12 +110,11 @@ typedef struct Region {
     int busy;             /* running now */
     int seed;             /* the municipality it was grown from */
     double seconds;       /* its time limit */
-    int rc, proven, improved;
+    int proven, improved;
     double used;          /* seconds GLPK took */
     int n;                /* changed columns: new values of every free column */
     int *cols;
     double *vals;
-    char err[256];
 } Region;
 
 typedef struct Search {
@@ -382,11 +381,9 @@ static int region_apply(void *ctx, int item, const void *result, size_t len)
     memcpy(&msg, result, sizeof msg);
     if (len != sizeof msg + (size_t)msg.n * (sizeof(int) + sizeof(double)))
         return -1;
-    rg->rc = msg.rc;
     rg->proven = msg.proven;
     rg->improved = msg.improved;
     rg->used = msg.used;
-    snprintf(rg->err, sizeof rg->err, "%s", msg.err);
     if (msg.rc) {
         /* GLPK failed on this restriction (even in its safe mode): the
          * region gains nothing, the search goes on */
