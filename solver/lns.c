@@ -127,7 +127,6 @@ typedef struct Search {
     int nseeds;
     ByKm *near;              /* [municipalities] scratch */
     double *x;               /* the plan being improved */
-    int global_rows;         /* the program has a value floor or budget row */
     int parallel;            /* regions at a time (1..LNS_PARALLEL) */
     double region_s;         /* time limit of one region */
     Region reg[LNS_PARALLEL];
@@ -293,31 +292,6 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
     return buf;
 }
 
-/* 1 when x meets the rows that span regions — the level-2 value floor
- * and a budget row — without the relative tolerance of mip_solution_ok:
- * the floor's own slack is about as small as that tolerance, and two
- * regions may each have spent it (part_level2 then rejects the plan). */
-static int spanning_rows_ok(const Mip *mip, const double *x)
-{
-    double floor_act = 0.0, budget_act = 0.0;
-    int floor_row = -1, budget_row = -1;
-    for (size_t k = 0; k < mip->nnz; k++) {
-        char tag = mip->rows[mip->ia[k]].tag;
-        if (tag == 'v') {
-            floor_act += mip->ar[k] * x[mip->ja[k]];
-            floor_row = mip->ia[k];
-        } else if (tag == 'b') {
-            budget_act += mip->ar[k] * x[mip->ja[k]];
-            budget_row = mip->ia[k];
-        }
-    }
-    if (floor_row >= 0 && floor_act < mip->rows[floor_row].lb - 1e-9 * fmax(1.0, fabs(floor_act)))
-        return 0;
-    if (budget_row >= 0 && budget_act > mip->rows[budget_row].ub + 1e-9 * fmax(1.0, fabs(budget_act)))
-        return 0;
-    return 1;
-}
-
 /* Puts a region's better values into the plan. Regions that run side by
  * side are disjoint, and disjoint regions share no row with free columns
  * (each row belongs to one home, host or slot municipality) — except the
@@ -331,7 +305,10 @@ static void merge_region(Search *sr, Region *rg)
         sr->x[rg->cols[l]] = rg->vals[l];
         rg->vals[l] = old; /* kept to undo */
     }
-    if (!mip_solution_ok(sr->mip, sr->x) || (sr->global_rows && !spanning_rows_ok(sr->mip, sr->x))) {
+    /* the floor's own slack is about as small as the usual 1e-6
+     * tolerance, so both regions could have spent it (part_level2 would
+     * then reject the level's whole result): those rows are held exactly */
+    if (!mip_solution_within(sr->mip, sr->x, "vb")) {
         for (int l = 0; l < rg->n; l++)
             sr->x[rg->cols[l]] = rg->vals[l];
         rg->improved = 0;
@@ -475,8 +452,6 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     if (start_ok)
         memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
     /* else the empty plan, which meets every row of level 1 */
-    for (int i = 0; i < mip->nrows && !sr.global_rows; i++)
-        sr.global_rows = mip->rows[i].tag == 'v' || mip->rows[i].tag == 'b';
     /* SAMPLAN_REGION_SEARCH=N: first regions of N columns (a test hook,
      * solver/parts.c; tests/e2e/region_search.sh) */
     const char *env = getenv("SAMPLAN_REGION_SEARCH");

@@ -82,6 +82,11 @@ double mip_objective(const Mip *m, const double *x, RunLevel level)
  * wrong solution would otherwise become a wrong plan. */
 int mip_solution_ok(const Mip *mip, const double *x)
 {
+    return mip_solution_within(mip, x, "");
+}
+
+int mip_solution_within(const Mip *mip, const double *x, const char *exact_tags)
+{
     for (int j = 0; j < mip->ncols; j++) {
         const MipCol *c = &mip->cols[j];
         if (x[j] < c->lb - 1e-6 || x[j] > c->ub + 1e-6 || !isfinite(x[j]))
@@ -97,7 +102,7 @@ int mip_solution_ok(const Mip *mip, const double *x)
     int ok = 1;
     for (int i = 0; i < mip->nrows && ok; i++) {
         const MipRow *r = &mip->rows[i];
-        double tol = 1e-6 * fmax(1.0, fabs(act[i]));
+        double tol = (strchr(exact_tags, r->tag) ? 1e-9 : 1e-6) * fmax(1.0, fabs(act[i]));
         if ((!isinf(r->lb) && act[i] < r->lb - tol) || (!isinf(r->ub) && act[i] > r->ub + tol))
             ok = 0;
     }

@@ -61,6 +61,10 @@ double mip_objective(const Mip *m, const double *x, RunLevel level);
  * a tolerance of 1e-6 (relative for rows). */
 int mip_solution_ok(const Mip *m, const double *x);
 
+/* As mip_solution_ok, with rows whose tag is in exact_tags held to a
+ * tolerance of 1e-9 (relative) instead of 1e-6. */
+int mip_solution_within(const Mip *m, const double *x, const char *exact_tags);
+
 /* The program restricted to the columns with keep[j] set, every other
  * column fixed at x[j]: each row's sides lose the fixed columns' activity,
  * and rows without a kept column are left out (x already meets them when

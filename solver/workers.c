@@ -8,6 +8,8 @@
  */
 #include "workers.h"
 
+#include "glpk_run.h" /* clock_seconds */
+
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -20,7 +22,6 @@
 #include <sys/prctl.h>
 #endif
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #define MAX_JOBS 8
@@ -156,14 +157,6 @@ static void cancel(Running *run, int nrun)
     }
 }
 
-/* Monotonic seconds (CLOCK_MONOTONIC, as clock_seconds in glpk_run.c). */
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn apply, void *ctx,
                    double deadline, volatile sig_atomic_t *stop, char *err, size_t errsz)
 {
@@ -260,7 +253,7 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
                 break;
             }
         }
-        if (deadline > 0 && nrun > 0 && now_seconds() > deadline) {
+        if (deadline > 0 && nrun > 0 && clock_seconds() > deadline) {
             /* past the caller's deadline (results already in are taken
              * above): what is still running is lost */
             cancel(run, nrun);
