@@ -34,6 +34,8 @@ typedef struct RunRequest {
                             columns first, then by first row (glpsol's LP order) */
     int jobs;            /* processes the run may use; GLPK uses one, region
                             search (solver/lns.c) solves regions side by side */
+    int restriction;     /* 1: a region of region search (solver/lns.c), a
+                            small program started from a good plan */
 } RunRequest;
 
 typedef struct RunResult {

@@ -20,6 +20,7 @@
  */
 #include "lns.h"
 
+#include "hood.h"
 #include "workers.h"
 
 #include <math.h>
@@ -106,9 +107,10 @@ static int better(RunLevel level, double candidate, double incumbent)
 /* One region: its free columns and, after the run, its outcome. */
 typedef struct Region {
     unsigned char *keep;  /* [ncols] free columns */
-    unsigned char *in;    /* [municipalities] the region */
+    unsigned char *in;    /* [municipalities] the region (none for a cohort neighbourhood) */
     int busy;             /* running now */
-    int seed;             /* the municipality it was grown from */
+    int cohorts;          /* 1: a cohort neighbourhood (hood.h), 0: municipalities */
+    int seed;             /* the municipality (or cohort) it was grown from */
     double seconds;       /* its time limit */
     int proven, improved;
     double used;          /* seconds GLPK took */
@@ -136,6 +138,14 @@ typedef struct Search {
     char last_failure[256];
     unsigned char *quiet;    /* [municipalities] seed proven without a gain since the last gain */
     int nquiet;
+    /* cohort neighbourhoods, taking turns with municipality regions */
+    int use_hoods, use_regions, turn;
+    Hoods hoods;
+    double hood_target;
+    int next_hood;
+    unsigned char *hood_quiet; /* [ncohorts] as quiet */
+    int nhood_quiet;
+    unsigned char *busy_rows;  /* [nrows] scratch: rows of the region running now */
 } Search;
 
 /* Frees the columns of the region around `seed` holding about `target`
@@ -183,6 +193,9 @@ static void search_release(Search *sr)
     free(sr->seeds);
     free(sr->near);
     free(sr->quiet);
+    free(sr->hood_quiet);
+    free(sr->busy_rows);
+    hoods_release(&sr->hoods);
     for (int r = 0; r < LNS_PARALLEL; r++) {
         free(sr->reg[r].keep);
         free(sr->reg[r].in);
@@ -223,6 +236,33 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
         if (sr->weight[i] > 0)
             sr->seeds[sr->nseeds++] = (Seed){i, sr->weight[i]};
     qsort(sr->seeds, (size_t)sr->nseeds, sizeof *sr->seeds, cmp_seed);
+    /* SAMPLAN_NEIGHBOURHOODS=regions|cohorts|both: a test and measuring
+     * hook; by default municipality regions alone at level 1 and both
+     * kinds taking turns at level 2 (see bench/RESULTS.md) */
+    const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
+    if (!kinds)
+        kinds = req->level == LEVEL_VALUE ? "regions" : "both";
+    sr->use_regions = strcmp(kinds, "cohorts") != 0;
+    sr->use_hoods = strcmp(kinds, "regions") != 0;
+    if (sr->use_hoods) {
+        if (hoods_init(&sr->hoods, m, mip))
+            return -1;
+        sr->hood_quiet = calloc((size_t)(m->ncohorts ? m->ncohorts : 1), 1);
+        sr->busy_rows = malloc((size_t)(mip->nrows ? mip->nrows : 1));
+        if (!sr->hood_quiet || !sr->busy_rows)
+            return -1;
+        if (sr->hoods.nseeds == 0)
+            sr->use_hoods = 0, sr->use_regions = 1;
+        /* seeds in a fixed shuffled order, so that consecutive seeds are
+         * not the same course at one host a few weeks apart */
+        unsigned long r = 2463534242UL;
+        for (int i = sr->hoods.nseeds - 1; i > 0; i--) {
+            r = (r * 6364136223846793005ULL + 1442695040888963407ULL) & 0xffffffffffffULL;
+            int k = (int)((r >> 16) % (unsigned long)(i + 1)), t = sr->hoods.seeds[i];
+            sr->hoods.seeds[i] = sr->hoods.seeds[k];
+            sr->hoods.seeds[k] = t;
+        }
+    }
     return 0;
 }
 
@@ -262,6 +302,7 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
         req.time_limit_s = rg->seconds;
         req.quiet = 1;
         req.column_order = 0;
+        req.restriction = 1;
         msg.rc = glpk_solve_level(&sub, &req, &r, msg.err, sizeof msg.err);
         if (msg.rc == 0) {
             double before = mip_objective(&sub, sx, req.level);
@@ -300,6 +341,8 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
  * exactly); a region that breaks it is undone, the plan before it stands. */
 static void merge_region(Search *sr, Region *rg)
 {
+    RunLevel level = sr->req->level;
+    double before = mip_objective(sr->mip, sr->x, level);
     for (int l = 0; l < rg->n; l++) {
         double old = sr->x[rg->cols[l]];
         sr->x[rg->cols[l]] = rg->vals[l];
@@ -308,7 +351,7 @@ static void merge_region(Search *sr, Region *rg)
     /* the floor's own slack is about as small as the usual 1e-6
      * tolerance, so both regions could have spent it (part_level2 would
      * then reject the level's whole result): those rows are held exactly */
-    if (!mip_solution_within(sr->mip, sr->x, "vb")) {
+    if (!mip_solution_within(sr->mip, sr->x, "vb") || !better(level, mip_objective(sr->mip, sr->x, level), before)) {
         for (int l = 0; l < rg->n; l++)
             sr->x[rg->cols[l]] = rg->vals[l];
         rg->improved = 0;
@@ -319,21 +362,36 @@ static void merge_region(Search *sr, Region *rg)
 static void region_done(Search *sr, const Region *rg)
 {
     sr->regions++;
-    sr->improvements += rg->improved;
     if (rg->improved) {
         memset(sr->quiet, 0, (size_t)sr->m->s->nmunicipalities);
         sr->nquiet = 0;
-    } else if (rg->proven && !sr->quiet[rg->seed]) {
+        if (sr->hood_quiet)
+            memset(sr->hood_quiet, 0, (size_t)sr->m->ncohorts);
+        sr->nhood_quiet = 0;
+    } else if (rg->proven && rg->cohorts && !sr->hood_quiet[rg->seed]) {
+        sr->hood_quiet[rg->seed] = 1;
+        sr->nhood_quiet++;
+    } else if (rg->proven && !rg->cohorts && !sr->quiet[rg->seed]) {
         sr->quiet[rg->seed] = 1;
         sr->nquiet++;
     }
     /* grow after a quick proof; shrink only after a run that neither
      * finished nor gained (on national 20 000 the largest gains came from
      * regions GLPK could not finish in their time) */
-    if (rg->proven && rg->used < 0.25 * sr->region_s)
-        sr->target = fmin(sr->target * 1.5, (double)sr->mip->ncols);
-    else if (!rg->proven && !rg->improved)
-        sr->target = fmax(fmin(LNS_MIN_COLUMNS, sr->target), sr->target / 1.5);
+    double *target = rg->cohorts ? &sr->hood_target : &sr->target;
+    if (rg->proven && rg->used < 0.25 * sr->region_s && *target < (double)sr->mip->ncols) {
+        *target = fmin(*target * 1.5, (double)sr->mip->ncols);
+        /* a seed proven without a gain in a smaller region may gain in a
+         * larger one: its kind's quiet marks are void */
+        if (rg->cohorts) {
+            memset(sr->hood_quiet, 0, (size_t)sr->m->ncohorts);
+            sr->nhood_quiet = 0;
+        } else {
+            memset(sr->quiet, 0, (size_t)sr->m->s->nmunicipalities);
+            sr->nquiet = 0;
+        }
+    } else if (!rg->proven && !rg->improved)
+        *target = fmax(fmin(LNS_MIN_COLUMNS, *target), *target / 1.5);
     double now = clock_seconds();
     const RunRequest *req = sr->req;
     if (!req->quiet && now - sr->last_line >= 1.0) {
@@ -388,24 +446,88 @@ static int region_apply(void *ctx, int item, const void *result, size_t len)
     return 0;
 }
 
-/* Runs in the parent when a process is free: the next region, from the
- * next seed, kept apart from the region still running; −1 when time is up
- * or a whole round of seeds was proven without a gain (a local optimum). */
+/* Seeds tried for a region beside a cohort neighbourhood, which shares
+ * rows with most others (on capa, every customer's row with every
+ * other neighbourhood). */
+#define LNS_APART_TRIES 8
+
+/* 1 when region rg (n free columns) shares no row with the region running
+ * now (rows in sr->busy_rows). A region cut down to fit beside another
+ * is not worth a run: on capa what was left of a cohort neighbourhood was
+ * the assignments to closed cohorts, all zero. */
+static int kept_apart(Search *sr, Region *rg, long n)
+{
+    return hood_keep_apart(&sr->hoods, sr->busy_rows, rg->keep) == n;
+}
+
+/* A municipality region for the free slot `rg`, apart from `other` (the
+ * region running now, or NULL); the number of columns freed. */
+static long next_municipal(Search *sr, Region *rg, const Region *other)
+{
+    const unsigned char *taken = other ? other->in : NULL;
+    for (int tries = 0; tries < sr->nseeds; tries++) {
+        int seed = sr->seeds[sr->next_seed++ % sr->nseeds].municipality;
+        if ((taken && taken[seed]) || sr->quiet[seed])
+            continue;
+        long n = choose_region(sr, rg, seed, sr->target, taken);
+        if (n > 0 && other && other->cohorts && !kept_apart(sr, rg, n))
+            n = 0;
+        if (n > 0) {
+            rg->seed = seed;
+            return n;
+        }
+        /* a seed with nothing to free (no distances to its neighbours, or
+         * all of them taken): not a sign of a local optimum, try the next */
+        if (other && other->cohorts && tries >= LNS_APART_TRIES)
+            break;
+    }
+    return 0;
+}
+
+/* A cohort neighbourhood for the free slot `rg`, sharing no row with
+ * `other` (or NULL); the number of columns freed. */
+static long next_hood(Search *sr, Region *rg, const Region *other)
+{
+    Hoods *h = &sr->hoods;
+    memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
+    for (int tries = 0; tries < h->nseeds; tries++) {
+        int seed = h->seeds[sr->next_hood++ % h->nseeds];
+        if (sr->hood_quiet[seed])
+            continue;
+        long n = hood_choose(h, sr->x, seed, sr->hood_target, rg->keep);
+        if (n > 0 && other && !kept_apart(sr, rg, n))
+            n = 0;
+        if (n > 0) {
+            rg->seed = seed;
+            return n;
+        }
+        if (other && tries >= LNS_APART_TRIES)
+            break;
+    }
+    return 0;
+}
+
+/* Runs in the parent when a process is free: the next region, municipal
+ * and cohort neighbourhoods taking turns, kept apart from the region
+ * still running; −1 when time is up or every seed of both kinds was
+ * proven without a gain (a local optimum). */
 static int next_region(void *ctx)
 {
     Search *sr = ctx;
     double left = sr->until - clock_seconds();
-    if (left < 0.2 || solver_interrupted || sr->nseeds == 0)
+    if (left < 0.2 || solver_interrupted)
         return -1;
-    if (sr->nquiet >= sr->nseeds) {
+    int regions_done = !sr->use_regions || sr->nquiet >= sr->nseeds;
+    int hoods_done = !sr->use_hoods || sr->nhood_quiet >= sr->hoods.nseeds;
+    if (regions_done && hoods_done) {
         sr->local_optimum = 1;
         return -1;
     }
     int slot = -1, busy = 0;
-    const unsigned char *taken = NULL;
+    const Region *other = NULL;
     for (int r = 0; r < LNS_PARALLEL; r++) {
         if (sr->reg[r].busy) {
-            taken = sr->reg[r].in;
+            other = &sr->reg[r];
             busy++;
         } else if (slot < 0) {
             slot = r;
@@ -414,18 +536,18 @@ static int next_region(void *ctx)
     if (slot < 0 || busy >= sr->parallel)
         return -1;
     Region *rg = &sr->reg[slot];
-    for (int tries = 0; tries < sr->nseeds; tries++) {
-        int seed = sr->seeds[sr->next_seed++ % sr->nseeds].municipality;
-        if ((taken && taken[seed]) || sr->quiet[seed])
+    if (other && sr->use_hoods)
+        hood_rows_of(&sr->hoods, other->keep, sr->busy_rows);
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int cohorts = sr->turn++ % 2;
+        if (cohorts ? hoods_done : regions_done)
             continue;
-        if (choose_region(sr, rg, seed, sr->target, taken) > 0) {
+        if ((cohorts ? next_hood(sr, rg, other) : next_municipal(sr, rg, other)) > 0) {
             rg->busy = 1;
-            rg->seed = seed;
+            rg->cohorts = cohorts;
             rg->seconds = fmin(left, sr->region_s);
             return slot;
         }
-        /* a seed with nothing to free (no distances to its neighbours, or
-         * all of them taken): not a sign of a local optimum, try the next */
     }
     /* every seed proven without a gain or with nothing to free */
     if (busy == 0)
@@ -456,6 +578,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
      * solver/parts.c; tests/e2e/region_search.sh) */
     const char *env = getenv("SAMPLAN_REGION_SEARCH");
     sr.target = env && atoi(env) > 0 ? (double)atoi(env) : LNS_FIRST_COLUMNS;
+    sr.hood_target = sr.target;
     sr.until = t0 + req->time_limit_s;
     sr.last_line = t0;
     /* an eighth of the run per region, within [LNS_MIN_REGION_S,

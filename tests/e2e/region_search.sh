@@ -6,7 +6,10 @@
 #    the whole program: value and cost must equal the plain solve's optimum
 #    (this checks mip_restrict and the write-back against GLPK on the whole);
 #  * regions of 20 columns fix most of the plan each time: the plan must
-#    pass plan_check and its value may not exceed the optimum.
+#    pass plan_check and its value may not exceed the optimum;
+#  * the same two cases with cohort neighbourhoods only (solver/hood.c,
+#    SAMPLAN_NEIGHBOURHOODS=cohorts): one beyond the program's size frees
+#    every column too, one of 20 columns must still give a valid plan.
 # RANDOM_N scenarios (default 60). Env: SAMPLAN, TOOLS (random_scenario,
 # plan_check).
 : "${SAMPLAN:?SAMPLAN must name the samplan binary}"
@@ -23,6 +26,21 @@ vc() { sed -n 's/^plan_check: ok value=\([^ ]*\) cost=\([^ ]*\).*/\1 \2/p' "$1";
 # within 1e-6 relative (absolute below 1)
 same() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = (a < 0 ? -a : a);
                                           if (m < 1) m = 1; exit !(d <= 1e-6 * m) }'; }
+
+# small regions (of kind $1): most columns fixed in every run; the plan
+# must be valid and no better than the optimum $v
+small_regions_ok() {
+    if ! SAMPLAN_NEIGHBOURHOODS=$1 SAMPLAN_REGION_SEARCH=20 "$SAMPLAN" solve "$d" -o "$tmp/small" --force --quiet --time-limit 2 > "$tmp/log" 2>&1 ||
+       ! "$TOOLS/plan_check" "$d" "$tmp/small" > "$tmp/check" 2>&1; then
+        echo "FAIL seed $seed: region search (small, $1) failed or its plan is invalid"
+        sed 's/^/    /' "$tmp/check" "$tmp/log" | head -n 8; fails=$((fails + 1)); return 1
+    fi
+    set -- "$1" $(vc "$tmp/check")
+    if ! awk -v a="$2" -v b="$v" 'BEGIN { exit !(a <= b + 1e-6 * (b < 1 ? 1 : b)) }'; then
+        echo "FAIL seed $seed: small regions ($1) gave value $2 above the optimum $v"
+        fails=$((fails + 1)); return 1
+    fi
+}
 
 i=1
 while [ "$i" -le "$N" ]; do
@@ -47,17 +65,19 @@ while [ "$i" -le "$N" ]; do
         echo "FAIL seed $seed: whole regions gave value $1 cost $2, the plain solve value $v cost $c"
         fails=$((fails + 1)); continue
     fi
-    # small regions: most columns fixed in every run
-    if ! SAMPLAN_REGION_SEARCH=20 "$SAMPLAN" solve "$d" -o "$tmp/small" --force --quiet --time-limit 2 > "$tmp/log" 2>&1 ||
-       ! "$TOOLS/plan_check" "$d" "$tmp/small" > "$tmp/check" 2>&1; then
-        echo "FAIL seed $seed: region search (small regions) failed or its plan is invalid"
+    if ! small_regions_ok regions; then continue; fi
+    # cohort neighbourhoods alone: one beyond the program frees all of it
+    if ! SAMPLAN_NEIGHBOURHOODS=cohorts SAMPLAN_REGION_SEARCH=1000000 "$SAMPLAN" solve "$d" -o "$tmp/whole" --force --quiet > "$tmp/log" 2>&1 ||
+       ! "$TOOLS/plan_check" "$d" "$tmp/whole" > "$tmp/check" 2>&1; then
+        echo "FAIL seed $seed: cohort neighbourhoods (whole) failed or the plan is invalid"
         sed 's/^/    /' "$tmp/check" "$tmp/log" | head -n 8; fails=$((fails + 1)); continue
     fi
     set -- $(vc "$tmp/check")
-    if ! awk -v a="$1" -v b="$v" 'BEGIN { exit !(a <= b + 1e-6 * (b < 1 ? 1 : b)) }'; then
-        echo "FAIL seed $seed: small regions gave value $1 above the optimum $v"
+    if ! same "$1" "$v" || ! same "$2" "$c"; then
+        echo "FAIL seed $seed: whole cohort neighbourhoods gave value $1 cost $2, the plain solve value $v cost $c"
         fails=$((fails + 1)); continue
     fi
+    if ! small_regions_ok cohorts; then continue; fi
     compared=$((compared + 1))
 done
 echo "region search: $compared of $N random scenarios agree"
