@@ -4,14 +4,20 @@
  * Which columns a neighbourhood frees, around a seed cohort c0 at host h0:
  *   - the group counts of S, the cohorts nearest c0 (host distance, then
  *     same track, then start week) — the courses that may open or close;
- *   - for the participant classes living nearest h0, their assignments to
+ *   - for the participant classes the plan puts in S, then those living
+ *     nearest a host of S (while the target allows), their assignments to
  *     every cohort in S, every cohort the plan runs, and every host-less
- *     cohort — so whoever a change displaces has somewhere to go;
+ *     cohort — so any cohort of S can close, and whoever a change
+ *     displaces has somewhere to go;
  *   - the sizes of those cohorts, and the placements of every placement
  *     demand a freed assignment belongs to (a participant who changes
  *     start week needs other slots).
  * Everything else stays fixed at the plan (mip_restrict), so a better
- * solution of the restriction is a better plan.
+ * solution of the restriction is a better plan. The reallocation
+ * neighbourhood (seed −1) has S empty and takes classes in file order:
+ * with every course fixed open or closed, what is left is who goes where
+ * — on capa a transport problem, which one run solves exactly once the
+ * target holds every class.
  */
 #include "hood.h"
 
@@ -167,25 +173,31 @@ long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned ch
 {
     const Model *m = h->m;
     const Mip *mip = h->mip;
-    const Cohort *c0 = &m->cohorts[seed];
-    int ncoh = (int)m->ncohorts;
+    int ncoh = (int)m->ncohorts, ns = 0;
     memset(keep, 0, (size_t)mip->ncols);
-    distances_from(h, c0->host);
-
-    /* S: the cohorts with a group count nearest the seed */
-    for (int i = 0; i < h->nseeds; i++) {
-        const Cohort *c = &m->cohorts[h->seeds[i]];
-        h->order[i] = h->seeds[i];
-        h->key[h->seeds[i]] = h->seeds[i] == seed ? -1.0
-                              : h->host_km[c->host] + (c->track != c0->track ? HOOD_OTHER_TRACK_KM : 0.0) +
-                                    HOOD_START_WEEK_KM * fabs((double)(c->start - c0->start));
+    if (seed < 0) {
+        /* reallocation: no group count free, classes in file order */
+        for (int v = 0; v < m->s->nmunicipalities; v++)
+            h->host_km[v] = 0.0;
+    } else {
+        /* S: the cohorts with a group count nearest the seed */
+        const Cohort *c0 = &m->cohorts[seed];
+        distances_from(h, c0->host);
+        for (int i = 0; i < h->nseeds; i++) {
+            const Cohort *c = &m->cohorts[h->seeds[i]];
+            h->order[i] = h->seeds[i];
+            h->key[h->seeds[i]] = h->seeds[i] == seed
+                                      ? -1.0
+                                      : h->host_km[c->host] + (c->track != c0->track ? HOOD_OTHER_TRACK_KM : 0.0) +
+                                            HOOD_START_WEEK_KM * fabs((double)(c->start - c0->start));
+        }
+        sort_key = h->key;
+        qsort(h->order, (size_t)h->nseeds, sizeof *h->order, cmp_by_key);
+        ns = (int)(target / HOOD_COLUMNS_PER_COHORT);
+        ns = ns < HOOD_MIN_COHORTS ? HOOD_MIN_COHORTS : ns > HOOD_MAX_COHORTS ? HOOD_MAX_COHORTS : ns;
+        if (ns > h->nseeds || target >= (double)mip->ncols)
+            ns = h->nseeds; /* a target beyond the program frees all of it */
     }
-    sort_key = h->key;
-    qsort(h->order, (size_t)h->nseeds, sizeof *h->order, cmp_by_key);
-    int ns = (int)(target / HOOD_COLUMNS_PER_COHORT);
-    ns = ns < HOOD_MIN_COHORTS ? HOOD_MIN_COHORTS : ns > HOOD_MAX_COHORTS ? HOOD_MAX_COHORTS : ns;
-    if (ns > h->nseeds || target >= (double)mip->ncols)
-        ns = h->nseeds; /* a target beyond the program frees all of it */
     for (int c = 0; c < ncoh; c++)
         h->active[c] = h->group_col[c] < 0 || x[h->group_col[c]] > 0.5;
     for (int i = 0; i < ns; i++) {

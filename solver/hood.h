@@ -41,8 +41,8 @@ int hoods_init(Hoods *h, const Model *m, const Mip *mip);
 void hoods_release(Hoods *h);
 
 /* Sets keep[] to the neighbourhood of seed cohort `seed` (an entry of
- * h->seeds) under plan x, about `target` free columns; returns how many
- * were freed. */
+ * h->seeds, or −1 for reallocation: no group count free) under plan x,
+ * about `target` free columns; returns how many were freed. */
 long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned char *keep);
 
 /* Marks in rows[] every row holding a column with keep[] set, except the

@@ -1,0 +1,174 @@
+/*
+ * check_hood.c — solver/hood.c, the cohort neighbourhoods of region
+ * search, on the shipped kronoberg scenario (cooperation: several hosts,
+ * placements): what a neighbourhood frees, that one beyond the program's
+ * size frees all of it, that reallocation frees no group count, and that two neighbourhoods kept apart share no
+ * row but the value floor and budget rows — the property that lets them
+ * run side by side (solver/lns.c).
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../io/scenario_load.h"
+#include "../solver/hood.h"
+
+typedef struct Fixture {
+    Scenario *s;
+    Model m;
+    Hoods h;
+    double *x;
+    unsigned char *keep, *other, *rows;
+} Fixture;
+
+static void setup(Fixture *f)
+{
+    DiagList diags = DIAGLIST_INIT;
+    memset(f, 0, sizeof *f);
+    int rc = scenario_load("scenarios/kronoberg", NULL, &f->s, &diags);
+    if (rc)
+        diag_print(&diags, stderr, "check_hood");
+    diag_release(&diags);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(model_build(f->s, 1, &f->m), 0);
+    ck_assert_int_eq(hoods_init(&f->h, &f->m, &f->m.mip), 0);
+    ck_assert_int_gt(f->h.nseeds, 10);
+    int nc = f->m.mip.ncols;
+    f->x = calloc((size_t)nc, sizeof *f->x); /* the empty plan */
+    f->keep = malloc((size_t)nc);
+    f->other = malloc((size_t)nc);
+    f->rows = malloc((size_t)f->m.mip.nrows);
+    ck_assert(f->x && f->keep && f->other && f->rows);
+}
+
+static void teardown(Fixture *f)
+{
+    free(f->x);
+    free(f->keep);
+    free(f->other);
+    free(f->rows);
+    hoods_release(&f->h);
+    model_release(&f->m);
+    scenario_free(f->s);
+}
+
+static long count(const unsigned char *keep, int n)
+{
+    long k = 0;
+    for (int j = 0; j < n; j++)
+        k += keep[j];
+    return k;
+}
+
+START_TEST(large_target_frees_everything)
+{
+    Fixture f;
+    setup(&f);
+    long n = hood_choose(&f.h, f.x, f.h.seeds[0], 1e12, f.keep);
+    ck_assert_int_eq(n, f.m.mip.ncols);
+    ck_assert_int_eq(count(f.keep, f.m.mip.ncols), n);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(small_target_frees_the_seed_and_a_few)
+{
+    Fixture f;
+    setup(&f);
+    const Mip *mip = &f.m.mip;
+    int seed = f.h.seeds[3];
+    long n = hood_choose(&f.h, f.x, seed, 1.0, f.keep);
+    ck_assert_int_gt(n, 0);
+    ck_assert_int_lt(n, mip->ncols);
+    ck_assert(f.keep[f.h.group_col[seed]]);
+    /* two group counts (the least S), and only assignments to them or to
+     * host-less cohorts, the empty plan running none */
+    int groups = 0;
+    for (int j = 0; j < mip->ncols; j++) {
+        if (!f.keep[j])
+            continue;
+        const MipCol *c = &mip->cols[j];
+        if (c->kind == COL_GROUPS)
+            groups++;
+        if (c->kind == COL_X) {
+            int g = f.h.group_col[c->b];
+            ck_assert_msg(g < 0 || f.keep[g], "assignment to a cohort whose group count is fixed at 0");
+        }
+    }
+    ck_assert_int_eq(groups, 2);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(reallocation_frees_no_group_count)
+{
+    Fixture f;
+    setup(&f);
+    const Mip *mip = &f.m.mip;
+    /* a plan running the first two cohorts with a group count */
+    int open[2] = {f.h.seeds[0], f.h.seeds[1]};
+    f.x[f.h.group_col[open[0]]] = f.x[f.h.group_col[open[1]]] = 1.0;
+    hood_choose(&f.h, f.x, -1, 1e12, f.keep);
+    int to_open = 0;
+    for (int j = 0; j < mip->ncols; j++) {
+        const MipCol *c = &mip->cols[j];
+        ck_assert_msg(!(f.keep[j] && c->kind == COL_GROUPS), "a group count freed");
+        if (c->kind == COL_X && f.h.group_col[c->b] >= 0) {
+            int running = c->b == open[0] || c->b == open[1];
+            ck_assert_msg(f.keep[j] == running, "assignment to cohort %d: free %d, running %d", c->b, f.keep[j],
+                          running);
+            to_open += running;
+        }
+    }
+    ck_assert_int_gt(to_open, 0);
+    teardown(&f);
+}
+END_TEST
+
+START_TEST(kept_apart_shares_no_row)
+{
+    Fixture f;
+    setup(&f);
+    const Mip *mip = &f.m.mip;
+    long a = hood_choose(&f.h, f.x, f.h.seeds[0], 300.0, f.other);
+    ck_assert_int_gt(a, 0);
+    hood_rows_of(&f.h, f.other, f.rows);
+    /* the same neighbourhood kept apart from itself keeps nothing */
+    memcpy(f.keep, f.other, (size_t)mip->ncols);
+    ck_assert_int_eq(hood_keep_apart(&f.h, f.rows, f.keep), 0);
+    /* another one, far off in the seed list: what is left of it shares no
+     * row with the first except the value floor and budget rows */
+    long b = hood_choose(&f.h, f.x, f.h.seeds[f.h.nseeds - 1], 300.0, f.keep);
+    ck_assert_int_gt(b, 0);
+    long left = hood_keep_apart(&f.h, f.rows, f.keep);
+    ck_assert_int_eq(left, count(f.keep, mip->ncols));
+    unsigned char *in_a = calloc((size_t)mip->nrows, 1), *in_b = calloc((size_t)mip->nrows, 1);
+    ck_assert(in_a && in_b);
+    for (size_t k = 0; k < mip->nnz; k++) {
+        in_a[mip->ia[k]] |= f.other[mip->ja[k]];
+        in_b[mip->ia[k]] |= f.keep[mip->ja[k]];
+    }
+    for (int i = 0; i < mip->nrows; i++)
+        ck_assert_msg(!(in_a[i] && in_b[i]) || strchr("vb", mip->rows[i].tag), "row %d (%c) shared", i,
+                      mip->rows[i].tag);
+    free(in_a);
+    free(in_b);
+    teardown(&f);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("hood");
+    TCase *tc = tcase_create("neighbourhoods");
+    tcase_add_test(tc, large_target_frees_everything);
+    tcase_add_test(tc, small_target_frees_the_seed_and_a_few);
+    tcase_add_test(tc, reallocation_frees_no_group_count);
+    tcase_add_test(tc, kept_apart_shares_no_row);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
