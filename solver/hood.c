@@ -14,7 +14,8 @@
  *     start week needs other slots).
  * Everything else stays fixed at the plan (mip_restrict), so a better
  * solution of the restriction is a better plan. The reallocation
- * neighbourhood (seed −1) has S empty and takes classes in file order:
+ * neighbourhood (seed −1) has S empty and takes classes in file order,
+ * each one going on from where the last stopped:
  * with every course fixed open or closed, what is left is who goes where
  * — on capa a transport problem, which one run solves exactly once the
  * target holds every class.
@@ -228,7 +229,8 @@ long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned ch
             else if (scenario_km(m->s, home, c->host) >= 0.0 && scenario_km(m->s, home, c->host) < key)
                 key = scenario_km(m->s, home, c->host);
         }
-        h->key[k] = key;
+        /* reallocation: file order, from where the last one stopped */
+        h->key[k] = seed < 0 ? (double)((k - h->realloc_from + ncl) % ncl) : key;
         h->order[n++] = k;
     }
     sort_key = h->key;
@@ -251,6 +253,8 @@ long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned ch
             keep_placements_of(h, j, keep);
         }
         freed += cols;
+        if (seed < 0)
+            h->realloc_from = (k + 1) % ncl;
     }
     long kept = 0;
     for (int j = 0; j < mip->ncols; j++)

@@ -26,6 +26,7 @@ typedef struct Hoods {
     int *group_col, *size_col;   /* [ncohorts] GROUPS / SIZE column here, or −1 */
     int *seeds;                  /* cohorts with a GROUPS column here */
     int nseeds;
+    int realloc_from;            /* the class the next reallocation starts at */
     /* scratch */
     double *host_km;             /* [municipalities] distance from the seed's host */
     int *order;                  /* [max(ncohorts, nclasses)] */

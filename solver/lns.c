@@ -510,10 +510,12 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
         int pos = sr->next_hood++ % (h->nseeds + 1), seed = pos == h->nseeds ? -1 : h->seeds[pos];
         if (sr->hood_quiet[seed + 1])
             continue;
+        int realloc_from = h->realloc_from;
         long n = hood_choose(h, sr->x, seed, sr->hood_target, rg->keep);
         if (n > 0 && other && !kept_apart(sr, rg, n)) {
             if (!have_overlapping)
                 overlapping = seed, have_overlapping = 1;
+            h->realloc_from = realloc_from; /* not run: the next reallocation starts there again */
             n = 0;
         }
         if (n > 0) {
