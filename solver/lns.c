@@ -375,7 +375,8 @@ static void region_done(Search *sr, const Region *rg)
     } else if (rg->overlap) {
         /* its outcome says little about its seed or its size: the plan
          * it started from changed under it */
-        return region_line(sr);
+        region_line(sr);
+        return;
     } else if (rg->proven && rg->cohorts && !sr->hood_quiet[rg->seed + 1]) {
         sr->hood_quiet[rg->seed + 1] = 1;
         sr->nhood_quiet++;
