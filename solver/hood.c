@@ -236,7 +236,8 @@ long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned ch
     sort_key = h->key;
     qsort(h->order, (size_t)n, sizeof *h->order, cmp_by_key);
     long freed = ns;
-    for (int i = 0; i < n; i++) {
+    int taken = 0;
+    for (int i = 0; i < n; i++, taken++) {
         int k = h->order[i];
         long cols = 0;
         for (int e = h->class_start[k]; e < h->class_start[k + 1]; e++)
@@ -256,6 +257,7 @@ long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned ch
         if (seed < 0)
             h->realloc_from = (k + 1) % ncl;
     }
+    h->last_whole = seed >= 0 || taken == n;
     long kept = 0;
     for (int j = 0; j < mip->ncols; j++)
         kept += keep[j];

@@ -27,6 +27,7 @@ typedef struct Hoods {
     int *seeds;                  /* cohorts with a GROUPS column here */
     int nseeds;
     int realloc_from;            /* the class the next reallocation starts at */
+    int last_whole;              /* the last choice was not a reallocation, or held every class */
     /* scratch */
     double *host_km;             /* [municipalities] distance from the seed's host */
     int *order;                  /* [max(ncohorts, nclasses)] */

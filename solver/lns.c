@@ -110,7 +110,8 @@ typedef struct Region {
     unsigned char *in;    /* [municipalities] the region (none for a cohort neighbourhood) */
     int busy;             /* running now */
     int cohorts;          /* 1: a cohort neighbourhood (hood.h), 0: municipalities */
-    int overlap;          /* shares rows with the region running beside it */
+    int overlap;          /* started beside a region it shares rows with */
+    int whole;            /* a reallocation holding every class (else its seed is never quiet) */
     int seed;             /* the municipality (or cohort) it was grown from */
     double seconds;       /* its time limit */
     int proven, improved;
@@ -377,7 +378,7 @@ static void region_done(Search *sr, const Region *rg)
          * it started from changed under it */
         region_line(sr);
         return;
-    } else if (rg->proven && rg->cohorts && !sr->hood_quiet[rg->seed + 1]) {
+    } else if (rg->proven && rg->cohorts && rg->whole && !sr->hood_quiet[rg->seed + 1]) {
         sr->hood_quiet[rg->seed + 1] = 1;
         sr->nhood_quiet++;
     } else if (rg->proven && !rg->cohorts && !sr->quiet[rg->seed]) {
@@ -461,9 +462,9 @@ static int region_apply(void *ctx, int item, const void *result, size_t len)
     return 0;
 }
 
-/* Seeds tried for a region beside a cohort neighbourhood, which shares
- * rows with most others (on capa, every customer's row with every
- * other neighbourhood). */
+/* Seeds tried for a region apart from the one running, before a cohort
+ * neighbourhood that overlaps it runs instead (on capa every
+ * neighbourhood shares every customer's row with every other). */
 #define LNS_APART_TRIES 8
 
 /* 1 when region rg (n free columns) shares no row with the region running
@@ -493,7 +494,7 @@ static long next_municipal(Search *sr, Region *rg, const Region *other)
         }
         /* a seed with nothing to free (no distances to its neighbours, or
          * all of them taken): not a sign of a local optimum, try the next */
-        if (other && other->cohorts && tries >= LNS_APART_TRIES)
+        if (other && other->cohorts && tries + 1 >= LNS_APART_TRIES)
             break;
     }
     return 0;
@@ -505,7 +506,7 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
 {
     Hoods *h = &sr->hoods;
     memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
-    int overlapping = 0, have_overlapping = 0;
+    int overlapping = 0, have_overlapping = 0, overlapping_pos = 0;
     for (int tries = 0; tries <= h->nseeds; tries++) {
         /* the seeds in turn, then the reallocation (−1) */
         int pos = sr->next_hood++ % (h->nseeds + 1), seed = pos == h->nseeds ? -1 : h->seeds[pos];
@@ -515,15 +516,16 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
         long n = hood_choose(h, sr->x, seed, sr->hood_target, rg->keep);
         if (n > 0 && other && !kept_apart(sr, rg, n)) {
             if (!have_overlapping)
-                overlapping = seed, have_overlapping = 1;
+                overlapping = seed, overlapping_pos = pos, have_overlapping = 1;
             h->realloc_from = realloc_from; /* not run: the next reallocation starts there again */
             n = 0;
         }
         if (n > 0) {
             rg->seed = seed;
+            rg->whole = h->last_whole;
             return n;
         }
-        if (other && tries >= LNS_APART_TRIES)
+        if (other && tries + 1 >= LNS_APART_TRIES)
             break;
     }
     /* Nothing apart from the region running (on capa nothing ever is):
@@ -534,7 +536,10 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
     if (have_overlapping) {
         rg->seed = overlapping;
         rg->overlap = 1;
-        return hood_choose(h, sr->x, overlapping, sr->hood_target, rg->keep);
+        sr->next_hood = overlapping_pos + 1; /* the seeds looked at after it get their turn */
+        long n = hood_choose(h, sr->x, overlapping, sr->hood_target, rg->keep);
+        rg->whole = h->last_whole;
+        return n;
     }
     return 0;
 }
@@ -551,8 +556,11 @@ static int next_region(void *ctx)
         return -1;
     int regions_done = !sr->use_regions || sr->nquiet >= sr->nseeds;
     int hoods_done = !sr->use_hoods || sr->nhood_quiet >= sr->hoods.nseeds + 1;
+    int running = sr->reg[0].busy || sr->reg[1].busy;
     if (regions_done && hoods_done) {
-        sr->local_optimum = 1;
+        /* a local optimum only once nothing runs: a region still running
+         * may gain, and a gain makes every seed worth a try again */
+        sr->local_optimum = !running;
         return -1;
     }
     int slot = -1, busy = 0;
@@ -577,6 +585,7 @@ static int next_region(void *ctx)
             continue;
         if ((cohorts ? next_hood(sr, rg, other) : next_municipal(sr, rg, other)) > 0) {
             rg->busy = 1;
+            sr->local_optimum = 0;
             rg->cohorts = cohorts;
             rg->seconds = fmin(left, sr->region_s);
             return slot;
