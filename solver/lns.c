@@ -15,8 +15,11 @@
  * A better solution of the restriction, with the rest unchanged, is a
  * better plan of the whole. Regions that GLPK proves quickly grow, regions
  * where it neither finishes nor gains shrink. Each region runs in a worker
- * process (solver/workers.c), two disjoint ones at a time when there are
- * two processors. No bound comes out of this: the caller keeps its own.
+ * process (solver/workers.c), two at a time when there are two
+ * processors: apart when they can be, else a cohort neighbourhood
+ * overlapping the other (hood.h). At level 2 cohort neighbourhoods take
+ * turns with municipality regions. No bound comes out of this: the
+ * caller keeps its own.
  */
 #include "lns.h"
 
@@ -335,12 +338,13 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
     return buf;
 }
 
-/* Puts a region's better values into the plan. Regions that run side by
- * side are disjoint, and disjoint regions share no row with free columns
- * (each row belongs to one home, host or slot municipality) — except the
- * level-2 value floor and a budget row, where both may have spent the same
- * slack. The merged plan is checked against every row (and those two
- * exactly); a region that breaks it is undone, the plan before it stands. */
+/* Puts a region's better values into the plan. Regions kept apart share
+ * no row with free columns — except the level-2 value floor and a budget
+ * row, where both may have spent the same slack — but an overlapping one
+ * (next_hood) was solved from a plan the other may since have changed.
+ * So the merged plan is checked against every row (those two exactly)
+ * and must beat the plan as it now is; otherwise the region is undone and
+ * the plan before it stands. */
 static void merge_region(Search *sr, Region *rg)
 {
     RunLevel level = sr->req->level;
