@@ -366,17 +366,27 @@ static void merge_region(Search *sr, Region *rg)
 
 static void region_line(Search *sr);
 
+/* Makes every seed of one kind (1: cohort neighbourhoods, 0:
+ * municipality regions) worth a try again. */
+static void forget_quiet(Search *sr, int cohorts)
+{
+    if (!cohorts) {
+        memset(sr->quiet, 0, (size_t)sr->m->s->nmunicipalities);
+        sr->nquiet = 0;
+    } else if (sr->hood_quiet) {
+        memset(sr->hood_quiet, 0, (size_t)sr->m->ncohorts + 1);
+        sr->nhood_quiet = 0;
+    }
+}
+
 /* Grows and shrinks the regions and prints progress after each result. */
 static void region_done(Search *sr, const Region *rg)
 {
     sr->regions++;
     sr->improvements += rg->improved;
     if (rg->improved) {
-        memset(sr->quiet, 0, (size_t)sr->m->s->nmunicipalities);
-        sr->nquiet = 0;
-        if (sr->hood_quiet)
-            memset(sr->hood_quiet, 0, (size_t)sr->m->ncohorts + 1);
-        sr->nhood_quiet = 0;
+        forget_quiet(sr, 0);
+        forget_quiet(sr, 1);
     } else if (rg->overlap) {
         /* its outcome says little about its seed or its size: the plan
          * it started from changed under it */
@@ -397,13 +407,7 @@ static void region_done(Search *sr, const Region *rg)
         *target = fmin(*target * 1.5, (double)sr->mip->ncols);
         /* a seed proven without a gain in a smaller region may gain in a
          * larger one: its kind's quiet marks are void */
-        if (rg->cohorts) {
-            memset(sr->hood_quiet, 0, (size_t)sr->m->ncohorts + 1);
-            sr->nhood_quiet = 0;
-        } else {
-            memset(sr->quiet, 0, (size_t)sr->m->s->nmunicipalities);
-            sr->nquiet = 0;
-        }
+        forget_quiet(sr, rg->cohorts);
     } else if (!rg->proven && !rg->improved)
         *target = fmax(fmin(LNS_MIN_COLUMNS, *target), *target / 1.5);
     region_line(sr);
