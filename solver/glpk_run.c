@@ -303,6 +303,13 @@ static void on_tree_event(glp_tree *T, void *info)
         glp_ios_terminate(T);
         return;
     }
+    /* GLPK checks tm_lim only between nodes; root cut rounds and heuristics
+     * ran on past it by up to 1.1 s (kronoberg 2 000, --time-limit 10), and
+     * they do call back */
+    if (clock_seconds() > ctx->started + ctx->req->time_limit_s) {
+        glp_ios_terminate(T);
+        return;
+    }
     progress_line(ctx, T);
 }
 
