@@ -65,10 +65,12 @@ static int part_region_search(const Part *pt)
 }
 
 /* One level on one part: region search when the part is too large for
- * GLPK as a whole (solver/lns.h), else one GLPK run. */
-static int part_solve(const Part *pt, const RunRequest *req, RunResult *r, char *err, size_t errsz)
+ * GLPK as a whole (solver/lns.h) or when asked (`by_regions`: the second
+ * racer of level 2), else one GLPK run. */
+static int part_solve(const Part *pt, const RunRequest *req, int by_regions, RunResult *r, char *err,
+                      size_t errsz)
 {
-    if (part_region_search(pt))
+    if (by_regions || part_region_search(pt))
         return lns_solve(pt->model, pt->mip, req, r, err, errsz);
     return glpk_solve_level(pt->mip, req, r, err, errsz);
 }
@@ -92,7 +94,7 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
     if (solver_interrupted) {
         r.stop = STOP_INTERRUPT;
         r.bound = HUGE_VAL;
-    } else if (part_solve(pt, &req, &r, err, errsz)) {
+    } else if (part_solve(pt, &req, 0, &r, err, errsz)) {
         free(r.x);
         return -1;
     }
@@ -145,9 +147,10 @@ int part_prepare_level2(Part *pt, int value_digits, double tol)
 }
 
 /* Level 2 on one part (floor in place): least cost, starting from (and
- * keeping, unless GLPK finds one at most as costly) the part's plan. */
-static int part_level2(Part *pt, const RunRequest *base, double seconds, const char *label, char *err,
-                       size_t errsz)
+ * keeping, unless the run finds one at most as costly) the part's plan;
+ * by GLPK, or by region search when `by_regions`. */
+static int part_level2(Part *pt, const RunRequest *base, double seconds, const char *label, int by_regions,
+                       char *err, size_t errsz)
 {
     if (solver_interrupted || seconds <= 0.05) {
         pt->settled2 = 1;
@@ -161,7 +164,7 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
     req.label = label;
     RunResult r;
     memset(&r, 0, sizeof r);
-    if (part_solve(pt, &req, &r, err, errsz)) {
+    if (part_solve(pt, &req, by_regions, &r, err, errsz)) {
         free(r.x);
         return -1;
     }
@@ -244,15 +247,23 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     RunRequest req = *rd->base;
     /* a lone part may use every job (region search does; GLPK uses one) */
     req.jobs = rd->todo == 1 ? rd->all_jobs : 1;
+    int by_regions = 0;
     if (rd->race) {
-        /* racer `seq` tries column order `seq`; only one prints progress */
+        /* racer `seq` tries column order `seq`; only one prints progress.
+         * At level 2 the second racer is region search instead: GLPK's
+         * branch-and-cut often finds no plan cheaper than level 1's in a
+         * short run (kronoberg 2 000, --time-limit 10: the level-1 plan,
+         * 33.87 M SEK), where region search from it reached 15.21 M; the
+         * first racer still gives the bound or the proof. */
         req.column_order = seq;
         req.quiet = req.quiet || seq > 0;
+        by_regions = rd->level == LEVEL_COST && seq == 1;
     }
     PartState st;
     memset(&st, 0, sizeof st);
-    st.rc = rd->level == LEVEL_VALUE ? part_level1(pt, &req, seconds, label, st.err, sizeof st.err)
-                                     : part_level2(pt, &req, seconds, label, st.err, sizeof st.err);
+    st.rc = rd->level == LEVEL_VALUE
+                ? part_level1(pt, &req, seconds, label, st.err, sizeof st.err)
+                : part_level2(pt, &req, seconds, label, by_regions, st.err, sizeof st.err);
     state_of(pt, &st);
     size_t xbytes = (size_t)pt->mip->ncols * sizeof *pt->x;
     char *buf = malloc(sizeof st + xbytes);
@@ -325,8 +336,8 @@ static int round_apply(void *vctx, int item, const void *result, size_t len)
 /* Runs `level` on the parts not yet settled, in up to MAX_ROUNDS rounds
  * (see "Time across blocks" in docs/model.md). Returns 0, or −1 with err
  * set. */
-int parts_run_level(Part *parts, int n, int level, const RunRequest *base, double until, int jobs,
-                    char *err, size_t errsz)
+int parts_run_level(Part *parts, int n, int level, const RunRequest *base, double until, double kill_at,
+                    int jobs, char *err, size_t errsz)
 {
     int *items = malloc((size_t)(n > RACERS ? n : RACERS) * sizeof *items);
     if (!items) {
@@ -350,7 +361,7 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
             for (int r = 1; r < RACERS; r++)
                 items[r] = items[0];
         }
-        rc = workers_run(rd.jobs, items, rd.todo, round_work, round_apply, &rd, &solver_interrupted, err,
+        rc = workers_run(rd.jobs, items, rd.todo, round_work, round_apply, &rd, kill_at, &solver_interrupted, err,
                          errsz);
         if (rc && rd.err[0])
             snprintf(err, errsz, "%s", rd.err);

@@ -44,10 +44,11 @@ int parts_init(Model *m, Blocks *blocks, const double *const *starts, int nstart
 void parts_free(Part *parts, int n);
 
 /* Runs `level` on every part not yet settled, until `until` (monotonic
- * seconds), `jobs` workers at a time. Returns 0, or −1 with a message in
- * err. */
-int parts_run_level(Part *parts, int n, int level, const RunRequest *base, double until, int jobs,
-                    char *err, size_t errsz);
+ * seconds), `jobs` workers at a time. Workers still running at `kill_at`
+ * (0 = never) are killed: their parts keep the plans they started from.
+ * Returns 0, or −1 with a message in err. */
+int parts_run_level(Part *parts, int n, int level, const RunRequest *base, double until, double kill_at,
+                    int jobs, char *err, size_t errsz);
 
 /* Settles level 1 of pt when its greedy plan reaches the trivial bound
  * (best: scratch as for part_trivial_bound). Returns 1 if so. */

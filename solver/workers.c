@@ -218,7 +218,13 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
             break;
         for (int r = 0; r < nrun; r++)
             pfd[r] = (struct pollfd){run[r].fd, POLLIN, 0};
-        int ready = poll(pfd, (nfds_t)nrun, POLL_MS);
+        int wait_ms = POLL_MS;
+        if (deadline > 0) {
+            /* wake up at the deadline, not up to POLL_MS after it */
+            double left_ms = (deadline - clock_seconds()) * 1000.0;
+            wait_ms = left_ms < 1.0 ? 1 : (left_ms < POLL_MS ? (int)left_ms + 1 : POLL_MS);
+        }
+        int ready = poll(pfd, (nfds_t)nrun, wait_ms);
         if (stop && *stop && !forwarded) {
             /* Ctrl-C in a terminal reaches the children too; a SIGINT sent
              * to this process alone (kill) must be passed on */
@@ -276,9 +282,9 @@ static int next_listed(void *vctx)
     return l->pos < l->n ? l->items[l->pos++] : -1;
 }
 
-int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx,
+int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx, double deadline,
                 volatile sig_atomic_t *stop, char *err, size_t errsz)
 {
     ItemList list = {items, n, 0};
-    return workers_stream(n <= 1 ? 1 : jobs, next_listed, &list, work, apply, ctx, 0.0, stop, err, errsz);
+    return workers_stream(n <= 1 ? 1 : jobs, next_listed, &list, work, apply, ctx, deadline, stop, err, errsz);
 }

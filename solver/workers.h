@@ -33,8 +33,10 @@ int workers_jobs(int requested);
  * (by a SIGINT handler; may be NULL) no further task starts and SIGINT is
  * passed on to the running children, whose results are still collected.
  * Returns 0, or −1 when a child could not be started or its result was
- * lost (err says so), or when apply() returned −1. */
-int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx,
+ * lost (err says so), or when apply() returned −1. Children still running
+ * at `deadline` (monotonic seconds; 0 = none) are killed and their results
+ * dropped, as in workers_stream. */
+int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx, double deadline,
                 volatile sig_atomic_t *stop, char *err, size_t errsz);
 
 /* Runs in the parent whenever a job is free: the next item to start, or
