@@ -37,6 +37,11 @@
 #define LNS_MIN_COLUMNS 500.0
 #define LNS_MIN_REGION_S 1.5
 #define LNS_MAX_REGION_S 10.0
+/* A region still running this long after the search's time is dropped.
+ * Less than the margin solver/solve.c leaves between the levels' end and
+ * the kill of level-2 workers (0.3 s − 0.05 s at limits of 10 s and
+ * more): a level-2 part killed there loses all its search found. */
+#define LNS_GRACE_S 0.2
 
 /* Where a column lies: the participants' home (or −1) and the host or
  * slot municipality (or −1). */
@@ -113,7 +118,7 @@ typedef struct Region {
     unsigned char *in;    /* [municipalities] the region (none for a cohort neighbourhood) */
     int busy;             /* running now */
     int cohorts;          /* 1: a cohort neighbourhood (hood.h), 0: municipalities */
-    int overlap;          /* started beside a region it shares rows with */
+    int overlap;          /* ran beside a region it shares rows with */
     int whole;            /* a reallocation holding every class (else its seed is never quiet) */
     int seed;             /* the municipality (or cohort) it was grown from */
     double seconds;       /* its time limit */
@@ -141,7 +146,8 @@ typedef struct Search {
     double until, target, last_line;
     int next_seed, regions, improvements, failures, local_optimum;
     char last_failure[256];
-    unsigned char *quiet;    /* [municipalities] seed proven without a gain since the last gain */
+    unsigned char *quiet;    /* [municipalities] seed proven without a gain since the last gain
+                                or the last growth of the municipality regions */
     int nquiet;
     /* cohort neighbourhoods, taking turns with municipality regions */
     int use_hoods, use_regions, turn;
@@ -490,7 +496,8 @@ static long next_municipal(Search *sr, Region *rg, const Region *other)
 {
     const unsigned char *taken = other ? other->in : NULL;
     for (int tries = 0; tries < sr->nseeds; tries++) {
-        int seed = sr->seeds[sr->next_seed++ % sr->nseeds].municipality;
+        int seed = sr->seeds[sr->next_seed].municipality;
+        sr->next_seed = (sr->next_seed + 1) % sr->nseeds; /* wraps, never overflows */
         if ((taken && taken[seed]) || sr->quiet[seed])
             continue;
         long n = choose_region(sr, rg, seed, sr->target, taken);
@@ -517,7 +524,8 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
     int overlapping = 0, have_overlapping = 0, overlapping_pos = 0;
     for (int tries = 0; tries <= h->nseeds; tries++) {
         /* the seeds in turn, then the reallocation (−1) */
-        int pos = sr->next_hood++ % (h->nseeds + 1), seed = pos == h->nseeds ? -1 : h->seeds[pos];
+        int pos = sr->next_hood % (h->nseeds + 1), seed = pos == h->nseeds ? -1 : h->seeds[pos];
+        sr->next_hood = (pos + 1) % (h->nseeds + 1);
         if (sr->hood_quiet[seed + 1])
             continue;
         int realloc_from = h->realloc_from;
@@ -588,10 +596,16 @@ static int next_region(void *ctx)
         hood_rows_of(&sr->hoods, other->keep, sr->busy_rows);
     rg->overlap = 0;
     for (int attempt = 0; attempt < 2; attempt++) {
-        int cohorts = sr->turn++ % 2;
+        int cohorts = sr->turn;
+        sr->turn ^= 1;
         if (cohorts ? hoods_done : regions_done)
             continue;
         if ((cohorts ? next_hood(sr, rg, other) : next_municipal(sr, rg, other)) > 0) {
+            /* both of two overlapping regions start from a plan the other
+             * may change: neither outcome may mark a seed quiet or resize
+             * (the one started first was not flagged before) */
+            if (rg->overlap && other)
+                sr->reg[other - sr->reg].overlap = 1;
             rg->busy = 1;
             sr->local_optimum = 0;
             rg->cohorts = cohorts;
@@ -627,7 +641,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     /* SAMPLAN_REGION_SEARCH=N: first regions of N columns (a test hook,
      * solver/parts.c; tests/e2e/region_search.sh) */
     const char *env = getenv("SAMPLAN_REGION_SEARCH");
-    sr.target = env && atoi(env) > 0 ? (double)atoi(env) : LNS_FIRST_COLUMNS;
+    sr.target = env && atoi(env) > 0 ? (double)atoi(env) : fmin(LNS_FIRST_COLUMNS, mip->ncols / 2.0);
     sr.hood_target = sr.target;
     sr.until = t0 + req->time_limit_s;
     sr.last_line = t0;
@@ -637,11 +651,11 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     sr.region_s = fmax(LNS_MIN_REGION_S, fmin(LNS_MAX_REGION_S, req->time_limit_s / 8.0));
     sr.parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
     /* Every region runs in a worker process, even one at a time, so that
-     * one still running half a second past the limit can be dropped: GLPK
+     * one still running LNS_GRACE_S past the limit can be dropped: GLPK
      * overruns its own limit on some restrictions (national 500, one
      * processor: 13.4 s for a 4.9 s level in-process). */
     char lost[256] = "";
-    if (workers_stream(LNS_PARALLEL, next_region, &sr, region_work, region_apply, &sr, sr.until + 0.5,
+    if (workers_stream(LNS_PARALLEL, next_region, &sr, region_work, region_apply, &sr, sr.until + LNS_GRACE_S,
                        &solver_interrupted, lost, sizeof lost) &&
         !req->quiet)
         /* a worker lost (killed, out of memory): the plan so far is valid,

@@ -19,10 +19,13 @@
 
 /* Improves req->start (a solution of mip, which is m's program or one of
  * its blocks, columns keeping their meaning) for req->level within
- * req->time_limit_s. Same contract as glpk_solve_level, except that the
- * result always has a solution and never a proof or a bound: stop is
- * STOP_TIME, STOP_INTERRUPT, or STOP_GAP when every region was proven
- * without a gain (a local optimum: running again would not help).
+ * req->time_limit_s; also used at level 2 beside GLPK on programs below
+ * LNS_MIN_NONZEROS (solver/parts.c). Same contract as glpk_solve_level,
+ * except that the result always has a solution and never a proof or a
+ * bound: stop is STOP_TIME, STOP_INTERRUPT, or STOP_GAP when every seed
+ * of every kind in use was proven without a gain and no region runs (a
+ * local optimum of these neighbourhoods, not a proof: running again would
+ * not help).
  * A region GLPK fails on is skipped, and a lost worker ends the search
  * with the plan so far (each is said on stderr). Returns 0, or −1 with a
  * message in err when memory runs out before the search starts. */

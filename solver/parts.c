@@ -146,16 +146,24 @@ int part_prepare_level2(Part *pt, int value_digits, double tol)
     return 0;
 }
 
-/* Level 2 on one part (floor in place): least cost, starting from (and
- * keeping, unless the run finds one at most as costly) the part's plan;
- * by GLPK, or by region search when `by_regions`. */
-static int part_level2(Part *pt, const RunRequest *base, double seconds, const char *label, int by_regions,
-                       char *err, size_t errsz)
+/* How level 2 runs on a part (see round_work). */
+typedef enum Level2Way {
+    LEVEL2_GLPK,        /* GLPK alone: the first racer of a race */
+    LEVEL2_REGIONS,     /* region search alone: the second racer */
+    LEVEL2_GLPK_THEN_REGIONS /* no race: GLPK for half the time, then region
+                                search from the best plan when unproven */
+} Level2Way;
+
+/* GLPK's share of a part's level-2 time when it has no racer beside it,
+ * and the least time left for region search to be worth starting. */
+#define LEVEL2_GLPK_SHARE 0.75
+#define LEVEL2_MIN_REGIONS_S 0.5
+
+/* One level-2 run on one part (floor in place), keeping its plan unless
+ * the run finds one at most as costly that meets the floor. */
+static int level2_run(Part *pt, const RunRequest *base, double seconds, const char *label, int by_regions,
+                      char *err, size_t errsz)
 {
-    if (solver_interrupted || seconds <= 0.05) {
-        pt->settled2 = 1;
-        return 0;
-    }
     double cost1 = mip_objective(pt->mip, pt->x, LEVEL_COST);
     RunRequest req = *base;
     req.level = LEVEL_COST;
@@ -179,9 +187,33 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
     /* proven only if the plan kept is as cheap as the proven optimum */
     pt->cost_proven = r.stop == STOP_NONE && r.has_solution && (accepted || cost1 <= r.objective + 1e-9);
     pt->interrupted = r.stop == STOP_INTERRUPT;
-    pt->settled2 = pt->cost_proven || r.stop == STOP_GAP || pt->interrupted;
+    /* region search's "local optimum" (STOP_GAP) proves nothing: it must
+     * neither settle the part nor end a race GLPK may still win */
+    pt->settled2 = pt->cost_proven || (r.stop == STOP_GAP && !by_regions) || pt->interrupted;
     free(r.x);
     return 0;
+}
+
+/* Level 2 on one part within `seconds`, the way `way` says. */
+static int part_level2(Part *pt, const RunRequest *base, double seconds, const char *label, Level2Way way,
+                       char *err, size_t errsz)
+{
+    if (solver_interrupted || seconds <= 0.05) {
+        pt->settled2 = 1;
+        return 0;
+    }
+    if (way != LEVEL2_GLPK_THEN_REGIONS || part_region_search(pt))
+        return level2_run(pt, base, seconds, label, way == LEVEL2_REGIONS, err, errsz);
+    /* One processor for this part: GLPK proves small programs at once,
+     * but on kronoberg 2 000 it found no plan cheaper than level 1's in
+     * 5 s, where region search from that plan did (bench/RESULTS.md). */
+    double t0 = clock_seconds();
+    if (level2_run(pt, base, seconds * LEVEL2_GLPK_SHARE, label, 0, err, errsz))
+        return -1;
+    double left = seconds - (clock_seconds() - t0);
+    if (pt->settled2 || left < LEVEL2_MIN_REGIONS_S || solver_interrupted)
+        return 0;
+    return level2_run(pt, base, left, label, 1, err, errsz);
 }
 
 /* ---- one round of a level over the unsettled parts, in parallel ---------- */
@@ -247,7 +279,7 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     RunRequest req = *rd->base;
     /* a lone part may use every job (region search does; GLPK uses one) */
     req.jobs = rd->todo == 1 ? rd->all_jobs : 1;
-    int by_regions = 0;
+    Level2Way way = LEVEL2_GLPK_THEN_REGIONS;
     if (rd->race) {
         /* racer `seq` tries column order `seq`; only one prints progress.
          * At level 2 the second racer is region search instead: GLPK's
@@ -257,13 +289,13 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
          * first racer still gives the bound or the proof. */
         req.column_order = seq;
         req.quiet = req.quiet || seq > 0;
-        by_regions = rd->level == LEVEL_COST && seq == 1;
+        way = seq == 1 ? LEVEL2_REGIONS : LEVEL2_GLPK;
     }
     PartState st;
     memset(&st, 0, sizeof st);
     st.rc = rd->level == LEVEL_VALUE
                 ? part_level1(pt, &req, seconds, label, st.err, sizeof st.err)
-                : part_level2(pt, &req, seconds, label, by_regions, st.err, sizeof st.err);
+                : part_level2(pt, &req, seconds, label, way, st.err, sizeof st.err);
     state_of(pt, &st);
     size_t xbytes = (size_t)pt->mip->ncols * sizeof *pt->x;
     char *buf = malloc(sizeof st + xbytes);

@@ -162,7 +162,9 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
 {
     int forwarded = 0, seq = 0;
     pid_t parent = getpid();
-    if (jobs <= 1) {
+    if (jobs <= 1 && deadline <= 0) {
+        /* in-process: nothing to be gained by a child that need not be
+         * killed (with a deadline, one job still runs in a child) */
         int item;
         while (!(stop && *stop) && (item = next(next_ctx)) >= 0) {
             int rc = run_inline(ctx, item, seq++, work, apply, err, errsz);

@@ -47,7 +47,8 @@ typedef int (*NextFn)(void *next_ctx);
 /* As workers_run, with the items chosen as the work goes: next() may look
  * at what apply() has made of earlier results. Children still running at
  * `deadline` (monotonic seconds; 0 = none) are killed and their results
- * dropped; in-process work (one job) is not cut short. */
+ * dropped; with a deadline, one job at a time also runs in a child, so
+ * that it can be. */
 int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn apply, void *ctx,
                    double deadline, volatile sig_atomic_t *stop, char *err, size_t errsz);
 
