@@ -35,15 +35,16 @@
 #define FINISH_MAX_S 0.3
 #define WRITE_S_PER_PARTICIPANT 8e-6
 #define FINISH_MAX_SHARE 0.25
+/* Level-2 workers still running this long (plus the time to write the
+ * plan) before the limit are killed. */
+#define KILL_BEFORE_S 0.05
 
+/* Seconds the levels leave before the limit (above). */
 static double finish_reserve(const Scenario *s, double limit)
 {
     double r = fmin(FINISH_MAX_S, FINISH_SHARE * limit) + WRITE_S_PER_PARTICIPANT * s->nparticipants;
     return fmin(r, FINISH_MAX_SHARE * limit);
 }
-/* and level-2 workers still running this long (plus the time to write
- * the plan) before the limit are killed */
-#define KILL_BEFORE_S 0.05
 
 static void fill_stats(const Model *m, SolveStats *st)
 {
