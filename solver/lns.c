@@ -37,10 +37,9 @@
 #define LNS_MIN_COLUMNS 500.0
 #define LNS_MIN_REGION_S 1.5
 #define LNS_MAX_REGION_S 10.0
-/* A region still running this long after the search's time is dropped.
- * Less than the margin solver/solve.c leaves between the levels' end and
- * the kill of level-2 workers (0.3 s − 0.05 s at limits of 10 s and
- * more): a level-2 part killed there loses all its search found. */
+/* Regions get the search's time less this much, and one still running
+ * at the end of the search's time is dropped: the search returns within
+ * its time (GLPK overruns its own limit on some restrictions). */
 #define LNS_GRACE_S 0.2
 
 /* Where a column lies: the participants' home (or −1) and the host or
@@ -643,7 +642,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     const char *env = getenv("SAMPLAN_REGION_SEARCH");
     sr.target = env && atoi(env) > 0 ? (double)atoi(env) : fmin(LNS_FIRST_COLUMNS, mip->ncols / 2.0);
     sr.hood_target = sr.target;
-    sr.until = t0 + req->time_limit_s;
+    sr.until = t0 + req->time_limit_s - fmin(LNS_GRACE_S, 0.1 * req->time_limit_s);
     sr.last_line = t0;
     /* an eighth of the run per region, within [LNS_MIN_REGION_S,
      * LNS_MAX_REGION_S]: on national 500 (15 s for the value level) a
@@ -651,11 +650,11 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     sr.region_s = fmax(LNS_MIN_REGION_S, fmin(LNS_MAX_REGION_S, req->time_limit_s / 8.0));
     sr.parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
     /* Every region runs in a worker process, even one at a time, so that
-     * one still running LNS_GRACE_S past the limit can be dropped: GLPK
-     * overruns its own limit on some restrictions (national 500, one
+     * one still running at the end of the search's time can be dropped:
+     * GLPK overruns its own limit on some restrictions (national 500, one
      * processor: 13.4 s for a 4.9 s level in-process). */
     char lost[256] = "";
-    if (workers_stream(LNS_PARALLEL, next_region, &sr, region_work, region_apply, &sr, sr.until + LNS_GRACE_S,
+    if (workers_stream(LNS_PARALLEL, next_region, &sr, region_work, region_apply, &sr, t0 + req->time_limit_s,
                        &solver_interrupted, lost, sizeof lost) &&
         !req->quiet)
         /* a worker lost (killed, out of memory): the plan so far is valid,

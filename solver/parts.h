@@ -46,6 +46,7 @@ void parts_free(Part *parts, int n);
 /* Runs `level` on every part not yet settled, until `until` (monotonic
  * seconds), `jobs` workers at a time. Workers still running at `kill_at`
  * (0 = never) are killed: their parts keep the plans they started from.
+ * Parts that go to region search are never killed: it keeps its time.
  * Returns 0, or −1 with a message in err. */
 int parts_run_level(Part *parts, int n, int level, const RunRequest *base, double until, double kill_at,
                     int jobs, char *err, size_t errsz);
