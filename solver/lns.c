@@ -118,6 +118,7 @@ typedef struct Region {
     int busy;             /* running now */
     int cohorts;          /* 1: a cohort neighbourhood (hood.h), 0: municipalities */
     int overlap;          /* ran beside a region it shares rows with */
+    int epoch;            /* Search.improvements when it started */
     int whole;            /* a reallocation holding every class (else its seed is never quiet) */
     int seed;             /* the municipality (or cohort) it was grown from */
     double seconds;       /* its time limit */
@@ -387,14 +388,16 @@ static void forget_quiet(Search *sr, int cohorts)
 /* Grows and shrinks the regions and prints progress after each result. */
 static void region_done(Search *sr, const Region *rg)
 {
+    /* an overlapping region's outcome is stale when a gain was merged
+     * while it ran: the plan it started from changed under it */
+    int stale = rg->overlap && sr->improvements != rg->epoch;
     sr->regions++;
     sr->improvements += rg->improved;
     if (rg->improved) {
         forget_quiet(sr, 0);
         forget_quiet(sr, 1);
-    } else if (rg->overlap) {
-        /* its outcome says little about its seed or its size: the plan
-         * it started from changed under it */
+    } else if (stale) {
+        /* its outcome says little about its seed or its size */
         region_line(sr);
         return;
     } else if (rg->proven && rg->cohorts && rg->whole && !sr->hood_quiet[rg->seed + 1]) {
@@ -601,10 +604,11 @@ static int next_region(void *ctx)
             continue;
         if ((cohorts ? next_hood(sr, rg, other) : next_municipal(sr, rg, other)) > 0) {
             /* both of two overlapping regions start from a plan the other
-             * may change: neither outcome may mark a seed quiet or resize
-             * (the one started first was not flagged before) */
+             * may change (the one started first was not flagged before);
+             * region_done then asks whether it did */
             if (rg->overlap && other)
                 sr->reg[other - sr->reg].overlap = 1;
+            rg->epoch = sr->improvements;
             rg->busy = 1;
             sr->local_optimum = 0;
             rg->cohorts = cohorts;
