@@ -303,9 +303,10 @@ static void on_tree_event(glp_tree *T, void *info)
         glp_ios_terminate(T);
         return;
     }
-    /* GLPK checks tm_lim only between nodes; root cut rounds and heuristics
-     * ran on past it by up to 1.1 s (kronoberg 2 000, --time-limit 10), and
-     * they do call back */
+    /* GLPK checks tm_lim only between nodes, and a run ended up to 1.1 s
+     * past it (kronoberg 2 000, --time-limit 10); its callbacks come more
+     * often (what is left, up to 0.6 s of pseudo-cost trials without one,
+     * solver/solve.c handles by killing level-2 workers) */
     if (clock_seconds() > ctx->started + ctx->req->time_limit_s) {
         glp_ios_terminate(T);
         return;
