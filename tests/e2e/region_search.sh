@@ -9,7 +9,11 @@
 #    pass plan_check and its value may not exceed the optimum;
 #  * the same two cases with cohort neighbourhoods only (solver/hood.c,
 #    SAMPLAN_NEIGHBOURHOODS=cohorts): one beyond the program's size frees
-#    every column too, one of 20 columns must still give a valid plan.
+#    every column too, one of 20 columns must still give a valid plan;
+#  * whole-program regions, proven without a gain, make a local optimum:
+#    the search stops there instead of running to its time limit (a
+#    stale-region rule once kept it from ever stopping; a limit of 120 s
+#    against 0.1 s of work leaves room for any slow machine).
 # RANDOM_N scenarios (default 60). Env: SAMPLAN, TOOLS (random_scenario,
 # plan_check).
 : "${SAMPLAN:?SAMPLAN must name the samplan binary}"
@@ -81,4 +85,17 @@ while [ "$i" -le "$N" ]; do
     compared=$((compared + 1))
 done
 echo "region search: $compared of $N random scenarios agree"
+
+d="$tmp/s901"
+"$TOOLS/random_scenario" 901 "$d" > "$tmp/log" 2>&1 || { echo "FAIL: random_scenario 901"; fails=$((fails + 1)); }
+start=$(date +%s)
+SAMPLAN_REGION_SEARCH=1000000 "$SAMPLAN" solve "$d" -o "$tmp/whole" --force --quiet --time-limit 120 > "$tmp/log" 2>&1 ||
+    { echo "FAIL: whole regions with a 120 s limit"; fails=$((fails + 1)); }
+took=$(($(date +%s) - start))
+if [ "$took" -gt 60 ]; then
+    echo "FAIL: whole regions ran $took s of a 120 s limit: no local optimum was found"
+    fails=$((fails + 1))
+else
+    echo "ok   whole regions stop at a local optimum ($took s of a 120 s limit)"
+fi
 [ "$fails" -eq 0 ]
