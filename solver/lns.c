@@ -151,6 +151,8 @@ typedef struct Search {
     int nquiet;
     /* cohort neighbourhoods, taking turns with municipality regions */
     int use_hoods, use_regions, turn;
+    int shared_rows;         /* the program has a value-floor or budget row, which
+                                regions kept apart still share */
     Hoods hoods;
     double hood_target;
     int next_hood;
@@ -388,9 +390,11 @@ static void forget_quiet(Search *sr, int cohorts)
 /* Grows and shrinks the regions and prints progress after each result. */
 static void region_done(Search *sr, const Region *rg)
 {
-    /* an overlapping region's outcome is stale when a gain was merged
-     * while it ran: the plan it started from changed under it */
-    int stale = rg->overlap && sr->improvements != rg->epoch;
+    /* a region's outcome is stale when a gain was merged while it ran and
+     * the two shared a row (an overlapping one, or the value-floor or
+     * budget row that regions kept apart still share): the plan it started
+     * from changed under it */
+    int stale = sr->improvements != rg->epoch && (rg->overlap || sr->shared_rows);
     sr->regions++;
     sr->improvements += rg->improved;
     if (rg->improved) {
@@ -648,6 +652,8 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     const char *env = getenv("SAMPLAN_REGION_SEARCH");
     sr.target = env && atoi(env) > 0 ? (double)atoi(env) : fmin(LNS_FIRST_COLUMNS, mip->ncols / 2.0);
     sr.hood_target = sr.target;
+    for (int i = 0; i < mip->nrows && !sr.shared_rows; i++)
+        sr.shared_rows = mip->rows[i].tag == 'v' || mip->rows[i].tag == 'b';
     sr.until = t0 + req->time_limit_s - fmin(LNS_GRACE_S, 0.1 * req->time_limit_s);
     sr.last_line = t0;
     /* an eighth of the run per region, within [LNS_MIN_REGION_S,

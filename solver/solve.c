@@ -38,13 +38,18 @@
 #define WRITE_S_PER_PARTICIPANT 16e-6
 #define FINISH_MAX_SHARE 0.25
 /* Level-2 workers still running this long (plus the time to write the
- * plan) before the limit are killed. */
+ * plan) before the limit are killed, and the levels end at least
+ * KILL_SLACK_S before that: a run that uses all of its time must still be
+ * able to hand its plan back (at --time-limit 1 to 3 the kill came first,
+ * review of the fifth session). */
 #define KILL_BEFORE_S 0.05
+#define KILL_SLACK_S 0.1
 
 /* Seconds the levels leave before the limit (above). */
 static double finish_reserve(const Scenario *s, double limit)
 {
-    double r = fmin(FINISH_MAX_S, FINISH_SHARE * limit) + WRITE_S_PER_PARTICIPANT * s->nparticipants;
+    double r = fmax(fmin(FINISH_MAX_S, FINISH_SHARE * limit), KILL_BEFORE_S + KILL_SLACK_S) +
+               WRITE_S_PER_PARTICIPANT * s->nparticipants;
     return fmin(r, FINISH_MAX_SHARE * limit);
 }
 
@@ -188,7 +193,8 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
      * 2 000) is killed at the limit itself, keeping its part's level-1
      * plan, or the other racer's */
     double write_s = fmin(WRITE_S_PER_PARTICIPANT * s->nparticipants, FINISH_MAX_SHARE * opt->time_limit_s);
-    double kill_at = fmax(deadline, opt->clock_start + opt->time_limit_s - KILL_BEFORE_S - write_s);
+    double end = opt->clock_start + opt->time_limit_s;
+    double kill_at = fmin(end, fmax(deadline + KILL_SLACK_S, end - KILL_BEFORE_S - write_s));
     if (parts_run_level(parts, n, LEVEL_COST, &base, deadline, kill_at, jobs, err, errsz))
         goto done;
     stats->level2_s = clock_seconds() - t2;

@@ -179,7 +179,8 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
     if (jobs > MAX_JOBS)
         jobs = MAX_JOBS;
     for (;;) {
-        while (nrun < jobs && !done && !failed && !(stop && *stop)) {
+        while (nrun < jobs && !done && !failed && !(stop && *stop) &&
+               !(deadline > 0 && clock_seconds() > deadline)) {
             int item = next(next_ctx);
             if (item < 0) {
                 /* nothing to start now; with nobody running, nothing ever */
@@ -220,8 +221,13 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
             break;
         for (int r = 0; r < nrun; r++)
             pfd[r] = (struct pollfd){run[r].fd, POLLIN, 0};
+        /* past the deadline: one look (no wait) for results already
+         * written, then what still runs is killed below */
+        int past = deadline > 0 && clock_seconds() > deadline;
         int wait_ms = POLL_MS;
-        if (deadline > 0) {
+        if (past) {
+            wait_ms = 0;
+        } else if (deadline > 0) {
             /* wake up at the deadline, not up to POLL_MS after it */
             double left_ms = (deadline - clock_seconds()) * 1000.0;
             wait_ms = left_ms < 1.0 ? 1 : (left_ms < POLL_MS ? (int)left_ms + 1 : POLL_MS);
@@ -261,9 +267,9 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
                 break;
             }
         }
-        if (deadline > 0 && nrun > 0 && clock_seconds() > deadline) {
-            /* past the caller's deadline (results already in are taken
-             * above): what is still running is lost */
+        if (past && nrun > 0) {
+            /* past the caller's deadline (results already written were
+             * taken above): what is still running is lost */
             cancel(run, nrun);
             nrun = 0;
             done = 1;
