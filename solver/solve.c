@@ -45,11 +45,17 @@
 #define KILL_BEFORE_S 0.05
 #define KILL_SLACK_S 0.1
 
+/* Seconds to turn the solution into a plan and write it (above). */
+static double write_seconds(const Scenario *s, double limit)
+{
+    return fmin(WRITE_S_PER_PARTICIPANT * s->nparticipants, FINISH_MAX_SHARE * limit);
+}
+
 /* Seconds the levels leave before the limit (above). */
 static double finish_reserve(const Scenario *s, double limit)
 {
     double r = fmax(fmin(FINISH_MAX_S, FINISH_SHARE * limit), KILL_BEFORE_S + KILL_SLACK_S) +
-               WRITE_S_PER_PARTICIPANT * s->nparticipants;
+               write_seconds(s, limit);
     return fmin(r, FINISH_MAX_SHARE * limit);
 }
 
@@ -190,11 +196,11 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     double t2 = clock_seconds();
     /* level 2 is the last: a worker GLPK keeps past its limit (a node's
      * pseudo-cost trials make no callback for up to 0.6 s on kronoberg
-     * 2 000) is killed at the limit itself, keeping its part's level-1
-     * plan, or the other racer's */
-    double write_s = fmin(WRITE_S_PER_PARTICIPANT * s->nparticipants, FINISH_MAX_SHARE * opt->time_limit_s);
+     * 2 000) is killed just before the limit, leaving time to write the
+     * plan; its part keeps its level-1 plan, or the other racer's */
     double end = opt->clock_start + opt->time_limit_s;
-    double kill_at = fmin(end, fmax(deadline + KILL_SLACK_S, end - KILL_BEFORE_S - write_s));
+    double kill_at = fmin(end, fmax(deadline + KILL_SLACK_S,
+                                    end - KILL_BEFORE_S - write_seconds(s, opt->time_limit_s)));
     if (parts_run_level(parts, n, LEVEL_COST, &base, deadline, kill_at, jobs, err, errsz))
         goto done;
     stats->level2_s = clock_seconds() - t2;
