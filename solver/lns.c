@@ -667,7 +667,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
      * processor: 13.4 s for a 4.9 s level in-process). */
     char lost[256] = "";
     if (workers_stream(LNS_PARALLEL, next_region, &sr, region_work, region_apply, &sr, t0 + req->time_limit_s,
-                       &solver_interrupted, lost, sizeof lost) &&
+                       NULL, &solver_interrupted, lost, sizeof lost) &&
         !req->quiet)
         /* a worker lost (killed, out of memory): the plan so far is valid,
          * every merge having been checked */

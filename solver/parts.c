@@ -368,6 +368,17 @@ static int round_apply(void *vctx, int item, const void *result, size_t len)
     return 0;
 }
 
+/* Whether a part's worker may be killed at the round's kill time: not a
+ * part in region search, which keeps its own time (solver/lns.c) and can
+ * take a while to hand a large plan back (killing it at the limit lost
+ * national 50 000's whole level 2: 589.2 M SEK kept, 556.0 M found). The
+ * GLPK parts beside it are still killed on time. */
+static int round_killable(void *vctx, int item)
+{
+    const Round *rd = vctx;
+    return !part_region_search(&rd->parts[item]);
+}
+
 /* Runs `level` on the parts not yet settled, in up to MAX_ROUNDS rounds
  * (see "Time across blocks" in docs/model.md). Returns 0, or −1 with err
  * set. */
@@ -388,14 +399,6 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
         if (!todo || solver_interrupted || (round > 0 && until - clock_seconds() < MIN_RERUN_S))
             break;
         Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, jobs, 0, 0, ""};
-        /* region search keeps its own time (solver/lns.c) and can take a
-         * while to hand a large plan back: killing it at the limit lost
-         * national 50 000's whole level 2 (589.2 M SEK kept, 556.0 M
-         * found) */
-        double kill = kill_at;
-        for (int i = 0; i < todo; i++)
-            if (part_region_search(&parts[items[i]]))
-                kill = 0.0;
         if (todo == 1 && jobs >= RACERS && !part_region_search(&parts[items[0]])) {
             /* one part and processors to spare: race column orders (GLPK's
              * time on one program swings severalfold with the order) */
@@ -404,8 +407,8 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
             for (int r = 1; r < RACERS; r++)
                 items[r] = items[0];
         }
-        rc = workers_run(rd.jobs, items, rd.todo, round_work, round_apply, &rd, kill, &solver_interrupted, err,
-                         errsz);
+        rc = workers_run(rd.jobs, items, rd.todo, round_work, round_apply, &rd, kill_at, round_killable,
+                         &solver_interrupted, err, errsz);
         if (rc && rd.err[0])
             snprintf(err, errsz, "%s", rd.err);
     }

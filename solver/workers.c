@@ -157,8 +157,23 @@ static void cancel(Running *run, int nrun)
     }
 }
 
+/* Kills the children that may be killed (all when killable is NULL) and
+ * takes them out of run[]; returns how many are left running. */
+static int cancel_killable(Running *run, int nrun, KillableFn killable, void *ctx)
+{
+    for (int r = 0; r < nrun;) {
+        if (killable && !killable(ctx, run[r].item)) {
+            r++;
+            continue;
+        }
+        cancel(&run[r], 1);
+        run[r] = run[--nrun];
+    }
+    return nrun;
+}
+
 int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn apply, void *ctx,
-                   double deadline, volatile sig_atomic_t *stop, char *err, size_t errsz)
+                   double deadline, KillableFn killable, volatile sig_atomic_t *stop, char *err, size_t errsz)
 {
     int forwarded = 0, seq = 0;
     pid_t parent = getpid();
@@ -175,7 +190,7 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
     }
     Running run[MAX_JOBS];
     struct pollfd pfd[MAX_JOBS];
-    int nrun = 0, failed = 0, done = 0;
+    int nrun = 0, failed = 0, done = 0, killed_past = 0;
     if (jobs > MAX_JOBS)
         jobs = MAX_JOBS;
     for (;;) {
@@ -222,11 +237,12 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
         for (int r = 0; r < nrun; r++)
             pfd[r] = (struct pollfd){run[r].fd, POLLIN, 0};
         /* past the deadline: one look (no wait) for results already
-         * written, then what still runs is killed below */
+         * written, then what still runs is killed below; the children
+         * left after that are waited for as usual */
         int past = deadline > 0 && clock_seconds() > deadline;
         int wait_ms = POLL_MS;
         if (past) {
-            wait_ms = 0;
+            wait_ms = killed_past ? POLL_MS : 0;
         } else if (deadline > 0) {
             /* wake up at the deadline, not up to POLL_MS after it */
             double left_ms = (deadline - clock_seconds()) * 1000.0;
@@ -267,11 +283,12 @@ int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn a
                 break;
             }
         }
-        if (past && nrun > 0) {
+        if (past && !killed_past) {
             /* past the caller's deadline (results already written were
-             * taken above): what is still running is lost */
-            cancel(run, nrun);
-            nrun = 0;
+             * taken above): what is still running and may be killed is
+             * lost; nothing new starts */
+            nrun = cancel_killable(run, nrun, killable, ctx);
+            killed_past = 1;
             done = 1;
         }
     }
@@ -291,8 +308,9 @@ static int next_listed(void *vctx)
 }
 
 int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx, double deadline,
-                volatile sig_atomic_t *stop, char *err, size_t errsz)
+                KillableFn killable, volatile sig_atomic_t *stop, char *err, size_t errsz)
 {
     ItemList list = {items, n, 0};
-    return workers_stream(n <= 1 ? 1 : jobs, next_listed, &list, work, apply, ctx, deadline, stop, err, errsz);
+    return workers_stream(n <= 1 ? 1 : jobs, next_listed, &list, work, apply, ctx, deadline, killable, stop, err,
+                          errsz);
 }

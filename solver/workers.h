@@ -28,6 +28,11 @@ typedef int (*ApplyFn)(void *ctx, int item, const void *result, size_t len);
  * processors, at most 8). */
 int workers_jobs(int requested);
 
+/* Runs in the parent: 1 when task `item` may be killed at the deadline,
+ * 0 when it keeps its own time and is waited for (region search hands a
+ * large plan back after its time; killing it loses the plan). */
+typedef int (*KillableFn)(void *ctx, int item);
+
 /* Runs work() for items[0..n−1], at most `jobs` at a time, and apply() on
  * each result in the parent, in the order they finish. Once *stop is set
  * (by a SIGINT handler; may be NULL) no further task starts and SIGINT is
@@ -35,9 +40,10 @@ int workers_jobs(int requested);
  * Returns 0, or −1 when a child could not be started or its result was
  * lost (err says so), or when apply() returned −1. Children still running
  * at `deadline` (monotonic seconds; 0 = none) are killed and their results
- * dropped, as in workers_stream. */
+ * dropped, as in workers_stream, except those killable() (NULL: none)
+ * says to wait for. */
 int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx, double deadline,
-                volatile sig_atomic_t *stop, char *err, size_t errsz);
+                KillableFn killable, volatile sig_atomic_t *stop, char *err, size_t errsz);
 
 /* Runs in the parent whenever a job is free: the next item to start, or
  * −1 when there is none for now (asked again after the next result; with
@@ -45,11 +51,12 @@ int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, v
 typedef int (*NextFn)(void *next_ctx);
 
 /* As workers_run, with the items chosen as the work goes: next() may look
- * at what apply() has made of earlier results. Children still running at
- * `deadline` (monotonic seconds; 0 = none) are killed and their results
- * dropped; with a deadline, one job at a time also runs in a child, so
- * that it can be. */
+ * at what apply() has made of earlier results. Nothing starts after
+ * `deadline` (monotonic seconds; 0 = none); children still running then
+ * are killed and their results dropped, except those killable() (NULL:
+ * every child may be killed) says to wait for. With a deadline, one job at
+ * a time also runs in a child, so that it can be killed. */
 int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn apply, void *ctx,
-                   double deadline, volatile sig_atomic_t *stop, char *err, size_t errsz);
+                   double deadline, KillableFn killable, volatile sig_atomic_t *stop, char *err, size_t errsz);
 
 #endif

@@ -1,0 +1,127 @@
+/*
+ * check_workers.c — solver/workers.c: the deadline of workers_stream.
+ * Children still running at the deadline are killed and their results
+ * dropped, except those the caller says to wait for (a block in region
+ * search keeps its own time and must not lose its plan), and nothing
+ * starts after the deadline. Each task sleeps for as many milliseconds
+ * as its item says, then returns its item.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "../solver/glpk_run.h" /* clock_seconds */
+#include "../solver/workers.h"
+
+typedef struct Seen {
+    int applied[8];   /* items whose result reached the parent, in order */
+    int napplied;
+    int spared_item;  /* the item not to kill at the deadline; −1: none */
+} Seen;
+
+static void *sleep_then_answer(void *ctx, int item, int seq, size_t *len)
+{
+    (void)ctx;
+    (void)seq;
+    struct timespec ts = {item / 1000, (long)(item % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+    int *res = malloc(sizeof *res);
+    if (res)
+        *res = item;
+    *len = sizeof *res;
+    return res;
+}
+
+static int record(void *ctx, int item, const void *result, size_t len)
+{
+    Seen *seen = ctx;
+    ck_assert_uint_eq(len, sizeof(int));
+    ck_assert_int_eq(*(const int *)result, item);
+    seen->applied[seen->napplied++] = item;
+    return 0;
+}
+
+static int all_but_spared(void *ctx, int item)
+{
+    const Seen *seen = ctx;
+    return item != seen->spared_item;
+}
+
+START_TEST(deadline_kills_what_still_runs)
+{
+    Seen seen = {{0}, 0, -1};
+    int items[2] = {3000, 20}; /* 3 s and 20 ms */
+    char err[128] = "";
+    double t0 = clock_seconds();
+    int rc = workers_run(2, items, 2, sleep_then_answer, record, &seen, t0 + 0.3, NULL, NULL, err, sizeof err);
+    double took = clock_seconds() - t0;
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(seen.napplied, 1); /* the quick one; the slow one is lost */
+    ck_assert_int_eq(seen.applied[0], 20);
+    ck_assert(took < 2.0);
+}
+END_TEST
+
+START_TEST(deadline_waits_for_a_spared_task)
+{
+    /* the spared task ends 0.6 s after a 0.2 s deadline and is still
+     * collected; the killable one beside it (3 s) is killed at the
+     * deadline, not waited for */
+    Seen seen = {{0}, 0, 800};
+    int items[2] = {3000, 800};
+    char err[128] = "";
+    double t0 = clock_seconds();
+    int rc = workers_run(2, items, 2, sleep_then_answer, record, &seen, t0 + 0.2, all_but_spared, NULL, err,
+                         sizeof err);
+    double took = clock_seconds() - t0;
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(seen.napplied, 1);
+    ck_assert_int_eq(seen.applied[0], 800);
+    ck_assert(took > 0.7);
+    ck_assert(took < 2.5);
+}
+END_TEST
+
+START_TEST(nothing_starts_after_the_deadline)
+{
+    /* one job: the spared first task runs past the deadline, so the
+     * second (instant) task is never started */
+    Seen seen = {{0}, 0, 500};
+    int items[2] = {500, 1};
+    char err[128] = "";
+    double t0 = clock_seconds();
+    int rc = workers_run(1, items, 2, sleep_then_answer, record, &seen, t0 + 0.1, all_but_spared, NULL, err,
+                         sizeof err);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(seen.napplied, 1);
+    ck_assert_int_eq(seen.applied[0], 500);
+}
+END_TEST
+
+START_TEST(without_a_deadline_everything_is_collected)
+{
+    Seen seen = {{0}, 0, -1};
+    int items[3] = {30, 1, 10};
+    char err[128] = "";
+    int rc = workers_run(2, items, 3, sleep_then_answer, record, &seen, 0.0, NULL, NULL, err, sizeof err);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(seen.napplied, 3);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("workers");
+    TCase *tc = tcase_create("deadline");
+    tcase_set_timeout(tc, 20);
+    tcase_add_test(tc, deadline_kills_what_still_runs);
+    tcase_add_test(tc, deadline_waits_for_a_spared_task);
+    tcase_add_test(tc, nothing_starts_after_the_deadline);
+    tcase_add_test(tc, without_a_deadline_everything_is_collected);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
