@@ -15,6 +15,9 @@
  *     members; everyone unassigned then retries the other options. Repeat
  *     until nobody is released (at most GREEDY_ROUNDS rounds); a last
  *     repair without retries makes the result valid whatever happened.
+ *  2b. Gather (best-value order only): empty cohorts are opened for the
+ *     participants still out, the one they could bring most value to
+ *     first, and kept when they reach min_group (see gather()).
  *  3. Trim: members of value 0 leave when their cohort stays valid
  *     (they only cost), then, as a safety net (joins already respect the
  *     budget, and leaving never raises cost), members go in ascending
@@ -525,9 +528,10 @@ static int cmp_option(const void *a, const void *b)
     return (x->cohort > y->cohort) - (x->cohort < y->cohort);
 }
 
-/* Participant p (unassigned) takes the first option that fits. Returns 1
- * joined, 0 nothing fits, −1 out of memory. */
-static int try_join(Greedy *g, int p)
+/* Fills g->opts with participant p's options (admissible cohorts, closed
+ * ones too when with_closed), unsorted. Returns their count, or −1 on
+ * out-of-memory. */
+static int collect_options(Greedy *g, int p, int with_closed)
 {
     const Scenario *s = g->s;
     const Participant *pt = &s->participants[p];
@@ -564,7 +568,7 @@ static int try_join(Greedy *g, int p)
                 if (start > pt->latest_week)
                     break;
                 int c = g->track_base[t] + (hi - g->track_hfirst[t]) * ns + k;
-                if (g->coh_closed[c])
+                if (g->coh_closed[c] && !with_closed)
                     continue;
                 if (nopt == g->cap_opts) {
                     int nc = g->cap_opts ? 2 * g->cap_opts : 256;
@@ -584,6 +588,16 @@ static int try_join(Greedy *g, int p)
             }
         }
     }
+    return nopt;
+}
+
+/* Participant p (unassigned) takes the first option that fits. Returns 1
+ * joined, 0 nothing fits, −1 out of memory. */
+static int try_join(Greedy *g, int p)
+{
+    int nopt = collect_options(g, p, 0);
+    if (nopt < 0)
+        return -1;
     if (nopt > 1)
         qsort(g->opts, (size_t)nopt, sizeof *g->opts, cmp_option);
     for (int i = 0; i < nopt; i++)
@@ -613,6 +627,210 @@ static long repair(Greedy *g)
         }
     }
     return released;
+}
+
+/* ---- gather: cohorts opened for those left out --------------------------- */
+
+/* Participants who could only reach cohorts nobody else joined stay out
+ * after the join and repair rounds: each takes the nearest cohort below
+ * min_group, they scatter, and repair closes every such cohort again
+ * (national 2 000: 299 left out, most with "none of their cohorts open").
+ * Gather turns the question round: of the empty cohorts, the one the most
+ * value left out could reach is opened with them (in the participant
+ * order), kept only when it reaches min_group, and so on while some empty
+ * cohort has min_group candidates. It only adds members, so the plan's
+ * value never drops. Returns 0, or −1 on out-of-memory. */
+typedef struct Gather {
+    int nu;
+    int *u_p;                 /* [nu] participant, in the order given */
+    int *u_first, *u_coh;     /* per participant: candidate cohorts (CSR) */
+    double *u_val;            /* value of each candidate, parallel to u_coh */
+    int *c_first, *c_u;       /* per cohort: candidate participants (CSR, in u order) */
+    int *c_n;                 /* candidates still out, per cohort */
+    double *c_v;              /* their value */
+    unsigned char *tried;
+} Gather;
+
+static void gather_release(Gather *ga)
+{
+    free(ga->u_p);
+    free(ga->u_first);
+    free(ga->u_coh);
+    free(ga->u_val);
+    free(ga->c_first);
+    free(ga->c_u);
+    free(ga->c_n);
+    free(ga->c_v);
+    free(ga->tried);
+}
+
+/* The candidates: for every participant left out, the empty cohorts with
+ * a course it is admissible to, at a track of some value to it. */
+static int gather_init(Greedy *g, const int *porder, Gather *ga)
+{
+    const Scenario *s = g->s;
+    int np = s->nparticipants, nc = g->ncoh ? g->ncoh : 1;
+    memset(ga, 0, sizeof *ga);
+    ga->u_p = malloc((size_t)(np ? np : 1) * sizeof *ga->u_p);
+    ga->u_first = malloc((size_t)(np + 1) * sizeof *ga->u_first);
+    ga->c_first = calloc((size_t)nc + 1, sizeof *ga->c_first);
+    ga->c_n = calloc((size_t)nc, sizeof *ga->c_n);
+    ga->c_v = calloc((size_t)nc, sizeof *ga->c_v);
+    ga->tried = calloc((size_t)nc, 1);
+    if (!ga->u_p || !ga->u_first || !ga->c_first || !ga->c_n || !ga->c_v || !ga->tried)
+        return -1;
+    size_t cap = 1024, len = 0;
+    ga->u_coh = malloc(cap * sizeof *ga->u_coh);
+    ga->u_val = malloc(cap * sizeof *ga->u_val);
+    if (!ga->u_coh || !ga->u_val)
+        return -1;
+    for (int i = 0; i < np; i++) {
+        int p = porder[i];
+        if (g->p_cohort[p] >= 0)
+            continue;
+        int nopt = collect_options(g, p, 1);
+        if (nopt < 0)
+            return -1;
+        ga->u_first[ga->nu] = (int)len;
+        for (int k = 0; k < nopt; k++) {
+            const Option *o = &g->opts[k];
+            double v = participant_track_value(s, &s->participants[p], o->track);
+            if (!s->tracks[o->track].has_course || g->coh_n[o->cohort] > 0 || v <= 0.0)
+                continue;
+            if (len == cap) {
+                cap *= 2;
+                int *nc2 = realloc(ga->u_coh, cap * sizeof *nc2);
+                if (nc2)
+                    ga->u_coh = nc2;
+                double *nv = realloc(ga->u_val, cap * sizeof *nv);
+                if (nv)
+                    ga->u_val = nv;
+                if (!nc2 || !nv)
+                    return -1;
+            }
+            ga->u_coh[len] = o->cohort;
+            ga->u_val[len++] = v;
+            ga->c_n[o->cohort]++;
+            ga->c_v[o->cohort] += v;
+        }
+        ga->u_p[ga->nu++] = p;
+    }
+    ga->u_first[ga->nu] = (int)len;
+    for (int c = 0; c < g->ncoh; c++)
+        ga->c_first[c + 1] = ga->c_first[c] + ga->c_n[c];
+    ga->c_u = malloc((len ? len : 1) * sizeof *ga->c_u);
+    int *fill = malloc((size_t)nc * sizeof *fill);
+    if (!ga->c_u || !fill) {
+        free(fill);
+        return -1;
+    }
+    memcpy(fill, ga->c_first, (size_t)g->ncoh * sizeof *fill);
+    for (int u = 0; u < ga->nu; u++)
+        for (int k = ga->u_first[u]; k < ga->u_first[u + 1]; k++)
+            ga->c_u[fill[ga->u_coh[k]]++] = u;
+    free(fill);
+    return 0;
+}
+
+/* How many members an empty cohort c could take from its centre's seats
+ * and groups left free in every week of its course. */
+static int cohort_room(const Greedy *g, int c)
+{
+    const Scenario *s = g->s;
+    int t, host, start;
+    coh_decode(g, c, &t, &host, &start);
+    const Track *tr = &s->tracks[t];
+    int ci = s->centre_of[host];
+    const Centre *ce = &s->centres[ci];
+    const int *seats = g->seat_used + (size_t)ci * g->W1;
+    const int *grps = g->grp_used + (size_t)ci * g->W1;
+    int room = ce->seats;
+    for (int j = 0; j < tr->nmodules; j++) {
+        const Module *m = &tr->modules[j];
+        if (m->kind != MODULE_COURSE)
+            continue;
+        for (int w = start + m->offset; w < start + m->offset + m->weeks; w++) {
+            int r = ce->seats - seats[w];
+            int by_groups = (ce->max_groups - grps[w]) * tr->max_group;
+            if (by_groups < r)
+                r = by_groups;
+            if (r < room)
+                room = r;
+        }
+    }
+    return room < 0 ? 0 : room;
+}
+
+/* The untried empty cohort whose candidates bring the most value, counting
+ * no more of them than its centre can seat; −1 when no cohort has
+ * min_group candidates. */
+static int gather_pick(const Greedy *g, const Gather *ga)
+{
+    const Scenario *s = g->s;
+    int best = -1;
+    double best_score = 0.0;
+    for (int c = 0; c < g->ncoh; c++) {
+        if (ga->tried[c] || g->coh_n[c] > 0 || ga->c_n[c] == 0)
+            continue;
+        int t, host, start;
+        coh_decode(g, c, &t, &host, &start);
+        const Track *tr = &s->tracks[t];
+        if (ga->c_n[c] < tr->min_group)
+            continue;
+        int room = cohort_room(g, c);
+        if (room < tr->min_group)
+            continue;
+        double score = ga->c_v[c] / ga->c_n[c] * (ga->c_n[c] < room ? ga->c_n[c] : room);
+        if (best < 0 || score > best_score + 1e-9) {
+            best = c;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+static int gather(Greedy *g, const int *porder)
+{
+    Gather ga;
+    int rc = -1;
+    if (gather_init(g, porder, &ga))
+        goto done;
+    int c;
+    while ((c = gather_pick(g, &ga)) >= 0) {
+        ga.tried[c] = 1;
+        int t, host, start;
+        coh_decode(g, c, &t, &host, &start);
+        const Track *tr = &g->s->tracks[t];
+        for (int k = ga.c_first[c]; k < ga.c_first[c + 1]; k++) {
+            int p = ga.u_p[ga.c_u[k]];
+            if (g->p_cohort[p] >= 0)
+                continue;
+            int nopt = collect_options(g, p, 1);
+            if (nopt < 0)
+                goto done;
+            for (int i = 0; i < nopt; i++)
+                if (g->opts[i].cohort == c) {
+                    try_option(g, p, &g->opts[i]);
+                    break;
+                }
+        }
+        while (g->coh_n[c] > 0 && !splittable(tr, g->coh_n[c]))
+            leave(g, g->coh_last[c]);
+        /* those who joined are no longer candidates anywhere */
+        for (int k = ga.c_first[c]; k < ga.c_first[c + 1]; k++) {
+            int u = ga.c_u[k];
+            if (g->p_cohort[ga.u_p[u]] != c)
+                continue;
+            for (int j = ga.u_first[u]; j < ga.u_first[u + 1]; j++) {
+                ga.c_n[ga.u_coh[j]]--;
+                ga.c_v[ga.u_coh[j]] -= ga.u_val[j];
+            }
+        }
+    }
+    rc = 0;
+done:
+    gather_release(&ga);
+    return rc;
 }
 
 /* Total cost summed exactly as plan totals are (hosting by cohort, then
@@ -817,6 +1035,8 @@ int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out)
                 goto done;
     }
     repair(&g);
+    if (order == GREEDY_BEST_VALUE && gather(&g, porder))
+        goto done;
     if (trim(&g, porder))
         goto done;
     rc = to_plan(&g, out);

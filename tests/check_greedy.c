@@ -288,6 +288,15 @@ START_TEST(test_best_value_pools)
 }
 END_TEST
 
+/* Participants who each took a different cohort below min_group (and
+ * were all released by repair) are gathered into the one cohort all of
+ * them can reach (tests/scenarios/scatter: 0 before the gather phase). */
+START_TEST(test_best_value_gathers)
+{
+    ck_assert(near_eq(run_both("scatter", NULL, 3), 3));
+}
+END_TEST
+
 /* Best value puts heavier participants first when the centre is full. */
 START_TEST(test_best_value_weights_first)
 {
@@ -363,6 +372,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_hand_scenarios_valid);
     tcase_add_test(tc, test_best_value_pools);
+    tcase_add_test(tc, test_best_value_gathers);
     tcase_add_test(tc, test_best_value_weights_first);
     tcase_add_test(tc, test_budget_respected);
     tcase_add_test(tc, test_deterministic);
