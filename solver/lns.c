@@ -41,6 +41,16 @@
  * at the end of the search's time is dropped: the search returns within
  * its time (GLPK overruns its own limit on some restrictions). */
 #define LNS_GRACE_S 0.2
+/* At level 1, cohort neighbourhoods take turns with municipality regions
+ * only on programs of this many columns or more. Value gained by the mix
+ * over regions alone (bench/RESULTS.md, sixth session): national 500
+ * (66 k columns) −1.2 % on average over four runs; national 1 000
+ * (114 k) +0.5 % over five, 2 000 (206 k) +1.2 % over four, 5 000
+ * +3.5 % and 50 000 +0.03 % (one run each). A municipality region grows
+ * to 20–30 k columns, a good share of a small program, so there it can
+ * already pool participants from far apart; on a large one only a
+ * cohort neighbourhood can. */
+#define LNS_HOODS_VALUE_COLUMNS 100000
 
 /* Where a column lies: the participants' home (or −1) and the host or
  * slot municipality (or −1). */
@@ -250,11 +260,12 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
             sr->seeds[sr->nseeds++] = (Seed){i, sr->weight[i]};
     qsort(sr->seeds, (size_t)sr->nseeds, sizeof *sr->seeds, cmp_seed);
     /* SAMPLAN_NEIGHBOURHOODS=regions|cohorts|both: a test and measuring
-     * hook; by default municipality regions alone at level 1 and both
-     * kinds taking turns at level 2 (see bench/RESULTS.md) */
+     * hook. By default both kinds take turns, except at level 1 on a
+     * program below LNS_HOODS_VALUE_COLUMNS, where municipality regions
+     * alone did better (see the constant) */
     const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
     if (!kinds)
-        kinds = req->level == LEVEL_VALUE ? "regions" : "both";
+        kinds = req->level == LEVEL_VALUE && mip->ncols < LNS_HOODS_VALUE_COLUMNS ? "regions" : "both";
     sr->use_regions = strcmp(kinds, "cohorts") != 0;
     sr->use_hoods = strcmp(kinds, "regions") != 0;
     if (sr->use_hoods) {
