@@ -631,15 +631,8 @@ static long repair(Greedy *g)
 
 /* ---- gather: cohorts opened for those left out --------------------------- */
 
-/* Participants who could only reach cohorts nobody else joined stay out
- * after the join and repair rounds: each takes the nearest cohort below
- * min_group, they scatter, and repair closes every such cohort again
- * (national 2 000: 299 left out, most with "none of their cohorts open").
- * Gather turns the question round: of the empty cohorts, the one the most
- * value left out could reach is opened with them (in the participant
- * order), kept only when it reaches min_group, and so on while some empty
- * cohort has min_group candidates. It only adds members, so the plan's
- * value never drops. Returns 0, or −1 on out-of-memory. */
+/* The candidates of the gather phase: who is still out, which empty
+ * cohorts each could join, and per cohort the candidates still out. */
 typedef struct Gather {
     int nu;
     int *u_p;                 /* [nu] participant, in the order given */
@@ -744,21 +737,21 @@ static int cohort_room(const Greedy *g, int c)
     const Centre *ce = &s->centres[ci];
     const int *seats = g->seat_used + (size_t)ci * g->W1;
     const int *grps = g->grp_used + (size_t)ci * g->W1;
-    int room = ce->seats;
+    long long room = ce->seats; /* seats and group sizes may each be up to 1e9 */
     for (int j = 0; j < tr->nmodules; j++) {
         const Module *m = &tr->modules[j];
         if (m->kind != MODULE_COURSE)
             continue;
         for (int w = start + m->offset; w < start + m->offset + m->weeks; w++) {
-            int r = ce->seats - seats[w];
-            int by_groups = (ce->max_groups - grps[w]) * tr->max_group;
+            long long r = (long long)ce->seats - seats[w];
+            long long by_groups = (long long)(ce->max_groups - grps[w]) * tr->max_group;
             if (by_groups < r)
                 r = by_groups;
             if (r < room)
                 room = r;
         }
     }
-    return room < 0 ? 0 : room;
+    return room < 0 ? 0 : (int)room; /* ≤ seats, an int */
 }
 
 /* The untried empty cohort whose candidates bring the most value, counting
@@ -789,6 +782,15 @@ static int gather_pick(const Greedy *g, const Gather *ga)
     return best;
 }
 
+/* Participants who could only reach cohorts nobody else joined stay out
+ * after the join and repair rounds: each takes the nearest cohort below
+ * min_group, they scatter, and repair closes every such cohort again
+ * (national 2 000: 299 left out, most with "none of their cohorts open").
+ * Gather turns the question round: of the empty cohorts, the one the most
+ * value left out could reach is opened with them (in the participant
+ * order), kept only when it reaches min_group, and so on while some empty
+ * cohort has min_group candidates. It only adds members, so the plan's
+ * value never drops. Returns 0, or −1 on out-of-memory. */
 static int gather(Greedy *g, const int *porder)
 {
     Gather ga;
@@ -801,7 +803,8 @@ static int gather(Greedy *g, const int *porder)
         int t, host, start;
         coh_decode(g, c, &t, &host, &start);
         const Track *tr = &g->s->tracks[t];
-        for (int k = ga.c_first[c]; k < ga.c_first[c + 1]; k++) {
+        int room = cohort_room(g, c);
+        for (int k = ga.c_first[c]; k < ga.c_first[c + 1] && g->coh_n[c] < room; k++) {
             int p = ga.u_p[ga.c_u[k]];
             if (g->p_cohort[p] >= 0)
                 continue;

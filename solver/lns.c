@@ -17,9 +17,10 @@
  * where it neither finishes nor gains shrink. Each region runs in a worker
  * process (solver/workers.c), two at a time when there are two
  * processors: apart when they can be, else a cohort neighbourhood
- * overlapping the other (hood.h). At level 2 cohort neighbourhoods take
- * turns with municipality regions. No bound comes out of this: the
- * caller keeps its own.
+ * overlapping the other (hood.h). Cohort neighbourhoods take turns with
+ * municipality regions at level 2, and at level 1 on programs of
+ * LNS_HOODS_VALUE_COLUMNS columns or more. No bound comes out of this:
+ * the caller keeps its own.
  */
 #include "lns.h"
 

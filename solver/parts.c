@@ -407,8 +407,14 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
             for (int r = 1; r < RACERS; r++)
                 items[r] = items[0];
         }
-        rc = workers_run(rd.jobs, items, rd.todo, round_work, round_apply, &rd, kill_at, round_killable,
-                         &solver_interrupted, err, errsz);
+        /* a round where nothing may be killed has no deadline, so that a
+         * lone block in region search runs in this process as before
+         * (workers_stream puts even one job in a child to kill it) */
+        int any_killable = 0;
+        for (int i = 0; i < rd.todo && !any_killable; i++)
+            any_killable = round_killable(&rd, items[i]);
+        rc = workers_run(rd.jobs, items, rd.todo, round_work, round_apply, &rd, any_killable ? kill_at : 0.0,
+                         round_killable, &solver_interrupted, err, errsz);
         if (rc && rd.err[0])
             snprintf(err, errsz, "%s", rd.err);
     }

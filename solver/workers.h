@@ -40,8 +40,8 @@ typedef int (*KillableFn)(void *ctx, int item);
  * Returns 0, or −1 when a child could not be started or its result was
  * lost (err says so), or when apply() returned −1. Children still running
  * at `deadline` (monotonic seconds; 0 = none) are killed and their results
- * dropped, as in workers_stream, except those killable() (NULL: none)
- * says to wait for. */
+ * dropped, as in workers_stream, except those killable() says to wait
+ * for (killable NULL: every child may be killed). */
 int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, void *ctx, double deadline,
                 KillableFn killable, volatile sig_atomic_t *stop, char *err, size_t errsz);
 
