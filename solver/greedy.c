@@ -30,7 +30,9 @@
  * group weight, and within a preference rank prefers cohorts still below
  * min_group (pooling several municipalities so cohorts reach min_group),
  * then cheaper course travel, then the earlier start; slots
- * nearest (km) first. GREEDY_GROSS_LIST takes input order, rank, nearest
+ * nearest (km) first. GREEDY_FEWEST_OPTIONS does the same, except that
+ * among participants of equal value those with the fewest admissible
+ * options go first. GREEDY_GROSS_LIST takes input order, rank, nearest
  * host (minutes), earliest start and the first free slot in slots.csv order.
  *
  * Typical load (national preset, 50 000 participants): a few hundred
@@ -247,7 +249,9 @@ static int greedy_init(Greedy *g, const Scenario *s, GreedyOrder order)
 {
     memset(g, 0, sizeof *g);
     g->s = s;
-    g->order = order;
+    /* the fewest-options order differs only in who goes first
+     * (greedy_plan); placing and gathering are those of best value */
+    g->order = order == GREEDY_FEWEST_OPTIONS ? GREEDY_BEST_VALUE : order;
     g->W1 = (size_t)s->weeks + 1;
     g->limit = s->objective.has_max_cost ? s->objective.max_cost : HUGE_VAL;
     int nt = s->ntracks, nm = s->nmunicipalities, np = s->nparticipants;
@@ -985,6 +989,7 @@ oom:
 
 typedef struct OrderKey {
     double value;
+    int nopts; /* admissible options (GREEDY_FEWEST_OPTIONS), else 0 */
     int p;
 } OrderKey;
 
@@ -993,6 +998,8 @@ static int cmp_order_key(const void *a, const void *b)
     const OrderKey *x = a, *y = b;
     if (x->value != y->value)
         return x->value > y->value ? -1 : 1;
+    if (x->nopts != y->nopts)
+        return x->nopts < y->nopts ? -1 : 1;
     return (x->p > y->p) - (x->p < y->p);
 }
 
@@ -1005,7 +1012,7 @@ int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out)
     OrderKey *keys = NULL;
     if (greedy_init(&g, s, order) || !porder)
         goto done;
-    if (order == GREEDY_BEST_VALUE) {
+    if (order != GREEDY_GROSS_LIST) {
         keys = malloc((size_t)(np ? np : 1) * sizeof *keys);
         if (!keys)
             goto done;
@@ -1018,7 +1025,10 @@ int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out)
                 if (v > best)
                     best = v;
             }
-            keys[p] = (OrderKey){best, p};
+            int nopts = order == GREEDY_FEWEST_OPTIONS ? collect_options(&g, p, 0) : 0;
+            if (nopts < 0)
+                goto done;
+            keys[p] = (OrderKey){best, nopts, p};
         }
         qsort(keys, (size_t)np, sizeof *keys, cmp_order_key);
         for (int p = 0; p < np; p++)
@@ -1038,7 +1048,7 @@ int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out)
                 goto done;
     }
     repair(&g);
-    if (order == GREEDY_BEST_VALUE && gather(&g, porder))
+    if (order != GREEDY_GROSS_LIST && gather(&g, porder))
         goto done;
     if (trim(&g, porder))
         goto done;

@@ -225,17 +225,19 @@ static int verify(const Scenario *s, const Plan *plan, const char *what)
 #undef VIOL
 }
 
-/* Runs both orders on one scenario (variant may be NULL), verifies, checks
+/* Runs every order on one scenario (variant may be NULL), verifies, checks
  * value ≤ optimum; returns the best-value plan's value. */
 static double run_both(const char *name, const char *variant, double optimum)
 {
+    static const GreedyOrder orders[] = {GREEDY_BEST_VALUE, GREEDY_GROSS_LIST, GREEDY_FEWEST_OPTIONS};
+    static const char *const order_names[] = {"best", "gross", "fewest"};
     Scenario *s = load(name, variant);
     double best = 0.0;
-    for (int o = 0; o < 2; o++) {
-        GreedyOrder order = o ? GREEDY_GROSS_LIST : GREEDY_BEST_VALUE;
+    for (int o = 0; o < 3; o++) {
+        GreedyOrder order = orders[o];
         char what[256];
         snprintf(what, sizeof what, "%s%s%s (%s)", name, variant ? "/" : "", variant ? variant : "",
-                 o ? "gross" : "best");
+                 order_names[o]);
         Plan *plan = NULL;
         ck_assert_int_eq(greedy_plan(s, order, &plan), 0);
         ck_assert_ptr_nonnull(plan);
@@ -294,6 +296,25 @@ END_TEST
 START_TEST(test_best_value_gathers)
 {
     ck_assert(near_eq(run_both("scatter", NULL, 3), 3));
+}
+END_TEST
+
+/* Among participants of equal value, the one with a single option goes
+ * first in the fewest-options order and both are placed; in input order
+ * the flexible one takes the only seat the other could use
+ * (tests/scenarios/constrained). */
+START_TEST(test_fewest_options_first)
+{
+    Scenario *s = load("constrained", NULL);
+    Plan *plan = NULL;
+    ck_assert_int_eq(greedy_plan(s, GREEDY_FEWEST_OPTIONS, &plan), 0);
+    ck_assert(near_eq(plan->value, 2));
+    ck_assert(verify(s, plan, "constrained (fewest)") == 0);
+    plan_free(plan);
+    ck_assert_int_eq(greedy_plan(s, GREEDY_BEST_VALUE, &plan), 0);
+    ck_assert(near_eq(plan->value, 1));
+    plan_free(plan);
+    scenario_free(s);
 }
 END_TEST
 
@@ -373,6 +394,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_hand_scenarios_valid);
     tcase_add_test(tc, test_best_value_pools);
     tcase_add_test(tc, test_best_value_gathers);
+    tcase_add_test(tc, test_fewest_options_first);
     tcase_add_test(tc, test_best_value_weights_first);
     tcase_add_test(tc, test_budget_respected);
     tcase_add_test(tc, test_deterministic);
