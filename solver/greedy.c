@@ -30,9 +30,9 @@
  * group weight, and within a preference rank prefers cohorts still below
  * min_group (pooling several municipalities so cohorts reach min_group),
  * then cheaper course travel, then the earlier start; slots
- * nearest (km) first. GREEDY_FEWEST_OPTIONS does the same, except that
- * among participants of equal value those with the fewest admissible
- * options go first. GREEDY_GROSS_LIST takes input order, rank, nearest
+ * nearest (km) first. GREEDY_FEWEST_OPTIONS and GREEDY_MOST_OPTIONS do
+ * the same, except that among participants of equal value those with the
+ * fewest (most) admissible options go first. GREEDY_GROSS_LIST takes input order, rank, nearest
  * host (minutes), earliest start and the first free slot in slots.csv order.
  *
  * Typical load (national preset, 50 000 participants): a few hundred
@@ -249,9 +249,9 @@ static int greedy_init(Greedy *g, const Scenario *s, GreedyOrder order)
 {
     memset(g, 0, sizeof *g);
     g->s = s;
-    /* the fewest-options order differs only in who goes first
-     * (greedy_plan); placing and gathering are those of best value */
-    g->order = order == GREEDY_FEWEST_OPTIONS ? GREEDY_BEST_VALUE : order;
+    /* the options orders differ only in who goes first (greedy_plan);
+     * placing and gathering are those of best value */
+    g->order = order == GREEDY_GROSS_LIST ? GREEDY_GROSS_LIST : GREEDY_BEST_VALUE;
     g->W1 = (size_t)s->weeks + 1;
     g->limit = s->objective.has_max_cost ? s->objective.max_cost : HUGE_VAL;
     int nt = s->ntracks, nm = s->nmunicipalities, np = s->nparticipants;
@@ -989,7 +989,8 @@ oom:
 
 typedef struct OrderKey {
     double value;
-    int nopts; /* admissible options (GREEDY_FEWEST_OPTIONS), else 0 */
+    int nopts; /* admissible options (fewest first), minus them (most
+                  first), else 0 */
     int p;
 } OrderKey;
 
@@ -1025,9 +1026,14 @@ int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out)
                 if (v > best)
                     best = v;
             }
-            int nopts = order == GREEDY_FEWEST_OPTIONS ? collect_options(&g, p, 0) : 0;
-            if (nopts < 0)
-                goto done;
+            int nopts = 0;
+            if (order == GREEDY_FEWEST_OPTIONS || order == GREEDY_MOST_OPTIONS) {
+                nopts = collect_options(&g, p, 0);
+                if (nopts < 0)
+                    goto done;
+                if (order == GREEDY_MOST_OPTIONS)
+                    nopts = -nopts;
+            }
             keys[p] = (OrderKey){best, nopts, p};
         }
         qsort(keys, (size_t)np, sizeof *keys, cmp_order_key);
