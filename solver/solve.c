@@ -73,10 +73,10 @@ static void fill_stats(const Model *m, SolveStats *st)
     st->value_digits = m->value_digits;
 }
 
-/* A greedy plan (solver/greedy.c) as column values of m, or NULL when it
- * cannot be had. */
 #define NSTARTS 4 /* greedy plans each block may start from */
 
+/* A greedy plan (solver/greedy.c) as column values of m, or NULL when it
+ * cannot be had. */
 static double *greedy_start(const Model *m, GreedyOrder order)
 {
     Plan *g = NULL;
