@@ -15,6 +15,7 @@
 #include "extract.h"
 #include "glpk_run.h"
 #include "greedy.h"
+#include "lagrange.h"
 #include "parts.h"
 #include "start.h"
 #include "workers.h"
@@ -105,6 +106,47 @@ static Plan *plan_from(const Model *m, const double *x, char *err, size_t errsz)
     return plan;
 }
 
+/* The Lagrangian bound of the parts level 1 did not prove takes this
+ * share of the time limit from level 2, at most BOUND_MAX_LEFT of the
+ * time left (it gives its time back when it makes no progress). */
+#define BOUND_SHARE 0.1
+#define BOUND_MAX_LEFT 0.5
+
+/* Σ over the parts of their level-1 bounds, each part's the least of
+ * GLPK's (or the trivial one) and its Lagrangian bound (solver/lagrange.h),
+ * which gets a share of `seconds` by the part's weight when level 1 did
+ * not prove it. The bounds are kept in the parts. best: scratch for
+ * part_trivial_bound. */
+static double tighten_bounds(const Model *m, Part *parts, int n, double seconds, double *best)
+{
+    const char *env = getenv("SAMPLAN_BOUND_SECONDS"); /* measuring: a fixed time instead */
+    if (env)
+        seconds = atof(env);
+    if (solver_interrupted)
+        seconds = 0.0; /* Ctrl-C: the plan is written at once */
+    double open_weight = 0.0, sum = 0.0;
+    for (int i = 0; i < n; i++) {
+        if (!isfinite(parts[i].bound))
+            parts[i].bound = part_trivial_bound(m, &parts[i], best);
+        if (!parts[i].value_proven && parts[i].bound > parts[i].value)
+            open_weight += parts[i].weight;
+    }
+    for (int i = 0; i < n; i++) {
+        Part *pt = &parts[i];
+        if (!pt->value_proven && pt->bound > pt->value && seconds > 0.0) {
+            double lb = lagrange_bound(pt->mip, pt->value, pt->bound, m->value_digits,
+                                       seconds * pt->weight / open_weight, NULL);
+            pt->bound = fmin(pt->bound, fmax(lb, pt->value));
+            /* a bound down at the plan's value proves it (the bound is
+             * rounded down to the value quantum when there is one) */
+            if (lb <= pt->value + 1e-9 * fmax(1.0, fabs(pt->value)))
+                pt->value_proven = 1;
+        }
+        sum += pt->bound;
+    }
+    return sum;
+}
+
 /* Parts are never bundled (min_cols 1): one branch-and-bound over two
  * independent parts can explore the product of their trees, while a fork
  * and a GLPK call per part cost only milliseconds. */
@@ -182,9 +224,11 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     int value_proven = 1;
     for (int i = 0; i < n; i++) {
         value += parts[i].value;
-        bound += isfinite(parts[i].bound) ? parts[i].bound : part_trivial_bound(&m, &parts[i], best);
         value_proven &= parts[i].value_proven;
     }
+    double tb = clock_seconds();
+    bound = tighten_bounds(&m, parts, n, fmin(opt->time_limit_s * BOUND_SHARE, (deadline - tb) * BOUND_MAX_LEFT), best);
+    stats->bound_s = clock_seconds() - tb;
     stats->level1_value = value;
     stats->level1_bound = bound;
 

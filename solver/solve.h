@@ -28,6 +28,7 @@ typedef struct SolveStats {
     int pairs, demands;
     int value_digits;
     double build_s, level1_s, level2_s;
+    double bound_s;       /* Lagrangian bound after level 1 (solver/lagrange.h) */
     double level1_value, level1_bound;
     double greedy_value;  /* value of the greedy starting plan (0 if none) */
     int blocks;           /* independent blocks solved one by one (1 = whole) */

@@ -7,7 +7,8 @@
 # skipped with a note. Where samplan splits the program into independent
 # blocks (solver/blocks.c), it is solved once more whole (SAMPLAN_BLOCKS=0)
 # and both value and cost must agree: the second level, which glpsol does
-# not see, is cross-checked that way.
+# not see, is cross-checked that way. The Lagrangian bound (bound_run) must
+# be at least glpsol's optimum.
 # Environment: SAMPLAN (binary under test), TOOLS (random_scenario, plan_check).
 : "${SAMPLAN:?SAMPLAN must name the samplan binary}"
 : "${TOOLS:?TOOLS must name the tests/tools build directory}"
@@ -119,6 +120,16 @@ while [ "$i" -le "$N" ]; do
     if ! awk -v a="$value" -v b="$gobj" 'BEGIN { d = a - b; if (d < 0) d = -d;
             m = (a < 0 ? -a : a); if (m < 1) m = 1; exit !(d <= 1e-6 * m) }'; then
         echo "FAIL seed $seed: samplan value $value, glpsol optimum $gobj"
+        fails=$((fails + 1))
+        [ -n "$keep" ] && cp -r "$d" "$keep/s$seed" 2>/dev/null
+        continue
+    fi
+    # the Lagrangian bound (solver/lagrange.c) may never cut off the optimum
+    lb=$("$TOOLS/bound_run" "$d" 1 2> "$tmp/log" | sed -n 's/^bound_run: bound=\([^ ]*\) .*/\1/p')
+    if [ -z "$lb" ] || ! awk -v a="$gobj" -v b="$lb" 'BEGIN { m = (a < 0 ? -a : a); if (m < 1) m = 1;
+            exit !(b >= a - 1e-6 * m) }'; then
+        echo "FAIL seed $seed: Lagrangian bound '${lb:-none}' below the optimum $gobj"
+        sed 's/^/    /' "$tmp/log" | head -n 5
         fails=$((fails + 1))
         [ -n "$keep" ] && cp -r "$d" "$keep/s$seed" 2>/dev/null
         continue

@@ -1,0 +1,707 @@
+/*
+ * lagrange.c — a Lagrangian bound on the level-1 value (lagrange.h).
+ *
+ * Rows of build.c, by tag: class 'c', seats 's', groups 'q' and slot
+ * 'p' rows are priced (each has non-negative coefficients and only an
+ * upper side); link 'l', size 'n' and group-size 'g'/'h' rows stay, and
+ * tie each cohort's classes to its integer group count; demand rows 'd'
+ * stay too, and since nothing else limits a placement column once the
+ * slot rows are priced, each placement goes to its cheapest slot class.
+ * Every other row (a budget) is left out. For given prices the relaxed
+ * program is a sum of one problem per cohort, solved exactly: for each
+ * group count G, take the classes' members in order of reduced value,
+ * at most min(ub, link·G) of each, at least min_group·G and at most
+ * max_group·G in all. Prices then follow subgradient steps (Held–Karp
+ * step lengths towards the known plan's value).
+ */
+#include "lagrange.h"
+
+#include "glpk_run.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The subgradient method: step sizes θ·(bound − target)/|d|², θ from
+ * START_THETA, times DECAY when PATIENCE steps since the last decay did
+ * not improve on the best of them; the method ends below MIN_THETA. The
+ * direction d is the subgradient plus DEFLECTION times the last one,
+ * which damps the zig-zag between the class rows and the capacity rows.
+ * Chosen on kronoberg 2 000, national 500 and 2 000 (bench/RESULTS.md,
+ * "Seventh session"): PATIENCE 8 and no deflection stalled at 1 037.9
+ * on kronoberg 2 000, whose optimum and LP bound are 955.3; these reach
+ * 965.1. */
+#define START_THETA 2.0
+#define PATIENCE 40
+#define DECAY 0.6
+#define DEFLECTION 0.7
+#define MIN_THETA 1e-5
+#define MAX_ITERATIONS 100000
+/* Share of its time after which a search still above the bound already
+ * had stops (national 5 000: not below the trivial bound in 120 s). */
+#define GIVE_UP_SHARE 0.5
+
+/* A candidate class of a cohort at the current prices. */
+typedef struct Unit {
+    double profit; /* reduced value of one member */
+    int col;       /* its X column */
+    double ub;     /* the column's upper bound (members) */
+    double link;   /* members per group opened (link row) */
+} Unit;
+
+typedef struct Relax {
+    const Mip *mip;
+    size_t *rstart; /* rows as lists: rcol/rcoef[rstart[i] .. rstart[i+1]) */
+    int *rcol;
+    double *rcoef;
+    int *dual, ndual; /* priced rows */
+    double *lam;      /* [ndual] their prices */
+    int *dem, ndem;   /* demand rows */
+    double *price;    /* [ndem] cheapest slot class of each, per member */
+    int *pick;        /* [ndem] that PLACE column, −1 if none */
+    int *xdem_start, *xdem; /* per column: its demand rows (indices into dem) */
+    int *link_g;      /* per column: the GROUPS column of its link row, −1 */
+    double *link_cap; /* per column: its link coefficient (members per group) */
+    int ncoh;         /* cohorts: a GROUPS column with linked X columns */
+    int *coh_g, *coh_n, *coh_start, *coh_x;
+    double *coh_ub, *coh_link; /* per entry of coh_x: its bound and link (read every step, kept together) */
+    double *coh_min, *coh_max;
+    unsigned char *role; /* per column: ROLE_* */
+    double *red, *r, *sol; /* per column: priced rows' Σ λ·a, reduced value of X, relaxed solution */
+    Unit *buf;
+    int bufcap;
+} Relax;
+
+enum { ROLE_FREE, ROLE_X_COHORT, ROLE_X_ALONE, ROLE_GROUPS, ROLE_SIZE, ROLE_PLACE };
+
+static void relax_free(Relax *R)
+{
+    free(R->rstart);
+    free(R->rcol);
+    free(R->rcoef);
+    free(R->dual);
+    free(R->lam);
+    free(R->dem);
+    free(R->price);
+    free(R->pick);
+    free(R->xdem_start);
+    free(R->xdem);
+    free(R->link_g);
+    free(R->link_cap);
+    free(R->coh_g);
+    free(R->coh_n);
+    free(R->coh_start);
+    free(R->coh_x);
+    free(R->coh_ub);
+    free(R->coh_link);
+    free(R->coh_min);
+    free(R->coh_max);
+    free(R->role);
+    free(R->red);
+    free(R->r);
+    free(R->sol);
+    free(R->buf);
+}
+
+static void *alloc(size_t n, size_t size)
+{
+    return calloc(n ? n : 1, size);
+}
+
+/* The rows as lists of (column, coefficient). */
+static int build_rows(Relax *R)
+{
+    const Mip *mip = R->mip;
+    R->rstart = alloc((size_t)mip->nrows + 1, sizeof *R->rstart);
+    R->rcol = alloc(mip->nnz, sizeof *R->rcol);
+    R->rcoef = alloc(mip->nnz, sizeof *R->rcoef);
+    size_t *fill = alloc((size_t)mip->nrows + 1, sizeof *fill);
+    if (!R->rstart || !R->rcol || !R->rcoef || !fill) {
+        free(fill);
+        return -1;
+    }
+    for (size_t e = 0; e < mip->nnz; e++)
+        R->rstart[mip->ia[e] + 1]++;
+    for (int i = 0; i < mip->nrows; i++)
+        R->rstart[i + 1] += R->rstart[i];
+    memcpy(fill, R->rstart, ((size_t)mip->nrows + 1) * sizeof *fill);
+    for (size_t e = 0; e < mip->nnz; e++) {
+        size_t at = fill[mip->ia[e]]++;
+        R->rcol[at] = mip->ja[e];
+        R->rcoef[at] = mip->ar[e];
+    }
+    free(fill);
+    return 0;
+}
+
+static int is_kind(const Mip *mip, int col, ColKind kind)
+{
+    return mip->cols[col].kind == kind;
+}
+
+/* Reads one structural row (link, size bounds) into the per-column maps.
+ * Returns −1 when it is not of the shape build.c writes. */
+static int read_cohort_row(Relax *R, int i, int *size_of, double *gmin, double *gmax, int *xsize)
+{
+    const Mip *mip = R->mip;
+    char tag = mip->rows[i].tag;
+    size_t a = R->rstart[i], b = R->rstart[i + 1];
+    if (tag == 'l') {
+        if (b - a != 2)
+            return -1;
+        int x = R->rcol[a], g = R->rcol[a + 1];
+        double ax = R->rcoef[a], ag = R->rcoef[a + 1];
+        if (is_kind(mip, x, COL_GROUPS)) {
+            int t = x; x = g; g = t;
+            double u = ax; ax = ag; ag = u;
+        }
+        if (!is_kind(mip, x, COL_X) || !is_kind(mip, g, COL_GROUPS) || ax != 1.0 || ag >= 0.0 ||
+            R->link_g[x] >= 0 || mip->rows[i].ub != 0.0)
+            return -1;
+        R->link_g[x] = g;
+        R->link_cap[x] = -ag;
+        return 0;
+    }
+    if (tag == 'g' || tag == 'h') {
+        int n = -1, g = -1;
+        double an = 0.0, ag = 0.0;
+        for (size_t e = a; e < b; e++) {
+            if (is_kind(mip, R->rcol[e], COL_SIZE))
+                n = R->rcol[e], an = R->rcoef[e];
+            else if (is_kind(mip, R->rcol[e], COL_GROUPS))
+                g = R->rcol[e], ag = R->rcoef[e];
+        }
+        double side = tag == 'g' ? mip->rows[i].lb : mip->rows[i].ub;
+        if (b - a != 2 || n < 0 || g < 0 || an != 1.0 || ag > 0.0 || side != 0.0 ||
+            (size_of[g] >= 0 && size_of[g] != n))
+            return -1;
+        size_of[g] = n;
+        (tag == 'g' ? gmin : gmax)[g] = -ag;
+        return 0;
+    }
+    /* 'n': size = Σ X */
+    int n = -1;
+    for (size_t e = a; e < b; e++)
+        if (is_kind(mip, R->rcol[e], COL_SIZE) && R->rcoef[e] == 1.0 && n < 0)
+            n = R->rcol[e];
+        else if (!is_kind(mip, R->rcol[e], COL_X) || R->rcoef[e] != -1.0 || xsize[R->rcol[e]] >= 0)
+            return -1;
+    if (n < 0 || mip->rows[i].lb != 0.0 || mip->rows[i].ub != 0.0)
+        return -1;
+    for (size_t e = a; e < b; e++)
+        if (R->rcol[e] != n)
+            xsize[R->rcol[e]] = n;
+    return 0;
+}
+
+/* A demand row: Σ PLACE − Σ X = 0, coefficients ±1. */
+static int demand_row_ok(const Relax *R, int i, int *place_seen)
+{
+    const Mip *mip = R->mip;
+    if (mip->rows[i].lb != 0.0 || mip->rows[i].ub != 0.0)
+        return 0;
+    for (size_t e = R->rstart[i]; e < R->rstart[i + 1]; e++) {
+        int j = R->rcol[e];
+        if (is_kind(mip, j, COL_PLACE) && R->rcoef[e] == 1.0) {
+            if (place_seen[j]++)
+                return 0;
+        } else if (!is_kind(mip, j, COL_X) || R->rcoef[e] != -1.0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Sorts the rows into priced, demand and structural ones, and the
+ * columns into their roles. Returns 0, −1 on out-of-memory, −2 when the
+ * program is not of build.c's shape. */
+static int classify(Relax *R)
+{
+    const Mip *mip = R->mip;
+    int nc = mip->ncols;
+    R->dual = alloc((size_t)mip->nrows, sizeof *R->dual);
+    R->dem = alloc((size_t)mip->nrows, sizeof *R->dem);
+    R->link_g = alloc((size_t)nc, sizeof *R->link_g);
+    R->link_cap = alloc((size_t)nc, sizeof *R->link_cap);
+    R->role = alloc((size_t)nc, sizeof *R->role);
+    int *size_of = alloc((size_t)nc, sizeof *size_of);
+    int *xsize = alloc((size_t)nc, sizeof *xsize);
+    int *place_seen = alloc((size_t)nc, sizeof *place_seen);
+    double *gmin = alloc((size_t)nc, sizeof *gmin), *gmax = alloc((size_t)nc, sizeof *gmax);
+    int rc = -1;
+    if (!R->dual || !R->dem || !R->link_g || !R->link_cap || !R->role || !size_of || !xsize || !place_seen ||
+        !gmin || !gmax)
+        goto done;
+    for (int j = 0; j < nc; j++) {
+        R->link_g[j] = size_of[j] = xsize[j] = -1;
+        gmin[j] = gmax[j] = -1.0;
+    }
+    rc = -2;
+    for (int i = 0; i < mip->nrows; i++) {
+        char tag = mip->rows[i].tag;
+        if (strchr("csqp", tag) && tag != '\0' && isfinite(mip->rows[i].ub)) {
+            for (size_t e = R->rstart[i]; e < R->rstart[i + 1]; e++)
+                if (R->rcoef[e] < 0.0)
+                    goto done;
+            R->dual[R->ndual++] = i;
+        } else if (tag == 'd') {
+            if (!demand_row_ok(R, i, place_seen))
+                goto done;
+            R->dem[R->ndem++] = i;
+        } else if (tag == 'l' || tag == 'g' || tag == 'h' || tag == 'n') {
+            if (read_cohort_row(R, i, size_of, gmin, gmax, xsize))
+                goto done;
+        }
+    }
+    for (int j = 0; j < nc; j++) {
+        const MipCol *c = &mip->cols[j];
+        int g = R->link_g[j];
+        if (c->kind == COL_X) {
+            if (g >= 0 && (size_of[g] < 0 || xsize[j] != size_of[g] || gmin[g] < 0 || gmax[g] < 0))
+                goto done;
+            if (g < 0 && xsize[j] >= 0)
+                goto done;
+            if (c->lb != 0.0 || !isfinite(c->ub))
+                goto done;
+            R->role[j] = g >= 0 ? ROLE_X_COHORT : ROLE_X_ALONE;
+        } else if (c->kind == COL_PLACE && place_seen[j]) {
+            R->role[j] = ROLE_PLACE;
+        }
+    }
+    /* cohorts, with their X columns grouped by counting */
+    int *count = place_seen; /* reused: per GROUPS column, its X columns */
+    memset(count, 0, (size_t)nc * sizeof *count);
+    for (int j = 0; j < nc; j++)
+        if (R->role[j] == ROLE_X_COHORT)
+            count[R->link_g[j]]++;
+    int *index = xsize; /* reused: GROUPS column → cohort */
+    for (int j = 0; j < nc; j++)
+        if (count[j] > 0) {
+            if (mip->cols[j].lb != 0.0 || mip->cols[size_of[j]].lb != 0.0)
+                goto done;
+            index[j] = R->ncoh++;
+        }
+    rc = -1;
+    R->coh_g = alloc((size_t)R->ncoh, sizeof *R->coh_g);
+    R->coh_n = alloc((size_t)R->ncoh, sizeof *R->coh_n);
+    R->coh_min = alloc((size_t)R->ncoh, sizeof *R->coh_min);
+    R->coh_max = alloc((size_t)R->ncoh, sizeof *R->coh_max);
+    R->coh_start = alloc((size_t)R->ncoh + 1, sizeof *R->coh_start);
+    R->coh_x = alloc((size_t)nc, sizeof *R->coh_x);
+    if (!R->coh_g || !R->coh_n || !R->coh_min || !R->coh_max || !R->coh_start || !R->coh_x)
+        goto done;
+    int maxitems = 0;
+    for (int j = 0; j < nc; j++)
+        if (count[j] > 0) {
+            int k = index[j];
+            R->coh_g[k] = j;
+            R->coh_n[k] = size_of[j];
+            R->coh_min[k] = gmin[j];
+            R->coh_max[k] = gmax[j];
+            R->coh_start[k + 1] = count[j];
+            R->role[j] = ROLE_GROUPS;
+            R->role[size_of[j]] = ROLE_SIZE;
+            if (count[j] > maxitems)
+                maxitems = count[j];
+        }
+    for (int k = 0; k < R->ncoh; k++)
+        R->coh_start[k + 1] += R->coh_start[k];
+    for (int k = 0; k < R->ncoh; k++)
+        count[R->coh_g[k]] = R->coh_start[k];
+    for (int j = 0; j < nc; j++)
+        if (R->role[j] == ROLE_X_COHORT)
+            R->coh_x[count[R->link_g[j]]++] = j;
+    R->coh_ub = alloc((size_t)nc, sizeof *R->coh_ub);
+    R->coh_link = alloc((size_t)nc, sizeof *R->coh_link);
+    if (!R->coh_ub || !R->coh_link)
+        goto done;
+    for (int i = 0; i < R->coh_start[R->ncoh]; i++) {
+        R->coh_ub[i] = floor(mip->cols[R->coh_x[i]].ub + 1e-9);
+        R->coh_link[i] = R->link_cap[R->coh_x[i]];
+    }
+    R->buf = alloc((size_t)maxitems, sizeof *R->buf);
+    R->bufcap = maxitems;
+    rc = R->buf ? 0 : -1;
+done:
+    free(size_of);
+    free(xsize);
+    free(place_seen);
+    free(gmin);
+    free(gmax);
+    return rc;
+}
+
+/* Per column, its demand rows (as indices into R->dem). */
+static int build_demands(Relax *R)
+{
+    int nc = R->mip->ncols;
+    R->xdem_start = alloc((size_t)nc + 1, sizeof *R->xdem_start);
+    R->price = alloc((size_t)R->ndem, sizeof *R->price);
+    R->pick = alloc((size_t)R->ndem, sizeof *R->pick);
+    if (!R->xdem_start || !R->price || !R->pick)
+        return -1;
+    for (int d = 0; d < R->ndem; d++)
+        for (size_t e = R->rstart[R->dem[d]]; e < R->rstart[R->dem[d] + 1]; e++)
+            if (R->rcoef[e] < 0.0)
+                R->xdem_start[R->rcol[e] + 1]++;
+    for (int j = 0; j < nc; j++)
+        R->xdem_start[j + 1] += R->xdem_start[j];
+    R->xdem = alloc((size_t)R->xdem_start[nc], sizeof *R->xdem);
+    int *fill = alloc((size_t)nc, sizeof *fill);
+    if (!R->xdem || !fill) {
+        free(fill);
+        return -1;
+    }
+    memcpy(fill, R->xdem_start, (size_t)nc * sizeof *fill);
+    for (int d = 0; d < R->ndem; d++)
+        for (size_t e = R->rstart[R->dem[d]]; e < R->rstart[R->dem[d] + 1]; e++)
+            if (R->rcoef[e] < 0.0)
+                R->xdem[fill[R->rcol[e]]++] = d;
+    free(fill);
+    return 0;
+}
+
+static inline int by_profit_desc(const Unit *a, const Unit *b)
+{
+    if (a->profit != b->profit)
+        return a->profit > b->profit ? -1 : 1;
+    return a->col - b->col;
+}
+
+/* u[0..n) by descending profit (ties by column): insertion sort on short
+ * runs, quicksort above. qsort's calls through a comparator took 40 % of
+ * each step on national 2 000, where most cohorts have a few dozen
+ * candidates. */
+static void sort_units(Unit *u, int n)
+{
+    while (n > 16) {
+        Unit pivot = u[n / 2];
+        int i = 0, j = n - 1;
+        while (i <= j) {
+            while (by_profit_desc(&u[i], &pivot) < 0)
+                i++;
+            while (by_profit_desc(&pivot, &u[j]) < 0)
+                j--;
+            if (i <= j) {
+                Unit t = u[i];
+                u[i++] = u[j];
+                u[j--] = t;
+            }
+        }
+        /* recurse into the smaller part, loop on the larger */
+        if (j + 1 < n - i) {
+            sort_units(u, j + 1);
+            u += i;
+            n -= i;
+        } else {
+            sort_units(u + i, n - i);
+            n = j + 1;
+        }
+    }
+    for (int i = 1; i < n; i++) {
+        Unit t = u[i];
+        int j = i;
+        while (j > 0 && by_profit_desc(&t, &u[j - 1]) < 0) {
+            u[j] = u[j - 1];
+            j--;
+        }
+        u[j] = t;
+    }
+}
+
+/* Puts the `m` most profitable of u[0..n) first, in no order
+ * (quickselect): a cohort takes at most max_group·groups members, far
+ * fewer than the classes that could join it, and sorting them all took
+ * half of each step on national 2 000. */
+static void select_top(Unit *u, int n, int m)
+{
+    int lo = 0, hi = n - 1;
+    while (lo < hi && m > lo && m <= hi) {
+        Unit a = u[lo], b = u[(lo + hi) / 2], c = u[hi]; /* median of three as pivot */
+        Unit pivot = by_profit_desc(&a, &b) < 0 ? (by_profit_desc(&b, &c) < 0 ? b : by_profit_desc(&a, &c) < 0 ? c : a)
+                                               : (by_profit_desc(&a, &c) < 0 ? a : by_profit_desc(&b, &c) < 0 ? c : b);
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (by_profit_desc(&u[i], &pivot) < 0)
+                i++;
+            while (by_profit_desc(&pivot, &u[j]) < 0)
+                j--;
+            if (i <= j) {
+                Unit t = u[i];
+                u[i++] = u[j];
+                u[j--] = t;
+            }
+        }
+        if (m <= j)
+            hi = j;
+        else if (m >= i)
+            lo = i;
+        else
+            break;
+    }
+}
+
+/* Members of a candidate a cohort with G groups may take. */
+static double unit_cap(const Unit *u, int G)
+{
+    return floor(fmin(u->ub, u->link * G) + 1e-9);
+}
+
+/* Fills the units in order up to `want` members; adds their profit to
+ * *val and returns how many were taken. With `record`, writes the
+ * members into R->sol. */
+static double take_units(Relax *R, const Unit *u, int nu, int G, double want, double *val, int record)
+{
+    double taken = 0.0;
+    for (int i = 0; i < nu && taken < want; i++) {
+        double k = fmin(unit_cap(&u[i], G), want - taken);
+        taken += k;
+        *val += k * u[i].profit;
+        if (record)
+            R->sol[u[i].col] = k;
+    }
+    return taken;
+}
+
+/* Cohort k's best reduced value over its integer group counts, exactly;
+ * its solution goes into R->sol. */
+static double solve_cohort(Relax *R, int k)
+{
+    const Mip *mip = R->mip;
+    int g = R->coh_g[k], n = R->coh_n[k];
+    double A = R->red[n], B = R->red[g];
+    int npos = 0, nneg = 0;
+    Unit *pos = R->buf, *neg = R->buf + R->bufcap; /* negatives fill from the end */
+    for (int i = R->coh_start[k]; i < R->coh_start[k + 1]; i++) {
+        int x = R->coh_x[i];
+        double p = R->r[x] - A;
+        if (!isfinite(p) || R->coh_ub[i] < 1.0)
+            continue;
+        Unit u = {p, x, R->coh_ub[i], R->coh_link[i]};
+        if (p > 0.0)
+            pos[npos++] = u;
+        else
+            *--neg = u, nneg++;
+    }
+    double best = 0.0, size_ub = floor(mip->cols[n].ub + 1e-9);
+    int bestG = 0, gub = (int)floor(mip->cols[g].ub + 1e-9);
+    /* every unit taken is a member, so no more than this many columns */
+    double most = fmin(R->coh_max[k] * gub, size_ub);
+    if (most < npos) {
+        select_top(pos, npos, (int)most);
+        npos = (int)most;
+    }
+    sort_units(pos, npos);
+    int neg_sorted = 0;
+    for (int G = 1; G <= gub; G++) {
+        double lower = R->coh_min[k] * G, upper = fmin(R->coh_max[k] * G, size_ub);
+        if (lower > upper)
+            continue;
+        double val = 0.0;
+        double taken = take_units(R, pos, npos, G, upper, &val, 0);
+        if (taken < lower) {
+            if (!neg_sorted)
+                sort_units(neg, nneg), neg_sorted = 1;
+            taken += take_units(R, neg, nneg, G, lower - taken, &val, 0);
+            if (taken < lower)
+                continue;
+        }
+        val -= B * G;
+        if (val > best)
+            best = val, bestG = G;
+    }
+    if (bestG > 0) {
+        double val = 0.0, lower = R->coh_min[k] * bestG;
+        double upper = fmin(R->coh_max[k] * bestG, size_ub);
+        double taken = take_units(R, pos, npos, bestG, upper, &val, 1);
+        if (taken < lower)
+            taken += take_units(R, neg, nneg, bestG, lower - taken, &val, 1);
+        R->sol[g] = bestG;
+        R->sol[n] = taken;
+    }
+    return best;
+}
+
+/* The relaxed program's optimum at the current prices (a valid bound),
+ * with its solution in R->sol. */
+static double evaluate(Relax *R)
+{
+    const Mip *mip = R->mip;
+    int nc = mip->ncols;
+    memset(R->red, 0, (size_t)nc * sizeof *R->red);
+    memset(R->sol, 0, (size_t)nc * sizeof *R->sol);
+    double L = 0.0;
+    for (int k = 0; k < R->ndual; k++) {
+        int i = R->dual[k];
+        if (R->lam[k] == 0.0)
+            continue;
+        L += R->lam[k] * mip->rows[i].ub;
+        for (size_t e = R->rstart[i]; e < R->rstart[i + 1]; e++)
+            R->red[R->rcol[e]] += R->lam[k] * R->rcoef[e];
+    }
+    for (int d = 0; d < R->ndem; d++) {
+        int i = R->dem[d];
+        R->price[d] = HUGE_VAL;
+        R->pick[d] = -1;
+        /* prices are never negative: a free slot class ends the search
+         * (most slot rows are not tight, so the first one usually does) */
+        for (size_t e = R->rstart[i]; e < R->rstart[i + 1] && R->price[d] > 0.0; e++)
+            if (R->rcoef[e] > 0.0 && R->red[R->rcol[e]] < R->price[d])
+                R->price[d] = R->red[R->rcol[e]], R->pick[d] = R->rcol[e];
+    }
+    for (int j = 0; j < nc; j++) {
+        const MipCol *c = &mip->cols[j];
+        switch (R->role[j]) {
+        case ROLE_X_COHORT:
+        case ROLE_X_ALONE: {
+            double r = c->value - R->red[j];
+            for (int t = R->xdem_start[j]; t < R->xdem_start[j + 1]; t++)
+                r -= R->price[R->xdem[t]];
+            R->r[j] = r;
+            if (R->role[j] == ROLE_X_ALONE && r > 0.0) {
+                R->sol[j] = c->ub;
+                L += r * c->ub;
+            }
+            break;
+        }
+        case ROLE_FREE: {
+            /* a column no structure holds: its best bound */
+            double r = c->value - R->red[j];
+            double at = r > 0.0 ? c->ub : r < 0.0 ? c->lb : fmax(c->lb, fmin(0.0, c->ub));
+            if (!isfinite(at))
+                return HUGE_VAL;
+            R->sol[j] = at;
+            L += r * at;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    for (int k = 0; k < R->ncoh; k++)
+        L += solve_cohort(R, k);
+    for (int d = 0; d < R->ndem; d++) {
+        int i = R->dem[d];
+        double members = 0.0;
+        for (size_t e = R->rstart[i]; e < R->rstart[i + 1]; e++)
+            if (R->rcoef[e] < 0.0)
+                members += R->sol[R->rcol[e]];
+        if (members > 0.0)
+            R->sol[R->pick[d]] += members; /* r = −∞ kept X at 0 when there is no pick */
+    }
+    return L;
+}
+
+/* Starting prices: each class row at its columns' best value, so that
+ * the first bound is the trivial one (every class at its best value). */
+static void start_prices(Relax *R)
+{
+    const Mip *mip = R->mip;
+    for (int k = 0; k < R->ndual; k++) {
+        int i = R->dual[k];
+        double v = 0.0;
+        if (mip->rows[i].tag == 'c')
+            for (size_t e = R->rstart[i]; e < R->rstart[i + 1]; e++)
+                v = fmax(v, mip->cols[R->rcol[e]].value / R->rcoef[e]);
+        R->lam[k] = v;
+    }
+}
+
+/* One subgradient step from the solution of the last evaluate(). Returns
+ * 0 when no price can move (the relaxed solution is feasible and priced
+ * rows are tight: the bound cannot fall further). */
+static int step(Relax *R, double L, double target, double theta, double *grad, double *dir)
+{
+    const Mip *mip = R->mip;
+    double norm = 0.0;
+    for (int k = 0; k < R->ndual; k++) {
+        int i = R->dual[k];
+        double act = 0.0;
+        for (size_t e = R->rstart[i]; e < R->rstart[i + 1]; e++)
+            act += R->rcoef[e] * R->sol[R->rcol[e]];
+        double s = mip->rows[i].ub - act;
+        grad[k] = s;
+    }
+    for (int k = 0; k < R->ndual; k++) {
+        double d = grad[k] + DEFLECTION * dir[k];
+        if (R->lam[k] <= 0.0 && d > 0.0)
+            d = 0.0;
+        dir[k] = d;
+        norm += d * d;
+    }
+    if (norm <= 0.0)
+        return 0;
+    double t = theta * (L - target) / norm;
+    for (int k = 0; k < R->ndual; k++)
+        R->lam[k] = fmax(0.0, R->lam[k] - t * dir[k]);
+    return 1;
+}
+
+static double round_down(double bound, int value_digits)
+{
+    if (value_digits < 0 || !isfinite(bound))
+        return bound;
+    double scale = pow(10.0, value_digits), b = bound * scale;
+    return floor(b + 1e-6 + 1e-9 * fabs(b)) / scale;
+}
+
+double lagrange_bound(const Mip *mip, double target, double known, int value_digits, double seconds,
+                      LagrangeStats *st)
+{
+    LagrangeStats local;
+    if (!st)
+        st = &local;
+    memset(st, 0, sizeof *st);
+    double t0 = clock_seconds();
+    Relax R;
+    memset(&R, 0, sizeof R);
+    R.mip = mip;
+    double best = HUGE_VAL, *grad = NULL, *dir = NULL;
+    if (build_rows(&R) || classify(&R) || build_demands(&R))
+        goto done;
+    int nc = mip->ncols;
+    R.lam = alloc((size_t)R.ndual, sizeof *R.lam);
+    R.red = alloc((size_t)nc, sizeof *R.red);
+    R.r = alloc((size_t)nc, sizeof *R.r);
+    R.sol = alloc((size_t)nc, sizeof *R.sol);
+    grad = alloc((size_t)R.ndual, sizeof *grad);
+    dir = alloc((size_t)R.ndual, sizeof *dir);
+    if (!R.lam || !R.red || !R.r || !R.sol || !grad || !dir)
+        goto done;
+    start_prices(&R);
+    double theta = START_THETA;
+    int stale = 0;
+    double recent = HUGE_VAL;
+    while (st->iterations < MAX_ITERATIONS) {
+        double L = evaluate(&R);
+        st->iterations++;
+        if (st->iterations == 1)
+            st->first_bound = L;
+        best = fmin(best, L);
+        /* θ halves when PATIENCE steps since the last halving did not
+         * improve on the best of them (not on the overall best: the
+         * first steps overshoot far above the starting bound) */
+        if (L < recent && (!isfinite(recent) || L < recent - 1e-9 * fmax(1.0, fabs(recent)))) {
+            recent = L;
+            stale = 0;
+        } else if (++stale >= PATIENCE) {
+            theta *= DECAY;
+            stale = 0;
+            recent = HUGE_VAL;
+        }
+        if (!isfinite(L) || round_down(best, value_digits) <= target + 1e-9 * fmax(1.0, fabs(target)) ||
+            theta < MIN_THETA || clock_seconds() - t0 >= seconds || solver_interrupted)
+            break;
+        if (best >= known && clock_seconds() - t0 >= GIVE_UP_SHARE * seconds)
+            break; /* not even below the bound already had: give the time back */
+        if (!step(&R, L, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), theta, grad, dir))
+            break;
+    }
+    best = round_down(best, value_digits);
+done:
+    st->seconds = clock_seconds() - t0;
+    free(grad);
+    free(dir);
+    relax_free(&R);
+    return best;
+}

@@ -1,0 +1,38 @@
+/*
+ * lagrange.h — an upper bound on the level-1 value of a program that GLPK
+ * cannot bound itself (national cooperation: its first LP does not finish),
+ * by Lagrangian relaxation with integer cohorts.
+ *
+ * The capacity rows (class, seats, groups, slots) move into the objective
+ * with non-negative prices; what is left splits into one small problem per
+ * cohort — how many groups to open and which classes to take, with
+ * min_group, max_group and the link rows kept and the group count
+ * integer — solved exactly by sorting. Any prices give a valid bound, and
+ * because each cohort keeps its integer group count the best of them can
+ * lie below the LP relaxation (docs/model.md, "The value bound").
+ */
+#ifndef SAMPLAN_LAGRANGE_H
+#define SAMPLAN_LAGRANGE_H
+
+#include "mip.h"
+
+typedef struct LagrangeStats {
+    int iterations;
+    double seconds;
+    double first_bound; /* the bound at the starting prices (each class at its best value) */
+} LagrangeStats;
+
+/* An upper bound on max Σ value·x over the integer points of mip (a
+ * program of solver/build.c, or one of its blocks, without a value-floor
+ * row), improved by subgradient steps for at most `seconds`, or until it
+ * reaches `target` (the value of a known plan), or on Ctrl-C
+ * (solver_interrupted), or — at half its time —
+ * while it is still not below `known` (a bound already had; HUGE_VAL for
+ * none). When every value is a multiple of 10^−value_digits (≥ 0), the
+ * bound is rounded down to one. Rows it does not recognise are left out,
+ * which only loosens it. Returns HUGE_VAL when memory runs out or the
+ * program's shape is not the one build.c writes. st may be NULL. */
+double lagrange_bound(const Mip *mip, double target, double known, int value_digits, double seconds,
+                      LagrangeStats *st);
+
+#endif

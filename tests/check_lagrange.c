@@ -1,0 +1,165 @@
+/*
+ * check_lagrange.c — solver/lagrange.c: on every hand scenario of
+ * tests/scenarios/NAME/ (base and the variants named in EXPECTED) the
+ * Lagrangian bound is at least the proven optimum and at most the trivial
+ * bound (every class at its best value); where capacity decides the
+ * optimum it reaches it; a program not of build.c's shape gets no bound.
+ * Run from the repository root.
+ */
+#include <check.h>
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../io/scenario_load.h"
+#include "../solver/build.h"
+#include "../solver/lagrange.h"
+
+#define SCEN_ROOT "tests/scenarios"
+
+static Scenario *load(const char *name, const char *variant)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s/%s", SCEN_ROOT, name);
+    DiagList diags = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    int rc = scenario_load(dir, variant, &s, &diags);
+    if (rc)
+        diag_print(&diags, stderr, dir);
+    diag_release(&diags);
+    ck_assert_msg(rc == 0, "scenario %s does not load", name);
+    return s;
+}
+
+static double trivial(const Model *m)
+{
+    double *best = calloc((size_t)m->classes.npclasses + 1, sizeof *best);
+    ck_assert_ptr_nonnull(best);
+    for (int j = 0; j < m->mip.ncols; j++)
+        if (m->mip.cols[j].kind == COL_X && m->mip.cols[j].value > best[m->mip.cols[j].a])
+            best[m->mip.cols[j].a] = m->mip.cols[j].value;
+    double sum = 0.0;
+    for (int k = 0; k < m->classes.npclasses; k++)
+        sum += best[k] * m->classes.pclasses[k].count;
+    free(best);
+    return sum;
+}
+
+/* The bound on scenario name/variant with target 0 (the subgradient runs
+ * until its step size is spent), checked against the optimum. */
+static double bound_of(const char *name, const char *variant, double optimum)
+{
+    Scenario *s = load(name, variant);
+    Model m;
+    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    LagrangeStats st;
+    double b = lagrange_bound(&m.mip, 0.0, HUGE_VAL, m.value_digits, 5.0, &st);
+    double t = trivial(&m);
+    ck_assert_msg(isfinite(b), "%s: no bound", name);
+    ck_assert_msg(b >= optimum - 1e-6 * fmax(1.0, optimum), "%s%s%s: bound %.9g below the optimum %.9g", name,
+                  variant ? "/" : "", variant ? variant : "", b, optimum);
+    ck_assert_msg(b <= t + 1e-6 * fmax(1.0, t), "%s: bound %.9g above the trivial %.9g", name, b, t);
+    ck_assert_int_ge(st.iterations, 1);
+    model_release(&m);
+    scenario_free(s);
+    return b;
+}
+
+START_TEST(test_hand_scenarios_bounded)
+{
+    DIR *d = opendir(SCEN_ROOT);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *e;
+    int n = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[512], line[256];
+        snprintf(path, sizeof path, "%s/%s/EXPECTED", SCEN_ROOT, e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        while (fgets(line, sizeof line, f)) {
+            char var[128];
+            double v;
+            if (sscanf(line, "value=%lf", &v) == 1)
+                bound_of(e->d_name, NULL, v), n++;
+            else if (sscanf(line, "variant=%127s value=%lf", var, &v) == 2)
+                bound_of(e->d_name, var, v), n++;
+        }
+        fclose(f);
+    }
+    closedir(d);
+    ck_assert_int_ge(n, 19);
+}
+END_TEST
+
+/* Where a full centre, a preference rank or a weight decides the optimum,
+ * the priced rows bring the bound from the trivial one down to it:
+ * full_centre 15 → 14, preferences 4.4 → 3.8, weights 14 → 9. */
+START_TEST(test_capacity_priced)
+{
+    ck_assert(fabs(bound_of("full_centre", NULL, 14) - 14) < 1e-9);
+    ck_assert(fabs(bound_of("preferences", NULL, 3.8) - 3.8) < 1e-9);
+    ck_assert(fabs(bound_of("weights", NULL, 9) - 9) < 1e-9);
+}
+END_TEST
+
+/* Reaching the target ends the search at once with the bound rounded to
+ * the value quantum. */
+START_TEST(test_target_stops)
+{
+    Scenario *s = load("full_centre", NULL);
+    Model m;
+    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    LagrangeStats free_run, to_target;
+    double b0 = lagrange_bound(&m.mip, 0.0, HUGE_VAL, m.value_digits, 5.0, &free_run);
+    double b1 = lagrange_bound(&m.mip, 14.0, HUGE_VAL, m.value_digits, 5.0, &to_target);
+    ck_assert(fabs(b0 - 14) < 1e-9 && fabs(b1 - 14) < 1e-9);
+    ck_assert_int_le(to_target.iterations, free_run.iterations);
+    model_release(&m);
+    scenario_free(s);
+}
+END_TEST
+
+/* A program of another shape (a link row with three columns) gets no
+ * bound rather than a wrong one. */
+START_TEST(test_unknown_shape)
+{
+    Mip mip;
+    memset(&mip, 0, sizeof mip);
+    int x = mip_add_col(&mip, (MipCol){COL_X, 1, 0.0, 5.0, 1.0, 0.0, 0, 0, 0});
+    int y = mip_add_col(&mip, (MipCol){COL_X, 1, 0.0, 5.0, 1.0, 0.0, 1, 0, 0});
+    int g = mip_add_col(&mip, (MipCol){COL_GROUPS, 1, 0.0, 1.0, 0.0, 0.0, 0, 0, 0});
+    int r = mip_add_row(&mip, -HUGE_VAL, 0.0, 'l');
+    mip_add_coef(&mip, r, x, 1.0);
+    mip_add_coef(&mip, r, y, 1.0);
+    mip_add_coef(&mip, r, g, -5.0);
+    ck_assert(!isfinite(lagrange_bound(&mip, 0.0, HUGE_VAL, 0, 1.0, NULL)));
+    mip_release(&mip);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("lagrange");
+    TCase *tc = tcase_create("bounds");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_hand_scenarios_bounded);
+    tcase_add_test(tc, test_capacity_priced);
+    tcase_add_test(tc, test_target_stops);
+    tcase_add_test(tc, test_unknown_shape);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
