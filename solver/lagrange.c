@@ -39,7 +39,7 @@
 #define MAX_ITERATIONS 100000
 /* Share of its time after which a search still above the bound already
  * had stops (national 5 000: not below the trivial bound in 120 s). */
-#define GIVE_UP_SHARE 0.5
+#define GIVE_UP_SHARE 0.25
 
 /* A candidate class of a cohort at the current prices. */
 typedef struct Unit {

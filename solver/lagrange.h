@@ -26,7 +26,7 @@ typedef struct LagrangeStats {
  * program of solver/build.c, or one of its blocks, without a value-floor
  * row), improved by subgradient steps for at most `seconds`, or until it
  * reaches `target` (the value of a known plan), or on Ctrl-C
- * (solver_interrupted), or — at half its time —
+ * (solver_interrupted), or — after a quarter of its time —
  * while it is still not below `known` (a bound already had; HUGE_VAL for
  * none). When every value is a multiple of 10^−value_digits (≥ 0), the
  * bound is rounded down to one. Rows it does not recognise are left out,
