@@ -24,14 +24,15 @@ typedef struct LagrangeStats {
 
 /* An upper bound on max Σ value·x over the integer points of mip (a
  * program of solver/build.c, or one of its blocks, without a value-floor
- * row), improved by subgradient steps for at most `seconds`, or until it
- * reaches `target` (the value of a known plan), or on Ctrl-C
- * (solver_interrupted), or — after a quarter of its time —
- * while it is still not below `known` (a bound already had; HUGE_VAL for
- * none). When every value is a multiple of 10^−value_digits (≥ 0), the
- * bound is rounded down to one. Rows it does not recognise are left out,
- * which only loosens it. Returns HUGE_VAL when memory runs out or the
- * program's shape is not the one build.c writes. st may be NULL. */
+ * row), improved by subgradient steps for at most `seconds`. It stops
+ * early when it reaches `target` (the value of a known plan), on Ctrl-C
+ * (solver_interrupted), and while still not below `known` (a bound
+ * already had; HUGE_VAL for none) at half its time, or after its first
+ * steps when they show that it cannot take a thousand. When every value
+ * is a multiple of 10^−value_digits (≥ 0), the bound is rounded down to
+ * one. Rows it does not recognise are left out, which only loosens it.
+ * Returns HUGE_VAL when memory runs out or the program's shape is not the
+ * one build.c writes. st may be NULL. */
 double lagrange_bound(const Mip *mip, double target, double known, int value_digits, double seconds,
                       LagrangeStats *st);
 
