@@ -65,7 +65,8 @@ typedef struct Relax {
     int *dem, ndem;   /* demand rows */
     double *price;    /* [ndem] cheapest slot class of each, per member */
     int *pick;        /* [ndem] that PLACE column, −1 if none */
-    int *xdem_start, *xdem; /* per column: its demand rows (indices into dem) */
+    size_t *xdem_start;     /* per column: its demand rows, xdem[xdem_start[j] .. xdem_start[j+1]) */
+    int *xdem;              /* indices into dem */
     int *link_g;      /* per column: the GROUPS column of its link row, −1 */
     double *link_cap; /* per column: its link coefficient (members per group) */
     int ncoh;         /* cohorts: a GROUPS column with linked X columns */
@@ -161,7 +162,8 @@ static int read_cohort_row(Relax *R, int i, int *size_of, double *gmin, double *
             int t = x; x = g; g = t;
             double u = ax; ax = ag; ag = u;
         }
-        if (!is_kind(mip, x, COL_X) || !is_kind(mip, g, COL_GROUPS) || ax != 1.0 || ag >= 0.0 ||
+        /* each member a group takes counts whole: link ≥ 1 */
+        if (!is_kind(mip, x, COL_X) || !is_kind(mip, g, COL_GROUPS) || ax != 1.0 || ag > -1.0 ||
             R->link_g[x] >= 0 || mip->rows[i].ub != 0.0)
             return -1;
         R->link_g[x] = g;
@@ -185,18 +187,25 @@ static int read_cohort_row(Relax *R, int i, int *size_of, double *gmin, double *
         (tag == 'g' ? gmin : gmax)[g] = -ag;
         return 0;
     }
-    /* 'n': size = Σ X */
+    /* 'n': size = Σ X, one such row per SIZE column, each X in one */
     int n = -1;
     for (size_t e = a; e < b; e++)
-        if (is_kind(mip, R->rcol[e], COL_SIZE) && R->rcoef[e] == 1.0 && n < 0)
+        if (is_kind(mip, R->rcol[e], COL_SIZE)) {
+            if (R->rcoef[e] != 1.0 || n >= 0)
+                return -1;
             n = R->rcol[e];
-        else if (!is_kind(mip, R->rcol[e], COL_X) || R->rcoef[e] != -1.0 || xsize[R->rcol[e]] >= 0)
-            return -1;
-    if (n < 0 || mip->rows[i].lb != 0.0 || mip->rows[i].ub != 0.0)
+        }
+    if (n < 0 || xsize[n] >= 0 || mip->rows[i].lb != 0.0 || mip->rows[i].ub != 0.0)
         return -1;
-    for (size_t e = a; e < b; e++)
-        if (R->rcol[e] != n)
-            xsize[R->rcol[e]] = n;
+    xsize[n] = n; /* marks the SIZE column's row as read */
+    for (size_t e = a; e < b; e++) {
+        int x = R->rcol[e];
+        if (x == n)
+            continue;
+        if (!is_kind(mip, x, COL_X) || R->rcoef[e] != -1.0 || xsize[x] >= 0)
+            return -1;
+        xsize[x] = n;
+    }
     return 0;
 }
 
@@ -209,7 +218,7 @@ static int demand_row_ok(const Relax *R, int i, int *place_seen)
     for (size_t e = R->rstart[i]; e < R->rstart[i + 1]; e++) {
         int j = R->rcol[e];
         if (is_kind(mip, j, COL_PLACE) && R->rcoef[e] == 1.0) {
-            if (place_seen[j]++)
+            if (place_seen[j]++ || mip->cols[j].value != 0.0) /* its value would be lost */
                 return 0;
         } else if (!is_kind(mip, j, COL_X) || R->rcoef[e] != -1.0) {
             return 0;
@@ -267,7 +276,7 @@ static int classify(Relax *R)
                 goto done;
             if (g < 0 && xsize[j] >= 0)
                 goto done;
-            if (c->lb != 0.0 || !isfinite(c->ub))
+            if (c->lb != 0.0 || !isfinite(c->ub) || !c->integer)
                 goto done;
             R->role[j] = g >= 0 ? ROLE_X_COHORT : ROLE_X_ALONE;
         } else if (c->kind == COL_PLACE && place_seen[j]) {
@@ -281,12 +290,21 @@ static int classify(Relax *R)
         if (R->role[j] == ROLE_X_COHORT)
             count[R->link_g[j]]++;
     int *index = xsize; /* reused: GROUPS column → cohort */
+    /* the cohorts' GROUPS and SIZE columns: a whole group count, no value
+     * of their own (the cohort problem counts none), one SIZE each */
+    for (int j = 0; j < nc; j++)
+        index[j] = -1;
     for (int j = 0; j < nc; j++)
         if (count[j] > 0) {
-            if (mip->cols[j].lb != 0.0 || mip->cols[size_of[j]].lb != 0.0)
+            const MipCol *gc = &mip->cols[j], *nc_ = &mip->cols[size_of[j]];
+            if (gc->lb != 0.0 || !gc->integer || gc->value != 0.0 || nc_->lb != 0.0 || nc_->value != 0.0 ||
+                index[size_of[j]] == -2)
                 goto done;
-            index[j] = R->ncoh++;
+            index[size_of[j]] = -2; /* this SIZE column is taken */
         }
+    for (int j = 0; j < nc; j++)
+        if (count[j] > 0)
+            index[j] = R->ncoh++;
     rc = -1;
     R->coh_g = alloc((size_t)R->ncoh, sizeof *R->coh_g);
     R->coh_n = alloc((size_t)R->ncoh, sizeof *R->coh_n);
@@ -353,7 +371,7 @@ static int build_demands(Relax *R)
     for (int j = 0; j < nc; j++)
         R->xdem_start[j + 1] += R->xdem_start[j];
     R->xdem = alloc((size_t)R->xdem_start[nc], sizeof *R->xdem);
-    int *fill = alloc((size_t)nc, sizeof *fill);
+    size_t *fill = alloc((size_t)nc, sizeof *fill);
     if (!R->xdem || !fill) {
         free(fill);
         return -1;
@@ -492,7 +510,7 @@ static double solve_cohort(Relax *R, int k)
     double best = 0.0, size_ub = floor(mip->cols[n].ub + 1e-9);
     int bestG = 0, gub = (int)floor(mip->cols[g].ub + 1e-9);
     /* every unit taken is a member, so no more than this many columns */
-    double most = fmin(R->coh_max[k] * gub, size_ub);
+    double most = ceil(fmin(R->coh_max[k] * gub, size_ub));
     if (most < npos) {
         select_top(pos, npos, (int)most);
         npos = (int)most;
@@ -561,7 +579,7 @@ static double evaluate(Relax *R)
         case ROLE_X_COHORT:
         case ROLE_X_ALONE: {
             double r = c->value - R->red[j];
-            for (int t = R->xdem_start[j]; t < R->xdem_start[j + 1]; t++)
+            for (size_t t = R->xdem_start[j]; t < R->xdem_start[j + 1]; t++)
                 r -= R->price[R->xdem[t]];
             R->r[j] = r;
             if (R->role[j] == ROLE_X_ALONE && r > 0.0) {
@@ -675,6 +693,7 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
     if (!R.lam || !R.red || !R.r || !R.sol || !grad || !dir)
         goto done;
     start_prices(&R);
+    double t_steps = clock_seconds(); /* the probe times the steps alone */
     double theta = START_THETA;
     int stale = 0;
     double recent = HUGE_VAL;
@@ -684,7 +703,7 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
         if (st->iterations == 1)
             st->first_bound = L;
         best = fmin(best, L);
-        /* θ halves when PATIENCE steps since the last halving did not
+        /* θ shrinks (× DECAY) when PATIENCE steps since the last decay did not
          * improve on the best of them (not on the overall best: the
          * first steps overshoot far above the starting bound) */
         if (L < recent && (!isfinite(recent) || L < recent - 1e-9 * fmax(1.0, fabs(recent)))) {
@@ -698,9 +717,12 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
         if (!isfinite(L) || round_down(best, value_digits) <= target + 1e-9 * fmax(1.0, fabs(target)) ||
             theta < MIN_THETA || clock_seconds() - t0 >= seconds || solver_interrupted)
             break;
-        double used = clock_seconds() - t0;
-        if (best >= known && (used >= GIVE_UP_SHARE * seconds ||
-                              (st->iterations == PROBE_STEPS && PROBE_STEPS * seconds < MIN_STEPS * used)))
+        double now = clock_seconds(), stepping = now - t_steps, left = seconds - (t_steps - t0);
+        /* compared rounded: L hovering a rounding error below the bound
+         * had is no progress (national 5 000 ran its 30 s so) */
+        double rounded = round_down(best, value_digits);
+        if (rounded >= known - 1e-9 * fmax(1.0, fabs(known)) && (now - t0 >= GIVE_UP_SHARE * seconds ||
+                              (st->iterations == PROBE_STEPS && PROBE_STEPS * left < MIN_STEPS * stepping)))
             break; /* not below the bound already had, and not likely to be: give the time back */
         if (!step(&R, L, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), theta, grad, dir))
             break;

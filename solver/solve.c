@@ -140,7 +140,7 @@ static double tighten_bounds(const Model *m, Part *parts, int n, double seconds,
     }
     for (int i = 0; i < n; i++) {
         Part *pt = &parts[i];
-        if (unbounded && unbounded[i] && seconds > 0.0) {
+        if (unbounded && unbounded[i] && seconds > 0.0 && !solver_interrupted) {
             double lb = lagrange_bound(pt->mip, pt->value, pt->bound, m->value_digits,
                                        seconds * pt->weight / open_weight, NULL);
             pt->bound = fmin(pt->bound, fmax(lb, pt->value));
@@ -228,15 +228,16 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         goto done;
     stats->level1_s = clock_seconds() - t1; /* wall time */
     parts_keep_fallback(parts, n); /* blocks Ctrl-C kept from level 1 */
-    double value = 0.0, bound = 0.0;
-    int value_proven = 1;
+    double tb = clock_seconds();
+    double bound = tighten_bounds(&m, parts, n, fmin(opt->time_limit_s * BOUND_SHARE, (deadline - tb) * BOUND_MAX_LEFT),
+                                  best);
+    stats->bound_s = clock_seconds() - tb;
+    double value = 0.0;
+    int value_proven = 1; /* after tighten_bounds, which can prove a part's value */
     for (int i = 0; i < n; i++) {
         value += parts[i].value;
         value_proven &= parts[i].value_proven;
     }
-    double tb = clock_seconds();
-    bound = tighten_bounds(&m, parts, n, fmin(opt->time_limit_s * BOUND_SHARE, (deadline - tb) * BOUND_MAX_LEFT), best);
-    stats->bound_s = clock_seconds() - tb;
     stats->level1_value = value;
     stats->level1_bound = bound;
 

@@ -6,7 +6,8 @@
 #    the whole program: value and cost must equal the plain solve's optimum
 #    (this checks mip_restrict and the write-back against GLPK on the whole);
 #  * regions of 20 columns fix most of the plan each time: the plan must
-#    pass plan_check and its value may not exceed the optimum;
+#    pass plan_check and its value may not exceed the optimum, nor its
+#    bound (the Lagrangian one, solver/lagrange.c) fall below it;
 #  * the same two cases with cohort neighbourhoods only (solver/hood.c,
 #    SAMPLAN_NEIGHBOURHOODS=cohorts): one beyond the program's size frees
 #    every column too, one of 20 columns must still give a valid plan;
@@ -42,6 +43,19 @@ small_regions_ok() {
     set -- "$1" $(vc "$tmp/check")
     if ! awk -v a="$2" -v b="$v" 'BEGIN { exit !(a <= b + 1e-6 * (b < 1 ? 1 : b)) }'; then
         echo "FAIL seed $seed: small regions ($1) gave value $2 above the optimum $v"
+        fails=$((fails + 1)); return 1
+    fi
+    # region search proves nothing, so the bound is the Lagrangian one
+    # (solver/lagrange.c, run on the block after level 1): never below
+    # the optimum, and a plan it proves must be optimal
+    b=$(tr -d '\n' < "$tmp/small/summary.json" | sed -n 's/.*"bound"[[:space:]]*:[[:space:]]*\([-+0-9.eE]*\).*/\1/p')
+    st=$(tr -d '\n' < "$tmp/small/summary.json" | sed -n 's/.*"status"[[:space:]]*:[[:space:]]*"\([a-z]*\)".*/\1/p')
+    if [ -z "$b" ] || ! awk -v a="$b" -v b="$v" 'BEGIN { exit !(a >= b - 1e-6 * (b < 1 ? 1 : b)) }'; then
+        echo "FAIL seed $seed: small regions ($1): bound '$b' below the optimum $v"
+        fails=$((fails + 1)); return 1
+    fi
+    if [ "$st" = optimal ] && ! same "$2" "$v"; then
+        echo "FAIL seed $seed: small regions ($1): status optimal at value $2, the optimum is $v"
         fails=$((fails + 1)); return 1
     fi
 }
