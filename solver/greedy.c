@@ -32,7 +32,10 @@
  * then cheaper course travel, then the earlier start; slots
  * nearest (km) first. GREEDY_FEWEST_OPTIONS and GREEDY_MOST_OPTIONS do
  * the same, except that among participants of equal value those with the
- * fewest (most) admissible options go first. GREEDY_GROSS_LIST takes input order, rank, nearest
+ * fewest (most) admissible options go first. GREEDY_FEWEST_JOIN_OPEN is
+ * GREEDY_FEWEST_OPTIONS where a cohort that already has members comes
+ * before an empty one (opening a cohort uses one of the centre's groups
+ * for all its weeks; joining one uses a seat). GREEDY_GROSS_LIST takes input order, rank, nearest
  * host (minutes), earliest start and the first free slot in slots.csv order.
  *
  * Typical load (national preset, 50 000 participants): a few hundred
@@ -58,13 +61,14 @@ typedef struct Option {
     int travel;     /* TravelMode */
     double ccost;   /* course travel cost */
     int rank;
-    int pool;       /* best value: 0 cohort below min_group (needs members), else 1 */
+    int pool;       /* best value: 0 cohort below min_group (needs members), else 1; join-open: empty 2 */
     double near;    /* course travel cost (best value) or minutes (gross list) */
 } Option;
 
 typedef struct Greedy {
     const Scenario *s;
     GreedyOrder order;
+    int join_open;       /* GREEDY_FEWEST_JOIN_OPEN: empty cohorts last */
     size_t W1;           /* weeks + 1: stride of the per-week arrays */
     double limit;        /* max_cost, or HUGE_VAL without a budget */
 
@@ -252,6 +256,7 @@ static int greedy_init(Greedy *g, const Scenario *s, GreedyOrder order)
     /* the options orders differ only in who goes first (greedy_plan);
      * placing and gathering are those of best value */
     g->order = order == GREEDY_GROSS_LIST ? GREEDY_GROSS_LIST : GREEDY_BEST_VALUE;
+    g->join_open = order == GREEDY_FEWEST_JOIN_OPEN;
     g->W1 = (size_t)s->weeks + 1;
     g->limit = s->objective.has_max_cost ? s->objective.max_cost : HUGE_VAL;
     int nt = s->ntracks, nm = s->nmunicipalities, np = s->nparticipants;
@@ -585,7 +590,7 @@ static int collect_options(Greedy *g, int p, int with_closed)
                 int pool = 0;
                 if (g->order == GREEDY_BEST_VALUE && tr->has_course) {
                     int n = g->coh_n[c];
-                    pool = n > 0 && n < tr->min_group ? 0 : 1;
+                    pool = n > 0 && n < tr->min_group ? 0 : n == 0 && g->join_open ? 2 : 1;
                 }
                 g->opts[nopt++] = (Option){c, t, h, start, travel, ccost,
                                            pt->nprefs ? i + 1 : 1, pool, near};
@@ -1027,7 +1032,7 @@ int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out)
                     best = v;
             }
             int nopts = 0;
-            if (order == GREEDY_FEWEST_OPTIONS || order == GREEDY_MOST_OPTIONS) {
+            if (order == GREEDY_FEWEST_OPTIONS || order == GREEDY_MOST_OPTIONS || order == GREEDY_FEWEST_JOIN_OPEN) {
                 nopts = collect_options(&g, p, 0);
                 if (nopts < 0)
                     goto done;

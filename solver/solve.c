@@ -74,7 +74,7 @@ static void fill_stats(const Model *m, SolveStats *st)
     st->value_digits = m->value_digits;
 }
 
-#define NSTARTS 4 /* greedy plans each block may start from */
+#define NSTARTS 5 /* greedy plans each block may start from */
 
 /* A greedy plan (solver/greedy.c) as column values of m, or NULL when it
  * cannot be had. */
@@ -194,11 +194,13 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
 
     /* greedy plans first: in each block the best of them is the fallback
      * whenever GLPK stops with less. No order wins everywhere: best value,
-     * gross list, fewest and most options first placed 16 185.1, 16 225.1,
-     * 15 091.9 and 16 925.0 on national 50 000, and 1 673.5, 1 645.6,
-     * 1 782.7 and 1 572.6 on national 2 000 (bench/RESULTS.md). */
+     * gross list, fewest and most options first, and fewest first joining
+     * open cohorts first placed 16 185.1, 16 225.1, 15 091.9, 16 925.0
+     * and 15 563.8 on national 50 000, 1 673.5, 1 645.6, 1 782.7, 1 572.6
+     * and 1 785.9 on national 2 000, and 3 614.1, 3 634.9, 3 793.9,
+     * 3 295.3 and 3 908.7 on national 5 000 (bench/RESULTS.md). */
     static const GreedyOrder orders[NSTARTS] = {GREEDY_BEST_VALUE, GREEDY_GROSS_LIST, GREEDY_FEWEST_OPTIONS,
-                                                GREEDY_MOST_OPTIONS};
+                                                GREEDY_MOST_OPTIONS, GREEDY_FEWEST_JOIN_OPEN};
     for (int k = 0; k < NSTARTS; k++) {
         start_x[k] = greedy_start(&m, orders[k]);
         if (start_x[k])

@@ -230,11 +230,11 @@ static int verify(const Scenario *s, const Plan *plan, const char *what)
 static double run_both(const char *name, const char *variant, double optimum)
 {
     static const GreedyOrder orders[] = {GREEDY_BEST_VALUE, GREEDY_GROSS_LIST, GREEDY_FEWEST_OPTIONS,
-                                         GREEDY_MOST_OPTIONS};
-    static const char *const order_names[] = {"best", "gross", "fewest", "most"};
+                                         GREEDY_MOST_OPTIONS, GREEDY_FEWEST_JOIN_OPEN};
+    static const char *const order_names[] = {"best", "gross", "fewest", "most", "join-open"};
     Scenario *s = load(name, variant);
     double best = 0.0;
-    for (int o = 0; o < 4; o++) {
+    for (int o = 0; o < 5; o++) {
         GreedyOrder order = orders[o];
         char what[256];
         snprintf(what, sizeof what, "%s%s%s (%s)", name, variant ? "/" : "", variant ? variant : "",

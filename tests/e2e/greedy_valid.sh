@@ -2,8 +2,10 @@
 # greedy_valid.sh — the greedy plan builder (solver/greedy.c) always gives a
 # valid plan: every hand scenario in tests/scenarios/*/ (base and the
 # variants named in EXPECTED) and 100 random scenarios from random_scenario,
-# in both orders, pass plan_check; on the hand scenarios the greedy value is
-# at most the proven optimum in EXPECTED (it cannot beat it).
+# in every order (best value, gross list, fewest and most options first,
+# fewest first joining open cohorts first), pass plan_check; on the hand
+# scenarios the greedy value is at most the proven optimum in EXPECTED (it
+# cannot beat it).
 # Environment: TOOLS (dir with greedy_run, plan_check, random_scenario).
 # Run from the repository root.
 : "${TOOLS:?TOOLS must name the tests/tools build directory}"
@@ -49,14 +51,14 @@ for dir in tests/scenarios/*/; do
     [ -f "$dir/EXPECTED" ] || continue
     nscen=$((nscen + 1))
     value=$(sed -n 's/^value=//p' "$dir/EXPECTED")
-    for order in "" gross; do
+    for order in "" gross fewest most join-open; do
         check_one "$dir" "" "$order" "$value"
     done
     grep '^variant=' "$dir/EXPECTED" > "$tmp/variants"
     while read -r line; do
         var=$(echo "$line" | sed -n 's/^variant=\([^ ]*\) .*/\1/p')
         vv=$(echo "$line" | sed -n 's/.* value=\([^ ]*\).*/\1/p')
-        for order in "" gross; do
+        for order in "" gross fewest most join-open; do
             check_one "$dir" "$var" "$order" "$vv"
         done
     done < "$tmp/variants"
@@ -73,7 +75,7 @@ while [ "$seed" -le 100 ]; do
         echo "FAIL random $seed: random_scenario failed"
         fails=$((fails + 1))
     else
-        for order in "" gross; do
+        for order in "" gross fewest most join-open; do
             check_one "$rdir" "" "$order" ""
         done
     fi

@@ -3,11 +3,12 @@
  * command line, for tests/e2e/greedy_valid.sh and benchmarks, without
  * touching cli/.
  *
- *   greedy_run SCENARIO_DIR OUT_DIR [gross|fewest|most] [--variant NAME]
+ *   greedy_run SCENARIO_DIR OUT_DIR [gross|fewest|most|join-open] [--variant NAME]
  *
  * Loads the scenario, builds the plan (best-value order, or the gross list
  * order with "gross", fewest or most options first among equals with
- * "fewest" or "most"),
+ * "fewest" or "most", fewest first joining open cohorts before empty ones
+ * with "join-open"),
  * fills the unassigned reasons and writes the plan
  * directory with force. Prints "greedy_run: value=V cost=C assigned=N
  * seconds=S" (S = the greedy alone) on stdout. Exit 0 on success, 1 on a
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
             order = GREEDY_FEWEST_OPTIONS;
         else if (strcmp(argv[i], "most") == 0 && dir && out_dir)
             order = GREEDY_MOST_OPTIONS;
+        else if (strcmp(argv[i], "join-open") == 0 && dir && out_dir)
+            order = GREEDY_FEWEST_JOIN_OPEN;
         else if (!dir)
             dir = argv[i];
         else if (!out_dir)
@@ -50,7 +53,7 @@ int main(int argc, char **argv)
             dir = NULL, i = argc; /* too many arguments */
     }
     if (!dir || !out_dir) {
-        fputs("usage: greedy_run SCENARIO_DIR OUT_DIR [gross|fewest|most] [--variant NAME]\n", stderr);
+        fputs("usage: greedy_run SCENARIO_DIR OUT_DIR [gross|fewest|most|join-open] [--variant NAME]\n", stderr);
         return 2;
     }
     double t0 = now();
