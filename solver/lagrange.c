@@ -392,6 +392,25 @@ static inline int by_profit_desc(const Unit *a, const Unit *b)
     return a->col - b->col;
 }
 
+/* Hoare partition of u[*i .. *j] around a copy of a unit: afterwards
+ * the units up to *j come before it or tie, those from *i on after it or
+ * tie, and any between tie (the order is strict: ties break on the
+ * column, so the scans stop at the pivot's own copy). */
+static void partition(Unit *u, int *i, int *j, Unit pivot)
+{
+    while (*i <= *j) {
+        while (by_profit_desc(&u[*i], &pivot) < 0)
+            (*i)++;
+        while (by_profit_desc(&pivot, &u[*j]) < 0)
+            (*j)--;
+        if (*i <= *j) {
+            Unit t = u[*i];
+            u[(*i)++] = u[*j];
+            u[(*j)--] = t;
+        }
+    }
+}
+
 /* u[0..n) by descending profit (ties by column): insertion sort on short
  * runs, quicksort above. qsort's calls through a comparator took 40 % of
  * each step on national 2 000, where most cohorts have a few dozen
@@ -399,19 +418,8 @@ static inline int by_profit_desc(const Unit *a, const Unit *b)
 static void sort_units(Unit *u, int n)
 {
     while (n > 16) {
-        Unit pivot = u[n / 2];
         int i = 0, j = n - 1;
-        while (i <= j) {
-            while (by_profit_desc(&u[i], &pivot) < 0)
-                i++;
-            while (by_profit_desc(&pivot, &u[j]) < 0)
-                j--;
-            if (i <= j) {
-                Unit t = u[i];
-                u[i++] = u[j];
-                u[j--] = t;
-            }
-        }
+        partition(u, &i, &j, u[n / 2]);
         /* recurse into the smaller part, loop on the larger */
         if (j + 1 < n - i) {
             sort_units(u, j + 1);
@@ -434,9 +442,8 @@ static void sort_units(Unit *u, int n)
 }
 
 /* Puts the `m` most profitable of u[0..n) first, in no order
- * (quickselect): a cohort takes at most max_group·groups members, far
- * fewer than the classes that could join it, and sorting them all took
- * half of each step on national 2 000. */
+ * (quickselect): a cohort takes at most max_group·groups members, so
+ * only that many of its candidates need sorting. */
 static void select_top(Unit *u, int n, int m)
 {
     int lo = 0, hi = n - 1;
@@ -445,17 +452,7 @@ static void select_top(Unit *u, int n, int m)
         Unit pivot = by_profit_desc(&a, &b) < 0 ? (by_profit_desc(&b, &c) < 0 ? b : by_profit_desc(&a, &c) < 0 ? c : a)
                                                : (by_profit_desc(&a, &c) < 0 ? a : by_profit_desc(&b, &c) < 0 ? c : b);
         int i = lo, j = hi;
-        while (i <= j) {
-            while (by_profit_desc(&u[i], &pivot) < 0)
-                i++;
-            while (by_profit_desc(&pivot, &u[j]) < 0)
-                j--;
-            if (i <= j) {
-                Unit t = u[i];
-                u[i++] = u[j];
-                u[j--] = t;
-            }
-        }
+        partition(u, &i, &j, pivot);
         if (m <= j)
             hi = j;
         else if (m >= i)
@@ -714,16 +711,18 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
             stale = 0;
             recent = HUGE_VAL;
         }
-        if (!isfinite(L) || round_down(best, value_digits) <= target + 1e-9 * fmax(1.0, fabs(target)) ||
-            theta < MIN_THETA || clock_seconds() - t0 >= seconds || solver_interrupted)
+        double now = clock_seconds(), rounded = round_down(best, value_digits);
+        if (!isfinite(L) || rounded <= target + 1e-9 * fmax(1.0, fabs(target)) || theta < MIN_THETA ||
+            now - t0 >= seconds || solver_interrupted)
             break;
-        double now = clock_seconds(), stepping = now - t_steps, left = seconds - (t_steps - t0);
-        /* compared rounded: L hovering a rounding error below the bound
-         * had is no progress (national 5 000 ran its 30 s so) */
-        double rounded = round_down(best, value_digits);
-        if (rounded >= known - 1e-9 * fmax(1.0, fabs(known)) && (now - t0 >= GIVE_UP_SHARE * seconds ||
-                              (st->iterations == PROBE_STEPS && PROBE_STEPS * left < MIN_STEPS * stepping)))
-            break; /* not below the bound already had, and not likely to be: give the time back */
+        /* not below the bound already had, and not likely to be: give the
+         * time back. Compared rounded: L hovering a rounding error below
+         * it is no progress (national 5 000 ran its 30 s so). */
+        double stepping = now - t_steps, left = seconds - (t_steps - t0);
+        if (isfinite(known) && rounded >= known - 1e-9 * fmax(1.0, fabs(known)) &&
+            (now - t0 >= GIVE_UP_SHARE * seconds ||
+             (st->iterations == PROBE_STEPS && PROBE_STEPS * left < MIN_STEPS * stepping)))
+            break;
         if (!step(&R, L, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), theta, grad, dir))
             break;
     }

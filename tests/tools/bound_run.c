@@ -15,25 +15,21 @@
 #include "../../io/scenario_load.h"
 #include "../../solver/build.h"
 #include "../../solver/lagrange.h"
+#include "../../solver/parts.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static double trivial_bound(const Model *m)
+/* The trivial bound of the whole program, as the solve computes it. */
+static double trivial_bound(Model *m)
 {
     double *best = calloc((size_t)m->classes.npclasses + 1, sizeof *best);
     if (!best)
         return HUGE_VAL;
-    double sum = 0.0;
-    for (int j = 0; j < m->mip.ncols; j++) {
-        const MipCol *c = &m->mip.cols[j];
-        if (c->kind == COL_X && c->value > best[c->a])
-            best[c->a] = c->value;
-    }
-    for (int k = 0; k < m->classes.npclasses; k++)
-        sum += best[k] * m->classes.pclasses[k].count;
+    Part whole = {.mip = &m->mip};
+    double sum = part_trivial_bound(m, &whole, best);
     free(best);
     return sum;
 }
