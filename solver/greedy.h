@@ -14,11 +14,25 @@
 #include "../model/scenario.h"
 
 typedef enum GreedyOrder {
-    GREEDY_BEST_VALUE, /* participants by descending best value, then input order: a strong starting plan for the MIP */
-    GREEDY_GROSS_LIST, /* input order, first listed track, nearest host, earliest start, first free slot: mimics the manual gross list (bruttolista) practice, a baseline for benchmarks */
-    GREEDY_FEWEST_OPTIONS, /* as GREEDY_BEST_VALUE, but among participants of equal value those with the fewest admissible (track, host, start) options go first: the most constrained are placed before the flexible take their places */
-    GREEDY_MOST_OPTIONS,   /* as GREEDY_FEWEST_OPTIONS with the most options first: placed the most on national 50 000, where every centre within reach of those left out is full */
-    GREEDY_FEWEST_JOIN_OPEN /* as GREEDY_FEWEST_OPTIONS, but a participant joins a cohort that already has members before opening an empty one: saves the centres' groups (national 5 000: 3 908.7 against 3 793.9) */
+    /* participants by descending best value, then input order: a strong
+     * starting plan for the MIP */
+    GREEDY_BEST_VALUE,
+    /* input order, first listed track, nearest host, earliest start, first
+     * free slot: mimics the manual gross list (bruttolista) practice, a
+     * baseline for benchmarks */
+    GREEDY_GROSS_LIST,
+    /* as GREEDY_BEST_VALUE, but among participants of equal value those
+     * with the fewest admissible (track, host, start) options go first:
+     * the most constrained are placed before the flexible take their places */
+    GREEDY_FEWEST_OPTIONS,
+    /* as GREEDY_FEWEST_OPTIONS with the most options first: placed the most
+     * on national 50 000, where every centre within reach of those left out
+     * is full */
+    GREEDY_MOST_OPTIONS,
+    /* as GREEDY_FEWEST_OPTIONS, but a participant joins a cohort that
+     * already has members before opening an empty one: saves the centres'
+     * groups (national 5 000: 3 908.7 against 3 793.9) */
+    GREEDY_FEWEST_JOIN_OPEN
 } GreedyOrder;
 
 /* Builds a valid plan (SPEC §2) quickly, O(participants × options).

@@ -106,7 +106,7 @@ static Plan *plan_from(const Model *m, const double *x, char *err, size_t errsz)
     return plan;
 }
 
-/* The Lagrangian bound of the parts level 1 did not prove takes this
+/* The Lagrangian bound of the parts without a GLPK bound takes up to this
  * share of the time limit from level 2, at most BOUND_MAX_LEFT of the
  * time left (it gives its time back when it makes no progress). */
 #define BOUND_SHARE 0.1
@@ -231,8 +231,8 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     stats->level1_s = clock_seconds() - t1; /* wall time */
     parts_keep_fallback(parts, n); /* blocks Ctrl-C kept from level 1 */
     double tb = clock_seconds();
-    double bound = tighten_bounds(&m, parts, n, fmin(opt->time_limit_s * BOUND_SHARE, (deadline - tb) * BOUND_MAX_LEFT),
-                                  best);
+    double bound_time = fmin(opt->time_limit_s * BOUND_SHARE, (deadline - tb) * BOUND_MAX_LEFT);
+    double bound = tighten_bounds(&m, parts, n, bound_time, best);
     stats->bound_s = clock_seconds() - tb;
     double value = 0.0;
     int value_proven = 1; /* after tighten_bounds, which can prove a part's value */
