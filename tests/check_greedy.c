@@ -7,34 +7,17 @@
  * most the proven optimum in EXPECTED. Run from the repository root.
  */
 #include <check.h>
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../io/scenario_load.h"
+#include "hand_scenarios.h"
 #include "../solver/greedy.h"
-
-#define SCEN_ROOT "tests/scenarios"
 
 static int near_eq(double a, double b)
 {
     return fabs(a - b) <= 1e-6 * fmax(1.0, fmax(fabs(a), fabs(b)));
-}
-
-static Scenario *load(const char *name, const char *variant)
-{
-    char dir[512];
-    snprintf(dir, sizeof dir, "%s/%s", SCEN_ROOT, name);
-    DiagList diags = DIAGLIST_INIT;
-    Scenario *s = NULL;
-    int rc = scenario_load(dir, variant, &s, &diags);
-    if (rc)
-        diag_print(&diags, stderr, dir);
-    diag_release(&diags);
-    ck_assert_msg(rc == 0, "scenario %s%s%s does not load", name, variant ? "/" : "", variant ? variant : "");
-    return s;
 }
 
 static double km_of(const Scenario *s, int a, int b)
@@ -232,7 +215,7 @@ static double run_both(const char *name, const char *variant, double optimum)
     static const GreedyOrder orders[] = {GREEDY_BEST_VALUE, GREEDY_GROSS_LIST, GREEDY_FEWEST_OPTIONS,
                                          GREEDY_MOST_OPTIONS, GREEDY_FEWEST_JOIN_OPEN};
     static const char *const order_names[] = {"best", "gross", "fewest", "most", "join-open"};
-    Scenario *s = load(name, variant);
+    Scenario *s = hand_load(name, variant);
     double best = 0.0;
     for (int o = 0; o < 5; o++) {
         GreedyOrder order = orders[o];
@@ -254,32 +237,14 @@ static double run_both(const char *name, const char *variant, double optimum)
     return best;
 }
 
+static void run_both_on(const char *name, const char *variant, double optimum)
+{
+    run_both(name, variant, optimum);
+}
+
 START_TEST(test_hand_scenarios_valid)
 {
-    DIR *d = opendir(SCEN_ROOT);
-    ck_assert_ptr_nonnull(d);
-    struct dirent *e;
-    int n = 0;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[512], line[256];
-        snprintf(path, sizeof path, "%s/%s/EXPECTED", SCEN_ROOT, e->d_name);
-        FILE *f = fopen(path, "r");
-        if (!f)
-            continue;
-        n++;
-        while (fgets(line, sizeof line, f)) {
-            char var[128];
-            double v;
-            if (sscanf(line, "value=%lf", &v) == 1)
-                run_both(e->d_name, NULL, v);
-            else if (sscanf(line, "variant=%127s value=%lf", var, &v) == 2)
-                run_both(e->d_name, var, v);
-        }
-        fclose(f);
-    }
-    closedir(d);
+    int n = hand_for_each(run_both_on, NULL);
     ck_assert_int_ge(n, 12);
 }
 END_TEST
@@ -306,7 +271,7 @@ END_TEST
  * (tests/scenarios/constrained). */
 START_TEST(test_fewest_options_first)
 {
-    Scenario *s = load("constrained", NULL);
+    Scenario *s = hand_load("constrained", NULL);
     Plan *plan = NULL;
     ck_assert_int_eq(greedy_plan(s, GREEDY_FEWEST_OPTIONS, &plan), 0);
     ck_assert(near_eq(plan->value, 2));
@@ -330,7 +295,7 @@ END_TEST
 /* With a budget the plan stays within max_cost. */
 START_TEST(test_budget_respected)
 {
-    Scenario *s = load("budget", NULL);
+    Scenario *s = hand_load("budget", NULL);
     ck_assert(s->objective.has_max_cost);
     for (int o = 0; o < 2; o++) {
         Plan *plan = NULL;
@@ -345,7 +310,7 @@ END_TEST
 /* Same input, same plan. */
 START_TEST(test_deterministic)
 {
-    Scenario *s = load("preferences", NULL);
+    Scenario *s = hand_load("preferences", NULL);
     Plan *a = NULL, *b = NULL;
     ck_assert_int_eq(greedy_plan(s, GREEDY_BEST_VALUE, &a), 0);
     ck_assert_int_eq(greedy_plan(s, GREEDY_BEST_VALUE, &b), 0);
@@ -366,7 +331,7 @@ END_TEST
 /* The in-test verifier itself notices broken plans. */
 START_TEST(test_verifier_catches_mutations)
 {
-    Scenario *s = load("pooling", NULL);
+    Scenario *s = hand_load("pooling", NULL);
     Plan *plan = NULL;
     ck_assert_int_eq(greedy_plan(s, GREEDY_BEST_VALUE, &plan), 0);
     ck_assert_int_gt(plan->ncohorts, 0);

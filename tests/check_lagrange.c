@@ -7,31 +7,14 @@
  * Run from the repository root.
  */
 #include <check.h>
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../io/scenario_load.h"
+#include "hand_scenarios.h"
 #include "../solver/build.h"
 #include "../solver/lagrange.h"
-
-#define SCEN_ROOT "tests/scenarios"
-
-static Scenario *load(const char *name, const char *variant)
-{
-    char dir[512];
-    snprintf(dir, sizeof dir, "%s/%s", SCEN_ROOT, name);
-    DiagList diags = DIAGLIST_INIT;
-    Scenario *s = NULL;
-    int rc = scenario_load(dir, variant, &s, &diags);
-    if (rc)
-        diag_print(&diags, stderr, dir);
-    diag_release(&diags);
-    ck_assert_msg(rc == 0, "scenario %s does not load", name);
-    return s;
-}
 
 static double trivial(const Model *m)
 {
@@ -51,7 +34,7 @@ static double trivial(const Model *m)
  * until its step size is spent), checked against the optimum. */
 static double bound_of(const char *name, const char *variant, double optimum)
 {
-    Scenario *s = load(name, variant);
+    Scenario *s = hand_load(name, variant);
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
     LagrangeStats st;
@@ -67,31 +50,15 @@ static double bound_of(const char *name, const char *variant, double optimum)
     return b;
 }
 
+static void bound_of_on(const char *name, const char *variant, double optimum)
+{
+    bound_of(name, variant, optimum);
+}
+
 START_TEST(test_hand_scenarios_bounded)
 {
-    DIR *d = opendir(SCEN_ROOT);
-    ck_assert_ptr_nonnull(d);
-    struct dirent *e;
     int n = 0;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[512], line[256];
-        snprintf(path, sizeof path, "%s/%s/EXPECTED", SCEN_ROOT, e->d_name);
-        FILE *f = fopen(path, "r");
-        if (!f)
-            continue;
-        while (fgets(line, sizeof line, f)) {
-            char var[128];
-            double v;
-            if (sscanf(line, "value=%lf", &v) == 1)
-                bound_of(e->d_name, NULL, v), n++;
-            else if (sscanf(line, "variant=%127s value=%lf", var, &v) == 2)
-                bound_of(e->d_name, var, v), n++;
-        }
-        fclose(f);
-    }
-    closedir(d);
+    hand_for_each(bound_of_on, &n);
     ck_assert_int_ge(n, 19);
 }
 END_TEST
@@ -111,7 +78,7 @@ END_TEST
  * the value quantum. */
 START_TEST(test_target_stops)
 {
-    Scenario *s = load("full_centre", NULL);
+    Scenario *s = hand_load("full_centre", NULL);
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
     LagrangeStats free_run, to_target;
