@@ -38,6 +38,14 @@
 #define LNS_MIN_COLUMNS 500.0
 #define LNS_MIN_REGION_S 1.5
 #define LNS_MAX_REGION_S 10.0
+/* At level 1 every region gets LNS_MIN_REGION_S, whatever the time limit:
+ * a region GLPK has not settled by then seldom gains, and more regions
+ * gain more. National, `--time-limit 120` (bench/RESULTS.md, eighth
+ * session), value with regions of 10 s → 1.5 s: 5 000 4 176.4 → 4 301.3,
+ * 10 000 6 164.3 → 6 266.3 (1 s), 20 000 9 654.9 → 9 696.7 (1 s),
+ * 50 000 17 386.3 → 17 582.4. At level 2 the longer regions stay: the
+ * OR-Library optima were reached with them. */
+#define LNS_VALUE_REGION_S LNS_MIN_REGION_S
 /* Regions get the search's time less this much, and one still running
  * at the end of the search's time is dropped: the search returns within
  * its time (GLPK overruns its own limit on some restrictions). */
@@ -668,10 +676,12 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
         sr.shared_rows = mip->rows[i].tag == 'v' || mip->rows[i].tag == 'b';
     sr.until = t0 + req->time_limit_s - fmin(LNS_GRACE_S, 0.1 * req->time_limit_s);
     sr.last_line = t0;
-    /* an eighth of the run per region, within [LNS_MIN_REGION_S,
-     * LNS_MAX_REGION_S]: on national 500 (15 s for the value level) a
-     * region that used a 10 s cap gained 0.8 while quick ones gained 12 */
-    sr.region_s = fmax(LNS_MIN_REGION_S, fmin(LNS_MAX_REGION_S, req->time_limit_s / 8.0));
+    /* level 1: LNS_VALUE_REGION_S per region; level 2: an eighth of the
+     * run, within [LNS_MIN_REGION_S, LNS_MAX_REGION_S]. On national 500
+     * (15 s for the value level) a region that used a 10 s cap gained 0.8
+     * while quick ones gained 12 */
+    sr.region_s = req->level == LEVEL_VALUE ? LNS_VALUE_REGION_S
+                                            : fmax(LNS_MIN_REGION_S, fmin(LNS_MAX_REGION_S, req->time_limit_s / 8.0));
     sr.parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
     /* Every region runs in a worker process, even one at a time, so that
      * one still running at the end of the search's time can be dropped:
