@@ -39,11 +39,13 @@
 #define LNS_MIN_REGION_S 1.5
 #define LNS_MAX_REGION_S 10.0
 /* At level 1 every region gets LNS_MIN_REGION_S, whatever the time limit:
- * a region GLPK has not settled by then seldom gains, and more regions
- * gain more. National, `--time-limit 120` (bench/RESULTS.md, eighth
- * session), value with regions of 10 s → 1.5 s: 5 000 4 176.4 → 4 301.3,
- * 10 000 6 164.3 → 6 266.3 (1 s), 20 000 9 654.9 → 9 696.7 (1 s),
- * 50 000 17 386.3 → 17 582.4. At level 2 the longer regions stay: the
+ * a level-1 region GLPK has not settled by then seldom gains, and more
+ * regions gain more (on national 500, 15 s for the value level, a region
+ * that used a 10 s cap gained 0.8 while quick ones gained 12). National,
+ * `--time-limit 120`, full mode (bench/RESULTS.md, eighth session), value
+ * with regions of 10 s → 1.5 s: 5 000 4 176.4 → 4 293.1, 10 000
+ * 6 164.3 → 6 370.3, 20 000 9 673.2 → 9 670.2 (no gain), 50 000
+ * 17 483.1 → 17 700.2. At level 2 the longer regions stay: the
  * OR-Library optima were reached with them. */
 #define LNS_VALUE_REGION_S LNS_MIN_REGION_S
 /* Regions get the search's time less this much, and one still running
@@ -431,9 +433,10 @@ static void region_done(Search *sr, const Region *rg)
         sr->quiet[rg->seed] = 1;
         sr->nquiet++;
     }
-    /* grow after a quick proof; shrink only after a run that neither
-     * finished nor gained (on national 20 000 the largest gains came from
-     * regions GLPK could not finish in their time) */
+    /* grow after a quick proof (a quarter of the region's time: 0.375 s at
+     * level 1); shrink only after a run that neither finished nor gained
+     * (with 3–10 s regions on national 20 000, third session, the largest
+     * gains came from regions GLPK could not finish in their time) */
     double *target = rg->cohorts ? &sr->hood_target : &sr->target;
     if (rg->proven && rg->used < 0.25 * sr->region_s && *target < (double)sr->mip->ncols) {
         *target = fmin(*target * 1.5, (double)sr->mip->ncols);
@@ -677,9 +680,9 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     sr.until = t0 + req->time_limit_s - fmin(LNS_GRACE_S, 0.1 * req->time_limit_s);
     sr.last_line = t0;
     /* level 1: LNS_VALUE_REGION_S per region; level 2: an eighth of the
-     * run, within [LNS_MIN_REGION_S, LNS_MAX_REGION_S]. On national 500
-     * (15 s for the value level) a region that used a 10 s cap gained 0.8
-     * while quick ones gained 12 */
+     * run, within [LNS_MIN_REGION_S, LNS_MAX_REGION_S] (1.5 s regions at
+     * level 2 gave nothing clear on capa or national 5 000 in the eighth
+     * session's single runs) */
     sr.region_s = req->level == LEVEL_VALUE ? LNS_VALUE_REGION_S
                                             : fmax(LNS_MIN_REGION_S, fmin(LNS_MAX_REGION_S, req->time_limit_s / 8.0));
     sr.parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
