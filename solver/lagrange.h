@@ -20,6 +20,7 @@ typedef struct LagrangeStats {
     int iterations;
     double seconds;
     double first_bound; /* the bound at the starting prices (each class at its best value) */
+    double restarted_at; /* seconds into the search when it started again with gentler steps, or 0 */
 } LagrangeStats;
 
 /* An upper bound on max Σ value·x over the integer points of mip (a
@@ -27,8 +28,10 @@ typedef struct LagrangeStats {
  * row), improved by subgradient steps for at most `seconds`. It stops
  * early when it reaches `target` (the value of a known plan), on Ctrl-C
  * (solver_interrupted), and while still not below `known` (a bound
- * already had; HUGE_VAL for none) at half its time, or after its first
- * steps when they show that it cannot take a thousand. When every value
+ * already had; HUGE_VAL for none) at half its time (half the time left
+ * after a restart), or after its first steps when they show that it
+ * cannot take a thousand. A search still at its starting bound after a
+ * quarter of its time starts again once with smaller steps. When every value
  * is a multiple of 10^−value_digits (≥ 0), the bound is rounded down to
  * one. Rows it does not recognise are left out, which only loosens it.
  * Returns HUGE_VAL when memory runs out or the program's shape is not the

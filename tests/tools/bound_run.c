@@ -6,9 +6,10 @@
  *   bound_run SCENARIO_DIR SECONDS [TARGET] [--variant NAME]
  *
  * Builds the program samplan solves and prints "bound_run: bound=B
- * trivial=T first=F steps=N seconds=S" on stdout: B the bound after at
+ * trivial=T first=F steps=N seconds=S restarted_at=R" on stdout: B the bound after at
  * most SECONDS of subgradient steps (towards TARGET, default 0), T the
- * sum over classes of members × best value. Exit 0, 1 on out-of-memory
+ * sum over classes of members × best value, R the second at which the
+ * search started again with smaller steps (0: it did not). Exit 0, 1 on out-of-memory
  * or when there is no bound, 2 on usage errors or a scenario that does
  * not load.
  */
@@ -68,8 +69,8 @@ int main(int argc, char **argv)
     }
     LagrangeStats st;
     double b = lagrange_bound(&m.mip, target ? atof(target) : 0.0, HUGE_VAL, m.value_digits, atof(secs), &st);
-    printf("bound_run: bound=%.6f trivial=%.6f first=%.6f steps=%d seconds=%.3f\n", b, trivial_bound(&m),
-           st.first_bound, st.iterations, st.seconds);
+    printf("bound_run: bound=%.6f trivial=%.6f first=%.6f steps=%d seconds=%.3f restarted_at=%.3f\n", b,
+           trivial_bound(&m), st.first_bound, st.iterations, st.seconds, st.restarted_at);
     model_release(&m);
     scenario_free(s);
     return isfinite(b) ? 0 : 1;
