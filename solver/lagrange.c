@@ -24,7 +24,8 @@
 
 /* The subgradient method: step sizes θ·(bound − target)/|d|², θ from
  * START_THETA, times DECAY when PATIENCE steps since the last decay did
- * not improve on the best of them; the method ends below MIN_THETA. The
+ * not improve on the best of them; the method ends below MIN_THETA (or
+ * starts again once, see RESTART_SHARE). The
  * direction d is the subgradient plus DEFLECTION times the last one,
  * which damps the zig-zag between the class rows and the capacity rows.
  * Chosen on kronoberg 2 000, national 500 and 2 000 (bench/RESULTS.md,
@@ -42,14 +43,16 @@
  * first PROBE_STEPS show that the time allows fewer than MIN_STEPS, the
  * search stops there (national 50 000: about ten steps a second). And a
  * search still not below the bound already had at GIVE_UP_SHARE of its
- * time stops (national 5 000: not below the trivial bound in 120 s). */
+ * time (after a restart: of the time left at it) stops (national 5 000
+ * with the first schedule: not below the trivial bound in 120 s). */
 #define PROBE_STEPS 10
 #define MIN_STEPS 1000
 #define GIVE_UP_SHARE 0.5
 /* On national 5 000 the first steps overshoot to 3.6 × the trivial bound
  * (1.4 × on national 2 000) and θ has decayed to nothing before the bound
  * comes back down: it never leaves the starting bound. A search still at
- * its starting bound after RESTART_SHARE of its time (or with θ spent)
+ * its starting bound after RESTART_SHARE of its time and MIN_STEPS steps
+ * (or with θ spent)
  * starts again from the starting prices with the gentler RESTART_THETA
  * and RESTART_PATIENCE, when the time left allows RESTART_MIN_STEPS
  * steps: national 5 000 leaves the trivial bound after about 1 050 such
@@ -714,7 +717,7 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
         if (st->iterations == 1)
             st->first_bound = L;
         best = fmin(best, L);
-        /* θ shrinks (× DECAY) when PATIENCE steps since the last decay did not
+        /* θ shrinks (× DECAY) when `patience` steps since the last decay did not
          * improve on the best of them (not on the overall best: the
          * first steps overshoot far above the starting bound) */
         if (L < recent && (!isfinite(recent) || L < recent - 1e-9 * fmax(1.0, fabs(recent)))) {
@@ -727,8 +730,12 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
         }
         double now = clock_seconds(), rounded = round_down(best, value_digits);
         double stepping = now - t_steps, left = seconds - (t_steps - t0);
-        if (!restarted && isfinite(L) && rounded >= round_down(st->first_bound, value_digits) &&
-            (now - t0 >= RESTART_SHARE * seconds || theta < MIN_THETA) &&
+        /* at the time share only after MIN_STEPS: the first schedule takes
+         * up to a thousand steps to leave the starting bound where it works */
+        if (!restarted && isfinite(L) && !solver_interrupted &&
+            rounded >= round_down(st->first_bound, value_digits) &&
+            rounded > target + 1e-9 * fmax(1.0, fabs(target)) &&
+            ((now - t0 >= RESTART_SHARE * seconds && st->iterations >= MIN_STEPS) || theta < MIN_THETA) &&
             seconds - (now - t0) >= RESTART_MIN_STEPS * stepping / st->iterations) {
             start_prices(&R);
             memset(dir, 0, (size_t)R.ndual * sizeof *dir);

@@ -96,6 +96,8 @@ START_TEST(test_target_stops)
     double b1 = lagrange_bound(&m.mip, 14.0, HUGE_VAL, m.value_digits, 5.0, &to_target);
     ck_assert(fabs(b0 - 14) < 1e-9 && fabs(b1 - 14) < 1e-9);
     ck_assert_int_le(to_target.iterations, free_run.iterations);
+    /* it left its starting bound (15), so it never started again */
+    ck_assert(free_run.restarted_at == 0.0 && to_target.restarted_at == 0.0);
     model_release(&m);
     scenario_free(s);
 }
