@@ -25,9 +25,9 @@
 /* The subgradient method: step sizes θ·(bound − target)/|d|², θ from
  * START_THETA, times DECAY when PATIENCE steps since the last decay did
  * not improve on the best of them; the method ends below MIN_THETA (or
- * starts again once, see RESTART_SHARE). The
- * direction d is the subgradient plus DEFLECTION times the last one,
- * which damps the zig-zag between the class rows and the capacity rows.
+ * starts again once, see RESTART_SHARE). The direction d is the
+ * subgradient plus DEFLECTION times the last one, which damps the
+ * zig-zag between the class rows and the capacity rows.
  * Chosen on kronoberg 2 000, national 500 and 2 000 (bench/RESULTS.md,
  * "Seventh session"): PATIENCE 8 and no deflection stalled at 1 037.9
  * on kronoberg 2 000, whose optimum and LP bound are 955.3; these reach
@@ -52,10 +52,9 @@
  * (1.4 × on national 2 000) and θ has decayed to nothing before the bound
  * comes back down: it never leaves the starting bound. A search still at
  * its starting bound after RESTART_SHARE of its time and MIN_STEPS steps
- * (or with θ spent)
- * starts again from the starting prices with the gentler RESTART_THETA
- * and RESTART_PATIENCE, when the time left allows RESTART_MIN_STEPS
- * steps: national 5 000 leaves the trivial bound after about 1 050 such
+ * (or with θ spent) starts again from the starting prices with the
+ * gentler RESTART_THETA and RESTART_PATIENCE, when the time left allows
+ * RESTART_MIN_STEPS steps: national 5 000 leaves the trivial bound after about 1 050 such
  * steps and reaches 4 754.7 in 20 s (bench/RESULTS.md, eighth session).
  * They are not the first schedule because on national 2 000 they give
  * 1 906.0 in 12 s instead of 1 888.4. */
@@ -730,11 +729,11 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
         }
         double now = clock_seconds(), rounded = round_down(best, value_digits);
         double stepping = now - t_steps, left = seconds - (t_steps - t0);
+        int reached = rounded <= target + 1e-9 * fmax(1.0, fabs(target));
         /* at the time share only after MIN_STEPS: the first schedule takes
          * up to a thousand steps to leave the starting bound where it works */
         if (!restarted && isfinite(L) && !solver_interrupted &&
-            rounded >= round_down(st->first_bound, value_digits) &&
-            rounded > target + 1e-9 * fmax(1.0, fabs(target)) &&
+            rounded >= round_down(st->first_bound, value_digits) && !reached &&
             ((now - t0 >= RESTART_SHARE * seconds && st->iterations >= MIN_STEPS) || theta < MIN_THETA) &&
             seconds - (now - t0) >= RESTART_MIN_STEPS * stepping / st->iterations) {
             start_prices(&R);
@@ -748,8 +747,7 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
             st->restarted_at = now - t0;
             continue; /* evaluates the starting prices again: a step needs their subgradient */
         }
-        if (!isfinite(L) || rounded <= target + 1e-9 * fmax(1.0, fabs(target)) || theta < MIN_THETA ||
-            now - t0 >= seconds || solver_interrupted)
+        if (!isfinite(L) || reached || theta < MIN_THETA || now - t0 >= seconds || solver_interrupted)
             break;
         /* not below the bound already had, and not likely to be: give the
          * time back. Compared rounded: L hovering a rounding error below

@@ -6,12 +6,12 @@
  *   bound_run SCENARIO_DIR SECONDS [TARGET] [--variant NAME]
  *
  * Builds the program samplan solves and prints "bound_run: bound=B
- * trivial=T first=F steps=N seconds=S restarted_at=R" on stdout: B the bound after at
- * most SECONDS of subgradient steps (towards TARGET, default 0), T the
- * sum over classes of members × best value, R the second at which the
- * search started again with smaller steps (0: it did not). Exit 0, 1 on out-of-memory
- * or when there is no bound, 2 on usage errors or a scenario that does
- * not load.
+ * trivial=T first=F steps=N seconds=S restarted_at=R" on stdout: B the
+ * bound after at most SECONDS of subgradient steps (towards TARGET,
+ * default 0), T the sum over classes of members × best value, R the
+ * second at which the search started again with smaller steps (0: it did
+ * not). Exit 0, 1 on out-of-memory or when there is no bound, 2 on usage
+ * errors or a scenario that does not load.
  */
 #include "../../io/scenario_load.h"
 #include "../../solver/build.h"
