@@ -709,12 +709,14 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
     double t_steps = clock_seconds(); /* the probe times the steps alone */
     double theta = START_THETA, t_phase = t0; /* t_phase: when this schedule began */
     int stale = 0, patience = PATIENCE, restarted = 0;
-    double recent = HUGE_VAL;
+    double recent = HUGE_VAL, start_rounded = HUGE_VAL; /* the starting bound, rounded */
     while (st->iterations < MAX_ITERATIONS) {
         double L = evaluate(&R);
         st->iterations++;
-        if (st->iterations == 1)
+        if (st->iterations == 1) {
             st->first_bound = L;
+            start_rounded = round_down(L, value_digits);
+        }
         best = fmin(best, L);
         /* θ shrinks (× DECAY) when `patience` steps since the last decay did not
          * improve on the best of them (not on the overall best: the
@@ -733,7 +735,7 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
         /* at the time share only after MIN_STEPS: the first schedule takes
          * up to a thousand steps to leave the starting bound where it works */
         if (!restarted && isfinite(L) && !solver_interrupted &&
-            rounded >= round_down(st->first_bound, value_digits) && !reached &&
+            rounded >= start_rounded && !reached &&
             ((now - t0 >= RESTART_SHARE * seconds && st->iterations >= MIN_STEPS) || theta < MIN_THETA) &&
             seconds - (now - t0) >= RESTART_MIN_STEPS * stepping / st->iterations) {
             start_prices(&R);
