@@ -30,10 +30,13 @@
  * zig-zag between the class rows and the capacity rows.
  * Chosen on kronoberg 2 000, national 500 and 2 000 (bench/RESULTS.md,
  * "Seventh session"): PATIENCE 8 and no deflection stalled at 1 037.9
- * on kronoberg 2 000, whose optimum and LP bound are 955.3; these reach
- * 965.1. */
-#define START_THETA 2.0
-#define PATIENCE 40
+ * on kronoberg 2 000, whose optimum and LP bound are 955.3. θ 1.5 and
+ * PATIENCE 60 (ninth session, with steps 2–3 × faster than when θ 2 and
+ * PATIENCE 40 were chosen) reach 962.6 there and, in 12 s, leave the
+ * trivial bound on national 5 000, 10 000 and 20 000 where θ 2 never
+ * did; national 2 000 gives 1 888.3 against 1 885.8. */
+#define START_THETA 1.5
+#define PATIENCE 60
 #define DECAY 0.6
 #define DEFLECTION 0.7
 #define MIN_THETA 1e-5
@@ -66,7 +69,7 @@
 /* A candidate class of a cohort at the current prices. */
 typedef struct Unit {
     double profit; /* reduced value of one member */
-    int col;       /* its X column */
+    int at;        /* its entry in coh_x */
     double ub;     /* the column's upper bound (members) */
     double link;   /* members per group opened (link row) */
 } Unit;
@@ -89,8 +92,20 @@ typedef struct Relax {
     int *coh_g, *coh_n, *coh_start, *coh_x;
     double *coh_ub, *coh_link; /* per entry of coh_x: its bound and link (read every step, kept together) */
     double *coh_min, *coh_max;
+    /* Per entry of coh_x, in that order (every step reads them all, so
+     * they lie in the order they are read): the X column's value, its
+     * priced entries (price index, coefficient) and its demand rows. */
+    double *coh_val, *prof; /* prof: each entry's reduced value in this step (NAN: none) */
+    size_t *coh_pstart; int *coh_pk; double *coh_pa;
+    size_t *coh_dstart; int *coh_dem;
+    /* per column: its priced entries (price index, coefficient) */
+    size_t *pcol_start; int *pcol_k; double *pcol_a;
+    int *loose, nloose; /* X columns of no cohort, and free columns */
     unsigned char *role; /* per column: ROLE_* */
-    double *red, *r, *sol; /* per column: priced rows' Σ λ·a, reduced value of X, relaxed solution */
+    double *sol;      /* per column: the relaxed solution */
+    int *used, nused; /* the columns sol does not hold at 0, each once */
+    double *members;  /* [ndem] members the relaxed solution places through each demand row */
+    double *act;      /* [ndual] the relaxed solution's left-hand side of each priced row */
     Unit *buf;
     int bufcap;
 } Relax;
@@ -119,10 +134,22 @@ static void relax_free(Relax *R)
     free(R->coh_link);
     free(R->coh_min);
     free(R->coh_max);
+    free(R->coh_val);
+    free(R->coh_pstart);
+    free(R->coh_pk);
+    free(R->coh_pa);
+    free(R->coh_dstart);
+    free(R->coh_dem);
+    free(R->pcol_start);
+    free(R->pcol_k);
+    free(R->pcol_a);
+    free(R->loose);
     free(R->role);
-    free(R->red);
-    free(R->r);
     free(R->sol);
+    free(R->used);
+    free(R->prof);
+    free(R->members);
+    free(R->act);
     free(R->buf);
 }
 
@@ -401,11 +428,95 @@ static int build_demands(Relax *R)
     return 0;
 }
 
+/* Sets a column of the relaxed solution, which holds it at 0 so far. */
+static inline void set_sol(Relax *R, int j, double v)
+{
+    if (v != 0.0) {
+        R->sol[j] = v;
+        R->used[R->nused++] = j;
+    }
+}
+
+/* The priced rows' Σ λ·a of column j. */
+static inline double priced(const Relax *R, int j)
+{
+    double red = 0.0;
+    for (size_t e = R->pcol_start[j]; e < R->pcol_start[j + 1]; e++)
+        red += R->lam[R->pcol_k[e]] * R->pcol_a[e];
+    return red;
+}
+
+/* Per column, its entries in priced rows; per cohort entry, the same and
+ * its demand rows copied into cohort order; the loose columns. Every
+ * step reads these, so they are laid out as they are read: a step on
+ * national 5 000 spent most of its time waiting for scattered columns. */
+static int build_layout(Relax *R)
+{
+    const Mip *mip = R->mip;
+    int nc = mip->ncols, nx = R->coh_start[R->ncoh];
+    R->pcol_start = alloc((size_t)nc + 1, sizeof *R->pcol_start);
+    R->loose = alloc((size_t)nc, sizeof *R->loose);
+    R->coh_val = alloc((size_t)nx, sizeof *R->coh_val);
+    R->coh_pstart = alloc((size_t)nx + 1, sizeof *R->coh_pstart);
+    R->coh_dstart = alloc((size_t)nx + 1, sizeof *R->coh_dstart);
+    R->sol = alloc((size_t)nc, sizeof *R->sol);
+    R->used = alloc((size_t)nc, sizeof *R->used);
+    R->prof = alloc((size_t)nx, sizeof *R->prof);
+    R->members = alloc((size_t)R->ndem, sizeof *R->members);
+    R->act = alloc((size_t)R->ndual, sizeof *R->act);
+    if (!R->pcol_start || !R->loose || !R->coh_val || !R->coh_pstart || !R->coh_dstart || !R->sol || !R->used || !R->prof ||
+        !R->members || !R->act)
+        return -1;
+    for (int k = 0; k < R->ndual; k++)
+        for (size_t e = R->rstart[R->dual[k]]; e < R->rstart[R->dual[k] + 1]; e++)
+            R->pcol_start[R->rcol[e] + 1]++;
+    for (int j = 0; j < nc; j++)
+        R->pcol_start[j + 1] += R->pcol_start[j];
+    size_t np = R->pcol_start[nc];
+    R->pcol_k = alloc(np, sizeof *R->pcol_k);
+    R->pcol_a = alloc(np, sizeof *R->pcol_a);
+    size_t *fill = alloc((size_t)nc, sizeof *fill);
+    if (!R->pcol_k || !R->pcol_a || !fill) {
+        free(fill);
+        return -1;
+    }
+    memcpy(fill, R->pcol_start, (size_t)nc * sizeof *fill);
+    for (int k = 0; k < R->ndual; k++) /* each column's entries in price order */
+        for (size_t e = R->rstart[R->dual[k]]; e < R->rstart[R->dual[k] + 1]; e++) {
+            size_t at = fill[R->rcol[e]]++;
+            R->pcol_k[at] = k;
+            R->pcol_a[at] = R->rcoef[e];
+        }
+    free(fill);
+    for (int i = 0; i < nx; i++) {
+        int x = R->coh_x[i];
+        R->coh_val[i] = mip->cols[x].value;
+        R->coh_pstart[i + 1] = R->coh_pstart[i] + (R->pcol_start[x + 1] - R->pcol_start[x]);
+        R->coh_dstart[i + 1] = R->coh_dstart[i] + (R->xdem_start[x + 1] - R->xdem_start[x]);
+    }
+    R->coh_pk = alloc(R->coh_pstart[nx], sizeof *R->coh_pk);
+    R->coh_pa = alloc(R->coh_pstart[nx], sizeof *R->coh_pa);
+    R->coh_dem = alloc(R->coh_dstart[nx], sizeof *R->coh_dem);
+    if (!R->coh_pk || !R->coh_pa || !R->coh_dem)
+        return -1;
+    for (int i = 0; i < nx; i++) {
+        int x = R->coh_x[i];
+        size_t np_ = R->pcol_start[x + 1] - R->pcol_start[x], nd = R->xdem_start[x + 1] - R->xdem_start[x];
+        memcpy(R->coh_pk + R->coh_pstart[i], R->pcol_k + R->pcol_start[x], np_ * sizeof *R->coh_pk);
+        memcpy(R->coh_pa + R->coh_pstart[i], R->pcol_a + R->pcol_start[x], np_ * sizeof *R->coh_pa);
+        memcpy(R->coh_dem + R->coh_dstart[i], R->xdem + R->xdem_start[x], nd * sizeof *R->coh_dem);
+    }
+    for (int j = 0; j < nc; j++)
+        if (R->role[j] == ROLE_X_ALONE || R->role[j] == ROLE_FREE)
+            R->loose[R->nloose++] = j;
+    return 0;
+}
+
 static inline int by_profit_desc(const Unit *a, const Unit *b)
 {
     if (a->profit != b->profit)
         return a->profit > b->profit ? -1 : 1;
-    return a->col - b->col;
+    return a->at - b->at; /* entries of a cohort lie in column order */
 }
 
 /* Hoare partition of u[*i .. *j] around a copy of a unit: afterwards
@@ -494,8 +605,12 @@ static double take_units(Relax *R, const Unit *u, int nu, int G, double want, do
         double k = fmin(unit_cap(&u[i], G), want - taken);
         taken += k;
         *val += k * u[i].profit;
-        if (record)
-            R->sol[u[i].col] = k;
+        if (record && k > 0.0) {
+            int at = u[i].at;
+            set_sol(R, R->coh_x[at], k);
+            for (size_t e = R->coh_dstart[at]; e < R->coh_dstart[at + 1]; e++)
+                R->members[R->coh_dem[e]] += k;
+        }
     }
     return taken;
 }
@@ -506,19 +621,22 @@ static double solve_cohort(Relax *R, int k)
 {
     const Mip *mip = R->mip;
     int g = R->coh_g[k], n = R->coh_n[k];
-    double A = R->red[n], B = R->red[g];
+    double A = priced(R, n), B = priced(R, g);
     int npos = 0, nneg = 0;
     Unit *pos = R->buf, *neg = R->buf + R->bufcap; /* negatives fill from the end */
     for (int i = R->coh_start[k]; i < R->coh_start[k + 1]; i++) {
-        int x = R->coh_x[i];
-        double p = R->r[x] - A;
-        if (!isfinite(p) || R->coh_ub[i] < 1.0)
+        R->prof[i] = NAN;
+        if (R->coh_ub[i] < 1.0)
             continue;
-        Unit u = {p, x, R->coh_ub[i], R->coh_link[i]};
-        if (p > 0.0)
-            pos[npos++] = u;
-        else
-            *--neg = u, nneg++;
+        double r = R->coh_val[i];
+        for (size_t e = R->coh_pstart[i]; e < R->coh_pstart[i + 1]; e++)
+            r -= R->lam[R->coh_pk[e]] * R->coh_pa[e];
+        for (size_t e = R->coh_dstart[i]; e < R->coh_dstart[i + 1]; e++)
+            r -= R->price[R->coh_dem[e]];
+        double p = r - A;
+        R->prof[i] = p;
+        if (p > 0.0 && isfinite(p))
+            pos[npos++] = (Unit){p, i, R->coh_ub[i], R->coh_link[i]};
     }
     double best = 0.0, size_ub = floor(mip->cols[n].ub + 1e-9);
     int bestG = 0, gub = (int)floor(mip->cols[g].ub + 1e-9);
@@ -536,9 +654,24 @@ static double solve_cohort(Relax *R, int k)
             continue;
         double val = 0.0;
         double taken = take_units(R, pos, npos, G, upper, &val, 0);
+        if (val - B * G <= best) /* members of negative value only lower it */
+            continue;
         if (taken < lower) {
-            if (!neg_sorted)
-                sort_units(neg, nneg), neg_sorted = 1;
+            if (!neg_sorted) {
+                /* gathered only now: most cohorts have a hundred or
+                 * more, and seldom need any. At most min_group·gub of
+                 * them are ever taken (each is a member at least). */
+                for (int i = R->coh_start[k]; i < R->coh_start[k + 1]; i++)
+                    if (R->prof[i] <= 0.0 && isfinite(R->prof[i]))
+                        *--neg = (Unit){R->prof[i], i, R->coh_ub[i], R->coh_link[i]}, nneg++;
+                double need = ceil(R->coh_min[k] * gub);
+                if (need < nneg) {
+                    select_top(neg, nneg, (int)need);
+                    nneg = (int)need;
+                }
+                sort_units(neg, nneg);
+                neg_sorted = 1;
+            }
             taken += take_units(R, neg, nneg, G, lower - taken, &val, 0);
             if (taken < lower)
                 continue;
@@ -553,79 +686,67 @@ static double solve_cohort(Relax *R, int k)
         double taken = take_units(R, pos, npos, bestG, upper, &val, 1);
         if (taken < lower)
             taken += take_units(R, neg, nneg, bestG, lower - taken, &val, 1);
-        R->sol[g] = bestG;
-        R->sol[n] = taken;
+        set_sol(R, g, bestG);
+        set_sol(R, n, taken);
     }
     return best;
 }
 
 /* The relaxed program's optimum at the current prices (a valid bound),
- * with its solution in R->sol. */
+ * with its solution in R->sol and the members it places through each
+ * demand row in R->members. */
 static double evaluate(Relax *R)
 {
     const Mip *mip = R->mip;
-    int nc = mip->ncols;
-    memset(R->red, 0, (size_t)nc * sizeof *R->red);
-    memset(R->sol, 0, (size_t)nc * sizeof *R->sol);
+    for (int t = 0; t < R->nused; t++)
+        R->sol[R->used[t]] = 0.0;
+    R->nused = 0;
+    memset(R->members, 0, (size_t)R->ndem * sizeof *R->members);
     double L = 0.0;
-    for (int k = 0; k < R->ndual; k++) {
-        int i = R->dual[k];
-        if (R->lam[k] == 0.0)
-            continue;
-        L += R->lam[k] * mip->rows[i].ub;
-        for (size_t e = R->rstart[i]; e < R->rstart[i + 1]; e++)
-            R->red[R->rcol[e]] += R->lam[k] * R->rcoef[e];
-    }
+    for (int k = 0; k < R->ndual; k++)
+        if (R->lam[k] != 0.0)
+            L += R->lam[k] * mip->rows[R->dual[k]].ub;
     for (int d = 0; d < R->ndem; d++) {
         int i = R->dem[d];
         R->price[d] = HUGE_VAL;
         R->pick[d] = -1;
         /* prices are never negative: a free slot class ends the search
          * (most slot rows are not tight, so the first one usually does) */
-        for (size_t e = R->rstart[i]; e < R->rstart[i + 1] && R->price[d] > 0.0; e++)
-            if (R->rcoef[e] > 0.0 && R->red[R->rcol[e]] < R->price[d])
-                R->price[d] = R->red[R->rcol[e]], R->pick[d] = R->rcol[e];
+        for (size_t e = R->rstart[i]; e < R->rstart[i + 1] && R->price[d] > 0.0; e++) {
+            if (R->rcoef[e] <= 0.0)
+                continue;
+            double red = priced(R, R->rcol[e]);
+            if (red < R->price[d])
+                R->price[d] = red, R->pick[d] = R->rcol[e];
+        }
     }
-    for (int j = 0; j < nc; j++) {
+    for (int t = 0; t < R->nloose; t++) {
+        int j = R->loose[t];
         const MipCol *c = &mip->cols[j];
-        switch (R->role[j]) {
-        case ROLE_X_COHORT:
-        case ROLE_X_ALONE: {
-            double r = c->value - R->red[j];
-            for (size_t t = R->xdem_start[j]; t < R->xdem_start[j + 1]; t++)
-                r -= R->price[R->xdem[t]];
-            R->r[j] = r;
-            if (R->role[j] == ROLE_X_ALONE && r > 0.0) {
-                R->sol[j] = c->ub;
+        double r = c->value - priced(R, j);
+        if (R->role[j] == ROLE_X_ALONE) {
+            for (size_t e = R->xdem_start[j]; e < R->xdem_start[j + 1]; e++)
+                r -= R->price[R->xdem[e]];
+            if (r > 0.0) {
+                set_sol(R, j, c->ub);
                 L += r * c->ub;
+                for (size_t e = R->xdem_start[j]; e < R->xdem_start[j + 1]; e++)
+                    R->members[R->xdem[e]] += c->ub;
             }
-            break;
+            continue;
         }
-        case ROLE_FREE: {
-            /* a column no structure holds: its best bound */
-            double r = c->value - R->red[j];
-            double at = r > 0.0 ? c->ub : r < 0.0 ? c->lb : fmax(c->lb, fmin(0.0, c->ub));
-            if (!isfinite(at))
-                return HUGE_VAL;
-            R->sol[j] = at;
-            L += r * at;
-            break;
-        }
-        default:
-            break;
-        }
+        /* a column no structure holds: its best bound */
+        double at = r > 0.0 ? c->ub : r < 0.0 ? c->lb : fmax(c->lb, fmin(0.0, c->ub));
+        if (!isfinite(at))
+            return HUGE_VAL;
+        set_sol(R, j, at);
+        L += r * at;
     }
     for (int k = 0; k < R->ncoh; k++)
         L += solve_cohort(R, k);
-    for (int d = 0; d < R->ndem; d++) {
-        int i = R->dem[d];
-        double members = 0.0;
-        for (size_t e = R->rstart[i]; e < R->rstart[i + 1]; e++)
-            if (R->rcoef[e] < 0.0)
-                members += R->sol[R->rcol[e]];
-        if (members > 0.0)
-            R->sol[R->pick[d]] += members; /* r = −∞ kept X at 0 when there is no pick */
-    }
+    for (int d = 0; d < R->ndem; d++)
+        if (R->members[d] > 0.0)
+            set_sol(R, R->pick[d], R->members[d]); /* r = −∞ kept X at 0 when there is no pick; a PLACE column serves one demand row */
     return L;
 }
 
@@ -651,14 +772,16 @@ static int step(Relax *R, double L, double target, double theta, double *grad, d
 {
     const Mip *mip = R->mip;
     double norm = 0.0;
-    for (int k = 0; k < R->ndual; k++) {
-        int i = R->dual[k];
-        double act = 0.0;
-        for (size_t e = R->rstart[i]; e < R->rstart[i + 1]; e++)
-            act += R->rcoef[e] * R->sol[R->rcol[e]];
-        double s = mip->rows[i].ub - act;
-        grad[k] = s;
+    /* the priced rows' left-hand sides, from the few columns the relaxed
+     * solution uses rather than from every entry of every priced row */
+    memset(R->act, 0, (size_t)R->ndual * sizeof *R->act);
+    for (int t = 0; t < R->nused; t++) {
+        int j = R->used[t];
+        for (size_t e = R->pcol_start[j]; e < R->pcol_start[j + 1]; e++)
+            R->act[R->pcol_k[e]] += R->pcol_a[e] * R->sol[j];
     }
+    for (int k = 0; k < R->ndual; k++)
+        grad[k] = mip->rows[R->dual[k]].ub - R->act[k];
     for (int k = 0; k < R->ndual; k++) {
         double d = grad[k] + DEFLECTION * dir[k];
         if (R->lam[k] <= 0.0 && d > 0.0)
@@ -696,14 +819,10 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
     double best = HUGE_VAL, *grad = NULL, *dir = NULL;
     if (build_rows(&R) || classify(&R) || build_demands(&R))
         goto done;
-    int nc = mip->ncols;
     R.lam = alloc((size_t)R.ndual, sizeof *R.lam);
-    R.red = alloc((size_t)nc, sizeof *R.red);
-    R.r = alloc((size_t)nc, sizeof *R.r);
-    R.sol = alloc((size_t)nc, sizeof *R.sol);
     grad = alloc((size_t)R.ndual, sizeof *grad);
     dir = alloc((size_t)R.ndual, sizeof *dir);
-    if (!R.lam || !R.red || !R.r || !R.sol || !grad || !dir)
+    if (!R.lam || !grad || !dir || build_layout(&R))
         goto done;
     start_prices(&R);
     double t_steps = clock_seconds(); /* the probe times the steps alone */
