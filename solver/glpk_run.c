@@ -512,6 +512,46 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
 
 /* ---- export -------------------------------------------------------------- */
 
+/* MPS has no standard objective sense, and glpsol rejects the OBJSENSE
+ * section that other readers take, so a reader assumes "minimise" unless
+ * told: glp_write_mps's header says nothing of it. This copies the file
+ * with a comment line after that header saying that the objective is
+ * value, to be maximised (glpsol --max), and renames the copy over it. */
+static int note_mps_sense(const char *path)
+{
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s.sense-tmp", path) >= (int)sizeof tmp)
+        return -1;
+    FILE *in = fopen(path, "r"), *out = in ? fopen(tmp, "w") : NULL;
+    if (!in || !out) {
+        if (in)
+            fclose(in);
+        return -1;
+    }
+    char line[8192];
+    int noted = 0, failed = 0;
+    while (fgets(line, sizeof line, in)) {
+        if (!noted && line[0] != '*') {
+            fputs("* Sense:      MAXIMISE value (the objective row); MPS has none, so\n"
+                  "*             solve it as a maximisation, e.g. glpsol --freemps FILE --max\n",
+                  out);
+            noted = 1;
+        }
+        if (fputs(line, out) == EOF) {
+            failed = 1;
+            break;
+        }
+    }
+    failed |= ferror(in) != 0;
+    fclose(in);
+    failed |= fclose(out) != 0;
+    if (failed || rename(tmp, path) != 0) {
+        remove(tmp);
+        return -1;
+    }
+    return 0;
+}
+
 typedef struct WriteCtx {
     const Mip *mip;
     int mps;
@@ -548,6 +588,8 @@ static int write_body(void *arg)
     int ret = ctx->mps ? glp_write_mps(P, GLP_MPS_FILE, NULL, ctx->path)
                        : glp_write_lp(P, NULL, ctx->path);
     glp_delete_prob(P);
+    if (ret == 0 && ctx->mps)
+        ret = note_mps_sense(ctx->path);
     if (ret != 0) {
         snprintf(ctx->err, ctx->errsz, "cannot write '%s'", ctx->path);
         return -1;
