@@ -17,7 +17,10 @@ void cells_error(const Cells *c, int col, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    diag_add(c->diags, c->t->label, csv_table_cell_line(c->t, col), (long)col + 1, "%s", buf);
+    /* a column the header lacks is placed just after the header's last one,
+     * where it would go: messages always name a column (SPEC section 4) */
+    long at = col >= 0 ? (long)col + 1 : (long)c->t->ncols + 1;
+    diag_add(c->diags, c->t->label, csv_table_cell_line(c->t, col), at, "%s", buf);
 }
 
 /* Quoted values in messages are cut so one line stays readable. */

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "json_merge.h"
+#include "json_where.h"
 #include "../model/calendar.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -48,13 +49,45 @@ static void show(const json_t *v, char *buf, size_t size)
 typedef struct Ctx {
     DiagList *diags;
     int oom;
+    const JsonWhere *where; /* positions of the file's values; NULL: none known */
+    const char *variant;    /* the variant being read, or NULL */
 } Ctx;
+
+/* Where the value at path (of the document as read, the variant merged
+ * in) lies in the file: in the variant's patch when it sets it, else in
+ * the base; for a missing key, the nearest enclosing object that is
+ * there (at worst the top-level one). 0, 0 when nothing is known. */
+static void locate(const Ctx *c, const char *path, long *line, long *column)
+{
+    *line = *column = 0;
+    if (!c->where)
+        return;
+    char p[512];
+    snprintf(p, sizeof p, "%s", path);
+    for (;;) {
+        char in_variant[640];
+        if (c->variant) {
+            snprintf(in_variant, sizeof in_variant, "variants.%s%s%s", c->variant, p[0] ? "." : "", p);
+            if (json_where_find(c->where, in_variant, line, column))
+                return;
+        }
+        if (json_where_find(c->where, p, line, column) || !p[0])
+            return;
+        char *dot = strrchr(p, '.');
+        if (dot)
+            *dot = '\0';
+        else
+            p[0] = '\0';
+    }
+}
 
 static void bad(Ctx *c, const char *path, const char *expected, const json_t *v)
 {
     char text[128];
     show(v, text, sizeof text);
-    diag_add(c->diags, SCENARIO_JSON, 0, 0, "%s: expected %s, got '%s'", path, expected, text);
+    long line, column;
+    locate(c, path, &line, &column);
+    diag_add(c->diags, SCENARIO_JSON, line, column, "%s: expected %s, got '%s'", path, expected, text);
 }
 
 enum Bound { NONNEG, POSITIVE, UNIT };
@@ -144,9 +177,40 @@ static char *join_path(const char *dir, const char *name)
     return p;
 }
 
-/* Loads and syntax-checks scenario.json. Returns the root object or NULL
- * with *rc set (2 bad input, 1 out of memory). */
-static json_t *load_root(const char *dir, DiagList *diags, int *rc)
+/* The whole of a file, NUL-terminated; NULL with errno set on failure. */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n - 1, fp);
+        if (n < cap - 1)
+            break;
+        char *bigger = realloc(buf, cap *= 2);
+        if (!bigger)
+            free(buf);
+        buf = bigger;
+    }
+    int failed = !buf || ferror(fp);
+    fclose(fp);
+    if (failed) {
+        free(buf);
+        errno = buf ? EIO : ENOMEM;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Loads and syntax-checks scenario.json, and, when where is not NULL,
+ * records where its values lie. A UTF-8 byte order mark is skipped, as in
+ * the CSV files. Returns the root object or NULL with *rc set (2 bad
+ * input, 1 out of memory). */
+static json_t *load_root(const char *dir, DiagList *diags, JsonWhere *where, int *rc)
 {
     char *path = join_path(dir, SCENARIO_JSON);
     if (!path) {
@@ -154,19 +218,37 @@ static json_t *load_root(const char *dir, DiagList *diags, int *rc)
         *rc = 1;
         return NULL;
     }
-    json_error_t err;
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
-    if (!root) {
-        if (access(path, F_OK) != 0 && errno == ENOENT)
+    size_t len = 0;
+    char *text = read_file(path, &len);
+    free(path);
+    if (!text) {
+        if (errno == ENOENT)
             diag_add(diags, SCENARIO_JSON, 0, 0, "file not found: a scenario directory needs one");
+        else if (errno == ENOMEM)
+            diag_add(diags, SCENARIO_JSON, 0, 0, "out of memory");
         else
-            diag_add(diags, SCENARIO_JSON, err.line > 0 ? err.line : 0,
-                     err.line > 0 && err.column > 0 ? err.column : 0, "%s", err.text);
-        free(path);
+            diag_add(diags, SCENARIO_JSON, 0, 0, "cannot read the file: %s", strerror(errno));
+        *rc = errno == ENOMEM ? 1 : 2;
+        return NULL;
+    }
+    size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    json_error_t err;
+    json_t *root = json_loadb(text + skip, len - skip, JSON_REJECT_DUPLICATES, &err);
+    if (!root) {
+        diag_add(diags, SCENARIO_JSON, err.line > 0 ? err.line : 0,
+                 err.line > 0 && err.column > 0 ? err.column : 0, "%s", err.text);
+        free(text);
         *rc = 2;
         return NULL;
     }
-    free(path);
+    if (where && json_where_scan(where, text, len)) {
+        diag_add(diags, SCENARIO_JSON, 0, 0, "out of memory");
+        free(text);
+        json_decref(root);
+        *rc = 1;
+        return NULL;
+    }
+    free(text);
     if (!json_is_object(root)) {
         diag_add(diags, SCENARIO_JSON, 1, 1, "expected an object {...} at the top level");
         json_decref(root);
@@ -175,7 +257,7 @@ static json_t *load_root(const char *dir, DiagList *diags, int *rc)
     }
     json_t *variants = json_object_get(root, "variants");
     if (variants && !json_is_null(variants) && !json_is_object(variants)) {
-        Ctx c = {diags, 0};
+        Ctx c = {diags, 0, where, NULL};
         bad(&c, "variants", "an object of named variants", variants);
         json_decref(root);
         *rc = 2;
@@ -219,7 +301,7 @@ int scenario_json_variants(const char *dir, char ***names, int *count, DiagList 
     int rc;
     *names = NULL;
     *count = 0;
-    json_t *root = load_root(dir, diags, &rc);
+    json_t *root = load_root(dir, diags, NULL, &rc);
     if (!root)
         return rc;
     rc = collect_names(root, names, count);
@@ -264,7 +346,9 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
 
     v = json_object_get(doc, "start");
     if (!v || json_is_null(v)) {
-        diag_add(c->diags, SCENARIO_JSON, 0, 0,
+        long line, column;
+        locate(c, "start", &line, &column);
+        diag_add(c->diags, SCENARIO_JSON, line, column,
                  "missing 'start': expected the Monday of week 1 as YYYY-MM-DD");
     } else if (!json_is_string(v) ||
                calendar_parse(json_string_value(v), &s->start_year, &s->start_month,
@@ -274,8 +358,10 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
         static const char *const days[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday",
                                            "Friday", "Saturday", "Sunday"};
         int wd = calendar_weekday(calendar_days(s->start_year, s->start_month, s->start_day));
+        long line, column;
+        locate(c, "start", &line, &column);
         if (wd != 1)
-            diag_add(c->diags, SCENARIO_JSON, 0, 0, "start '%s' is a %s: expected a Monday",
+            diag_add(c->diags, SCENARIO_JSON, line, column, "start '%s' is a %s: expected a Monday",
                      json_string_value(v), days[wd]);
         else
             snprintf(s->start, sizeof s->start, "%s", json_string_value(v));
@@ -330,8 +416,10 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
                     g++;
                 char path[160];
                 snprintf(path, sizeof path, "objective.group_weights.%s", key);
+                long line, column;
+                locate(c, path, &line, &column);
                 if (g == GROUP_COUNT)
-                    diag_add(c->diags, SCENARIO_JSON, 0, 0,
+                    diag_add(c->diags, SCENARIO_JSON, line, column,
                              "%s: unknown group: expected youth, newcomer, longterm or other",
                              path);
                 else
@@ -369,7 +457,9 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
             char path[160];
             snprintf(path, sizeof path, "files.%s", key);
             if (t == TABLE_COUNT) {
-                diag_add(c->diags, SCENARIO_JSON, 0, 0,
+                long line, column;
+                locate(c, path, &line, &column);
+                diag_add(c->diags, SCENARIO_JSON, line, column,
                          "%s: unknown table: expected municipalities, distances, centres, "
                          "tracks, modules, participants, slots or reservations", path);
                 continue;
@@ -392,9 +482,9 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     }
 }
 
-int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagList *diags)
+static int read_json(Scenario *s, const char *dir, const char *variant, DiagList *diags, JsonWhere *where)
 {
-    Ctx c = {diags, 0};
+    Ctx c = {diags, 0, where, variant};
     size_t before = diag_total(diags);
     set_defaults(s);
     free(s->dir);
@@ -418,7 +508,7 @@ int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagLi
     }
 
     int rc;
-    json_t *root = load_root(dir, diags, &rc);
+    json_t *root = load_root(dir, diags, where, &rc);
     if (!root)
         return rc;
     if (collect_names(root, &s->variant_names, &s->nvariants) != 0) {
@@ -472,4 +562,12 @@ int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagLi
 oom:
     diag_add(diags, SCENARIO_JSON, 0, 0, "out of memory");
     return 1;
+}
+
+int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagList *diags)
+{
+    JsonWhere where = JSON_WHERE_INIT;
+    int rc = read_json(s, dir, variant, diags, &where);
+    json_where_free(&where);
+    return rc;
 }

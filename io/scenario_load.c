@@ -213,7 +213,8 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
     for (int i = 0; i < n; i++) {
         cols[i] = csv_table_column(t, spec[i].name);
         if (cols[i] < 0 && spec[i].required) {
-            diag_add(L->diags, file_of(L, tab), t->header_line, 0,
+            /* column: just after the header's last one, where it would go */
+            diag_add(L->diags, file_of(L, tab), t->header_line, (long)t->ncols + 1,
                      "missing column '%s': expected a header %s", spec[i].name, shape);
             missing = 1;
         }

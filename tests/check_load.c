@@ -57,7 +57,7 @@ static const Case cases[] = {
     {"municipalities.csv", "name,code\nS,2421\nL,2481\nG,0980\nX\n",
      "municipalities.csv:5:2: code is empty: expected an identifier"},
     {"municipalities.csv", "code\n2421\n2481\n0980\n",
-     "municipalities.csv:1: missing column 'name': expected a header code,name[,lat][,lon]"},
+     "municipalities.csv:1:2: missing column 'name': expected a header code,name[,lat][,lon]"},
     {"municipalities.csv", NULL, "municipalities.csv: file not found"},
     {"municipalities.csv", "code,name\n2421,S\n2481,L,extra\n0980,G\n",
      "municipalities.csv:3:3: row has 3 cells: expected at most 2, as in the header"},
@@ -71,7 +71,7 @@ static const Case cases[] = {
     {"municipalities.csv", "", "municipalities.csv: file is empty: expected a header row"},
     /* centres.csv */
     {"centres.csv", "municipality,seats\n2481,20\n",
-     "centres.csv:1: missing column 'max_groups': expected a header "
+     "centres.csv:1:3: missing column 'max_groups': expected a header "
      "municipality,seats,max_groups[,tracks][,seat_price_per_week]"},
     {"centres.csv", "municipality,seats,max_groups\n1234,20,2\n",
      "centres.csv:2:1: municipality '1234' is not in municipalities.csv"},
@@ -191,43 +191,49 @@ static const Case cases[] = {
      "distances.csv:2:3: minutes: expected a number >= 0, got '-3'"},
     /* scenario.json */
     {"scenario.json", "{\"weeks\": 20}",
-     "scenario.json: missing 'start': expected the Monday of week 1 as YYYY-MM-DD"},
+     "scenario.json:1:1: missing 'start': expected the Monday of week 1 as YYYY-MM-DD"},
     {"scenario.json", "{\"start\": \"2027-01-05\", \"weeks\": 20}",
-     "scenario.json: start '2027-01-05' is a Tuesday: expected a Monday"},
+     "scenario.json:1:11: start '2027-01-05' is a Tuesday: expected a Monday"},
     {"scenario.json", "{\"start\": \"2027-02-30\", \"weeks\": 20}",
-     "scenario.json: start: expected a date YYYY-MM-DD, got '2027-02-30'"},
+     "scenario.json:1:11: start: expected a date YYYY-MM-DD, got '2027-02-30'"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 0}",
-     "scenario.json: weeks: expected an integer 1..1040, got '0'"},
+     "scenario.json:1:34: weeks: expected an integer 1..1040, got '0'"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"travel\": {\"speed_kmh\": 0}}",
-     "scenario.json: travel.speed_kmh: expected a number > 0, got '0'"},
+     "scenario.json:1:62: travel.speed_kmh: expected a number > 0, got '0'"},
     {"scenario.json",
      "{\"start\": \"2027-01-04\", \"weeks\": 20, \"objective\": {\"preference_step\": 1.5}}",
-     "scenario.json: objective.preference_step: expected a number in 0..1, got '1.5'"},
+     "scenario.json:1:71: objective.preference_step: expected a number in 0..1, got '1.5'"},
     {"scenario.json",
      "{\"start\": \"2027-01-04\", \"weeks\": 20, \"objective\": {\"group_weights\": {\"youth\": -1}}}",
-     "scenario.json: objective.group_weights.youth: expected a number >= 0, got '-1'"},
+     "scenario.json:1:79: objective.group_weights.youth: expected a number >= 0, got '-1'"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"cooperation\": \"yes\"}",
-     "scenario.json: cooperation: expected true or false, got 'yes'"},
+     "scenario.json:1:53: cooperation: expected true or false, got 'yes'"},
     {"scenario.json",
      "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"slots\": \"/etc/slots.csv\"}}",
-     "scenario.json: files.slots: expected a file name relative to the scenario directory, "
+     "scenario.json:1:57: files.slots: expected a file name relative to the scenario directory, "
      "without '..', got '/etc/slots.csv'"},
     {"scenario.json",
      "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"slots\": \"../x/slots.csv\"}}",
-     "scenario.json: files.slots: expected a file name relative to the scenario directory, "
+     "scenario.json:1:57: files.slots: expected a file name relative to the scenario directory, "
      "without '..', got '../x/slots.csv'"},
     {"scenario.json",
      "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"slots\": \"slots-60.csv\"}}",
      "slots-60.csv: file not found"},
     {"scenario.json",
      "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"places\": \"p.csv\"}}",
-     "scenario.json: files.places: unknown table: expected municipalities, distances, centres, "
+     "scenario.json:1:58: files.places: unknown table: expected municipalities, distances, centres, "
      "tracks, modules, participants, slots or reservations"},
     {"scenario.json", "{\"start\": \"2027-01-04\",\n \"weeks\": 20,\n}",
      "scenario.json:3:1: string or '}' expected near '}'"},
     {"scenario.json", "{\"start\": \"2027-01-04\",\n \"start\": \"2027-01-11\"}",
      "scenario.json:2:8: duplicate object key near '\"start\"'"},
     {"scenario.json", "[1]", "scenario.json:1:1: expected an object {...} at the top level"},
+    /* positions of values that parse: columns count characters, a byte
+     * order mark is skipped */
+    {"scenario.json", "{\"name\": \"\xC3\x85re\", \"start\": \"2027-01-05\"}",
+     "scenario.json:1:26: start '2027-01-05' is a Tuesday: expected a Monday"},
+    {"scenario.json", "\xEF\xBB\xBF{\"start\": \"2027-01-04\",\n  \"weeks\": 0}",
+     "scenario.json:2:12: weeks: expected an integer 1..1040, got '0'"},
     {"scenario.json", NULL, "scenario.json: file not found: a scenario directory needs one"},
 };
 #define NCASES (sizeof cases / sizeof cases[0])
@@ -357,7 +363,7 @@ START_TEST(json_and_tables_together)
     ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 2);
     diag_sort(&d);
     ck_assert_str_eq(diags_text(&d),
-                     "scenario.json: start '2027-01-05' is a Tuesday: expected a Monday\n"
+                     "scenario.json:1:11: start '2027-01-05' is a Tuesday: expected a Monday\n"
                      "slots.csv:2:5: to_week: expected a week 1..20, got '21'\n");
     diag_release(&d);
     remove_dir();
@@ -606,9 +612,9 @@ START_TEST(variant_checked_like_base)
     ck_assert_int_eq(scenario_load(dir, "alt", &s, &d), 2);
     ck_assert_int_eq(scenario_load(dir, "bad", &s, &d), 2);
     ck_assert_str_eq(diags_text(&d),
-                     "scenario.json: travel.speed_kmh: expected a number > 0, got '-1'\n"
+                     "scenario.json:1:84: travel.speed_kmh: expected a number > 0, got '-1'\n"
                      "alt.csv: file not found\n"
-                     "scenario.json: variants.bad: expected an object (a JSON Merge Patch of the "
+                     "scenario.json:1:135: variants.bad: expected an object (a JSON Merge Patch of the "
                      "base), got '3'\n");
     diag_release(&d);
     remove_dir();

@@ -1,0 +1,38 @@
+/*
+ * json_where.h — where each value of a JSON text lies, by key path.
+ *
+ * jansson gives a line and column only for syntax errors. A value that
+ * parses but means something wrong (a start that is no Monday, a negative
+ * weight) still deserves a message naming its place in the file (SPEC
+ * section 4), so scenario.json is scanned once more for the position of
+ * every value.
+ */
+#ifndef SAMPLAN_JSON_WHERE_H
+#define SAMPLAN_JSON_WHERE_H
+
+#include <stddef.h>
+
+typedef struct JsonWhereEntry {
+    char *path;  /* keys joined by '.', "" for the top-level value; array items as path[i] */
+    long line;   /* 1-based */
+    long column; /* 1-based, in characters (UTF-8), of the value's first character */
+} JsonWhereEntry;
+
+typedef struct JsonWhere {
+    JsonWhereEntry *entries;
+    size_t count, cap;
+} JsonWhere;
+
+#define JSON_WHERE_INIT {NULL, 0, 0}
+
+/* Records the position of every value of text[0..len), which should be
+ * JSON that jansson has accepted (on anything else it stops early and
+ * keeps what it found). Returns 0, or 1 when memory ran out. */
+int json_where_scan(JsonWhere *w, const char *text, size_t len);
+
+/* The position of the value at path: 1 when found. */
+int json_where_find(const JsonWhere *w, const char *path, long *line, long *column);
+
+void json_where_free(JsonWhere *w);
+
+#endif
