@@ -299,7 +299,7 @@ int csv_table_open(CsvTable *t, const char *path, const char *label, DiagList *d
     CsvRecord head = {0};
     int rc = next_record(t, &head);
     if (rc == CSV_END) {
-        diag_add(diags, label, 0, 0, "file is empty: expected a header row");
+        diag_add(diags, label, 1, 1, "file is empty: expected a header row"); /* where the header belongs */
         return 2;
     }
     if (rc != CSV_ROW)

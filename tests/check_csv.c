@@ -155,10 +155,10 @@ START_TEST(empty_file)
 {
     WRITE("");
     ck_assert_int_eq(dump(got, sizeof got, 0, diags, sizeof diags), 2);
-    ck_assert_str_eq(diags, "t.csv: file is empty: expected a header row\n");
+    ck_assert_str_eq(diags, "t.csv:1:1: file is empty: expected a header row\n");
     WRITE("\xEF\xBB\xBF\n\n");
     ck_assert_int_eq(dump(got, sizeof got, 0, diags, sizeof diags), 2);
-    ck_assert_str_eq(diags, "t.csv: file is empty: expected a header row\n");
+    ck_assert_str_eq(diags, "t.csv:1:1: file is empty: expected a header row\n");
 }
 END_TEST
 

@@ -68,7 +68,7 @@ static const Case cases[] = {
      "whole, with the quote doubled (\"\")"},
     {"municipalities.csv", "code,name\n2421,S\n2481,L\xE4nsi\n0980,G\n",
      "municipalities.csv:3:2: invalid UTF-8 in cell: save the file as UTF-8"},
-    {"municipalities.csv", "", "municipalities.csv: file is empty: expected a header row"},
+    {"municipalities.csv", "", "municipalities.csv:1:1: file is empty: expected a header row"},
     /* centres.csv */
     {"centres.csv", "municipality,seats\n2481,20\n",
      "centres.csv:1:3: missing column 'max_groups': expected a header "
