@@ -44,14 +44,15 @@
 /* The bound needs about a thousand steps to move off the trivial one
  * (national 2 000: 600–1 000 steps; national 500: about 300): when the
  * first PROBE_STEPS show that the time allows fewer than MIN_STEPS, the
- * search stops there (national 50 000: about ten steps a second). And a
- * search still not below the bound already had at GIVE_UP_SHARE of its
- * time (after a restart: of the time left at it) stops (national 5 000
- * with the first schedule: not below the trivial bound in 120 s). */
+ * search stops there. And a search still not below the bound already
+ * had at GIVE_UP_SHARE of its time (after a restart: of the time left at
+ * it) stops (national 5 000 with the seventh session's θ 2, PATIENCE 40:
+ * not below the trivial bound in 120 s). */
 #define PROBE_STEPS 10
 #define MIN_STEPS 1000
 #define GIVE_UP_SHARE 0.5
-/* On national 5 000 the first steps overshoot to 3.6 × the trivial bound
+/* On national 5 000 the first steps with θ 2 and PATIENCE 40 (the
+ * seventh session's first schedule) overshoot to 3.6 × the trivial bound
  * (1.4 × on national 2 000) and θ has decayed to nothing before the bound
  * comes back down: it never leaves the starting bound. A search still at
  * its starting bound after RESTART_SHARE of its time and MIN_STEPS steps
@@ -60,7 +61,7 @@
  * RESTART_MIN_STEPS steps: national 5 000 leaves the trivial bound after about 1 050 such
  * steps and reaches 4 754.7 in 20 s (bench/RESULTS.md, eighth session).
  * They are not the first schedule because on national 2 000 they give
- * 1 906.0 in 12 s instead of 1 888.4. */
+ * 1 892.7 in 12 s where θ 1.5, PATIENCE 60 give 1 888.3 (ninth session). */
 #define RESTART_SHARE 0.25
 #define RESTART_THETA 1.0
 #define RESTART_PATIENCE 100
@@ -589,6 +590,25 @@ static void select_top(Unit *u, int n, int m)
     }
 }
 
+/* Restores a heap of n units whose every parent comes after its
+ * children in by_profit_desc order (the root is the worst), below h. */
+static void sift_worst(Unit *u, int n, int h)
+{
+    for (;;) {
+        int c = 2 * h + 1;
+        if (c >= n)
+            return;
+        if (c + 1 < n && by_profit_desc(&u[c + 1], &u[c]) > 0)
+            c++; /* the worse child */
+        if (by_profit_desc(&u[c], &u[h]) <= 0)
+            return;
+        Unit t = u[h];
+        u[h] = u[c];
+        u[c] = t;
+        h = c;
+    }
+}
+
 /* Members of a candidate a cohort with G groups may take. */
 static double unit_cap(const Unit *u, int G)
 {
@@ -624,6 +644,14 @@ static double solve_cohort(Relax *R, int k)
     double A = priced(R, n), B = priced(R, g);
     int npos = 0, nneg = 0;
     Unit *pos = R->buf, *neg = R->buf + R->bufcap; /* negatives fill from the end */
+    double best = 0.0, size_ub = floor(mip->cols[n].ub + 1e-9);
+    int bestG = 0, gub = (int)floor(mip->cols[g].ub + 1e-9);
+    /* every unit taken is a member, so no more than `most` of them: with
+     * fewer than the cohort's candidates, only the best `most` are kept,
+     * in a heap whose root is the worst of them (a quickselect over all
+     * positives took a third of each step on national 10 000) */
+    double most = ceil(fmin(R->coh_max[k] * gub, size_ub));
+    int keep = most < R->coh_start[k + 1] - R->coh_start[k] ? (int)fmax(most, 0.0) : -1;
     for (int i = R->coh_start[k]; i < R->coh_start[k + 1]; i++) {
         R->prof[i] = NAN;
         if (R->coh_ub[i] < 1.0)
@@ -635,16 +663,18 @@ static double solve_cohort(Relax *R, int k)
             r -= R->price[R->coh_dem[e]];
         double p = r - A;
         R->prof[i] = p;
-        if (p > 0.0 && isfinite(p))
-            pos[npos++] = (Unit){p, i, R->coh_ub[i], R->coh_link[i]};
-    }
-    double best = 0.0, size_ub = floor(mip->cols[n].ub + 1e-9);
-    int bestG = 0, gub = (int)floor(mip->cols[g].ub + 1e-9);
-    /* every unit taken is a member, so no more than this many columns */
-    double most = ceil(fmin(R->coh_max[k] * gub, size_ub));
-    if (most < npos) {
-        select_top(pos, npos, (int)most);
-        npos = (int)most;
+        if (!(p > 0.0 && isfinite(p)) || keep == 0)
+            continue;
+        Unit u = {p, i, R->coh_ub[i], R->coh_link[i]};
+        if (keep < 0 || npos < keep) {
+            pos[npos++] = u;
+            if (npos == keep)
+                for (int h = keep / 2 - 1; h >= 0; h--)
+                    sift_worst(pos, keep, h);
+        } else if (by_profit_desc(&u, &pos[0]) < 0) {
+            pos[0] = u;
+            sift_worst(pos, keep, 0);
+        }
     }
     sort_units(pos, npos);
     int neg_sorted = 0;

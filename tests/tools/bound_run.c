@@ -3,14 +3,15 @@
  * scenario from the command line, for tests and for measuring it against
  * glpsol's LP relaxation of `samplan export --lp`, without touching cli/.
  *
- *   bound_run SCENARIO_DIR SECONDS [TARGET] [--variant NAME]
+ *   bound_run SCENARIO_DIR SECONDS [TARGET] [--variant NAME] [--give-up]
  *
  * Builds the program samplan solves and prints "bound_run: bound=B
  * trivial=T first=F steps=N seconds=S restarted_at=R" on stdout: B the
  * bound after at most SECONDS of subgradient steps (towards TARGET,
  * default 0), T the sum over classes of members × best value, R the
  * second at which the search started again with smaller steps (0: it did
- * not). Exit 0, 1 on out-of-memory or when there is no bound, 2 on usage
+ * not). With --give-up the search knows the trivial bound, as in a solve,
+ * and gives its time back as it would there. Exit 0, 1 on out-of-memory or when there is no bound, 2 on usage
  * errors or a scenario that does not load.
  */
 #include "../../io/scenario_load.h"
@@ -38,9 +39,12 @@ static double trivial_bound(Model *m)
 int main(int argc, char **argv)
 {
     const char *dir = NULL, *secs = NULL, *target = NULL, *variant = NULL;
+    int give_up = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--variant") == 0 && i + 1 < argc)
             variant = argv[++i];
+        else if (strcmp(argv[i], "--give-up") == 0)
+            give_up = 1;
         else if (!dir)
             dir = argv[i];
         else if (!secs)
@@ -51,7 +55,7 @@ int main(int argc, char **argv)
             dir = NULL, i = argc;
     }
     if (!dir || !secs) {
-        fputs("usage: bound_run SCENARIO_DIR SECONDS [TARGET] [--variant NAME]\n", stderr);
+        fputs("usage: bound_run SCENARIO_DIR SECONDS [TARGET] [--variant NAME] [--give-up]\n", stderr);
         return 2;
     }
     DiagList diags = DIAGLIST_INIT;
@@ -68,7 +72,10 @@ int main(int argc, char **argv)
         return 1;
     }
     LagrangeStats st;
-    double b = lagrange_bound(&m.mip, target ? atof(target) : 0.0, HUGE_VAL, m.value_digits, atof(secs), &st);
+    /* --give-up: the trivial bound as the bound already had, as a solve
+     * passes it, so the search gives up as it would there */
+    double known = give_up ? trivial_bound(&m) : HUGE_VAL;
+    double b = lagrange_bound(&m.mip, target ? atof(target) : 0.0, known, m.value_digits, atof(secs), &st);
     printf("bound_run: bound=%.6f trivial=%.6f first=%.6f steps=%d seconds=%.3f restarted_at=%.3f\n", b,
            trivial_bound(&m), st.first_bound, st.iterations, st.seconds, st.restarted_at);
     model_release(&m);
