@@ -1,0 +1,158 @@
+/*
+ * check_json_where.c — io/json_where.c: the recorded position of every
+ * value on a hand-written document (nesting, arrays, escaped quotes,
+ * UTF-8, CRLF, a byte order mark), and on random documents written by
+ * jansson in several layouts, where each recorded position must hold the
+ * first character of the value found at that path.
+ */
+#include <check.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../io/json_where.h"
+
+static void expect_at(const JsonWhere *w, const char *path, long line, long column)
+{
+    long l = -1, c = -1;
+    ck_assert_msg(json_where_find(w, path, &l, &c), "no position for '%s'", path);
+    ck_assert_msg(l == line && c == column, "'%s' at %ld:%ld, want %ld:%ld", path, l, c, line, column);
+}
+
+START_TEST(hand_written)
+{
+    const char *text = "\xEF\xBB\xBF{ \"name\": \"\xC3\x85re \\\"C\\\"\", \"start\": \"2027-01-04\",\r\n"
+                       "  \"a\\\"b\": [1, {\"x\": null}, [true]],\n"
+                       "\t\"travel\": {\"speed_kmh\":-3.5e1},\n"
+                       "  \"variants\": {\"\xC3\xA5\": {\"weeks\": 0}}}";
+    JsonWhere w = JSON_WHERE_INIT;
+    ck_assert_int_eq(json_where_scan(&w, text, strlen(text)), 0);
+    expect_at(&w, "", 1, 1);
+    expect_at(&w, "name", 1, 11);
+    expect_at(&w, "start", 1, 33); /* the UTF-8 Å counts once */
+    expect_at(&w, "a\"b", 2, 11);
+    expect_at(&w, "a\"b[0]", 2, 12);
+    expect_at(&w, "a\"b[1]", 2, 15);
+    expect_at(&w, "a\"b[1].x", 2, 21);
+    expect_at(&w, "a\"b[2]", 2, 28);
+    expect_at(&w, "a\"b[2][0]", 2, 29);
+    expect_at(&w, "travel", 3, 12);
+    expect_at(&w, "travel.speed_kmh", 3, 25);
+    expect_at(&w, "variants.\xC3\xA5.weeks", 4, 31);
+    long l, c;
+    ck_assert(!json_where_find(&w, "weeks", &l, &c));
+    json_where_free(&w);
+}
+END_TEST
+
+/* A random value of at most `depth` levels. Keys avoid '.', '[' and
+ * control characters, which a path cannot tell apart or the scanner keeps
+ * escaped. */
+static json_t *random_value(unsigned *seed, int depth)
+{
+    int kind = depth > 0 ? rand_r(seed) % 7 : rand_r(seed) % 5;
+    switch (kind) {
+    case 0: return json_integer(rand_r(seed) % 2000 - 1000);
+    case 1: return json_real((rand_r(seed) % 100000) / 7.0 - 5000);
+    case 2: return rand_r(seed) % 3 ? json_string("a \"quoted\" \\ \xC3\xB6 text") : json_null();
+    case 3: return json_boolean(rand_r(seed) % 2);
+    case 4: return json_string("");
+    case 5: {
+        json_t *a = json_array();
+        int n = rand_r(seed) % 4;
+        for (int i = 0; i < n; i++)
+            json_array_append_new(a, random_value(seed, depth - 1));
+        return a;
+    }
+    default: {
+        static const char *const keys[] = {"start", "k\"q", "b\\s", "\xC3\xA5\xC3\xA4", "x y", "", "w1"};
+        json_t *o = json_object();
+        int n = rand_r(seed) % 5;
+        for (int i = 0; i < n; i++)
+            json_object_set_new(o, keys[rand_r(seed) % 7], random_value(seed, depth - 1));
+        return o;
+    }
+    }
+}
+
+/* Byte offset of line:column (characters) in text, or −1. */
+static long offset_of(const char *text, long line, long column)
+{
+    long l = 1, c = 1;
+    for (long i = 0; text[i]; i++) {
+        if (l == line && c == column)
+            return i;
+        if (text[i] == '\n')
+            l++, c = 1;
+        else if (((unsigned char)text[i + 1] & 0xC0) != 0x80)
+            c++;
+    }
+    return -1;
+}
+
+/* The values of v in document order (jansson writes objects in the
+ * order their keys were set), at most cap of them; returns the count. */
+static size_t in_order(json_t *v, json_t **out, size_t cap, size_t n)
+{
+    if (n < cap)
+        out[n] = v;
+    n++;
+    if (json_is_array(v))
+        for (size_t i = 0; i < json_array_size(v); i++)
+            n = in_order(json_array_get(v, i), out, cap, n);
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *item;
+        json_object_foreach(v, key, item) n = in_order(item, out, cap, n);
+    }
+    return n;
+}
+
+START_TEST(random_documents)
+{
+    unsigned seed = 12345;
+    static const size_t layouts[] = {JSON_COMPACT, JSON_INDENT(2), JSON_INDENT(0), 0};
+    for (int round = 0; round < 400; round++) {
+        json_t *doc = random_value(&seed, 4);
+        char *text = json_dumps(doc, JSON_ENCODE_ANY | layouts[round % 4]);
+        ck_assert_ptr_nonnull(text);
+        JsonWhere w = JSON_WHERE_INIT;
+        ck_assert_int_eq(json_where_scan(&w, text, strlen(text)), 0);
+        json_t *values[4096];
+        size_t nvalues = in_order(doc, values, 4096, 0);
+        ck_assert(nvalues <= 4096);
+        ck_assert_msg(w.count == nvalues, "%zu positions for %zu values in %s", w.count, nvalues, text);
+        for (size_t i = 0; i < w.count; i++) {
+            long at = offset_of(text, w.entries[i].line, w.entries[i].column);
+            ck_assert_msg(at >= 0 && strchr("{[\"-0123456789tfn", text[at]) != NULL,
+                          "'%s' at %ld:%ld is not a value's start in %s", w.entries[i].path,
+                          w.entries[i].line, w.entries[i].column, text);
+            /* the value there is the i-th value in document order */
+            json_error_t err;
+            json_t *there =
+                json_loadb(text + at, strlen(text + at), JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &err);
+            ck_assert_msg(there != NULL && json_equal(there, values[i]), "'%s' at %ld:%ld is not its value in %s",
+                          w.entries[i].path, w.entries[i].line, w.entries[i].column, text);
+            json_decref(there);
+        }
+        json_where_free(&w);
+        free(text);
+        json_decref(doc);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("json_where");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, hand_written);
+    tcase_add_test(tc, random_documents);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
