@@ -42,7 +42,8 @@
 #define MIN_THETA 1e-5
 #define MAX_ITERATIONS 100000
 /* The bound needs about a thousand steps to move off the trivial one
- * (national 2 000: 600–1 000 steps; national 500: about 300): when the
+ * (the first schedule: about 1 400 on national 2 000, 950 on national
+ * 10 000; the seventh session's: 300–1 000 on national 500–2 000): when the
  * first PROBE_STEPS show that the time allows fewer than MIN_STEPS, the
  * search stops there. And a search still not below the bound already
  * had at GIVE_UP_SHARE of its time (after a restart: of the time left at
@@ -55,14 +56,18 @@
  * seventh session's first schedule) overshoot to 3.6 × the trivial bound
  * (1.4 × on national 2 000) and θ has decayed to nothing before the bound
  * comes back down: it never leaves the starting bound. A search still at
- * its starting bound after RESTART_SHARE of its time and MIN_STEPS steps
- * (or with θ spent) starts again from the starting prices with the
+ * its starting bound after RESTART_SHARE of its time and RESTART_AFTER
+ * steps (or with θ spent) starts again from the starting prices with the
  * gentler RESTART_THETA and RESTART_PATIENCE, when the time left allows
  * RESTART_MIN_STEPS steps: national 5 000 leaves the trivial bound after about 1 050 such
  * steps and reaches 4 754.7 in 20 s (bench/RESULTS.md, eighth session).
  * They are not the first schedule because on national 2 000 they give
- * 1 892.7 in 12 s where θ 1.5, PATIENCE 60 give 1 888.3 (ninth session). */
+ * 1 892.7 in 12 s where θ 1.5, PATIENCE 60 give 1 888.3 (ninth session).
+ * The first schedule takes about 1 400 steps to leave the trivial bound
+ * on national 2 000 (ninth session): with a thousand as RESTART_AFTER, a
+ * 6 s search restarted at 1.5 s and ended at 1 900.3 instead of 1 886.4. */
 #define RESTART_SHARE 0.25
+#define RESTART_AFTER 2000
 #define RESTART_THETA 1.0
 #define RESTART_PATIENCE 100
 #define RESTART_MIN_STEPS 2000
@@ -881,11 +886,11 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
         double now = clock_seconds(), rounded = round_down(best, value_digits);
         double stepping = now - t_steps, left = seconds - (t_steps - t0);
         int reached = rounded <= target + 1e-9 * fmax(1.0, fabs(target));
-        /* at the time share only after MIN_STEPS: the first schedule takes
-         * up to a thousand steps to leave the starting bound where it works */
+        /* at the time share only after RESTART_AFTER steps: the first
+         * schedule takes up to 1 400 to leave the starting bound where it works */
         if (!restarted && isfinite(L) && !solver_interrupted &&
             rounded >= start_rounded && !reached &&
-            ((now - t0 >= RESTART_SHARE * seconds && st->iterations >= MIN_STEPS) || theta < MIN_THETA) &&
+            ((now - t0 >= RESTART_SHARE * seconds && st->iterations >= RESTART_AFTER) || theta < MIN_THETA) &&
             seconds - (now - t0) >= RESTART_MIN_STEPS * stepping / st->iterations) {
             start_prices(&R);
             memset(dir, 0, (size_t)R.ndual * sizeof *dir);

@@ -31,7 +31,7 @@ typedef struct LagrangeStats {
  * already had; HUGE_VAL for none) at half its time (half the time left
  * after a restart), or after its first steps when they show that it
  * cannot take a thousand. A search still at its starting bound after a
- * quarter of its time and a thousand steps, or with its step size spent,
+ * quarter of its time and two thousand steps, or with its step size spent,
  * starts again once with smaller steps, when its time allows two
  * thousand more. When every value
  * is a multiple of 10^−value_digits (≥ 0), the bound is rounded down to
