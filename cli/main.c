@@ -5,6 +5,7 @@
 #include "commands.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -44,6 +45,28 @@ static const Command *find_command(const char *name)
     return NULL;
 }
 
+/* Every subcommand takes a GNU-style `--name=value` as `--name value`:
+ * the argument is cut at its '=' in place (argv's strings are the
+ * program's to change) into a new argument vector. NULL on out of memory. */
+static char **split_long_options(int argc, char **argv, int *newc)
+{
+    char **out = malloc((size_t)(2 * argc + 1) * sizeof *out);
+    if (!out)
+        return NULL;
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        char *eq = strncmp(argv[i], "--", 2) == 0 && i > 0 ? strchr(argv[i], '=') : NULL;
+        out[n++] = argv[i];
+        if (eq && eq > argv[i] + 2) {
+            *eq = '\0';
+            out[n++] = eq + 1;
+        }
+    }
+    out[n] = NULL;
+    *newc = n;
+    return out;
+}
+
 int main(int argc, char **argv)
 {
     /* Outputs hold personal data: nothing samplan creates is world-readable. */
@@ -73,5 +96,13 @@ int main(int argc, char **argv)
     const Command *c = find_command(name);
     if (!c)
         return usage_error(NULL, "unknown command '%s'", name);
-    return c->run(argc - 1, argv + 1);
+    int n = 0;
+    char **args = split_long_options(argc - 1, argv + 1, &n);
+    if (!args) {
+        fputs("samplan: out of memory\n", stderr);
+        return EXIT_NO_PLAN;
+    }
+    int rc = c->run(n, args);
+    free(args);
+    return rc;
 }

@@ -106,6 +106,11 @@ expect_rc 2 "validate with a personal identity number as id" "$SAMPLAN" validate
 grep -q 'participants\.csv:2:1:' "$tmp/err" ||
     fail "personal-number message lacks 'participants.csv:2:1:': $(head -n 3 "$tmp/err")"
 
+# GNU-style --name=value works for every option that takes a value
+expect_rc 0 "solve --time-limit=5" "$SAMPLAN" solve "$scen" --time-limit=5 -o "$tmp/eq" --quiet
+[ -s "$tmp/eq/summary.json" ] || fail "solve --time-limit=5 wrote no plan"
+expect_rc 2 "solve --time-limit= (empty value)" "$SAMPLAN" solve "$scen" --time-limit= -o "$tmp/eq2" --quiet
+
 # export writes a file glpsol can read
 expect_rc 0 "export --lp" "$SAMPLAN" export "$scen" --lp "$tmp/p.lp" --plain
 [ -s "$tmp/p.lp" ] || fail "export --lp wrote nothing"
