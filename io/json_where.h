@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 typedef struct JsonWhereEntry {
-    char *path;  /* keys joined by '.', "" for the top-level value; array items as path[i] */
+    char *path;  /* the keys leading to it, encoded (json_where.c); "" for the top-level value */
     long line;   /* 1-based */
     long column; /* 1-based, in characters (UTF-8), of the value's first character */
 } JsonWhereEntry;
@@ -30,8 +30,9 @@ typedef struct JsonWhere {
  * keeps what it found). Returns 0, or 1 when memory ran out. */
 int json_where_scan(JsonWhere *w, const char *text, size_t len);
 
-/* The position of the value at path: 1 when found. */
-int json_where_find(const JsonWhere *w, const char *path, long *line, long *column);
+/* The position of the value the NULL-terminated object keys lead to
+ * ({NULL}: the top-level value): 1 when found. */
+int json_where_find(const JsonWhere *w, const char *const *keys, long *line, long *column);
 
 void json_where_free(JsonWhere *w);
 

@@ -53,61 +53,83 @@ typedef struct Ctx {
     const char *variant;    /* the variant being read, or NULL */
 } Ctx;
 
-/* Where the value at path (of the document as read, the variant merged
- * in) lies in the file: in the variant's patch when it sets it, else in
- * the base; for a missing key, the nearest enclosing object that is
- * there (at worst the top-level one). 0, 0 when nothing is known. */
-static void locate(const Ctx *c, const char *path, long *line, long *column)
+/* A key path, for the helpers below: KEYS("travel", "speed_kmh"). */
+#define KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define MAX_KEYS 8
+
+/* The keys joined by '.', as messages name a key. */
+static void path_text(const char *const *keys, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int i = 0; keys[i] && len < size; i++)
+        len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? "." : "", keys[i]);
+}
+
+/* Where the value the keys lead to (in the document as read, the variant
+ * merged in) lies in the file: in the variant's patch when it sets it,
+ * else in the base; for a missing key, the nearest enclosing object that
+ * is there (at worst the top-level one). 0, 0 when nothing is known. */
+static void locate(const Ctx *c, const char *const *keys, long *line, long *column)
 {
     *line = *column = 0;
     if (!c->where)
         return;
-    char p[512];
-    snprintf(p, sizeof p, "%s", path);
-    for (;;) {
-        char in_variant[640];
+    int n = 0;
+    while (keys[n] && n < MAX_KEYS)
+        n++;
+    for (; n >= 0; n--) {
+        const char *path[MAX_KEYS + 3];
+        int k = 0;
         if (c->variant) {
-            snprintf(in_variant, sizeof in_variant, "variants.%s%s%s", c->variant, p[0] ? "." : "", p);
-            if (json_where_find(c->where, in_variant, line, column))
+            path[k++] = "variants";
+            path[k++] = c->variant;
+            for (int i = 0; i < n; i++)
+                path[k++] = keys[i];
+            path[k] = NULL;
+            if (json_where_find(c->where, path, line, column))
                 return;
         }
-        if (json_where_find(c->where, p, line, column) || !p[0])
+        for (k = 0; k < n; k++)
+            path[k] = keys[k];
+        path[k] = NULL;
+        if (json_where_find(c->where, path, line, column))
             return;
-        char *dot = strrchr(p, '.');
-        if (dot)
-            *dot = '\0';
-        else
-            p[0] = '\0';
     }
 }
 
-static void bad(Ctx *c, const char *path, const char *expected, const json_t *v)
+/* Reports a value that is not what the keys' place expects. */
+static void bad(Ctx *c, const char *const *keys, const char *expected, const json_t *v)
 {
-    char text[128];
+    char text[128], path[512];
     show(v, text, sizeof text);
+    path_text(keys, path, sizeof path);
     long line, column;
-    locate(c, path, &line, &column);
+    locate(c, keys, &line, &column);
     diag_add(c->diags, SCENARIO_JSON, line, column, "%s: expected %s, got '%s'", path, expected, text);
 }
 
 enum Bound { NONNEG, POSITIVE, UNIT };
 
-/* Reads obj.key as a number into *out when present and not null. */
-static void get_number(Ctx *c, const json_t *obj, const char *key, const char *path,
-                       enum Bound bound, double *out)
+/* Reads the member of obj named by the last of keys (the whole path from
+ * the top, for messages) as a number into *out when present and not null. */
+static void get_number(Ctx *c, const json_t *obj, const char *const *keys, enum Bound bound, double *out)
 {
-    json_t *v = json_object_get(obj, key);
+    int n = 0;
+    while (keys[n + 1])
+        n++;
+    json_t *v = json_object_get(obj, keys[n]);
     if (!v || json_is_null(v))
         return;
     static const char *const expected[] = {"a number >= 0", "a number > 0", "a number in 0..1"};
     if (!json_is_number(v)) {
-        bad(c, path, expected[bound], v);
+        bad(c, keys, expected[bound], v);
         return;
     }
     double x = json_number_value(v);
     int ok = isfinite(x) && (bound == NONNEG ? x >= 0 : bound == POSITIVE ? x > 0 : x >= 0 && x <= 1);
     if (!ok) {
-        bad(c, path, expected[bound], v);
+        bad(c, keys, expected[bound], v);
         return;
     }
     *out = x;
@@ -120,7 +142,7 @@ static json_t *get_object(Ctx *c, const json_t *obj, const char *key)
     if (!v || json_is_null(v))
         return NULL;
     if (!json_is_object(v)) {
-        bad(c, key, "an object", v);
+        bad(c, KEYS(key), "an object", v);
         return NULL;
     }
     return v;
@@ -177,7 +199,12 @@ static char *join_path(const char *dir, const char *name)
     return p;
 }
 
-/* The whole of a file, NUL-terminated; NULL with errno set on failure. */
+/* A scenario.json is a few hundred bytes; this much is surely not one
+ * (and /dev/zero would otherwise be read until memory runs out). */
+#define SCENARIO_JSON_MAX (16L << 20)
+
+/* The whole of a file, NUL-terminated; NULL with errno set on failure
+ * (EFBIG: over SCENARIO_JSON_MAX). */
 static char *read_file(const char *path, size_t *len)
 {
     FILE *fp = fopen(path, "rb");
@@ -185,20 +212,28 @@ static char *read_file(const char *path, size_t *len)
         return NULL;
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap);
-    while (buf) {
+    int err = buf ? 0 : ENOMEM;
+    while (!err) {
+        errno = 0;
         n += fread(buf + n, 1, cap - n - 1, fp);
-        if (n < cap - 1)
+        if (ferror(fp))
+            err = errno ? errno : EIO; /* e.g. EISDIR */
+        else if (n < cap - 1)
             break;
-        char *bigger = realloc(buf, cap *= 2);
-        if (!bigger)
-            free(buf);
-        buf = bigger;
+        else if (cap > SCENARIO_JSON_MAX)
+            err = EFBIG;
+        else {
+            char *bigger = realloc(buf, cap *= 2);
+            if (!bigger)
+                err = ENOMEM;
+            else
+                buf = bigger;
+        }
     }
-    int failed = !buf || ferror(fp);
     fclose(fp);
-    if (failed) {
+    if (err) {
         free(buf);
-        errno = buf ? EIO : ENOMEM;
+        errno = err;
         return NULL;
     }
     buf[n] = '\0';
@@ -222,13 +257,17 @@ static json_t *load_root(const char *dir, DiagList *diags, JsonWhere *where, int
     char *text = read_file(path, &len);
     free(path);
     if (!text) {
-        if (errno == ENOENT)
+        int err = errno;
+        if (err == ENOENT)
             diag_add(diags, SCENARIO_JSON, 0, 0, "file not found: a scenario directory needs one");
-        else if (errno == ENOMEM)
+        else if (err == ENOMEM)
             diag_add(diags, SCENARIO_JSON, 0, 0, "out of memory");
+        else if (err == EFBIG)
+            diag_add(diags, SCENARIO_JSON, 0, 0, "file is over %ld MB: expected a scenario's settings",
+                     SCENARIO_JSON_MAX >> 20);
         else
-            diag_add(diags, SCENARIO_JSON, 0, 0, "cannot read the file: %s", strerror(errno));
-        *rc = errno == ENOMEM ? 1 : 2;
+            diag_add(diags, SCENARIO_JSON, 0, 0, "cannot read the file: %s", strerror(err));
+        *rc = err == ENOMEM ? 1 : 2;
         return NULL;
     }
     size_t skip = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -258,7 +297,7 @@ static json_t *load_root(const char *dir, DiagList *diags, JsonWhere *where, int
     json_t *variants = json_object_get(root, "variants");
     if (variants && !json_is_null(variants) && !json_is_object(variants)) {
         Ctx c = {diags, 0, where, NULL};
-        bad(&c, "variants", "an object of named variants", variants);
+        bad(&c, KEYS("variants"), "an object of named variants", variants);
         json_decref(root);
         *rc = 2;
         return NULL;
@@ -332,7 +371,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     json_t *v = json_object_get(doc, "name");
     if (v && !json_is_null(v)) {
         if (!json_is_string(v) || !json_string_value(v)[0]) {
-            bad(c, "name", "a non-empty string", v);
+            bad(c, KEYS("name"), "a non-empty string", v);
         } else {
             char *name = dup_str(json_string_value(v));
             if (!name) {
@@ -347,19 +386,19 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     v = json_object_get(doc, "start");
     if (!v || json_is_null(v)) {
         long line, column;
-        locate(c, "start", &line, &column);
+        locate(c, KEYS("start"), &line, &column);
         diag_add(c->diags, SCENARIO_JSON, line, column,
                  "missing 'start': expected the Monday of week 1 as YYYY-MM-DD");
     } else if (!json_is_string(v) ||
                calendar_parse(json_string_value(v), &s->start_year, &s->start_month,
                               &s->start_day) != 0) {
-        bad(c, "start", "a date YYYY-MM-DD", v);
+        bad(c, KEYS("start"), "a date YYYY-MM-DD", v);
     } else {
         static const char *const days[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday",
                                            "Friday", "Saturday", "Sunday"};
         int wd = calendar_weekday(calendar_days(s->start_year, s->start_month, s->start_day));
         long line, column;
-        locate(c, "start", &line, &column);
+        locate(c, KEYS("start"), &line, &column);
         if (wd != 1)
             diag_add(c->diags, SCENARIO_JSON, line, column, "start '%s' is a %s: expected a Monday",
                      json_string_value(v), days[wd]);
@@ -373,7 +412,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
             json_integer_value(v) > SCENARIO_MAX_WEEKS) {
             char range[64];
             snprintf(range, sizeof range, "an integer 1..%d", SCENARIO_MAX_WEEKS);
-            bad(c, "weeks", range, v);
+            bad(c, KEYS("weeks"), range, v);
         } else {
             s->weeks = (int)json_integer_value(v);
         }
@@ -382,7 +421,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     v = json_object_get(doc, "cooperation");
     if (v && !json_is_null(v)) {
         if (!json_is_boolean(v))
-            bad(c, "cooperation", "true or false", v);
+            bad(c, KEYS("cooperation"), "true or false", v);
         else
             s->cooperation = json_is_true(v);
     }
@@ -390,15 +429,15 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     json_t *travel = get_object(c, doc, "travel");
     if (travel) {
         TravelParams *t = &s->travel;
-        get_number(c, travel, "max_daily_minutes", "travel.max_daily_minutes", NONNEG,
+        get_number(c, travel, KEYS("travel", "max_daily_minutes"), NONNEG,
                    &t->max_daily_minutes);
-        get_number(c, travel, "road_factor", "travel.road_factor", POSITIVE, &t->road_factor);
-        get_number(c, travel, "speed_kmh", "travel.speed_kmh", POSITIVE, &t->speed_kmh);
-        get_number(c, travel, "cost_per_km", "travel.cost_per_km", NONNEG, &t->cost_per_km);
-        get_number(c, travel, "days_per_week", "travel.days_per_week", NONNEG, &t->days_per_week);
-        get_number(c, travel, "accommodation_per_week", "travel.accommodation_per_week", NONNEG,
+        get_number(c, travel, KEYS("travel", "road_factor"), POSITIVE, &t->road_factor);
+        get_number(c, travel, KEYS("travel", "speed_kmh"), POSITIVE, &t->speed_kmh);
+        get_number(c, travel, KEYS("travel", "cost_per_km"), NONNEG, &t->cost_per_km);
+        get_number(c, travel, KEYS("travel", "days_per_week"), NONNEG, &t->days_per_week);
+        get_number(c, travel, KEYS("travel", "accommodation_per_week"), NONNEG,
                    &t->accommodation_per_week);
-        get_number(c, travel, "max_relocation_km", "travel.max_relocation_km", NONNEG,
+        get_number(c, travel, KEYS("travel", "max_relocation_km"), NONNEG,
                    &t->max_relocation_km);
     }
 
@@ -406,7 +445,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     if (obj) {
         json_t *w = json_object_get(obj, "group_weights");
         if (w && !json_is_null(w) && !json_is_object(w)) {
-            bad(c, "objective.group_weights", "an object", w);
+            bad(c, KEYS("objective", "group_weights"), "an object", w);
         } else if (w && json_is_object(w)) {
             const char *key;
             json_t *val;
@@ -414,24 +453,23 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
                 int g = 0;
                 while (g < GROUP_COUNT && strcmp(group_names[g], key) != 0)
                     g++;
-                char path[160];
-                snprintf(path, sizeof path, "objective.group_weights.%s", key);
+                const char *const *keys = KEYS("objective", "group_weights", key);
                 long line, column;
-                locate(c, path, &line, &column);
+                locate(c, keys, &line, &column);
                 if (g == GROUP_COUNT)
                     diag_add(c->diags, SCENARIO_JSON, line, column,
-                             "%s: unknown group: expected youth, newcomer, longterm or other",
-                             path);
+                             "objective.group_weights.%s: unknown group: expected youth, newcomer, "
+                             "longterm or other", key);
                 else
-                    get_number(c, w, key, path, NONNEG, &s->objective.group_weight[g]);
+                    get_number(c, w, keys, NONNEG, &s->objective.group_weight[g]);
             }
         }
-        get_number(c, obj, "preference_step", "objective.preference_step", UNIT,
+        get_number(c, obj, KEYS("objective", "preference_step"), UNIT,
                    &s->objective.preference_step);
         json_t *mc = json_object_get(obj, "max_cost");
         if (mc && !json_is_null(mc)) {
             double x = -1;
-            get_number(c, obj, "max_cost", "objective.max_cost", NONNEG, &x);
+            get_number(c, obj, KEYS("objective", "max_cost"), NONNEG, &x);
             if (x >= 0) {
                 s->objective.has_max_cost = 1;
                 s->objective.max_cost = x;
@@ -441,9 +479,9 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
 
     json_t *solver = get_object(c, doc, "solver");
     if (solver) {
-        get_number(c, solver, "time_limit_s", "solver.time_limit_s", POSITIVE,
+        get_number(c, solver, KEYS("solver", "time_limit_s"), POSITIVE,
                    &s->solver.time_limit_s);
-        get_number(c, solver, "mip_gap", "solver.mip_gap", NONNEG, &s->solver.mip_gap);
+        get_number(c, solver, KEYS("solver", "mip_gap"), NONNEG, &s->solver.mip_gap);
     }
 
     json_t *files = get_object(c, doc, "files");
@@ -454,21 +492,19 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
             int t = 0;
             while (t < TABLE_COUNT && strcmp(table_names[t], key) != 0)
                 t++;
-            char path[160];
-            snprintf(path, sizeof path, "files.%s", key);
+            const char *const *keys = KEYS("files", key);
             if (t == TABLE_COUNT) {
                 long line, column;
-                locate(c, path, &line, &column);
+                locate(c, keys, &line, &column);
                 diag_add(c->diags, SCENARIO_JSON, line, column,
-                         "%s: unknown table: expected municipalities, distances, centres, "
-                         "tracks, modules, participants, slots or reservations", path);
+                         "files.%s: unknown table: expected municipalities, distances, centres, "
+                         "tracks, modules, participants, slots or reservations", key);
                 continue;
             }
             if (json_is_null(val))
                 continue;
             if (!json_is_string(val) || !safe_relative(json_string_value(val))) {
-                bad(c, path, "a file name relative to the scenario directory, without '..'",
-                    val);
+                bad(c, keys, "a file name relative to the scenario directory, without '..'", val);
                 continue;
             }
             char *name = dup_str(json_string_value(val));
@@ -535,9 +571,7 @@ static int read_json(Scenario *s, const char *dir, const char *variant, DiagList
             return 2;
         }
         if (!json_is_object(patch)) {
-            char path[160];
-            snprintf(path, sizeof path, "variants.%s", variant);
-            bad(&c, path, "an object (a JSON Merge Patch of the base)", patch);
+            bad(&c, KEYS("variants", variant), "an object (a JSON Merge Patch of the base)", patch);
             json_decref(root);
             return 2;
         }

@@ -10,6 +10,7 @@
  */
 #include "glpk_run.h"
 
+#include <errno.h>
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
@@ -512,44 +513,73 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
 
 /* ---- export -------------------------------------------------------------- */
 
+/* A private temporary file (mkstemp: created anew, never through a link)
+ * next to path, or in $TMPDIR or /tmp when that directory is not
+ * writable; its name goes to tmp. Returns 0 or an errno value. */
+static int make_temp(const char *path, char *tmp, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    int dirlen = slash ? (int)(slash - path) : 1;
+    const char *dir = slash ? (slash == path ? "/" : path) : ".";
+    const char *fallback = getenv("TMPDIR");
+    if (!fallback || !*fallback)
+        fallback = "/tmp";
+    for (int attempt = 0; attempt < 2; attempt++) {
+        int n = attempt == 0 ? snprintf(tmp, size, "%.*s/.samplan-mps-XXXXXX", slash == path ? 0 : dirlen, dir)
+                             : snprintf(tmp, size, "%s/samplan-mps-XXXXXX", fallback);
+        if (n < 0 || (size_t)n >= size)
+            continue;
+        int fd = mkstemp(tmp);
+        if (fd >= 0) {
+            close(fd);
+            return 0;
+        }
+    }
+    return errno ? errno : EIO;
+}
+
 /* MPS has no standard objective sense, and glpsol rejects the OBJSENSE
  * section that other readers take, so a reader assumes "minimise" unless
- * told: glp_write_mps's header says nothing of it. This copies the file
- * with a comment line after that header saying that the objective is
- * value, to be maximised (glpsol --max), and renames the copy over it. */
-static int note_mps_sense(const char *path)
+ * told: glp_write_mps's header says nothing of it. GLPK writes the file
+ * to a temporary one, which is then copied to path with a comment line
+ * after GLPK's header saying that the objective is value, to be
+ * maximised (glpsol --max). path is written in place, as glp_write_lp
+ * writes: through a symbolic link, keeping an existing file's mode.
+ * Returns 0 or an errno value. */
+static int write_mps_noting_sense(glp_prob *P, const char *path)
 {
     char tmp[4096];
-    if (snprintf(tmp, sizeof tmp, "%s.sense-tmp", path) >= (int)sizeof tmp)
-        return -1;
-    FILE *in = fopen(path, "r"), *out = in ? fopen(tmp, "w") : NULL;
-    if (!in || !out) {
-        if (in)
-            fclose(in);
-        return -1;
+    int err = make_temp(path, tmp, sizeof tmp);
+    if (err)
+        return err;
+    if (glp_write_mps(P, GLP_MPS_FILE, NULL, tmp) != 0) {
+        unlink(tmp);
+        return EIO;
     }
+    FILE *in = fopen(tmp, "r");
+    FILE *out = in ? fopen(path, "w") : NULL;
+    err = out ? 0 : errno ? errno : EIO;
     char line[8192];
-    int noted = 0, failed = 0;
-    while (fgets(line, sizeof line, in)) {
+    int noted = 0;
+    while (!err && fgets(line, sizeof line, in)) {
         if (!noted && line[0] != '*') {
-            fputs("* Sense:      MAXIMISE value (the objective row); MPS has none, so\n"
-                  "*             solve it as a maximisation, e.g. glpsol --freemps FILE --max\n",
-                  out);
+            if (fputs("* Sense:      MAXIMISE value (the objective row); MPS has none, so\n"
+                      "*             solve it as a maximisation, e.g. glpsol --freemps FILE --max\n",
+                      out) == EOF)
+                err = errno ? errno : EIO;
             noted = 1;
         }
-        if (fputs(line, out) == EOF) {
-            failed = 1;
-            break;
-        }
+        if (!err && fputs(line, out) == EOF)
+            err = errno ? errno : EIO;
     }
-    failed |= ferror(in) != 0;
-    fclose(in);
-    failed |= fclose(out) != 0;
-    if (failed || rename(tmp, path) != 0) {
-        remove(tmp);
-        return -1;
-    }
-    return 0;
+    if (!err && in && ferror(in))
+        err = EIO;
+    if (in)
+        fclose(in);
+    if (out && fclose(out) != 0 && !err)
+        err = errno ? errno : EIO;
+    unlink(tmp);
+    return err;
 }
 
 typedef struct WriteCtx {
@@ -585,13 +615,14 @@ static int write_body(void *arg)
         double val[2] = {0.0, 1.0};
         glp_set_mat_row(P, 1, 1, ind, val);
     }
-    int ret = ctx->mps ? glp_write_mps(P, GLP_MPS_FILE, NULL, ctx->path)
-                       : glp_write_lp(P, NULL, ctx->path);
+    int err = 0;
+    if (ctx->mps)
+        err = write_mps_noting_sense(P, ctx->path);
+    else if (glp_write_lp(P, NULL, ctx->path) != 0)
+        err = EIO;
     glp_delete_prob(P);
-    if (ret == 0 && ctx->mps)
-        ret = note_mps_sense(ctx->path);
-    if (ret != 0) {
-        snprintf(ctx->err, ctx->errsz, "cannot write '%s'", ctx->path);
+    if (err) {
+        snprintf(ctx->err, ctx->errsz, "cannot write '%s': %s", ctx->path, strerror(err));
         return -1;
     }
     return 0;

@@ -234,6 +234,14 @@ static const Case cases[] = {
      "scenario.json:1:26: start '2027-01-05' is a Tuesday: expected a Monday"},
     {"scenario.json", "\xEF\xBB\xBF{\"start\": \"2027-01-04\",\n  \"weeks\": 0}",
      "scenario.json:2:12: weeks: expected an integer 1..1040, got '0'"},
+    /* an ignored key that looks like a path is not the value meant */
+    {"scenario.json",
+     "{\"start\": \"2027-01-04\",\n \"objective.preference_step\": \"see below\",\n"
+     " \"objective\": {\"preference_step\": 1.5}}",
+     "scenario.json:3:35: objective.preference_step: expected a number in 0..1, got '1.5'"},
+    /* a key written with \u escapes is the key it decodes to */
+    {"scenario.json", "{\"st\\u0061rt\": \"2027-01-05\"}",
+     "scenario.json:1:16: start '2027-01-05' is a Tuesday: expected a Monday"},
     {"scenario.json", NULL, "scenario.json: file not found: a scenario directory needs one"},
 };
 #define NCASES (sizeof cases / sizeof cases[0])
