@@ -552,9 +552,11 @@ static int write_mps_noting_sense(glp_prob *P, const char *path)
     int err = make_temp(path, tmp, sizeof tmp);
     if (err)
         return err;
+    errno = 0;
     if (glp_write_mps(P, GLP_MPS_FILE, NULL, tmp) != 0) {
+        err = errno ? errno : EIO;
         unlink(tmp);
-        return EIO;
+        return err;
     }
     FILE *in = fopen(tmp, "r");
     FILE *out = in ? fopen(path, "w") : NULL;
@@ -618,8 +620,8 @@ static int write_body(void *arg)
     int err = 0;
     if (ctx->mps)
         err = write_mps_noting_sense(P, ctx->path);
-    else if (glp_write_lp(P, NULL, ctx->path) != 0)
-        err = EIO;
+    else if ((errno = 0, glp_write_lp(P, NULL, ctx->path)) != 0)
+        err = errno ? errno : EIO; /* GLPK's fopen leaves its errno */
     glp_delete_prob(P);
     if (err) {
         snprintf(ctx->err, ctx->errsz, "cannot write '%s': %s", ctx->path, strerror(err));
