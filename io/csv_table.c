@@ -306,7 +306,7 @@ int csv_table_open(CsvTable *t, const char *path, const char *label, DiagList *d
         return rc;
     t->header_line = head.line;
     if (head.seen > CSV_MAX_COLUMNS) {
-        diag_add(diags, label, head.line, 0, "header has %zu columns: expected at most %d",
+        diag_add(diags, label, head.line, (long)CSV_MAX_COLUMNS + 1, "header has %zu columns: expected at most %d",
                  head.seen, CSV_MAX_COLUMNS);
         record_release(&head);
         return 2;
