@@ -26,13 +26,14 @@ function b(r, k) { return O[r, col[ARGV[2], k]] }
 END {
     printf "### %s mode, %s\n\n", mode, date
     if (n) {
-        print "samplan end to end (limit = `--time-limit`; wall includes load and writing the plan; levels = build / value / bound / cost seconds as samplan reports them; the bound is the Lagrangian one between the levels, – in runs before it):\n"
-        print "| instance | munic. | particip. | classes | rows | cols | non-zeros | levels b/v/bd/c (s) | limit (s) | wall (s) | peak RSS (MB) | status | value | bound | gap | cost (SEK) | plan_check |"
+        print "samplan end to end (limit = `--time-limit`; wall includes load and writing the plan; levels = load / build / value / bound / cost seconds as samplan reports them (load: reading and checking the files; the bound is the Lagrangian one between the levels; – where a run before the ninth session did not report it):\n"
+        print "| instance | munic. | particip. | classes | rows | cols | non-zeros | levels l/b/v/bd/c (s) | limit (s) | wall (s) | peak RSS (MB) | status | value | bound | gap | cost (SEK) | plan_check |"
         print "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|"
         for (r = 1; r <= n; r++)
-            printf "| %s | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+            printf "| %s | %s | %s | %s | %s | %s | %s | %s / %s / %s / %s / %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
                 a(r, "instance"), a(r, "municipalities"), a(r, "participants"), a(r, "classes"),
-                a(r, "rows"), a(r, "cols"), a(r, "nonzeros"), a(r, "build_s"), a(r, "value_s"),
+                a(r, "rows"), a(r, "cols"), a(r, "nonzeros"), (a(r, "load_s") == "" ? "–" : a(r, "load_s")),
+                a(r, "build_s"), a(r, "value_s"),
                 (a(r, "bound_s") == "" ? "–" : a(r, "bound_s")), a(r, "cost_s"),
                 a(r, "limit_s"), num(a(r, "wall_s"), "%.2f"), mb(a(r, "rss_kb")), a(r, "status"),
                 num(a(r, "value"), "%.6g"), num(a(r, "bound"), "%.6g"),

@@ -106,7 +106,7 @@ T0=$(now)
 
 # ---------------------------------------------------------------- instances
 if [ "$ONLY" != orlib ]; then
-echo "mode,instance,preset,seed,municipalities,participants,classes,slot_classes,rows,cols,nonzeros,build_s,value_s,cost_s,limit_s,wall_s,rss_kb,status,value,cost,bound,gap,plan_check,plain_rows,plain_cols,plain_nonzeros,export_s,glpsol_s,glpsol_rss_kb,glpsol_status,glpsol_value,glpsol_bound,glpsol_time_ratio,cbc_s,cbc_rss_kb,cbc_status,cbc_value,cbc_bound,cbc_time_ratio,greedy_s,greedy_value,greedy_cost,greedy_assigned,value_ratio,bound_s" >"$CSV"
+echo "mode,instance,preset,seed,municipalities,participants,classes,slot_classes,rows,cols,nonzeros,build_s,value_s,cost_s,limit_s,wall_s,rss_kb,status,value,cost,bound,gap,plan_check,plain_rows,plain_cols,plain_nonzeros,export_s,glpsol_s,glpsol_rss_kb,glpsol_status,glpsol_value,glpsol_bound,glpsol_time_ratio,cbc_s,cbc_rss_kb,cbc_status,cbc_value,cbc_bound,cbc_time_ratio,greedy_s,greedy_value,greedy_cost,greedy_assigned,value_ratio,bound_s,load_s" >"$CSV"
 echo "$INSTANCES" | while read -r preset n seed lim clim variant; do
     [ -n "$preset" ] || continue
     inst="$preset-$n-s$seed${variant:+-$variant}"
@@ -127,7 +127,7 @@ echo "$INSTANCES" | while read -r preset n seed lim clim variant; do
     wall=$(tget "$d/samplan.time" 1); rss=$(tget "$d/samplan.time" 2)
     prog=$(grep '^samplan: program ' "$d/samplan.err" | tail -n 1)
     set -- $(echo "$prog" | awk '{
-        r = c = z = k = sc = b = v = o = bd = "n/a"
+        r = c = z = k = sc = b = v = o = bd = ld = "n/a"
         for (i = 1; i <= NF; i++) {
             if ($(i+1) == "rows,") r = $i
             if ($(i+1) == "columns,") c = $i
@@ -138,9 +138,10 @@ echo "$INSTANCES" | while read -r preset n seed lim clim variant; do
             if ($i == "value") v = $(i+1)
             if ($i == "cost") o = $(i+1)
             if ($i == "bound") bd = $(i+1)
+            if ($i == "load") ld = $(i+1)
         }
-        print r, c, z, k, sc, b, v, o, bd }')
-    rows=${1:-n/a} cols=${2:-n/a} nz=${3:-n/a} classes=${4:-n/a} sclasses=${5:-n/a} tb=${6:-n/a} tv=${7:-n/a} tc=${8:-n/a} tbd=${9:-n/a}
+        print r, c, z, k, sc, b, v, o, bd, ld }')
+    rows=${1:-n/a} cols=${2:-n/a} nz=${3:-n/a} classes=${4:-n/a} sclasses=${5:-n/a} tb=${6:-n/a} tv=${7:-n/a} tc=${8:-n/a} tbd=${9:-n/a} tld=${10:-n/a}
     if [ $src -le 1 ] && [ -f "$d/plan/summary.json" ]; then
         s=$d/plan/summary.json
         status=$(val "$s" status); value=$(val "$s" value); cost=$(val "$s" cost)
@@ -199,7 +200,7 @@ echo "$INSTANCES" | while read -r preset n seed lim clim variant; do
             log "$inst: export failed"
         fi
     fi
-    echo "$MODE,$inst,$preset,$seed,$munis,$people,$classes,$sclasses,$rows,$cols,$nz,$tb,$tv,$tc,$lim,$wall,$rss,$status,$value,$cost,$bound,$gap,$chk,$prow,$pcol,$pnz,$ex,$gls,$glr,$glst,$glv,$glb,$glratio,$cbs,$cbr,$cbst,$cbv,$cbb,$cbratio,$gs,$gv,$gc,$ga,$vr,$tbd" >>"$CSV"
+    echo "$MODE,$inst,$preset,$seed,$munis,$people,$classes,$sclasses,$rows,$cols,$nz,$tb,$tv,$tc,$lim,$wall,$rss,$status,$value,$cost,$bound,$gap,$chk,$prow,$pcol,$pnz,$ex,$gls,$glr,$glst,$glv,$glb,$glratio,$cbs,$cbr,$cbst,$cbv,$cbb,$cbratio,$gs,$gv,$gc,$ga,$vr,$tbd,$tld" >>"$CSV"
     log "$inst: $status value=$value bound=$bound wall=${wall}s rss=${rss}kB check=$chk glpsol=$glst/${gls}s cbc=$cbst/${cbs}s greedy=$gv"
 done
 fi

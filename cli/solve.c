@@ -146,7 +146,9 @@ int cmd_solve(int argc, char **argv)
 
     DiagList diags = DIAGLIST_INIT;
     Scenario *s = NULL;
+    double t_load = clock_seconds();
     int rc = scenario_load(a.dir, a.variant, &s, &diags);
+    double load_s = clock_seconds() - t_load; /* reading and checking the files, derived data */
     if (rc) {
         diag_sort(&diags);
         diag_print(&diags, stderr, "samplan");
@@ -204,9 +206,9 @@ int cmd_solve(int argc, char **argv)
         if (stats.blocks > 1)
             snprintf(blocks, sizeof blocks, ", %d independent blocks", stats.blocks);
         fprintf(stderr, "samplan: program %d rows, %d columns, %zu non-zeros (%d participant classes, "
-                        "%d slot classes%s); build %.2f s, value %.2f s, bound %.2f s, cost %.2f s\n",
+                        "%d slot classes%s); load %.2f s, build %.2f s, value %.2f s, bound %.2f s, cost %.2f s\n",
                 stats.rows, stats.cols, stats.nnz, stats.participant_classes, stats.slot_classes, blocks,
-                stats.build_s, stats.level1_s, stats.bound_s, stats.level2_s);
+                load_s, stats.build_s, stats.level1_s, stats.bound_s, stats.level2_s);
     }
     print_summary(s, plan, out, stdout);
     plan_free(plan);
