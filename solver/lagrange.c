@@ -51,6 +51,16 @@
  * not below the trivial bound in 120 s). */
 #define PROBE_STEPS 10
 #define MIN_STEPS 1000
+/* The first steps are cheap (few candidates are worth taking yet), so
+ * the pace is checked again after RECHECK_STEPS: a search that gives up
+ * at GIVE_UP_SHARE of its time unless below the bound already had must
+ * manage the 950–1 400 steps the first schedule takes to leave the
+ * trivial bound (national 2 000–10 000, ninth session) by then, so it
+ * needs MIN_STEPS / GIVE_UP_SHARE in all. National 10 000 and 20 000 at
+ * a 120 s limit spent 6 s each before giving up at half time; they now
+ * give that time back to level 2 after a second or so. */
+#define RECHECK_STEPS 100
+#define RECHECK_MIN_STEPS (MIN_STEPS / GIVE_UP_SHARE)
 #define GIVE_UP_SHARE 0.5
 /* On national 5 000 the first steps with θ 2 and PATIENCE 40 (the
  * seventh session's first schedule) overshoot to 3.6 × the trivial bound
@@ -911,7 +921,8 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
          * restart, GIVE_UP_SHARE of the time that was left at it. */
         if (isfinite(known) && rounded >= known - 1e-9 * fmax(1.0, fabs(known)) &&
             (now - t_phase >= GIVE_UP_SHARE * (seconds - (t_phase - t0)) ||
-             (st->iterations == PROBE_STEPS && PROBE_STEPS * left < MIN_STEPS * stepping)))
+             (st->iterations == PROBE_STEPS && PROBE_STEPS * left < MIN_STEPS * stepping) ||
+             (st->iterations == RECHECK_STEPS && RECHECK_STEPS * left < RECHECK_MIN_STEPS * stepping)))
             break;
         if (!step(&R, L, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), theta, grad, dir))
             break;

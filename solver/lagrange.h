@@ -29,8 +29,8 @@ typedef struct LagrangeStats {
  * early when it reaches `target` (the value of a known plan), on Ctrl-C
  * (solver_interrupted), and while still not below `known` (a bound
  * already had; HUGE_VAL for none) at half its time (half the time left
- * after a restart), or after its first steps when they show that it
- * cannot take a thousand. A search still at its starting bound after a
+ * after a restart), or after its first steps (ten, then a hundred) when
+ * they show that it cannot take the thousand or two it needs. A search still at its starting bound after a
  * quarter of its time and two thousand steps, or with its step size spent,
  * starts again once with smaller steps, when its time allows two
  * thousand more. When every value
