@@ -45,21 +45,50 @@ static const Command *find_command(const char *name)
     return NULL;
 }
 
-/* Every subcommand takes a GNU-style `--name=value` as `--name value`:
- * the argument is cut at its '=' in place (argv's strings are the
- * program's to change) into a new argument vector. NULL on out of memory. */
+/* The long options that take a value, in any subcommand. */
+static const char *const value_options[] = {"--db",   "--gap",      "--jobs",       "--lp",
+                                            "--mps",  "--output",   "--participants", "--preset",
+                                            "--seed", "--time-limit", "--variant",  "--variants"};
+
+/* 1 when arg[0..n) names an option that takes a value (n = strlen when
+ * the whole argument), -o included. */
+static int takes_value(const char *arg, size_t n)
+{
+    if (n == 2 && strncmp(arg, "-o", 2) == 0)
+        return 1;
+    for (size_t i = 0; i < sizeof value_options / sizeof *value_options; i++)
+        if (strlen(value_options[i]) == n && strncmp(arg, value_options[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Every subcommand takes a GNU-style `--name=value` as `--name value`,
+ * for the options that take a value: the argument is cut at its '=' in
+ * place (argv's strings are the program's to change) into a new argument
+ * vector. An argument that is an option's value, or comes after `--`,
+ * is left whole (report -- DIR, -o --a=b), and so is `--force=1` (the
+ * subcommand then refuses it as an unknown option). NULL on out of memory. */
 static char **split_long_options(int argc, char **argv, int *newc)
 {
     char **out = malloc((size_t)(2 * argc + 1) * sizeof *out);
     if (!out)
         return NULL;
-    int n = 0;
+    int n = 0, literal = 0, value_next = 0;
     for (int i = 0; i < argc; i++) {
-        char *eq = strncmp(argv[i], "--", 2) == 0 && i > 0 ? strchr(argv[i], '=') : NULL;
-        out[n++] = argv[i];
-        if (eq && eq > argv[i] + 2) {
+        char *arg = argv[i];
+        char *eq = !literal && !value_next && i > 0 && strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
+        int is_value = value_next;
+        value_next = 0;
+        out[n++] = arg;
+        if (i == 0 || literal || is_value)
+            continue;
+        if (strcmp(arg, "--") == 0) {
+            literal = 1;
+        } else if (eq && takes_value(arg, (size_t)(eq - arg))) {
             *eq = '\0';
             out[n++] = eq + 1;
+        } else if (takes_value(arg, strlen(arg))) {
+            value_next = 1;
         }
     }
     out[n] = NULL;

@@ -110,6 +110,7 @@ grep -q 'participants\.csv:2:1:' "$tmp/err" ||
 expect_rc 0 "solve --time-limit=5" "$SAMPLAN" solve "$scen" --time-limit=5 -o "$tmp/eq" --quiet
 [ -s "$tmp/eq/summary.json" ] || fail "solve --time-limit=5 wrote no plan"
 expect_rc 2 "solve --time-limit= (empty value)" "$SAMPLAN" solve "$scen" --time-limit= -o "$tmp/eq2" --quiet
+expect_rc 2 "solve --force=1 (a flag takes no value)" "$SAMPLAN" solve "$scen" --force=1 -o "$tmp/eq3" --quiet
 
 # export writes a file glpsol can read
 expect_rc 0 "export --lp" "$SAMPLAN" export "$scen" --lp "$tmp/p.lp" --plain
