@@ -4,10 +4,11 @@
  * A small recursive scanner over text jansson has already parsed: it does
  * not check the grammar, it only follows it far enough to know which keys
  * lead to each value and on which line and column it begins. Columns
- * count UTF-8 characters, as jansson and a reader count them. A path is
- * stored as its keys, each written as its byte length, ':' and the key as
- * jansson decodes it (array items as '#', the index and ';'), so that no
- * two paths look alike whatever the keys hold ('.', nothing, escapes).
+ * count UTF-8 characters, as jansson and a reader count them. Each value
+ * is stored with its enclosing value and its key there (as jansson
+ * decodes it), so that keys are compared one by one whatever they hold
+ * ('.', nothing, escapes), and memory grows with the file, not with its
+ * depth times its keys' length.
  */
 #include "json_where.h"
 
@@ -51,14 +52,6 @@ static int buf_add(Buf *b, const char *bytes, size_t n)
     return 0;
 }
 
-/* Appends one key of a path in the stored form. */
-static int add_key(Buf *b, const char *key, size_t n)
-{
-    char head[32];
-    int h = snprintf(head, sizeof head, "%zu:", n);
-    return buf_add(b, head, (size_t)h) || buf_add(b, key, n);
-}
-
 static int peek(const Scan *s)
 {
     return s->at < s->len ? (unsigned char)s->text[s->at] : -1;
@@ -84,23 +77,24 @@ static void skip_space(Scan *s)
         advance(s);
 }
 
-static int record(Scan *s, const Buf *path)
+/* Records a value beginning here; returns its entry or -1 (out of
+ * memory). key (taken over; NULL for an array item or the top) is its key
+ * in the parent's object. */
+static long record(Scan *s, long parent, char *key, int depth)
 {
     JsonWhere *w = s->w;
     if (w->count == w->cap) {
         size_t cap = w->cap ? 2 * w->cap : 32;
         JsonWhereEntry *e = realloc(w->entries, cap * sizeof *e);
-        if (!e)
+        if (!e) {
+            free(key);
             return -1;
+        }
         w->entries = e;
         w->cap = cap;
     }
-    char *copy = malloc(path->len + 1);
-    if (!copy)
-        return -1;
-    memcpy(copy, path->data ? path->data : "", path->len + 1);
-    w->entries[w->count++] = (JsonWhereEntry){copy, s->line, s->column};
-    return 0;
+    w->entries[w->count] = (JsonWhereEntry){parent, key, depth, s->line, s->column};
+    return (long)w->count++;
 }
 
 /* Four hex digits at text[at..], or −1. */
@@ -111,8 +105,14 @@ static long hex4(const Scan *s, size_t at)
     long v = 0;
     for (size_t i = at; i < at + 4; i++) {
         char c = s->text[i];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0)
+        int d;
+        if (c >= '0' && c <= '9')
+            d = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
+        else
             return -1;
         v = v * 16 + d;
     }
@@ -123,16 +123,11 @@ static long hex4(const Scan *s, size_t at)
 static int add_utf8(Buf *b, uint32_t cp)
 {
     char u[4];
-    size_t n;
-    if (cp < 0x80)
-        u[0] = (char)cp, n = 1;
-    else if (cp < 0x800)
-        u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-    else if (cp < 0x10000)
-        u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 0x3F)), u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-    else
-        u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | (cp >> 12 & 0x3F)), u[2] = (char)(0x80 | (cp >> 6 & 0x3F)),
-        u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
+    size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    static const unsigned char lead[] = {0x00, 0xC0, 0xE0, 0xF0};
+    for (size_t i = n - 1; i > 0; i--, cp >>= 6)
+        u[i] = (char)(0x80 | (cp & 0x3F)); /* continuation bytes, last first */
+    u[0] = (char)(lead[n - 1] | cp);
     return buf_add(b, u, n);
 }
 
@@ -167,7 +162,12 @@ static void read_string(Scan *s, Buf *out)
                     s->oom = 1;
                 continue;
             }
-            ch = ch == 'n' ? '\n' : ch == 't' ? '\t' : ch == 'r' ? '\r' : ch == 'b' ? '\b' : ch == 'f' ? '\f' : ch;
+            ch = ch == 'n'   ? '\n'
+                 : ch == 't' ? '\t'
+                 : ch == 'r' ? '\r'
+                 : ch == 'b' ? '\b'
+                 : ch == 'f' ? '\f'
+                             : ch;
         }
         if (out && buf_add(out, &ch, 1))
             s->oom = 1;
@@ -176,38 +176,38 @@ static void read_string(Scan *s, Buf *out)
     advance(s); /* the closing quote */
 }
 
-static void scan_value(Scan *s, Buf *path, int depth)
+/* Scans the value beginning at the next non-blank, whose key in parent's
+ * object is key (taken over). */
+static void scan_value(Scan *s, long parent, char *key, int depth)
 {
     skip_space(s);
     if (s->oom || s->broken || s->at >= s->len || depth > MAX_DEPTH) {
+        free(key);
         s->broken = 1;
         return;
     }
-    if (record(s, path)) {
+    long me = record(s, parent, key, depth);
+    if (me < 0) {
         s->oom = 1;
         return;
     }
-    size_t mark = path->len; /* the path is extended for each member and cut back */
     int ch = peek(s);
     if (ch == '{') {
         advance(s);
         skip_space(s);
         while (!s->oom && !s->broken && peek(s) == '"') {
-            Buf key = {0};
-            read_string(s, &key);
-            if (!s->oom && add_key(path, key.data ? key.data : "", key.len))
-                s->oom = 1;
-            free(key.data);
+            Buf name = {0};
+            read_string(s, &name);
+            if (!s->oom && !name.data && !(name.data = calloc(1, 1)))
+                s->oom = 1; /* the empty key */
             skip_space(s);
             if (s->oom || peek(s) != ':') {
+                free(name.data);
                 s->broken = 1;
                 return;
             }
             advance(s);
-            scan_value(s, path, depth + 1);
-            path->len = mark;
-            if (path->data)
-                path->data[mark] = '\0';
+            scan_value(s, me, name.data, depth + 1);
             skip_space(s);
             if (peek(s) != ',')
                 break;
@@ -221,16 +221,8 @@ static void scan_value(Scan *s, Buf *path, int depth)
     } else if (ch == '[') {
         advance(s);
         skip_space(s);
-        for (long i = 0; !s->oom && !s->broken && peek(s) != ']' && peek(s) >= 0; i++) {
-            char item[32];
-            int n = snprintf(item, sizeof item, "#%ld;", i);
-            if (buf_add(path, item, (size_t)n)) {
-                s->oom = 1;
-                return;
-            }
-            scan_value(s, path, depth + 1);
-            path->len = mark;
-            path->data[mark] = '\0';
+        while (!s->oom && !s->broken && peek(s) != ']' && peek(s) >= 0) {
+            scan_value(s, me, NULL, depth + 1);
             skip_space(s);
             if (peek(s) != ',')
                 break;
@@ -256,36 +248,38 @@ int json_where_scan(JsonWhere *w, const char *text, size_t len)
     /* a UTF-8 byte order mark is not a character of the document */
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         s.at = 3;
-    Buf path = {0};
-    scan_value(&s, &path, 0);
-    free(path.data);
+    scan_value(&s, -1, NULL, 0);
     return s.oom ? 1 : 0;
 }
 
 int json_where_find(const JsonWhere *w, const char *const *keys, long *line, long *column)
 {
-    Buf path = {0};
-    for (const char *const *k = keys; *k; k++)
-        if (add_key(&path, *k, strlen(*k))) {
-            free(path.data);
-            return 0;
+    int n = 0;
+    while (keys[n])
+        n++;
+    for (size_t i = 0; i < w->count; i++) {
+        if (w->entries[i].depth != n)
+            continue;
+        /* its keys, from the last up, against keys[n-1] .. keys[0] */
+        long e = (long)i;
+        int k = n - 1;
+        while (k >= 0 && w->entries[e].key && strcmp(w->entries[e].key, keys[k]) == 0) {
+            e = w->entries[e].parent;
+            k--;
         }
-    const char *want = path.data ? path.data : "";
-    int found = 0;
-    for (size_t i = 0; i < w->count && !found; i++)
-        if (strcmp(w->entries[i].path, want) == 0) {
+        if (k < 0) {
             *line = w->entries[i].line;
             *column = w->entries[i].column;
-            found = 1;
+            return 1;
         }
-    free(path.data);
-    return found;
+    }
+    return 0;
 }
 
 void json_where_free(JsonWhere *w)
 {
     for (size_t i = 0; i < w->count; i++)
-        free(w->entries[i].path);
+        free(w->entries[i].key);
     free(w->entries);
     w->entries = NULL;
     w->count = w->cap = 0;

@@ -13,7 +13,9 @@
 #include <stddef.h>
 
 typedef struct JsonWhereEntry {
-    char *path;  /* the keys leading to it, encoded (json_where.c); "" for the top-level value */
+    long parent; /* the enclosing value's entry, -1 for the top-level value */
+    char *key;   /* its key in that object, as jansson decodes it; NULL for an array item or the top */
+    int depth;   /* keys and array items from the top */
     long line;   /* 1-based */
     long column; /* 1-based, in characters (UTF-8), of the value's first character */
 } JsonWhereEntry;

@@ -220,7 +220,7 @@ static char *read_file(const char *path, size_t *len)
             err = errno ? errno : EIO; /* e.g. EISDIR */
         else if (n < cap - 1)
             break;
-        else if (cap > SCENARIO_JSON_MAX)
+        else if (cap >= SCENARIO_JSON_MAX)
             err = EFBIG;
         else {
             char *bigger = realloc(buf, cap *= 2);

@@ -169,14 +169,14 @@ START_TEST(random_documents)
         for (size_t i = 0; i < w.count; i++) {
             long at = offset_of(text, w.entries[i].line, w.entries[i].column);
             ck_assert_msg(at >= 0 && strchr("{[\"-0123456789tfn", text[at]) != NULL,
-                          "'%s' at %ld:%ld is not a value's start in %s", w.entries[i].path,
-                          w.entries[i].line, w.entries[i].column, text);
+                          "'%s' at %ld:%ld is not a value's start in %s",
+                          w.entries[i].key ? w.entries[i].key : "(item)", w.entries[i].line, w.entries[i].column, text);
             /* the value there is the i-th value in document order */
             json_error_t err;
             json_t *there =
                 json_loadb(text + at, strlen(text + at), JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &err);
             ck_assert_msg(there != NULL && json_equal(there, values[i].v), "'%s' at %ld:%ld is not its value in %s",
-                          w.entries[i].path, w.entries[i].line, w.entries[i].column, text);
+                          w.entries[i].key ? w.entries[i].key : "(item)", w.entries[i].line, w.entries[i].column, text);
             json_decref(there);
             /* and its keys find it there */
             if (values[i].nkeys >= 0) {
