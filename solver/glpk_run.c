@@ -524,6 +524,7 @@ static int make_temp(const char *path, char *tmp, size_t size)
     const char *fallback = getenv("TMPDIR");
     if (!fallback || !*fallback)
         fallback = "/tmp";
+    errno = 0;
     for (int attempt = 0; attempt < 2; attempt++) {
         int n = attempt == 0 ? snprintf(tmp, size, "%.*s/.samplan-mps-XXXXXX", slash == path ? 0 : dirlen, dir)
                              : snprintf(tmp, size, "%s/samplan-mps-XXXXXX", fallback);
@@ -535,7 +536,8 @@ static int make_temp(const char *path, char *tmp, size_t size)
             return 0;
         }
     }
-    return errno ? errno : EIO;
+    tmp[0] = '\0';
+    return errno ? errno : ENAMETOOLONG;
 }
 
 /* MPS has no standard objective sense, and glpsol rejects the OBJSENSE
@@ -545,17 +547,19 @@ static int make_temp(const char *path, char *tmp, size_t size)
  * after GLPK's header saying that the objective is value, to be
  * maximised (glpsol --max). path is written in place, as glp_write_lp
  * writes: through a symbolic link, keeping an existing file's mode.
- * Returns 0 or an errno value. */
-static int write_mps_noting_sense(glp_prob *P, const char *path)
+ * Returns 0 or an errno value. tmp[size] holds the temporary file's name
+ * while it exists, so that the caller can remove it should GLPK fail
+ * with an internal error (a jump past the rest of this function). */
+static int write_mps_noting_sense(glp_prob *P, const char *path, char *tmp, size_t size)
 {
-    char tmp[4096];
-    int err = make_temp(path, tmp, sizeof tmp);
+    int err = make_temp(path, tmp, size);
     if (err)
         return err;
     errno = 0;
     if (glp_write_mps(P, GLP_MPS_FILE, NULL, tmp) != 0) {
         err = errno ? errno : EIO;
         unlink(tmp);
+        tmp[0] = '\0';
         return err;
     }
     FILE *in = fopen(tmp, "r");
@@ -581,6 +585,7 @@ static int write_mps_noting_sense(glp_prob *P, const char *path)
     if (out && fclose(out) != 0 && !err)
         err = errno ? errno : EIO;
     unlink(tmp);
+    tmp[0] = '\0';
     return err;
 }
 
@@ -590,6 +595,7 @@ typedef struct WriteCtx {
     const char *path;
     char *err;
     size_t errsz;
+    char tmp[4096]; /* the MPS file's temporary copy while it exists */
 } WriteCtx;
 
 static int write_body(void *arg)
@@ -619,7 +625,7 @@ static int write_body(void *arg)
     }
     int err = 0;
     if (ctx->mps)
-        err = write_mps_noting_sense(P, ctx->path);
+        err = write_mps_noting_sense(P, ctx->path, ctx->tmp, sizeof ctx->tmp);
     else if ((errno = 0, glp_write_lp(P, NULL, ctx->path)) != 0)
         err = errno ? errno : EIO; /* GLPK's fopen leaves its errno */
     glp_delete_prob(P);
@@ -632,8 +638,10 @@ static int write_body(void *arg)
 
 int glpk_write_program(const Mip *mip, int mps, const char *path, char *err, size_t errsz)
 {
-    WriteCtx ctx = {mip, mps, path, err, errsz};
+    WriteCtx ctx = {mip, mps, path, err, errsz, ""};
     int rc = guarded(write_body, &ctx);
+    if (ctx.tmp[0])
+        unlink(ctx.tmp); /* GLPK failed inside write_mps_noting_sense */
     if (rc == -2)
         snprintf(err, errsz, "GLPK reported an internal error while writing '%s'", path);
     return rc < 0 ? -1 : 0;
