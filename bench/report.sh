@@ -26,7 +26,7 @@ function b(r, k) { return O[r, col[ARGV[2], k]] }
 END {
     printf "### %s mode, %s\n\n", mode, date
     if (n) {
-        print "samplan end to end (limit = `--time-limit`; wall includes load and writing the plan; levels = load / build / value / bound / cost seconds as samplan reports them (load: reading and checking the files; the bound is the Lagrangian one between the levels; – where a run before the ninth session did not report it):\n"
+        print "samplan end to end (limit = `--time-limit`; wall includes load and writing the plan; levels = load / build / value / bound / cost seconds as samplan reports them; load is reading and checking the files, the bound the Lagrangian one between the levels; – where an older run did not report it: load before the ninth session, bound before the seventh):\n"
         print "| instance | munic. | particip. | classes | rows | cols | non-zeros | levels l/b/v/bd/c (s) | limit (s) | wall (s) | peak RSS (MB) | status | value | bound | gap | cost (SEK) | plan_check |"
         print "|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---|"
         for (r = 1; r <= n; r++)

@@ -61,11 +61,11 @@
  * give that time back to level 2 after a second or so. */
 #define RECHECK_STEPS 100
 #define RECHECK_MIN_STEPS (MIN_STEPS / GIVE_UP_SHARE)
-/* A step reads each non-zero of the program about once: 2.5 ns each on
- * national 2 000–10 000 here (1.4 ms a step at 0.9 M non-zeros, 9 ms at
- * 3.7 M). With a bound already had, a search whose time cannot allow
- * MIN_STEPS steps even at FAST_STEP_NS a non-zero (2.5 × this machine)
- * is not begun: setting it up alone took 1.3 s on national 50 000
+/* A step reads each non-zero of the program about once: 1.6–2.5 ns each
+ * on national 2 000–10 000 here (1.4 ms a step at 0.9 M non-zeros, 5 ms
+ * at 2.0 M, 9 ms at 3.7 M). With a bound already had, a search whose time
+ * cannot allow MIN_STEPS steps even at FAST_STEP_NS a non-zero (1.6–2.5 ×
+ * this machine's pace) is not begun: setting it up alone took 1.3 s on national 50 000
  * (14 M non-zeros), before the probe stopped it. */
 #define FAST_STEP_NS 1.0
 #define GIVE_UP_SHARE 0.5

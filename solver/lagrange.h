@@ -38,7 +38,7 @@ typedef struct LagrangeStats {
  * one. Rows it does not recognise are left out, which only loosens it.
  * Returns HUGE_VAL when memory runs out, when the program's shape is not
  * the one build.c writes, or when, with a `known` bound, `seconds` could
- * not allow a thousand steps even at 2.5 × this machine's pace (it is
+ * not allow a thousand steps even at 1.6–2.5 × this machine's pace (it is
  * then not begun). st may be NULL. */
 double lagrange_bound(const Mip *mip, double target, double known, int value_digits, double seconds,
                       LagrangeStats *st);

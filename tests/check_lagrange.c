@@ -103,6 +103,26 @@ START_TEST(test_target_stops)
 }
 END_TEST
 
+/* With a bound already had, a search whose time cannot allow a thousand
+ * steps is not begun (no bound, no step); without one, or with the time,
+ * it runs and still bounds the optimum (14). */
+START_TEST(test_not_begun_without_time)
+{
+    Scenario *s = hand_load("full_centre", NULL);
+    Model m;
+    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    LagrangeStats st;
+    double none = lagrange_bound(&m.mip, 0.0, 15.0, m.value_digits, 1e-12, &st);
+    ck_assert(!isfinite(none) && st.iterations == 0);
+    double unknown = lagrange_bound(&m.mip, 0.0, HUGE_VAL, m.value_digits, 1e-12, &st);
+    ck_assert(isfinite(unknown) && unknown >= 14 - 1e-9 && st.iterations >= 1);
+    double known = lagrange_bound(&m.mip, 0.0, 15.0, m.value_digits, 5.0, &st);
+    ck_assert(fabs(known - 14) < 1e-9);
+    model_release(&m);
+    scenario_free(s);
+}
+END_TEST
+
 /* A program of another shape (a link row with three columns) gets no
  * bound rather than a wrong one. */
 START_TEST(test_unknown_shape)
@@ -130,6 +150,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_capacity_priced);
     tcase_add_test(tc, test_target_stops);
     tcase_add_test(tc, test_unknown_shape);
+    tcase_add_test(tc, test_not_begun_without_time);
     suite_add_tcase(s, tc);
     return s;
 }
