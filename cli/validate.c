@@ -100,8 +100,6 @@ int cmd_validate(int argc, char **argv)
             if (i + 1 >= argc)
                 return usage_error("validate", "--variant needs a NAME");
             variant = argv[++i];
-        } else if (strncmp(a, "--variant=", 10) == 0) {
-            variant = a + 10;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("validate", "unknown option '%s'", a);
         } else if (dir) {

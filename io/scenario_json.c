@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,14 +100,27 @@ static void locate(const Ctx *c, const char *const *keys, long *line, long *colu
 }
 
 /* Reports a value that is not what the keys' place expects. */
+/* Reports a problem at the place the keys lead to (locate). */
+static void complain(Ctx *c, const char *const *keys, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void complain(Ctx *c, const char *const *keys, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    long line, column;
+    locate(c, keys, &line, &column);
+    diag_add(c->diags, SCENARIO_JSON, line, column, "%s", msg);
+}
+
 static void bad(Ctx *c, const char *const *keys, const char *expected, const json_t *v)
 {
     char text[128], path[512];
     show(v, text, sizeof text);
     path_text(keys, path, sizeof path);
-    long line, column;
-    locate(c, keys, &line, &column);
-    diag_add(c->diags, SCENARIO_JSON, line, column, "%s: expected %s, got '%s'", path, expected, text);
+    complain(c, keys, "%s: expected %s, got '%s'", path, expected, text);
 }
 
 enum Bound { NONNEG, POSITIVE, UNIT };
@@ -386,10 +400,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
 
     v = json_object_get(doc, "start");
     if (!v || json_is_null(v)) {
-        long line, column;
-        locate(c, KEYS("start"), &line, &column);
-        diag_add(c->diags, SCENARIO_JSON, line, column,
-                 "missing 'start': expected the Monday of week 1 as YYYY-MM-DD");
+        complain(c, KEYS("start"), "missing 'start': expected the Monday of week 1 as YYYY-MM-DD");
     } else if (!json_is_string(v) ||
                calendar_parse(json_string_value(v), &s->start_year, &s->start_month,
                               &s->start_day) != 0) {
@@ -398,11 +409,9 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
         static const char *const days[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday",
                                            "Friday", "Saturday", "Sunday"};
         int wd = calendar_weekday(calendar_days(s->start_year, s->start_month, s->start_day));
-        long line, column;
-        locate(c, KEYS("start"), &line, &column);
         if (wd != 1)
-            diag_add(c->diags, SCENARIO_JSON, line, column, "start '%s' is a %s: expected a Monday",
-                     json_string_value(v), days[wd]);
+            complain(c, KEYS("start"), "start '%s' is a %s: expected a Monday", json_string_value(v),
+                     days[wd]);
         else
             snprintf(s->start, sizeof s->start, "%s", json_string_value(v));
     }
@@ -455,10 +464,8 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
                 while (g < GROUP_COUNT && strcmp(group_names[g], key) != 0)
                     g++;
                 const char *const *keys = KEYS("objective", "group_weights", key);
-                long line, column;
-                locate(c, keys, &line, &column);
                 if (g == GROUP_COUNT)
-                    diag_add(c->diags, SCENARIO_JSON, line, column,
+                    complain(c, keys,
                              "objective.group_weights.%s: unknown group: expected youth, newcomer, "
                              "longterm or other", key);
                 else
@@ -495,9 +502,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
                 t++;
             const char *const *keys = KEYS("files", key);
             if (t == TABLE_COUNT) {
-                long line, column;
-                locate(c, keys, &line, &column);
-                diag_add(c->diags, SCENARIO_JSON, line, column,
+                complain(c, keys,
                          "files.%s: unknown table: expected municipalities, distances, centres, "
                          "tracks, modules, participants, slots or reservations", key);
                 continue;

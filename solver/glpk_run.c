@@ -519,14 +519,14 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
 static int make_temp(const char *path, char *tmp, size_t size)
 {
     const char *slash = strrchr(path, '/');
+    const char *dir = slash ? path : "."; /* its first dirlen bytes; "" for "/x" */
     int dirlen = slash ? (int)(slash - path) : 1;
-    const char *dir = slash ? (slash == path ? "/" : path) : ".";
     const char *fallback = getenv("TMPDIR");
     if (!fallback || !*fallback)
         fallback = "/tmp";
     errno = 0;
     for (int attempt = 0; attempt < 2; attempt++) {
-        int n = attempt == 0 ? snprintf(tmp, size, "%.*s/.samplan-mps-XXXXXX", slash == path ? 0 : dirlen, dir)
+        int n = attempt == 0 ? snprintf(tmp, size, "%.*s/.samplan-mps-XXXXXX", dirlen, dir)
                              : snprintf(tmp, size, "%s/samplan-mps-XXXXXX", fallback);
         if (n < 0 || (size_t)n >= size)
             continue;
