@@ -83,6 +83,28 @@
  * The first schedule takes about 1 400 steps to leave the trivial bound
  * on national 2 000 (ninth session): with a thousand as RESTART_AFTER, a
  * 6 s search restarted at 1.5 s and ended at 1 900.3 instead of 1 886.4. */
+/* The market phase (market_evaluate) comes first: subgradient steps on
+ * the capacity prices alone, θ from MARKET_THETA, decaying by DECAY after
+ * MARKET_PATIENCE steps without gain, for at most MARKET_SHARE of the
+ * time or until θ falls below MARKET_MIN_THETA; the full search then
+ * starts from its best prices. Where centres' group and seat capacity
+ * is what limits the value (national 20 000 and 50 000: about 12 000 and
+ * 20 000 participants fit their max_groups), it gets far below the
+ * trivial bound in a few hundred steps, which the full search, whose
+ * steps cost more and whose first ones overshoot, does not. Chosen on
+ * national 10 000 / 20 000 / 50 000, 10–12 s, one run each
+ * (bench/RESULTS.md, tenth session): θ 0.2, PATIENCE 100: 9 402.8 /
+ * 14 390.0 / –; θ 1, PATIENCE 25: – / 14 334.2 / 26 523.2; θ 1,
+ * PATIENCE 50: 9 151.6 / 13 747.4 / 25 240.8; θ 2 overshoots to 8 × the
+ * trivial bound and ends above it on national 20 000. A search whose
+ * time cannot allow MARKET_MIN_STEPS such steps at FAST_STEP_NS a
+ * non-zero is not begun (national 50 000 goes from 48 331 to 27 438 in
+ * 200). */
+#define MARKET_THETA 1.0
+#define MARKET_PATIENCE 50
+#define MARKET_MIN_THETA 1e-3
+#define MARKET_SHARE 0.5
+#define MARKET_MIN_STEPS 200
 #define RESTART_SHARE 0.25
 #define RESTART_AFTER 2000
 #define RESTART_THETA 1.0
@@ -131,6 +153,14 @@ typedef struct Relax {
     double *act;      /* [ndual] the relaxed solution's left-hand side of each priced row */
     Unit *buf;
     int bufcap;
+    /* the market start (market_evaluate): per priced row, whether it is a
+     * class row; per class row, its best candidate's reduced value per
+     * unit of the row and that candidate (an entry of coh_x, or −2 − j
+     * for a loose column j, −1 for none) */
+    unsigned char *is_class;
+    double *cbest, *ccoef; /* ccoef: the candidate's coefficient in the class row */
+    int *carg, *ccoh;      /* ccoh: the candidate's cohort */
+    double *lam0;          /* the prices a search starts (and restarts) from */
 } Relax;
 
 enum { ROLE_FREE, ROLE_X_COHORT, ROLE_X_ALONE, ROLE_GROUPS, ROLE_SIZE, ROLE_PLACE };
@@ -174,6 +204,12 @@ static void relax_free(Relax *R)
     free(R->members);
     free(R->act);
     free(R->buf);
+    free(R->is_class);
+    free(R->cbest);
+    free(R->ccoef);
+    free(R->carg);
+    free(R->ccoh);
+    free(R->lam0);
 }
 
 static void *alloc(size_t n, size_t size)
@@ -744,20 +780,18 @@ static double solve_cohort(Relax *R, int k)
     return best;
 }
 
-/* The relaxed program's optimum at the current prices (a valid bound),
- * with its solution in R->sol and the members it places through each
- * demand row in R->members. */
-static double evaluate(Relax *R)
+/* Clears the relaxed solution and the members per demand row. */
+static void clear_solution(Relax *R)
 {
-    const Mip *mip = R->mip;
     for (int t = 0; t < R->nused; t++)
         R->sol[R->used[t]] = 0.0;
     R->nused = 0;
     memset(R->members, 0, (size_t)R->ndem * sizeof *R->members);
-    double L = 0.0;
-    for (int k = 0; k < R->ndual; k++)
-        if (R->lam[k] != 0.0)
-            L += R->lam[k] * mip->rows[R->dual[k]].ub;
+}
+
+/* Each demand row's cheapest slot class at the current prices. */
+static void price_demands(Relax *R)
+{
     for (int d = 0; d < R->ndem; d++) {
         int i = R->dem[d];
         R->price[d] = HUGE_VAL;
@@ -772,6 +806,20 @@ static double evaluate(Relax *R)
                 R->price[d] = red, R->pick[d] = R->rcol[e];
         }
     }
+}
+
+/* The relaxed program's optimum at the current prices (a valid bound),
+ * with its solution in R->sol and the members it places through each
+ * demand row in R->members. */
+static double evaluate(Relax *R)
+{
+    const Mip *mip = R->mip;
+    clear_solution(R);
+    double L = 0.0;
+    for (int k = 0; k < R->ndual; k++)
+        if (R->lam[k] != 0.0)
+            L += R->lam[k] * mip->rows[R->dual[k]].ub;
+    price_demands(R);
     for (int t = 0; t < R->nloose; t++) {
         int j = R->loose[t];
         const MipCol *c = &mip->cols[j];
@@ -800,6 +848,174 @@ static double evaluate(Relax *R)
         if (R->members[d] > 0.0)
             set_sol(R, R->pick[d], R->members[d]); /* r = −∞ kept X at 0 when there is no pick; a PLACE column serves one demand row */
     return L;
+}
+
+/* Adds v to column j of the relaxed solution. */
+static inline void add_sol(Relax *R, int j, double v)
+{
+    if (v <= 0.0)
+        return;
+    if (R->sol[j] == 0.0)
+        R->used[R->nused++] = j;
+    R->sol[j] += v;
+}
+
+/* A candidate's reduced value at the capacity prices (every priced row
+ * but the class rows), and its class row (−1: none) and coefficient
+ * there, from its priced entries [p0, p1) and demand rows [d0, d1). */
+static inline double capacity_reduced(const Relax *R, double value, const int *pk, const double *pa, size_t np,
+                                      const int *dem, size_t nd, int *kc, double *ac)
+{
+    double r = value;
+    *kc = -1;
+    *ac = 1.0;
+    for (size_t e = 0; e < np; e++) {
+        if (R->is_class[pk[e]])
+            *kc = pk[e], *ac = pa[e];
+        else
+            r -= R->lam[pk[e]] * pa[e];
+    }
+    for (size_t e = 0; e < nd; e++)
+        r -= R->price[dem[e]];
+    return r;
+}
+
+/* A candidate in class row kc competes for its class's best. One in
+ * none is its own class: its row x ≤ ub, which the bounds already imply,
+ * is priced at its reduced value; returns the members it then demands
+ * (its bound, when worth taking; else 0) and adds their worth to *L. */
+static inline double market_offer(Relax *R, double r, int kc, double ac, int arg, int coh, double ub, double *L)
+{
+    if (kc >= 0) {
+        if (r / ac > R->cbest[kc])
+            R->cbest[kc] = r / ac, R->ccoef[kc] = ac, R->carg[kc] = arg, R->ccoh[kc] = coh;
+        return 0.0;
+    }
+    if (!(r > 0.0))
+        return 0.0;
+    *L += r * ub;
+    return ub;
+}
+
+/* Sends m members to cohort entry i of cohort k (or, i ≤ −2, to the
+ * loose column −2 − i): into R->sol and the members of their demand
+ * rows. */
+static void market_send(Relax *R, int i, int k, double m)
+{
+    if (m <= 0.0)
+        return;
+    if (i >= 0) {
+        add_sol(R, R->coh_x[i], m);
+        add_sol(R, R->coh_n[k], m);
+        add_sol(R, R->coh_g[k], m / R->coh_max[k]);
+        for (size_t e = R->coh_dstart[i]; e < R->coh_dstart[i + 1]; e++)
+            R->members[R->coh_dem[e]] += m;
+    } else {
+        int j = -2 - i;
+        add_sol(R, j, m);
+        for (size_t e = R->xdem_start[j]; e < R->xdem_start[j + 1]; e++)
+            R->members[R->xdem[e]] += m;
+    }
+}
+
+/* The market start's bound. Given the capacity prices (seats, slots;
+ * the group rows stay at 0), each class row is priced at its best
+ * candidate's reduced value, so that no member is worth taking and every
+ * cohort's problem is worth 0 (or less): a valid bound that depends on
+ * the capacity prices alone, F = Σ_k n_k·max(0, best_k) + Σ λ·capacity.
+ * In its subgradient each class demands its whole row at its best
+ * candidate only, where the full search's first steps make every class
+ * worth taking in every cohort at once (national 10 000: 9 × the
+ * trivial bound within 50 steps, bench/RESULTS.md, ninth session). Sets
+ * the class rows' prices and R->sol to the classes' demands; at zero
+ * capacity prices F is the trivial bound. */
+static double market_evaluate(Relax *R)
+{
+    const Mip *mip = R->mip;
+    clear_solution(R);
+    double L = 0.0;
+    for (int k = 0; k < R->ndual; k++) {
+        if (R->is_class[k])
+            R->cbest[k] = 0.0, R->carg[k] = -1;
+        else if (R->lam[k] != 0.0)
+            L += R->lam[k] * mip->rows[R->dual[k]].ub;
+    }
+    price_demands(R);
+    for (int t = 0; t < R->nloose; t++) {
+        int j = R->loose[t], kc;
+        const MipCol *c = &mip->cols[j];
+        double ac;
+        size_t p0 = R->pcol_start[j], x0 = R->xdem_start[j];
+        double r = capacity_reduced(R, c->value, R->pcol_k + p0, R->pcol_a + p0, R->pcol_start[j + 1] - p0,
+                                    R->role[j] == ROLE_X_ALONE ? R->xdem + x0 : NULL,
+                                    R->role[j] == ROLE_X_ALONE ? R->xdem_start[j + 1] - x0 : 0, &kc, &ac);
+        if (R->role[j] == ROLE_X_ALONE) {
+            market_send(R, -2 - j, -1, market_offer(R, r, kc, ac, -2 - j, -1, c->ub, &L));
+            continue;
+        }
+        /* a column no structure holds (in no class row: build_market) */
+        double at = r > 0.0 ? c->ub : r < 0.0 ? c->lb : fmax(c->lb, fmin(0.0, c->ub));
+        if (!isfinite(at))
+            return HUGE_VAL;
+        set_sol(R, j, at);
+        L += r * at;
+    }
+    for (int k = 0; k < R->ncoh; k++) {
+        if (!(R->coh_max[k] > 0.0))
+            continue; /* takes no one */
+        double A = priced(R, R->coh_n[k]) + priced(R, R->coh_g[k]) / R->coh_max[k];
+        for (int i = R->coh_start[k]; i < R->coh_start[k + 1]; i++) {
+            if (R->coh_ub[i] < 1.0)
+                continue;
+            int kc;
+            double ac;
+            size_t p0 = R->coh_pstart[i], d0 = R->coh_dstart[i];
+            double r = capacity_reduced(R, R->coh_val[i] - A, R->coh_pk + p0, R->coh_pa + p0,
+                                        R->coh_pstart[i + 1] - p0, R->coh_dem + d0, R->coh_dstart[i + 1] - d0, &kc,
+                                        &ac);
+            market_send(R, i, k, market_offer(R, r, kc, ac, i, k, R->coh_ub[i], &L));
+        }
+    }
+    for (int k = 0; k < R->ndual; k++) {
+        if (!R->is_class[k])
+            continue;
+        R->lam[k] = R->cbest[k];
+        if (R->carg[k] == -1 || R->cbest[k] <= 0.0)
+            continue;
+        double ub = mip->rows[R->dual[k]].ub;
+        L += R->cbest[k] * ub;
+        market_send(R, R->carg[k], R->ccoh[k], ub / R->ccoef[k]);
+    }
+    for (int d = 0; d < R->ndem; d++)
+        if (R->members[d] > 0.0 && R->pick[d] >= 0)
+            set_sol(R, R->pick[d], R->members[d]);
+    return L;
+}
+
+/* Sets up the market start. Returns 1 when the program suits it (every
+ * X column in at most one class row, no other column in one), 0 when
+ * not, −1 on out-of-memory. */
+static int build_market(Relax *R)
+{
+    const Mip *mip = R->mip;
+    size_t n = (size_t)R->ndual;
+    R->is_class = alloc(n, sizeof *R->is_class);
+    R->cbest = alloc(n, sizeof *R->cbest);
+    R->ccoef = alloc(n, sizeof *R->ccoef);
+    R->carg = alloc(n, sizeof *R->carg);
+    R->ccoh = alloc(n, sizeof *R->ccoh);
+    if (!R->is_class || !R->cbest || !R->ccoef || !R->carg || !R->ccoh)
+        return -1;
+    for (int k = 0; k < R->ndual; k++)
+        R->is_class[k] = mip->rows[R->dual[k]].tag == 'c';
+    for (int j = 0; j < mip->ncols; j++) {
+        int classes = 0;
+        for (size_t e = R->pcol_start[j]; e < R->pcol_start[j + 1]; e++)
+            classes += R->is_class[R->pcol_k[e]];
+        if (classes > 1 || (classes == 1 && mip->cols[j].kind != COL_X))
+            return 0;
+    }
+    return 1;
 }
 
 /* Starting prices: each class row at its columns' best value, so that
@@ -849,6 +1065,62 @@ static int step(Relax *R, double L, double target, double theta, double *grad, d
     return 1;
 }
 
+static double round_down(double bound, int value_digits);
+
+/* The market phase: subgradient steps on the capacity prices of the
+ * market start (market_evaluate), from zero, until `until` (seconds of
+ * the clock), the step size is spent or the bound reaches `target`.
+ * Leaves R->lam at the prices of the best bound it saw, which it
+ * returns. */
+static double market_search(Relax *R, double target, double t0, double seconds, int value_digits, double *grad,
+                            double *dir, double *best_lam, LagrangeStats *st)
+{
+    size_t n = (size_t)R->ndual * sizeof *R->lam;
+    double best = HUGE_VAL, recent = HUGE_VAL, theta = MARKET_THETA;
+    double t_market = clock_seconds(), until = t0 + MARKET_SHARE * seconds;
+    int stale = 0;
+    memset(R->lam, 0, n);
+    memset(dir, 0, n);
+    memcpy(best_lam, R->lam, n);
+    while (st->iterations < MAX_ITERATIONS) {
+        double F = market_evaluate(R);
+        st->iterations++;
+        st->market_steps++;
+        if (st->iterations == 1)
+            st->first_bound = F;
+        if (!isfinite(F))
+            break;
+        if (F < best) {
+            best = F;
+            memcpy(best_lam, R->lam, n);
+        }
+        if (F < recent - 1e-9 * fmax(1.0, fabs(recent))) {
+            recent = F;
+            stale = 0;
+        } else if (++stale >= MARKET_PATIENCE) {
+            theta *= DECAY;
+            stale = 0;
+            recent = HUGE_VAL;
+        }
+        double now = clock_seconds();
+        /* the full search's steps cost more than these (1.7 × on
+         * national 10 000 and 20 000): when the time after this phase's
+         * share could not allow it MIN_STEPS even at this pace, it would
+         * give up at once, so this phase takes all the time */
+        if (st->market_steps == PROBE_STEPS &&
+            (t0 + seconds - until) * PROBE_STEPS < MIN_STEPS * (now - t_market))
+            until = t0 + seconds;
+        if (round_down(best, value_digits) <= target + 1e-9 * fmax(1.0, fabs(target)) || theta < MARKET_MIN_THETA ||
+            now >= until || solver_interrupted)
+            break;
+        if (!step(R, F, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), theta, grad, dir))
+            break;
+    }
+    memcpy(R->lam, best_lam, n);
+    memset(dir, 0, n);
+    return best;
+}
+
 static double round_down(double bound, int value_digits)
 {
     if (value_digits < 0 || !isfinite(bound))
@@ -857,38 +1129,28 @@ static double round_down(double bound, int value_digits)
     return floor(b + 1e-6 + 1e-9 * fabs(b)) / scale;
 }
 
-double lagrange_bound(const Mip *mip, double target, double known, int value_digits, double seconds,
-                      LagrangeStats *st)
+/* The full search: subgradient steps on every priced row from R->lam0
+ * (the market phase's best prices, or the starting prices), in the
+ * time left of `seconds` since t0. Returns the best bound it saw,
+ * unrounded. Gives up, as lagrange.h says, while still not below `known`. */
+static double full_search(Relax *R, double target, double known, int value_digits, double t0, double seconds,
+                          double *grad, double *dir, LagrangeStats *st)
 {
-    LagrangeStats local;
-    if (!st)
-        st = &local;
-    memset(st, 0, sizeof *st);
-    if (isfinite(known) && seconds < MIN_STEPS * FAST_STEP_NS * 1e-9 * (double)mip->nnz)
-        return HUGE_VAL;
-    double t0 = clock_seconds();
-    Relax R;
-    memset(&R, 0, sizeof R);
-    R.mip = mip;
-    double best = HUGE_VAL, *grad = NULL, *dir = NULL;
-    if (build_rows(&R) || classify(&R) || build_demands(&R))
-        goto done;
-    R.lam = alloc((size_t)R.ndual, sizeof *R.lam);
-    grad = alloc((size_t)R.ndual, sizeof *grad);
-    dir = alloc((size_t)R.ndual, sizeof *dir);
-    if (!R.lam || !grad || !dir || build_layout(&R))
-        goto done;
-    start_prices(&R);
-    double t_steps = clock_seconds(); /* the probe times the steps alone */
-    double theta = START_THETA, t_phase = t0; /* t_phase: when this schedule began */
-    int stale = 0, patience = PATIENCE, restarted = 0;
-    double recent = HUGE_VAL, start_rounded = HUGE_VAL; /* the starting bound, rounded */
+    size_t nlam = (size_t)R->ndual * sizeof *R->lam;
+    memcpy(R->lam, R->lam0, nlam);
+    memset(dir, 0, nlam);
+    double t_full = clock_seconds(); /* the probes time these steps alone */
+    double span = seconds - (t_full - t0); /* this search's time */
+    double theta = START_THETA, t_phase = t_full; /* t_phase: when this schedule began */
+    double best = HUGE_VAL, recent = HUGE_VAL, start_rounded = HUGE_VAL; /* the first bound, rounded */
+    int stale = 0, patience = PATIENCE, restarted = 0, steps = 0;
     while (st->iterations < MAX_ITERATIONS) {
-        double L = evaluate(&R);
+        double L = evaluate(R);
         st->iterations++;
-        if (st->iterations == 1) {
-            st->first_bound = L;
+        if (++steps == 1) {
             start_rounded = round_down(L, value_digits);
+            if (st->iterations == 1)
+                st->first_bound = L;
         }
         best = fmin(best, L);
         /* θ shrinks (× DECAY) when `patience` steps since the last decay did not
@@ -903,16 +1165,15 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
             recent = HUGE_VAL;
         }
         double now = clock_seconds(), rounded = round_down(best, value_digits);
-        double stepping = now - t_steps, left = seconds - (t_steps - t0);
+        double stepping = now - t_full;
         int reached = rounded <= target + 1e-9 * fmax(1.0, fabs(target));
         /* at the time share only after RESTART_AFTER steps: the first
          * schedule takes up to 1 400 to leave the starting bound where it works */
-        if (!restarted && isfinite(L) && !solver_interrupted &&
-            rounded >= start_rounded && !reached &&
-            ((now - t0 >= RESTART_SHARE * seconds && st->iterations >= RESTART_AFTER) || theta < MIN_THETA) &&
-            seconds - (now - t0) >= RESTART_MIN_STEPS * stepping / st->iterations) {
-            start_prices(&R);
-            memset(dir, 0, (size_t)R.ndual * sizeof *dir);
+        if (!restarted && isfinite(L) && !solver_interrupted && rounded >= start_rounded && !reached &&
+            ((now - t_full >= RESTART_SHARE * span && steps >= RESTART_AFTER) || theta < MIN_THETA) &&
+            span - (now - t_full) >= RESTART_MIN_STEPS * stepping / steps) {
+            memcpy(R->lam, R->lam0, nlam);
+            memset(dir, 0, nlam);
             theta = RESTART_THETA;
             patience = RESTART_PATIENCE;
             stale = 0;
@@ -929,13 +1190,55 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
          * it is no progress (national 5 000 ran its 30 s so). After a
          * restart, GIVE_UP_SHARE of the time that was left at it. */
         if (isfinite(known) && rounded >= known - 1e-9 * fmax(1.0, fabs(known)) &&
-            (now - t_phase >= GIVE_UP_SHARE * (seconds - (t_phase - t0)) ||
-             (st->iterations == PROBE_STEPS && PROBE_STEPS * left < MIN_STEPS * stepping) ||
-             (st->iterations == RECHECK_STEPS && RECHECK_STEPS * left < RECHECK_MIN_STEPS * stepping)))
+            (now - t_phase >= GIVE_UP_SHARE * (span - (t_phase - t_full)) ||
+             (steps == PROBE_STEPS && PROBE_STEPS * span < MIN_STEPS * stepping) ||
+             (steps == RECHECK_STEPS && RECHECK_STEPS * span < RECHECK_MIN_STEPS * stepping)))
             break;
-        if (!step(&R, L, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), theta, grad, dir))
+        if (!step(R, L, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), theta, grad, dir))
             break;
     }
+    return best;
+}
+
+double lagrange_bound(const Mip *mip, double target, double known, int value_digits, double seconds,
+                      LagrangeStats *st)
+{
+    LagrangeStats local;
+    if (!st)
+        st = &local;
+    memset(st, 0, sizeof *st);
+    if (isfinite(known) && seconds < MARKET_MIN_STEPS * FAST_STEP_NS * 1e-9 * (double)mip->nnz)
+        return HUGE_VAL;
+    double t0 = clock_seconds();
+    Relax R;
+    memset(&R, 0, sizeof R);
+    R.mip = mip;
+    double best = HUGE_VAL, *grad = NULL, *dir = NULL;
+    if (build_rows(&R) || classify(&R) || build_demands(&R))
+        goto done;
+    size_t nlam = (size_t)R.ndual;
+    R.lam = alloc(nlam, sizeof *R.lam);
+    R.lam0 = alloc(nlam, sizeof *R.lam0);
+    grad = alloc(nlam, sizeof *grad);
+    dir = alloc(nlam, sizeof *dir);
+    if (!R.lam || !R.lam0 || !grad || !dir || build_layout(&R))
+        goto done;
+    int market = build_market(&R);
+    if (market < 0)
+        goto done;
+    if (market) {
+        best = market_search(&R, target, t0, seconds, value_digits, grad, dir, R.lam0, st);
+        st->market_seconds = clock_seconds() - t0;
+        st->market_bound = round_down(best, value_digits);
+        if (!isfinite(best) || st->market_bound <= target + 1e-9 * fmax(1.0, fabs(target)) || solver_interrupted)
+            goto rounded;
+        known = fmin(known, st->market_bound);
+    } else {
+        start_prices(&R);
+        memcpy(R.lam0, R.lam, nlam * sizeof *R.lam0);
+    }
+    best = fmin(best, full_search(&R, target, known, value_digits, t0, seconds, grad, dir, st));
+rounded:
     best = round_down(best, value_digits);
 done:
     st->seconds = clock_seconds() - t0;

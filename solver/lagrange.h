@@ -21,11 +21,18 @@ typedef struct LagrangeStats {
     double seconds;
     double first_bound; /* the bound at the starting prices (each class at its best value) */
     double restarted_at; /* seconds into the search when it started again with gentler steps, or 0 */
+    int market_steps;      /* steps of the market phase (included in iterations) */
+    double market_seconds; /* its time, from the start of the search (set-up included) */
+    double market_bound;   /* its best bound, rounded as the result is (HUGE_VAL-free: 0 when it did not run) */
 } LagrangeStats;
 
 /* An upper bound on max Σ value·x over the integer points of mip (a
  * program of solver/build.c, or one of its blocks, without a value-floor
- * row), improved by subgradient steps for at most `seconds`. It stops
+ * row), improved by subgradient steps for at most `seconds`: first on
+ * the capacity prices alone, each class priced at its best candidate
+ * (the market phase: half the time at most, all of it when the rest
+ * could not allow the full search a thousand steps), then on all of
+ * them from the market phase's best prices. It stops
  * early when it reaches `target` (the value of a known plan), on Ctrl-C
  * (solver_interrupted), and while still not below `known` (a bound
  * already had; HUGE_VAL for none) at half its time (half the time left
@@ -38,8 +45,8 @@ typedef struct LagrangeStats {
  * one. Rows it does not recognise are left out, which only loosens it.
  * Returns HUGE_VAL when memory runs out, when the program's shape is not
  * the one build.c writes, or when, with a `known` bound, `seconds` could
- * not allow a thousand steps even at 1.6–2.5 × this machine's pace (it is
- * then not begun). st may be NULL. */
+ * not allow two hundred market steps even at 1.6–2.5 × this machine's
+ * pace (it is then not begun). st may be NULL. */
 double lagrange_bound(const Mip *mip, double target, double known, int value_digits, double seconds,
                       LagrangeStats *st);
 

@@ -50,6 +50,12 @@ static double bound_of(const char *name, const char *variant, double optimum)
                   variant ? "/" : "", variant ? variant : "", b, optimum);
     ck_assert_msg(b <= t + 1e-6 * fmax(1.0, t), "%s: bound %.9g above the trivial %.9g", name, b, t);
     ck_assert_int_ge(st.iterations, 1);
+    /* the market phase ran first, and its own bound is valid too */
+    ck_assert_int_ge(st.market_steps, 1);
+    ck_assert_msg(st.market_bound >= optimum - 1e-6 * fmax(1.0, optimum) && st.market_bound >= b - 1e-9 &&
+                      st.market_bound <= t + 1e-6 * fmax(1.0, t),
+                  "%s: market bound %.9g against optimum %.9g, bound %.9g, trivial %.9g", name, st.market_bound,
+                  optimum, b, t);
     restarts += st.restarted_at > 0.0;
     model_release(&m);
     scenario_free(s);
@@ -103,8 +109,8 @@ START_TEST(test_target_stops)
 }
 END_TEST
 
-/* With a bound already had, a search whose time cannot allow a thousand
- * steps is not begun (no bound, no step); without one, or with the time,
+/* With a bound already had, a search whose time cannot allow two hundred
+ * (market) steps is not begun (no bound, no step); without one, or with the time,
  * it runs and still bounds the optimum (14). */
 START_TEST(test_not_begun_without_time)
 {
@@ -120,6 +126,55 @@ START_TEST(test_not_begun_without_time)
     ck_assert(fabs(known - 14) < 1e-9);
     model_release(&m);
     scenario_free(s);
+}
+END_TEST
+
+/* Adds one cohort of build.c's shape with a member column for class
+ * row `crow` (at most 2 members, value 1, min_group 1, max_group 2, one
+ * group at most) and its GROUPS column in groups row `qrow`. */
+static void add_cohort(Mip *mip, int crow, int qrow, int k)
+{
+    int x = mip_add_col(mip, (MipCol){COL_X, 1, 0.0, 2.0, 1.0, 0.0, 0, k, 0});
+    int g = mip_add_col(mip, (MipCol){COL_GROUPS, 1, 0.0, 1.0, 0.0, 0.0, k, 0, 0});
+    int n = mip_add_col(mip, (MipCol){COL_SIZE, 0, 0.0, 2.0, 0.0, 0.0, k, 0, 0});
+    int r = mip_add_row(mip, -HUGE_VAL, 0.0, 'l'); /* x ≤ 2·g */
+    mip_add_coef(mip, r, x, 1.0);
+    mip_add_coef(mip, r, g, -2.0);
+    r = mip_add_row(mip, 0.0, 0.0, 'n'); /* n = x */
+    mip_add_coef(mip, r, n, 1.0);
+    mip_add_coef(mip, r, x, -1.0);
+    r = mip_add_row(mip, 0.0, HUGE_VAL, 'g'); /* n ≥ 1·g */
+    mip_add_coef(mip, r, n, 1.0);
+    mip_add_coef(mip, r, g, -1.0);
+    r = mip_add_row(mip, -HUGE_VAL, 0.0, 'h'); /* n ≤ 2·g */
+    mip_add_coef(mip, r, n, 1.0);
+    mip_add_coef(mip, r, g, -2.0);
+    mip_add_coef(mip, crow, x, 1.0);
+    mip_add_coef(mip, qrow, g, 1.0);
+}
+
+/* The market phase prices a centre's groups row on its own: five
+ * participants of one class, two overlapping cohorts of at most two
+ * members each, one group at a time at the centre. The optimum is 2
+ * (one group of two); the trivial bound is 5, and the market phase's
+ * bound, 5·max(0, 1 − β/2) + β, is 2 at β = 2. */
+START_TEST(test_market_prices_groups)
+{
+    Mip mip;
+    memset(&mip, 0, sizeof mip);
+    int crow = mip_add_row(&mip, -HUGE_VAL, 5.0, 'c');
+    int qrow = mip_add_row(&mip, -HUGE_VAL, 1.0, 'q');
+    add_cohort(&mip, crow, qrow, 0);
+    add_cohort(&mip, crow, qrow, 1);
+    LagrangeStats st;
+    double b = lagrange_bound(&mip, 0.0, HUGE_VAL, 0, 5.0, &st);
+    ck_assert_msg(fabs(st.first_bound - 5.0) < 1e-9, "first bound %.9g", st.first_bound);
+    ck_assert_msg(fabs(st.market_bound - 2.0) < 1e-9, "market bound %.9g", st.market_bound);
+    ck_assert_msg(fabs(b - 2.0) < 1e-9, "bound %.9g", b);
+    /* with the plan's value as its target it stops in the market phase */
+    double to_target = lagrange_bound(&mip, 2.0, HUGE_VAL, 0, 5.0, &st);
+    ck_assert(fabs(to_target - 2.0) < 1e-9 && st.iterations == st.market_steps);
+    mip_release(&mip);
 }
 END_TEST
 
@@ -148,6 +203,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_hand_scenarios_bounded);
     tcase_add_test(tc, test_capacity_priced);
+    tcase_add_test(tc, test_market_prices_groups);
     tcase_add_test(tc, test_target_stops);
     tcase_add_test(tc, test_unknown_shape);
     tcase_add_test(tc, test_not_begun_without_time);

@@ -76,8 +76,9 @@ int main(int argc, char **argv)
      * passes it, so the search gives up as it would there */
     double known = give_up ? trivial_bound(&m) : HUGE_VAL;
     double b = lagrange_bound(&m.mip, target ? atof(target) : 0.0, known, m.value_digits, atof(secs), &st);
-    printf("bound_run: bound=%.6f trivial=%.6f first=%.6f steps=%d seconds=%.3f restarted_at=%.3f\n", b,
-           trivial_bound(&m), st.first_bound, st.iterations, st.seconds, st.restarted_at);
+    printf("bound_run: bound=%.6f trivial=%.6f first=%.6f steps=%d seconds=%.3f restarted_at=%.3f market=%d/%.3fs/%.6f\n",
+           b, trivial_bound(&m), st.first_bound, st.iterations, st.seconds, st.restarted_at, st.market_steps,
+           st.market_seconds, st.market_bound);
     model_release(&m);
     scenario_free(s);
     return isfinite(b) ? 0 : 1;
