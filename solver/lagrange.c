@@ -63,10 +63,11 @@
 #define RECHECK_MIN_STEPS (MIN_STEPS / GIVE_UP_SHARE)
 /* A step reads each non-zero of the program about once: 1.6–2.5 ns each
  * on national 2 000–10 000 here (1.4 ms a step at 0.9 M non-zeros, 5 ms
- * at 2.0 M, 9 ms at 3.7 M). With a bound already had, a search whose time
- * cannot allow MIN_STEPS steps even at FAST_STEP_NS a non-zero (1.6–2.5 ×
- * this machine's pace) is not begun: setting it up alone took 1.3 s on national 50 000
- * (14 M non-zeros), before the probe stopped it. */
+ * at 2.0 M, 9 ms at 3.7 M; a market step about 1.4 ns). With a bound
+ * already had, a search whose time cannot allow MARKET_MIN_STEPS steps
+ * even at FAST_STEP_NS a non-zero (1.6–2.5 × this machine's pace) is not
+ * begun: setting it up alone takes 1.3 s on national 50 000 (14 M
+ * non-zeros). */
 #define FAST_STEP_NS 1.0
 #define GIVE_UP_SHARE 0.5
 /* On national 5 000 the first steps with θ 2 and PATIENCE 40 (the
