@@ -6,11 +6,13 @@
 
 #include "commands.h"
 
+#include "../io/scenario_json.h"
 #include "../solver/glpk_run.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -29,40 +31,27 @@ static int is_empty_dir(const char *path)
     return empty;
 }
 
-/* Base name of dir ("scenario" when it has none). */
-static void dir_base_name(const char *dir, char *buf, size_t size)
-{
-    size_t len = strlen(dir);
-    while (len > 1 && dir[len - 1] == '/')
-        len--;
-    size_t start = len;
-    while (start > 0 && dir[start - 1] != '/')
-        start--;
-    snprintf(buf, size, "%.*s", (int)(len - start), dir + start);
-    if (!buf[0] || strcmp(buf, ".") == 0 || strcmp(buf, "..") == 0 || strcmp(buf, "/") == 0)
-        snprintf(buf, size, "scenario");
-}
-
 int choose_output_dir(const char *given, const char *scenario_dir, const char *tail, int force,
                       const char *contents, char *buf, size_t size, const char **out, int *existing)
 {
     struct stat st;
     *existing = 0;
     if (!given) {
-        char base[256];
-        dir_base_name(scenario_dir, base, sizeof base);
-        for (int n = 1; n < 10000; n++) {
+        char *base = scenario_dir_name(scenario_dir);
+        for (int n = 1; base && n < 10000; n++) {
             char suffix[32] = "";
             if (n > 1)
                 snprintf(suffix, sizeof suffix, "-%d", n);
-            snprintf(buf, size, "%s%s%s", base, tail, suffix);
+            snprintf(buf, size, "%.255s%s%s", base, tail, suffix);
             if (stat(buf, &st) != 0 && errno == ENOENT) {
+                free(base);
                 *out = buf;
                 return 0;
             }
         }
-        fputs("samplan: cannot find a free output directory name; use -o\n", stderr);
-        return EXIT_BAD_INPUT;
+        fputs(base ? "samplan: cannot find a free output directory name; use -o\n" : "samplan: out of memory\n", stderr);
+        free(base);
+        return base ? EXIT_BAD_INPUT : EXIT_NO_PLAN;
     }
     if (stat(given, &st) == 0) {
         if (!S_ISDIR(st.st_mode)) {

@@ -26,8 +26,9 @@ char *sp_format_double(double v, char *buf)
         strcpy(buf, "0");
         return buf;
     }
-    /* Integral values of moderate size: plain integers. */
-    if (fabs(v) < 1e17 && v == floor(v)) {
+    /* Integral values: plain integers (every double from 2^53 on is one,
+     * so 1.2e18 prints all its digits). */
+    if (v == floor(v)) {
         snprintf(buf, SP_NUMBER_BUF, "%.0f", v);
         return buf;
     }
@@ -39,17 +40,21 @@ char *sp_format_double(double v, char *buf)
     }
     if (!strchr(buf, 'e'))
         return buf;
-    /* %g chose an exponent: try plain fixed notation when it stays short. */
-    if (fabs(v) >= 1e-9 && fabs(v) < 1e17) {
-        char fixed[SP_NUMBER_BUF];
-        for (int p = 1; p <= 30; p++) {
-            snprintf(fixed, sizeof fixed, "%.*f", p, v);
-            if (round_trips(fixed, v)) {
-                strcpy(buf, fixed);
-                return buf;
-            }
-        }
+    /* %g chose an exponent (a small value): the same digits in fixed
+     * notation, which SPEC §3 asks for ("with a decimal point"). */
+    for (int p = prec; p <= SP_NUMBER_BUF - 8; p++) {
+        snprintf(buf, SP_NUMBER_BUF, "%.*f", p, v);
+        if (round_trips(buf, v))
+            break;
     }
+    return buf;
+}
+
+char *sp_format_real(double v, char *buf)
+{
+    sp_format_double(v, buf);
+    if (isfinite(v) && !strchr(buf, '.'))
+        strcat(buf, ".0");
     return buf;
 }
 
@@ -107,6 +112,13 @@ void csv_num(CsvOut *o, double v)
     char buf[SP_NUMBER_BUF];
     sep(o);
     fputs(sp_format_double(v, buf), o->f);
+}
+
+void csv_real(CsvOut *o, double v)
+{
+    char buf[SP_NUMBER_BUF];
+    sep(o);
+    fputs(sp_format_real(v, buf), o->f);
 }
 
 void csv_end(CsvOut *o)

@@ -16,7 +16,9 @@
 
 #include <stdio.h>
 
-#define SP_NUMBER_BUF 64
+/* Room for any double in fixed notation: 309 digits for 1e308, 340 or so
+ * for the smallest subnormal. */
+#define SP_NUMBER_BUF 400
 
 typedef struct CsvOut {
     FILE *f;  /* not owned */
@@ -24,9 +26,14 @@ typedef struct CsvOut {
 } CsvOut;
 
 /* Formats v as the shortest round-tripping decimal into buf (at least
- * SP_NUMBER_BUF bytes) and returns buf. −0 prints as "0"; NaN as "nan" and
- * infinities as "inf"/"-inf" (plans never hold them). */
+ * SP_NUMBER_BUF bytes), in fixed notation (never an exponent), and
+ * returns buf. −0 prints as "0"; NaN as "nan" and infinities as
+ * "inf"/"-inf" (plans never hold them). */
 char *sp_format_double(double v, char *buf);
+
+/* The same, with a decimal point always ("3000.0", "0.0"): for amounts
+ * of money, which are real numbers even when whole. */
+char *sp_format_real(double v, char *buf);
 
 /* Writes s to f, quoted when needed. NULL writes nothing (empty cell). */
 void csv_write_field(FILE *f, const char *s);
@@ -37,6 +44,7 @@ void csv_str(CsvOut *o, const char *s);
 void csv_empty(CsvOut *o);
 void csv_int(CsvOut *o, long v);
 void csv_num(CsvOut *o, double v);
+void csv_real(CsvOut *o, double v); /* by sp_format_real */
 
 /* Ends the row with LF. */
 void csv_end(CsvOut *o);

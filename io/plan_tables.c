@@ -133,7 +133,7 @@ int plan_write_assignments(const Scenario *s, const Plan *plan,
             csv_str(&o, "unassigned");
             for (int k = 0; k < 7; k++) /* track … slots */
                 csv_empty(&o);
-            csv_int(&o, 0);
+            csv_real(&o, 0.0); /* cost */
             csv_str(&o, reasons ? reasons[i] : NULL);
             csv_end(&o);
             continue;
@@ -153,7 +153,7 @@ int plan_write_assignments(const Scenario *s, const Plan *plan,
             return -1;
         csv_str(&o, ids);
         free(ids);
-        csv_num(&o, a->cost);
+        csv_real(&o, a->cost);
         csv_empty(&o);
         csv_end(&o);
     }

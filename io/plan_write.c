@@ -119,6 +119,21 @@ static int collect_reasons(const Scenario *s, const Plan *plan, ReasonCache *cac
     return 0;
 }
 
+/* A report.html that `samplan report` made in out_dir describes the plan
+ * just replaced (with --force): it goes, so that the directory never
+ * shows two plans; `samplan report OUT` makes the new one. A failure to
+ * remove it leaves it (the plan is written either way). */
+static void remove_stale_report(const char *out_dir)
+{
+    size_t n = strlen(out_dir) + sizeof "/report.html";
+    char *path = malloc(n);
+    if (!path)
+        return;
+    snprintf(path, n, "%s/report.html", out_dir);
+    unlink(path);
+    free(path);
+}
+
 int plan_write(const Scenario *s, const Plan *plan, const char *out_dir, int force,
                DiagList *diags)
 {
@@ -182,6 +197,7 @@ int plan_write(const Scenario *s, const Plan *plan, const char *out_dir, int for
     for (int k = 0; k < F_COUNT; k++)
         if (atomic_commit(&files[k], diags) != 0)
             goto done;
+    remove_stale_report(out_dir);
     sync_dir(out_dir);
     rc = 0;
 

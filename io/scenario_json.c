@@ -178,20 +178,30 @@ static int safe_relative(const char *p)
     }
 }
 
-static char *base_name(const char *dir)
+/* The directory's name, the default scenario name: the last segment of
+ * dir once trailing "/" and "/." are dropped ("h1/." is h1); "." and
+ * ".." are resolved to the real directory's name, the root gives
+ * "scenario". */
+char *scenario_dir_name(const char *dir)
 {
     size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/')
-        n--;
+    for (;;) {
+        while (n > 1 && dir[n - 1] == '/')
+            n--;
+        if (n >= 2 && dir[n - 1] == '.' && dir[n - 2] == '/')
+            n = n > 2 ? n - 2 : 1; /* "/." is the root */
+        else
+            break;
+    }
     size_t b = n;
     while (b > 0 && dir[b - 1] != '/')
         b--;
-    if (n - b == 0 || (n - b == 1 && dir[b] == '.')) {
-        /* "." or "/": use the working directory's name */
-        char cwd[4096];
-        if (getcwd(cwd, sizeof cwd) && strcmp(dir, "/") != 0 && (n - b == 1 && dir[b] == '.'))
-            return base_name(cwd);
-        return dup_str("scenario");
+    int dots = (n - b == 1 && dir[b] == '.') || (n - b == 2 && dir[b] == '.' && dir[b + 1] == '.');
+    if (n - b == 0 || dots) {
+        char *real = dots ? realpath(dir, NULL) : NULL;
+        char *name = real && strcmp(real, "/") != 0 ? scenario_dir_name(real) : dup_str("scenario");
+        free(real);
+        return name;
     }
     char *out = malloc(n - b + 1);
     if (out) {
@@ -532,7 +542,7 @@ static int read_json(Scenario *s, const char *dir, const char *variant, DiagList
     free(s->dir);
     s->dir = dup_str(dir);
     free(s->name);
-    s->name = base_name(dir);
+    s->name = scenario_dir_name(dir);
     if (variant) {
         free(s->variant);
         s->variant = dup_str(variant);

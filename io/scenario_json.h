@@ -29,6 +29,12 @@
 #define SCENARIO_JSON_PARTIAL 3
 int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagList *diags);
 
+/* The name of scenario directory dir, the default scenario name (and the
+ * stem of the default output directory): its last path segment, with
+ * trailing "/" and "/." dropped and "." or ".." resolved; "scenario" for
+ * the root. Malloc'd; NULL on out-of-memory. */
+char *scenario_dir_name(const char *dir);
+
 /* The variant names of DIR/scenario.json in file order (see
  * scenario_list_variants). Returns 0, 2 or 1 like scenario_json_read. */
 int scenario_json_variants(const char *dir, char ***names, int *count, DiagList *diags);

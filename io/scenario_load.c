@@ -268,7 +268,7 @@ static int count(const Cells *c, int col, const char *name, long lo, int has_def
                  int *out)
 {
     char expected[48];
-    snprintf(expected, sizeof expected, "an integer >= %ld", lo);
+    snprintf(expected, sizeof expected, "an integer %ld..%ld", lo, BIG);
     long v;
     if (cells_int(c, col, name, lo, BIG, has_def, def, expected, &v) != 0)
         return -1;

@@ -112,7 +112,7 @@ void settlement_write_csv(const Scenario *s, const Settlement *st, FILE *f)
             csv_int(&o, r->participant_weeks);
         else
             csv_empty(&o);
-        csv_num(&o, r->amount);
+        csv_real(&o, r->amount);
         csv_end(&o);
     }
 }

@@ -182,10 +182,7 @@ static int dump_value(const json_t *v, FILE *f, int depth)
 {
     if (json_is_real(v)) {
         char buf[SP_NUMBER_BUF];
-        sp_format_double(json_real_value(v), buf);
-        if (!strpbrk(buf, ".en"))
-            strcat(buf, ".0");
-        return fputs(buf, f) == EOF ? -1 : 0;
+        return fputs(sp_format_real(json_real_value(v), buf), f) == EOF ? -1 : 0;
     }
     if (json_is_object(v) || json_is_array(v)) {
         int obj = json_is_object(v);

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,12 +62,19 @@ static void add_tracks(Text *t, const Scenario *s, const int *list, int n, int a
         add(t, " and %d more", n - shown);
 }
 
+/* v to one decimal, in floating point: a cast to an integer overflowed
+ * for a max_minutes of 1e308 ("within -922337203685477632 min"). */
+static double tenths(double v)
+{
+    return fabs(v) < 1e15 ? floor(v * 10.0 + 0.5) : v * 10.0;
+}
+
 /* Minutes or km without a spurious ".0": 75, 62.5. */
 static void add_amount(Text *t, double v)
 {
-    double r = (double)(long)(v * 10.0 + 0.5) / 10.0;
-    if (r == (double)(long)r)
-        add(t, "%ld", (long)r);
+    double r = tenths(v) / 10.0;
+    if (r == floor(r))
+        add(t, "%.0f", r);
     else
         add(t, "%.1f", r);
 }
@@ -75,7 +83,7 @@ static void add_amount(Text *t, double v)
  * would print both alike (60.04 vs 60). */
 static void add_near(Text *t, double v, double limit)
 {
-    double rv = (double)(long)(v * 10.0 + 0.5), rl = (double)(long)(limit * 10.0 + 0.5);
+    double rv = tenths(v), rl = tenths(limit);
     if (rv > rl)
         add_amount(t, v);
     else

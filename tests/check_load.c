@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../io/scenario_json.h"
 #include "../io/scenario_load.h"
 #include "../model/travel.h"
 
@@ -81,18 +82,18 @@ static const Case cases[] = {
     {"centres.csv", "municipality,seats,max_groups,tracks\n2481,20,2,care;zz\n",
      "centres.csv:2:4: track 'zz' is not in tracks.csv"},
     {"centres.csv", "municipality,seats,max_groups\n2481,1.5,2\n",
-     "centres.csv:2:2: seats: expected an integer >= 0, got '1.5'"},
+     "centres.csv:2:2: seats: expected an integer 0..1000000000, got '1.5'"},
     {"centres.csv", "municipality,seats,max_groups\n2481,20,1e3\n",
-     "centres.csv:2:3: max_groups: expected an integer >= 0, got '1e3'"},
+     "centres.csv:2:3: max_groups: expected an integer 0..1000000000, got '1e3'"},
     {"centres.csv", "municipality,seats,max_groups\n2481, 7x,2\n",
-     "centres.csv:2:2: seats: expected an integer >= 0, got '7x'"},
+     "centres.csv:2:2: seats: expected an integer 0..1000000000, got '7x'"},
     {"centres.csv", "municipality,seats,max_groups,seat_price_per_week\n2481,7,2,-5\n",
      "centres.csv:2:4: seat_price_per_week: expected a number >= 0, got '-5'"},
     {"centres.csv", "municipality,seats,max_groups,tracks\n2481,20,2,care;*\n",
      "centres.csv:2:4: tracks 'care;*': '*' must stand alone"},
     /* tracks.csv */
     {"tracks.csv", "track,name,min_group,max_group\ncare,Care,0,10\nshop,Shop,1,5\n",
-     "tracks.csv:2:3: min_group: expected an integer >= 1, got '0'"},
+     "tracks.csv:2:3: min_group: expected an integer 1..1000000000, got '0'"},
     {"tracks.csv", "track,name,min_group,max_group\ncare,Care,3,1\nshop,Shop,1,5\n",
      "tracks.csv:2:4: max_group '1' is less than min_group '3'"},
     {"tracks.csv", "track,name,min_group,max_group\ncare,Care,1,2\nshop,Shop,1,5\ncare,C,1,1\n",
@@ -103,7 +104,7 @@ static const Case cases[] = {
      "track,name,min_group,max_group,start_every,first_start\ncare,Care,1,2,4,0\nshop,S,1,5,,\n",
      "tracks.csv:2:6: first_start: expected a week 1..20, got '0'"},
     {"tracks.csv", "track,name,min_group,max_group,start_every\ncare,Care,1,2,0\nshop,S,1,5,\n",
-     "tracks.csv:2:5: start_every: expected an integer >= 1, got '0'"},
+     "tracks.csv:2:5: start_every: expected an integer 1..1000000000, got '0'"},
     {"tracks.csv", "track,name,min_group,max_group\ncare,,1,2\nshop,S,1,5\n",
      "tracks.csv:2:2: name is empty: expected a name"},
     {"tracks.csv", NULL, "tracks.csv: file not found"},
@@ -124,9 +125,9 @@ static const Case cases[] = {
      "modules.csv:3:6: group_cost '100' on a placement module: expected 0 or empty (placements "
      "have no groups)"},
     {"modules.csv", "track,seq,name,kind,weeks\ncare,1,C,course,0\nshop,1,P,placement,6\n",
-     "modules.csv:2:5: weeks: expected an integer >= 1, got '0'"},
+     "modules.csv:2:5: weeks: expected an integer 1..1000000000, got '0'"},
     {"modules.csv", "kind,weeks,name,seq,track\ncourse,4,C,1.0,care\nplacement,6,P,1,shop\n",
-     "modules.csv:2:4: seq: expected an integer >= 1, got '1.0'"},
+     "modules.csv:2:4: seq: expected an integer 1..1000000000, got '1.0'"},
     /* participants.csv */
     {"participants.csv", "id,home,group,gender\np1,2421,youth,woman\np2,9999,youth,woman\n",
      "participants.csv:3:2: home '9999' is not in municipalities.csv"},
@@ -170,14 +171,14 @@ static const Case cases[] = {
     {"slots.csv", "id,municipality,capacity,from_week,to_week\ns1,2421,2,1,20\ns1,2481,1,1,2\n",
      "slots.csv:3:1: duplicate id 's1' (first on line 2)"},
     {"slots.csv", "id,municipality,capacity,from_week,to_week\ns1,2421,-1,1,20\n",
-     "slots.csv:2:3: capacity: expected an integer >= 0, got '-1'"},
+     "slots.csv:2:3: capacity: expected an integer 0..1000000000, got '-1'"},
     {"slots.csv", "id,municipality,capacity,from_week,to_week,permanent\ns1,2421,1,1,20,2\n",
      "slots.csv:2:6: permanent: expected 0 or 1, got '2'"},
     /* reservations.csv */
     {"reservations.csv", "slot,from_week,to_week,count\ns2,1,4,1\n",
      "reservations.csv:2:1: slot 's2' is not in slots.csv"},
     {"reservations.csv", "slot,from_week,to_week,count\ns1,1,4,x\n",
-     "reservations.csv:2:4: count: expected an integer >= 0, got 'x'"},
+     "reservations.csv:2:4: count: expected an integer 0..1000000000, got 'x'"},
     {"reservations.csv", "slot,from_week,to_week,count\ns1,0,4,1\n",
      "reservations.csv:2:2: from_week: expected a week 1..20, got '0'"},
     /* distances.csv */
@@ -354,7 +355,7 @@ START_TEST(all_problems_at_once)
                      "participants.csv:3:2: home '2' is not in municipalities.csv\n"
                      "participants.csv:3:3: group: expected youth, newcomer, longterm or other, "
                      "got 'kid'\n"
-                     "slots.csv:2:3: capacity: expected an integer >= 0, got 'x'\n"
+                     "slots.csv:2:3: capacity: expected an integer 0..1000000000, got 'x'\n"
                      "slots.csv:2:5: to_week: expected a week 1..20, got '99'\n");
     diag_release(&d);
     remove_dir();
@@ -653,6 +654,35 @@ START_TEST(optional_files_absent)
 }
 END_TEST
 
+/* The default scenario name is the directory's own name however the
+ * directory is written ("h1/." named the working directory before). */
+static void assert_dir_name(const char *dir, const char *want)
+{
+    char *got = scenario_dir_name(dir);
+    ck_assert_msg(got && strcmp(got, want) == 0, "%s: got '%s', want '%s'", dir, got ? got : "(null)", want);
+    free(got);
+}
+
+START_TEST(directory_names)
+{
+    assert_dir_name("tests/scenarios/pooling", "pooling");
+    assert_dir_name("tests/scenarios/pooling/", "pooling");
+    assert_dir_name("tests/scenarios/pooling//", "pooling");
+    assert_dir_name("tests/scenarios/pooling/.", "pooling");
+    assert_dir_name("tests/scenarios/pooling/./", "pooling");
+    assert_dir_name("tests/scenarios/pooling/./.", "pooling");
+    assert_dir_name("./tests/scenarios/pooling", "pooling");
+    assert_dir_name("tests/scenarios/pooling/..", "scenarios");
+    assert_dir_name("tests/scenarios/pooling/../.", "scenarios");
+    assert_dir_name("/", "scenario");
+    assert_dir_name("/.", "scenario");
+    char cwd[4096];
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+    assert_dir_name(".", strrchr(cwd, '/') + 1);
+    assert_dir_name("./", strrchr(cwd, '/') + 1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("scenario_load");
@@ -668,6 +698,7 @@ int main(void)
     tcase_add_test(tc, list_variants);
     tcase_add_test(tc, variant_checked_like_base);
     tcase_add_test(tc, optional_files_absent);
+    tcase_add_test(tc, directory_names);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

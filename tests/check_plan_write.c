@@ -124,10 +124,10 @@ START_TEST(test_assignments)
         "\"P,1\",assigned,T1,1,0002,1,6,commute,\"S,1\",1234.5,\n"
         "\"P\"\"2\",assigned,T1,2,0001,5,10,commute,\"S,1\",0.1,\n"
         "p2,assigned,T1,1,0002,1,6,commute,\"S,1\",0.3333333333333333,\n"
-        "p3,assigned,T1,1,0001,5,10,commute,\"S,1\",0,\n"
-        "\" p4\",assigned,T2,1,,6,9,,S2,0,\n"
-        "p5,unassigned,,,,,,,,0,\"test, \"\"quoted\"\"\nline\"\n"
-        "p6,unassigned,,,,,,,,0,no centre hosts track 'T1' within 60 min and relocation "
+        "p3,assigned,T1,1,0001,5,10,commute,\"S,1\",0.0,\n"
+        "\" p4\",assigned,T2,1,,6,9,,S2,0.0,\n"
+        "p5,unassigned,,,,,,,,0.0,\"test, \"\"quoted\"\"\nline\"\n"
+        "p6,unassigned,,,,,,,,0.0,no centre hosts track 'T1' within 60 min and relocation "
         "is not allowed: nearest host Alpha (120 min)\n");
 }
 END_TEST
@@ -170,7 +170,7 @@ START_TEST(test_settlement)
     assert_file("settlement.csv",
         "kind,payer,payee,participant_weeks,amount\n"
         "gross,0001,0002,3,1501.5\n"
-        "gross,0002,0001,3,3000\n"
+        "gross,0002,0001,3,3000.0\n"
         "gross,0003,0002,3,1501.5\n"
         "net,0002,0001,,1498.5\n"
         "net,0003,0002,,1501.5\n");
@@ -299,7 +299,7 @@ START_TEST(test_empty_plan)
     assert_file("placements.csv", "slot,participant,track,from_week,to_week\n");
     assert_file("settlement.csv", "kind,payer,payee,participant_weeks,amount\n");
     char *a = slurp(outdir, "assignments.csv");
-    ck_assert_ptr_nonnull(strstr(a, "\np2,unassigned,,,,,,,,0,"));
+    ck_assert_ptr_nonnull(strstr(a, "\np2,unassigned,,,,,,,,0.0,"));
     free(a);
     char *text = slurp(outdir, "summary.json");
     json_t *j = json_loads(text, 0, NULL);
@@ -351,6 +351,11 @@ START_TEST(test_force_replaces_only_plan_files)
     FILE *f = fopen(path, "w");
     fputs("keep me\n", f);
     fclose(f);
+    /* a report.html of the plan replaced goes with it */
+    snprintf(path, sizeof path, "%s/report.html", outdir);
+    f = fopen(path, "w");
+    fputs("<p>the old plan</p>\n", f);
+    fclose(f);
     snprintf(path, sizeof path, "%s/summary.json", outdir);
     f = fopen(path, "w");
     fputs("old\n", f);
@@ -358,6 +363,9 @@ START_TEST(test_force_replaces_only_plan_files)
     DiagList diags = DIAGLIST_INIT;
     ck_assert_int_eq(write_fixture(1, &diags), 0);
     assert_file("notes.txt", "keep me\n");
+    char old_report[512];
+    snprintf(old_report, sizeof old_report, "%s/report.html", outdir);
+    ck_assert_int_ne(access(old_report, F_OK), 0);
     char *sum = slurp(outdir, "summary.json");
     ck_assert_ptr_nonnull(strstr(sum, "\"scenario\""));
     free(sum);
@@ -456,10 +464,32 @@ START_TEST(test_number_format)
     ck_assert_str_eq(fmt(-2.5), "-2.5");
     ck_assert_str_eq(fmt(1234567.125), "1234567.125");
     ck_assert_str_eq(fmt(1e-7), "0.0000001");
-    ck_assert_str_eq(fmt(2.5e-10), "2.5e-10");
+    ck_assert_str_eq(fmt(2.5e-10), "0.00000000025");
     ck_assert_str_eq(fmt(1e16), "10000000000000000");
+    ck_assert_str_eq(fmt(1.2e18), "1200000000000000000");
+    ck_assert_str_eq(fmt(2e22), "20000000000000000000000");
     ck_assert_str_eq(fmt(0.1 + 0.2), "0.30000000000000004");
     ck_assert(strtod(fmt(123456.789012), NULL) == 123456.789012);
+    /* never an exponent (SPEC §3: "with a decimal point"), and every
+     * value round-trips, down to the least subnormal and up to the most */
+    const double extreme[] = {5e-324, -2.2250738585072014e-308, 1.2345e-100, 1e-10, 9.999e16, 1.7976931348623157e308};
+    for (size_t i = 0; i < sizeof extreme / sizeof *extreme; i++) {
+        const char *t = fmt(extreme[i]);
+        ck_assert_msg(!strpbrk(t, "eE") && strtod(t, NULL) == extreme[i], "%.17g printed as %s", extreme[i], t);
+    }
+}
+END_TEST
+
+/* Amounts of money always carry a decimal point, also when whole. */
+START_TEST(test_real_format)
+{
+    char buf[SP_NUMBER_BUF];
+    ck_assert_str_eq(sp_format_real(3000.0, buf), "3000.0");
+    ck_assert_str_eq(sp_format_real(0.0, buf), "0.0");
+    ck_assert_str_eq(sp_format_real(-0.0, buf), "0.0");
+    ck_assert_str_eq(sp_format_real(7576263.75, buf), "7576263.75");
+    ck_assert_str_eq(sp_format_real(1.2e18, buf), "1200000000000000000.0");
+    ck_assert_str_eq(sp_format_real(2.5e-10, buf), "0.00000000025");
 }
 END_TEST
 
@@ -479,10 +509,12 @@ START_TEST(test_csv_quoting)
     csv_int(&o, -3);
     csv_num(&o, 0.5);
     csv_str(&o, "Åsele");
+    csv_num(&o, 12.0);
+    csv_real(&o, 12.0);
     csv_end(&o);
     fclose(f);
     ck_assert_str_eq(buf, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\r\","
-                          "\" padded \",,-3,0.5,Åsele\n");
+                          "\" padded \",,-3,0.5,Åsele,12,12.0\n");
     free(buf);
 }
 END_TEST
@@ -535,6 +567,7 @@ static Suite *suite(void)
     suite_add_tcase(s, tc);
     TCase *fmt_tc = tcase_create("format");
     tcase_add_test(fmt_tc, test_number_format);
+    tcase_add_test(fmt_tc, test_real_format);
     tcase_add_test(fmt_tc, test_csv_quoting);
     tcase_add_test(fmt_tc, test_iso_weeks);
     suite_add_tcase(s, fmt_tc);

@@ -119,6 +119,18 @@ START_TEST(test_too_far_no_relocation)
 }
 END_TEST
 
+/* Amounts beyond a long's range print as numbers (an integer cast
+ * printed -922337203685477632 for a max_minutes of 1e308). */
+START_TEST(test_huge_amounts)
+{
+    for (int m = 0; m < 3; m++)
+        fx_pair(s, 3, m, 3e19 + m * 1e19, 90);
+    s->participants[6].max_minutes = 1e19;
+    expect(6, "no centre hosts track 'T1' within 10000000000000000000 min and relocation is not allowed: "
+              "nearest host Alpha (30000000000000000000 min)");
+}
+END_TEST
+
 START_TEST(test_too_far_for_relocation)
 {
     s->participants[6].can_relocate = 1;
@@ -305,6 +317,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_no_centre_hosts_track);
     tcase_add_test(tc, test_too_far_no_relocation);
     tcase_add_test(tc, test_too_far_for_relocation);
+    tcase_add_test(tc, test_huge_amounts);
     tcase_add_test(tc, test_unreachable);
     tcase_add_test(tc, test_no_slot_in_reach);
     tcase_add_test(tc, test_no_slot_at_home_cooperation_off);
