@@ -167,6 +167,14 @@ int cmd_solve(int argc, char **argv)
         return EXIT_BAD_INPUT;
     }
     int force = a.force || existing; /* an empty directory, or asked for */
+    if (a.db) {
+        char dberr[512] = "";
+        if (run_store_check(a.db, dberr, sizeof dberr)) {
+            fprintf(stderr, "samplan: --db: %s\n", dberr);
+            scenario_free(s);
+            return EXIT_BAD_INPUT;
+        }
+    }
 
     SolveOptions opt = {a.time_limit >= 0 ? a.time_limit : s->solver.time_limit_s,
                         a.gap >= 0 ? a.gap : s->solver.mip_gap, a.quiet, t0, a.jobs};

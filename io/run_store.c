@@ -4,11 +4,13 @@
  */
 #include "run_store.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS runs ("
@@ -33,6 +35,37 @@ static int insert_count(sqlite3 *db, sqlite3_stmt *st, sqlite3_int64 run, const 
     return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
 
+/* Opens (creating when missing) the store at path with its tables.
+ * Returns the handle, or NULL with a message in err. */
+static sqlite3 *open_store(const char *path, char *err, size_t errsz)
+{
+    sqlite3 *db = NULL;
+    /* a new store is created here, readable by its owner only whatever
+     * the umask (SQLite would create it 0644 & ~umask); an empty file is
+     * an empty database to SQLite. An existing file keeps its mode. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd >= 0)
+        close(fd);
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        snprintf(err, errsz, "cannot open run store '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return NULL;
+    }
+    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) {
+        snprintf(err, errsz, "cannot use run store '%s': %s", path, sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+int run_store_check(const char *path, char *err, size_t errsz)
+{
+    sqlite3 *db = open_store(path, err, errsz);
+    sqlite3_close(db);
+    return db ? 0 : -1;
+}
+
 int run_store_record(const char *path, const Scenario *s, const Plan *plan, const char *out_dir,
                      const SolveStats *stats, char *err, size_t errsz)
 {
@@ -40,12 +73,9 @@ int run_store_record(const char *path, const Scenario *s, const Plan *plan, cons
     sqlite3_stmt *run = NULL, *cnt = NULL;
     int *home_in = NULL, *home_out = NULL;
     int rc = -1;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        snprintf(err, errsz, "cannot open run store '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+    if (!(db = open_store(path, err, errsz)))
         goto done;
-    }
-    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK ||
-        sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         goto sqlerr;
     if (sqlite3_prepare_v2(db,
                            "INSERT INTO runs (recorded_at, scenario, variant, scenario_dir, out_dir, status,"

@@ -18,4 +18,10 @@
 int run_store_record(const char *path, const Scenario *s, const Plan *plan, const char *out_dir,
                      const SolveStats *stats, char *err, size_t errsz);
 
+/* Opens the store at path as run_store_record would (creating it and its
+ * tables when missing) and closes it: `solve` checks --db so before it
+ * solves, so that an unusable path is a usage error, not a failure after
+ * the plan is written. Returns 0, or −1 with a message in err. */
+int run_store_check(const char *path, char *err, size_t errsz);
+
 #endif

@@ -1,0 +1,117 @@
+/*
+ * check_run_store.c — io/run_store.c: a solve recorded with --db lands as
+ * one row of `runs` with its counts per group, gender and home, in a file
+ * only its owner can read; nothing of a participant's id is stored; an
+ * unusable path is found by run_store_check before anything is solved.
+ */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../io/run_store.h"
+#include "plan_fixture.h"
+#include "test_tmpdir.h"
+
+static char tmpdir[64], dbpath[128];
+
+static void setup(void)
+{
+    strcpy(tmpdir, "/tmp/check_run_store.XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    snprintf(dbpath, sizeof dbpath, "%s/runs.db", tmpdir);
+}
+
+static void teardown(void)
+{
+    rm_rf(tmpdir);
+}
+
+/* The single integer a query returns. */
+static long long query_int(const char *sql)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    ck_assert_int_eq(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+static void record(void)
+{
+    Scenario *s = fx_scenario();
+    Plan *plan = fx_plan();
+    char err[512] = "";
+    ck_assert_msg(run_store_record(dbpath, s, plan, "out", NULL, err, sizeof err) == 0, "%s", err);
+    plan_free(plan);
+    scenario_free(s);
+}
+
+START_TEST(test_records_runs)
+{
+    record();
+    record();
+    ck_assert_int_eq(query_int("SELECT count(*) FROM runs"), 2);
+    /* the fixture assigns five of its seven participants */
+    ck_assert_int_eq(query_int("SELECT assigned FROM runs WHERE id = 1"), 5);
+    ck_assert_int_eq(query_int("SELECT unassigned FROM runs WHERE id = 1"), 2);
+    ck_assert_int_eq(query_int("SELECT sum(assigned + unassigned) FROM run_counts WHERE run_id = 2 AND "
+                               "dimension = 'group'"),
+                     7);
+    ck_assert_int_eq(query_int("SELECT sum(assigned + unassigned) FROM run_counts WHERE run_id = 2 AND "
+                               "dimension = 'home'"),
+                     7);
+    /* no participant id anywhere (the fixture's ids: "P,1", p2 …) */
+    ck_assert_int_eq(query_int("SELECT count(*) FROM run_counts WHERE key LIKE 'p%' OR key LIKE 'P%'"), 0);
+}
+END_TEST
+
+START_TEST(test_new_store_is_private)
+{
+    mode_t old = umask(0);
+    record();
+    umask(old);
+    struct stat st;
+    ck_assert_int_eq(stat(dbpath, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+}
+END_TEST
+
+START_TEST(test_check_before_solving)
+{
+    char err[512] = "";
+    ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), 0);
+    ck_assert_int_eq(query_int("SELECT count(*) FROM runs"), 0); /* created, empty */
+    char bad[160];
+    snprintf(bad, sizeof bad, "%s/missing/runs.db", tmpdir);
+    ck_assert_int_eq(run_store_check(bad, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "cannot open run store"));
+    ck_assert_ptr_nonnull(strstr(err, bad));
+    /* a file that is not a database */
+    FILE *f = fopen(dbpath, "w");
+    fputs("not a database, but long enough to have a header of sorts ........................\n", f);
+    fclose(f);
+    ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), -1);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("run_store");
+    TCase *tc = tcase_create("store");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_records_runs);
+    tcase_add_test(tc, test_new_store_is_private);
+    tcase_add_test(tc, test_check_before_solving);
+    suite_add_tcase(s, tc);
+    SRunner *r = srunner_create(s);
+    srunner_run_all(r, CK_NORMAL);
+    int failed = srunner_ntests_failed(r);
+    srunner_free(r);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
