@@ -524,10 +524,19 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
                 continue;
             }
             char *name = dup_str(json_string_value(val));
-            if (!name) {
+            char *path = name ? join_path(s->dir, name) : NULL;
+            if (!path) {
+                free(name);
                 c->oom = 1;
                 return;
             }
+            /* a file named here that is missing is reported here, where
+             * the name was given, not by the table reader (which would
+             * name the file without a line or column) */
+            s->files_missing[t] = access(path, F_OK) != 0 && errno == ENOENT;
+            if (s->files_missing[t])
+                complain(c, keys, "files.%s: file '%s' not found in the scenario directory", key, name);
+            free(path);
             free(s->files[t]);
             s->files[t] = name;
         }

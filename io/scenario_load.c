@@ -189,6 +189,10 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
         L->oom = 1;
         return OPEN_FATAL;
     }
+    if (L->s->files_missing[tab]) { /* reported where scenario.json names it */
+        free(path);
+        return OPEN_SKIP;
+    }
     if (optional && access(path, F_OK) != 0 && errno == ENOENT) {
         char def[64];
         snprintf(def, sizeof def, "%s.csv", table_names[tab]);

@@ -219,7 +219,7 @@ static const Case cases[] = {
      "without '..', got '../x/slots.csv'"},
     {"scenario.json",
      "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"slots\": \"slots-60.csv\"}}",
-     "slots-60.csv: file not found"},
+     "scenario.json:1:57: files.slots: file 'slots-60.csv' not found in the scenario directory"},
     {"scenario.json",
      "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"places\": \"p.csv\"}}",
      "scenario.json:1:58: files.places: unknown table: expected municipalities, distances, centres, "
@@ -622,7 +622,7 @@ START_TEST(variant_checked_like_base)
     ck_assert_int_eq(scenario_load(dir, "bad", &s, &d), 2);
     ck_assert_str_eq(diags_text(&d),
                      "scenario.json:1:84: travel.speed_kmh: expected a number > 0, got '-1'\n"
-                     "alt.csv: file not found\n"
+                     "scenario.json:1:116: files.slots: file 'alt.csv' not found in the scenario directory\n"
                      "scenario.json:1:135: variants.bad: expected an object (a JSON Merge Patch of the "
                      "base), got '3'\n");
     diag_release(&d);
