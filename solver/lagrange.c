@@ -92,21 +92,28 @@
  * is what limits the value (national 20 000 and 50 000: about 12 000 and
  * 20 000 participants fit their max_groups), it gets far below the
  * trivial bound in a few hundred steps, which the full search, whose
- * steps cost more and whose first ones overshoot, does not. Chosen on
- * national 10 000 / 20 000 / 50 000, 10–12 s, one run each
- * (bench/RESULTS.md, tenth session): θ 0.2, PATIENCE 100: 9 402.8 /
- * 14 390.0 / –; θ 1, PATIENCE 25: – / 14 334.2 / 26 523.2; θ 1,
- * PATIENCE 50: 9 151.6 / 13 747.4 / 25 240.8; θ 2 overshoots to 8 × the
- * trivial bound and ends above it on national 20 000. A search whose
- * time cannot allow MARKET_MIN_STEPS such steps at FAST_STEP_NS a
- * non-zero is not begun (national 50 000 goes from 48 331 to 27 438 in
- * 200). */
+ * steps cost more and whose first ones overshoot, does not. θ and
+ * patience were chosen on national 10 000 / 20 000 / 50 000 with 10–12 s
+ * (bench/RESULTS.md, tenth session; those runs decayed θ every 50 steps
+ * whatever the gain, a slip since mended): θ 0.2 with patience 100 gave
+ * 9 402.8 / 14 390.0 / –, θ 1 with patience 25 – / 14 334.2 / 26 523.2,
+ * θ 1 with patience 50 9 151.6 / 13 747.4 / 25 240.8, and θ 2 overshot
+ * to 8 × the trivial bound and ended above it on national 20 000; with
+ * the decay mended, θ 1 / 0.5 / 0.3 give 8 896.1 / 9 256.0 / 9 353.5,
+ * 13 288.3 / 13 408.3 / 13 765.7 and 24 793.0 / 25 339.5 / 25 965.5.
+ * Where capacity does not limit the value F only comes back down to its
+ * first bound as θ decays, so the phase ends when θ falls below
+ * MARKET_PROBE_THETA before F has gained MARKET_PROBE_GAIN on its first
+ * bound (national 500 and 2 000: after about 430 steps, 0.13 and 0.5 s;
+ * national 10 000 falls below it at θ 0.216). A search whose time cannot
+ * allow MARKET_MIN_STEPS such steps at FAST_STEP_NS a non-zero is not
+ * begun (national 50 000 goes from 48 331 to 27 438 in 200). */
 #define MARKET_THETA 1.0
 #define MARKET_PATIENCE 50
 #define MARKET_MIN_THETA 1e-3
 #define MARKET_SHARE 0.5
 #define MARKET_MIN_STEPS 200
-#define MARKET_PROBE_STEPS 300
+#define MARKET_PROBE_THETA 0.1
 #define MARKET_PROBE_GAIN 1e-3
 #define RESTART_SHARE 0.25
 #define RESTART_AFTER 2000
@@ -1097,7 +1104,7 @@ static double market_search(Relax *R, double target, double t0, double seconds, 
             best = F;
             memcpy(best_lam, R->lam, n);
         }
-        if (F < recent - 1e-9 * fmax(1.0, fabs(recent))) {
+        if (F < recent && (!isfinite(recent) || F < recent - 1e-9 * fmax(1.0, fabs(recent)))) {
             recent = F;
             stale = 0;
         } else if (++stale >= MARKET_PATIENCE) {
@@ -1115,12 +1122,12 @@ static double market_search(Relax *R, double target, double t0, double seconds, 
             until = t0 + seconds;
         if (st->market_steps == 1)
             first = F;
-        /* where capacity does not limit the value the phase stays at its
-         * first bound (national 500 and 2 000: 700 steps, 0.2 and 0.8 s,
-         * for nothing); it comes down within MARKET_PROBE_STEPS where it
-         * does (national 10 000 overshoots first and is below the trivial
-         * bound by step 300) */
-        if (st->market_steps == MARKET_PROBE_STEPS && best > first - MARKET_PROBE_GAIN * fabs(first))
+        /* Where capacity does not limit the value, F only comes back down
+         * to its first bound as θ decays (national 500 and 2 000: still
+         * there after 1 300 and 1 100 steps, θ 0.001); where it does, F
+         * falls below it while θ is still large (national 10 000: at θ
+         * 0.216, after 650 steps; 20 000 and 50 000 sooner). */
+        if (theta < MARKET_PROBE_THETA && best > first - MARKET_PROBE_GAIN * fabs(first))
             break;
         if (round_down(best, value_digits) <= target + 1e-9 * fmax(1.0, fabs(target)) || theta < MARKET_MIN_THETA ||
             now >= until || solver_interrupted)
@@ -1249,7 +1256,8 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
         start_prices(&R);
         memcpy(R.lam0, R.lam, nlam * sizeof *R.lam0);
     }
-    best = fmin(best, full_search(&R, target, known, value_digits, t0, seconds, grad, dir, st));
+    if (clock_seconds() - t0 < seconds) /* the market phase may have taken all of it */
+        best = fmin(best, full_search(&R, target, known, value_digits, t0, seconds, grad, dir, st));
 rounded:
     best = round_down(best, value_digits);
 done:

@@ -23,7 +23,8 @@ typedef struct LagrangeStats {
     double restarted_at; /* seconds into the search when it started again with gentler steps, or 0 */
     int market_steps;      /* steps of the market phase (included in iterations) */
     double market_seconds; /* its time, from the start of the search (set-up included) */
-    double market_bound;   /* its best bound, rounded as the result is (HUGE_VAL-free: 0 when it did not run) */
+    double market_bound;   /* its best bound, rounded as the result is; 0 when it did not run,
+                              HUGE_VAL when it found none (an unbounded column) */
 } LagrangeStats;
 
 /* An upper bound on max Σ value·x over the integer points of mip (a
