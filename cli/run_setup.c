@@ -49,9 +49,10 @@ int choose_output_dir(const char *given, const char *scenario_dir, const char *t
                 return 0;
             }
         }
-        fputs(base ? "samplan: cannot find a free output directory name; use -o\n" : "samplan: out of memory\n", stderr);
+        int oom = !base;
         free(base);
-        return base ? EXIT_BAD_INPUT : EXIT_NO_PLAN;
+        fputs(oom ? "samplan: out of memory\n" : "samplan: cannot find a free output directory name; use -o\n", stderr);
+        return oom ? EXIT_NO_PLAN : EXIT_BAD_INPUT;
     }
     if (stat(given, &st) == 0) {
         if (!S_ISDIR(st.st_mode)) {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -40,12 +41,18 @@ static int insert_count(sqlite3 *db, sqlite3_stmt *st, sqlite3_int64 run, const 
 static sqlite3 *open_store(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db = NULL;
+    if (!*path) { /* SQLite would use a temporary database, deleted on close */
+        snprintf(err, errsz, "the run store's file name is empty");
+        return NULL;
+    }
     /* a new store is created here, readable by its owner only whatever
      * the umask (SQLite would create it 0644 & ~umask); an empty file is
      * an empty database to SQLite. An existing file keeps its mode. */
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd >= 0)
+    if (fd >= 0) {
+        (void)fchmod(fd, 0600); /* open's mode is cut by the umask */
         close(fd);
+    }
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         snprintf(err, errsz, "cannot open run store '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);
@@ -53,6 +60,13 @@ static sqlite3 *open_store(const char *path, char *err, size_t errsz)
     }
     if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) {
         snprintf(err, errsz, "cannot use run store '%s': %s", path, sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return NULL;
+    }
+    /* SQLite opens a file it may not write read-only, and the schema
+     * statements write nothing once the tables exist */
+    if (sqlite3_db_readonly(db, "main") != 0) {
+        snprintf(err, errsz, "cannot write run store '%s': it opens read-only", path);
         sqlite3_close(db);
         return NULL;
     }

@@ -62,17 +62,16 @@ static void add_tracks(Text *t, const Scenario *s, const int *list, int n, int a
         add(t, " and %d more", n - shown);
 }
 
-/* v to one decimal, in floating point: a cast to an integer overflowed
- * for a max_minutes of 1e308 ("within -922337203685477632 min"). */
-static double tenths(double v)
-{
-    return fabs(v) < 1e15 ? floor(v * 10.0 + 0.5) : v * 10.0;
-}
+/* Beyond this, minutes and km are printed whole and compared as they
+ * are: tenths of them would overflow a long (a cast printed "within
+ * -922337203685477632 min" for a max_minutes of 1e308) or, times ten, a
+ * double. */
+#define HUGE_AMOUNT 1e15
 
 /* Minutes or km without a spurious ".0": 75, 62.5. */
 static void add_amount(Text *t, double v)
 {
-    double r = tenths(v) / 10.0;
+    double r = fabs(v) < HUGE_AMOUNT ? floor(v * 10.0 + 0.5) / 10.0 : v;
     if (r == floor(r))
         add(t, "%.0f", r);
     else
@@ -83,7 +82,8 @@ static void add_amount(Text *t, double v)
  * would print both alike (60.04 vs 60). */
 static void add_near(Text *t, double v, double limit)
 {
-    double rv = tenths(v), rl = tenths(limit);
+    int huge = fabs(v) >= HUGE_AMOUNT || fabs(limit) >= HUGE_AMOUNT;
+    double rv = huge ? v : floor(v * 10.0 + 0.5), rl = huge ? limit : floor(limit * 10.0 + 0.5);
     if (rv > rl)
         add_amount(t, v);
     else

@@ -128,6 +128,14 @@ START_TEST(test_huge_amounts)
     s->participants[6].max_minutes = 1e19;
     expect(6, "no centre hosts track 'T1' within 10000000000000000000 min and relocation is not allowed: "
               "nearest host Alpha (30000000000000000000 min)");
+    /* and at the top of the range, where ten times the value is inf */
+    for (int m = 0; m < 3; m++)
+        fx_pair(s, 3, m, 1.5e308, 90);
+    s->participants[6].max_minutes = 1e308;
+    char *got = unassigned_reason(s, NULL, 6);
+    ck_assert_ptr_nonnull(got);
+    ck_assert_msg(!strstr(got, "inf") && !strstr(got, "-9") && strstr(got, "within 1000000000000000"), "%s", got);
+    free(got);
 }
 END_TEST
 

@@ -97,17 +97,34 @@ START_TEST(test_check_before_solving)
     fputs("not a database, but long enough to have a header of sorts ........................\n", f);
     fclose(f);
     ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), -1);
+    /* an empty name would record into a temporary database */
+    ck_assert_int_eq(run_store_check("", err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "empty"));
+}
+END_TEST
+
+/* A store that opens read-only (here: opened so by a URI, as a file the
+ * user may not write would be) is refused before anything is solved. */
+START_TEST(test_read_only_store)
+{
+    record();
+    char uri[256], err[512] = "";
+    snprintf(uri, sizeof uri, "file:%s?mode=ro", dbpath);
+    ck_assert_int_eq(run_store_check(uri, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "read-only") != NULL, "%s", err);
 }
 END_TEST
 
 int main(void)
 {
+    sqlite3_config(SQLITE_CONFIG_URI, 1); /* test_read_only_store opens by URI */
     Suite *s = suite_create("run_store");
     TCase *tc = tcase_create("store");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_records_runs);
     tcase_add_test(tc, test_new_store_is_private);
     tcase_add_test(tc, test_check_before_solving);
+    tcase_add_test(tc, test_read_only_store);
     suite_add_tcase(s, tc);
     SRunner *r = srunner_create(s);
     srunner_run_all(r, CK_NORMAL);
