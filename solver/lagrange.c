@@ -52,15 +52,15 @@
 #define PROBE_STEPS 10
 #define MIN_STEPS 1000
 /* The first steps are cheap (few candidates are worth taking yet), so
- * the pace is checked again after RECHECK_STEPS: a search that gives up
- * at GIVE_UP_SHARE of its time unless below the bound already had must
- * manage the 950–1 400 steps the first schedule takes to leave the
- * trivial bound (national 2 000–10 000, ninth session) by then, so it
- * needs MIN_STEPS / GIVE_UP_SHARE in all. National 10 000 and 20 000 at
- * a 120 s limit spent 6 s each before giving up at half time; they now
- * give that time back to level 2 after a second or so. */
+ * the pace is checked again after RECHECK_STEPS, against MIN_STEPS too.
+ * (The ninth session asked for twice as many, for a search that had to
+ * leave the trivial bound by half its time; since the give-up follows
+ * the trend, that stopped national 5 000 after 100 steps on a busy
+ * machine, where it leaves the trivial bound about 5 s into its steps.)
+ * The largest instances, where the full search cannot manage its steps,
+ * get their bound from the market phase. */
 #define RECHECK_STEPS 100
-#define RECHECK_MIN_STEPS (MIN_STEPS / GIVE_UP_SHARE)
+#define RECHECK_MIN_STEPS MIN_STEPS
 /* A step reads each non-zero of the program about once: 1.6–2.5 ns each
  * on national 2 000–10 000 here (1.4 ms a step at 0.9 M non-zeros, 5 ms
  * at 2.0 M, 9 ms at 3.7 M; a market step about 1.4 ns). With a bound
@@ -70,6 +70,8 @@
  * non-zeros). */
 #define FAST_STEP_NS 1.0
 #define GIVE_UP_SHARE 0.5
+#define TREND_STEPS 100  /* steps per window of the give-up's trend */
+#define TREND_WINDOWS 3 /* windows it spans */
 /* On national 5 000 the first steps with θ 2 and PATIENCE 40 (the
  * seventh session's first schedule) overshoot to 3.6 × the trivial bound
  * (1.4 × on national 2 000) and θ has decayed to nothing before the bound
@@ -1163,6 +1165,11 @@ static double full_search(Relax *R, double target, double known, int value_digit
     double theta = START_THETA, t_phase = t_full; /* t_phase: when this schedule began */
     double best = HUGE_VAL, recent = HUGE_VAL, start_rounded = HUGE_VAL; /* the first bound, rounded */
     int stale = 0, patience = PATIENCE, restarted = 0, steps = 0;
+    /* the trend: the least bound of each window of TREND_STEPS steps,
+     * the last TREND_WINDOWS + 1 of them with their end times, and how
+     * fast the bound fell across them (per second) */
+    double win_min = HUGE_VAL, mins[TREND_WINDOWS + 1], ends[TREND_WINDOWS + 1], last_min = HUGE_VAL, fall = 0.0;
+    int win_steps = 0, windows = 0;
     while (st->iterations < MAX_ITERATIONS) {
         double L = evaluate(R);
         st->iterations++;
@@ -1172,6 +1179,18 @@ static double full_search(Relax *R, double target, double known, int value_digit
                 st->first_bound = L;
         }
         best = fmin(best, L);
+        win_min = fmin(win_min, L);
+        if (++win_steps == TREND_STEPS) {
+            int k = windows++ % (TREND_WINDOWS + 1), oldest = windows % (TREND_WINDOWS + 1);
+            mins[k] = last_min = win_min;
+            ends[k] = clock_seconds();
+            /* a single window's fall is noisy (θ decays, zig-zags) */
+            fall = windows > TREND_WINDOWS && ends[k] > ends[oldest] && isfinite(mins[oldest])
+                       ? (mins[oldest] - mins[k]) / (ends[k] - ends[oldest])
+                       : 0.0;
+            win_min = HUGE_VAL;
+            win_steps = 0;
+        }
         /* θ shrinks (× DECAY) when `patience` steps since the last decay did not
          * improve on the best of them (not on the overall best: the
          * first steps overshoot far above the starting bound) */
@@ -1207,9 +1226,15 @@ static double full_search(Relax *R, double target, double known, int value_digit
         /* not below the bound already had, and not likely to be: give the
          * time back. Compared rounded: L hovering a rounding error below
          * it is no progress (national 5 000 ran its 30 s so). After a
-         * restart, GIVE_UP_SHARE of the time that was left at it. */
+         * restart, GIVE_UP_SHARE of the time that was left at it. Not
+         * while the bound falls fast enough to get below `known` in the
+         * time left (national 5 000 in a solve: its first schedule comes
+         * down from its overshoot to the trivial bound about 5 s into
+         * its steps, and gave up at half its time when the machine was
+         * busy or the market phase had taken 2 s). */
+        int trending = fall > 0.0 && isfinite(last_min) && now + (last_min - known) / fall <= t0 + seconds;
         if (isfinite(known) && rounded >= known - 1e-9 * fmax(1.0, fabs(known)) &&
-            (now - t_phase >= GIVE_UP_SHARE * (span - (t_phase - t_full)) ||
+            ((now - t_phase >= GIVE_UP_SHARE * (span - (t_phase - t_full)) && !trending) ||
              (steps == PROBE_STEPS && PROBE_STEPS * span < MIN_STEPS * stepping) ||
              (steps == RECHECK_STEPS && RECHECK_STEPS * span < RECHECK_MIN_STEPS * stepping)))
             break;
