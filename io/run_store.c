@@ -58,15 +58,15 @@ static sqlite3 *open_store(const char *path, char *err, size_t errsz)
         sqlite3_close(db);
         return NULL;
     }
-    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) {
-        snprintf(err, errsz, "cannot use run store '%s': %s", path, sqlite3_errmsg(db));
-        sqlite3_close(db);
-        return NULL;
-    }
     /* SQLite opens a file it may not write read-only, and the schema
      * statements write nothing once the tables exist */
     if (sqlite3_db_readonly(db, "main") != 0) {
         snprintf(err, errsz, "cannot write run store '%s': it opens read-only", path);
+        sqlite3_close(db);
+        return NULL;
+    }
+    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) {
+        snprintf(err, errsz, "cannot use run store '%s': %s", path, sqlite3_errmsg(db));
         sqlite3_close(db);
         return NULL;
     }

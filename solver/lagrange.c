@@ -792,6 +792,20 @@ static double solve_cohort(Relax *R, int k)
     return best;
 }
 
+/* A column no structure holds, of reduced value r: at its best bound,
+ * into the solution and *L. Returns −1 when that bound is infinite (no
+ * finite bound at these prices). */
+static int free_column(Relax *R, int j, double r, double *L)
+{
+    const MipCol *c = &R->mip->cols[j];
+    double at = r > 0.0 ? c->ub : r < 0.0 ? c->lb : fmax(c->lb, fmin(0.0, c->ub));
+    if (!isfinite(at))
+        return -1;
+    set_sol(R, j, at);
+    *L += r * at;
+    return 0;
+}
+
 /* Clears the relaxed solution and the members per demand row. */
 static void clear_solution(Relax *R)
 {
@@ -847,12 +861,8 @@ static double evaluate(Relax *R)
             }
             continue;
         }
-        /* a column no structure holds: its best bound */
-        double at = r > 0.0 ? c->ub : r < 0.0 ? c->lb : fmax(c->lb, fmin(0.0, c->ub));
-        if (!isfinite(at))
+        if (free_column(R, j, r, &L))
             return HUGE_VAL;
-        set_sol(R, j, at);
-        L += r * at;
     }
     for (int k = 0; k < R->ncoh; k++)
         L += solve_cohort(R, k);
@@ -965,12 +975,8 @@ static double market_evaluate(Relax *R)
             market_send(R, -2 - j, -1, market_offer(R, r, kc, ac, -2 - j, -1, c->ub, &L));
             continue;
         }
-        /* a column no structure holds (in no class row: build_market) */
-        double at = r > 0.0 ? c->ub : r < 0.0 ? c->lb : fmax(c->lb, fmin(0.0, c->ub));
-        if (!isfinite(at))
+        if (free_column(R, j, r, &L)) /* in no class row: build_market */
             return HUGE_VAL;
-        set_sol(R, j, at);
-        L += r * at;
     }
     for (int k = 0; k < R->ncoh; k++) {
         if (!(R->coh_max[k] > 0.0))
@@ -1219,6 +1225,9 @@ static double full_search(Relax *R, double target, double known, int value_digit
             restarted = 1;
             t_phase = now;
             st->restarted_at = now - t0;
+            win_min = last_min = HUGE_VAL; /* a trend of the new schedule only */
+            win_steps = windows = 0;
+            fall = 0.0;
             continue; /* evaluates the starting prices again: a step needs their subgradient */
         }
         if (!isfinite(L) || reached || theta < MIN_THETA || now - t0 >= seconds || solver_interrupted)
@@ -1232,7 +1241,11 @@ static double full_search(Relax *R, double target, double known, int value_digit
          * down from its overshoot to the trivial bound about 5 s into
          * its steps, and gave up at half its time when the machine was
          * busy or the market phase had taken 2 s). */
-        int trending = fall > 0.0 && isfinite(last_min) && now + (last_min - known) / fall <= t0 + seconds;
+        /* projected to a point the rounded bound is below: a bound that
+         * creeps along just above `known` (or hovers a rounding error
+         * below it) is no trend */
+        double goal = known - (value_digits >= 0 ? 0.5 * pow(10.0, -value_digits) : 1e-9 * fmax(1.0, fabs(known)));
+        int trending = fall > 0.0 && isfinite(last_min) && now + (last_min - goal) / fall <= t0 + seconds;
         if (isfinite(known) && rounded >= known - 1e-9 * fmax(1.0, fabs(known)) &&
             ((now - t_phase >= GIVE_UP_SHARE * (span - (t_phase - t_full)) && !trending) ||
              (steps == PROBE_STEPS && PROBE_STEPS * span < MIN_STEPS * stepping) ||
@@ -1281,7 +1294,7 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
         start_prices(&R);
         memcpy(R.lam0, R.lam, nlam * sizeof *R.lam0);
     }
-    if (clock_seconds() - t0 < seconds) /* the market phase may have taken all of it */
+    if (!market || clock_seconds() - t0 < seconds) /* the market phase may have taken all of it */
         best = fmin(best, full_search(&R, target, known, value_digits, t0, seconds, grad, dir, st));
 rounded:
     best = round_down(best, value_digits);
