@@ -38,11 +38,17 @@ int choose_output_dir(const char *given, const char *scenario_dir, const char *t
     *existing = 0;
     if (!given) {
         char *base = scenario_dir_name(scenario_dir);
+        if (base && strlen(base) > 255) { /* cut at 255 bytes, not inside a UTF-8 character */
+            size_t cut = 255;
+            while (cut > 0 && ((unsigned char)base[cut] & 0xC0) == 0x80)
+                cut--;
+            base[cut] = '\0';
+        }
         for (int n = 1; base && n < 10000; n++) {
             char suffix[32] = "";
             if (n > 1)
                 snprintf(suffix, sizeof suffix, "-%d", n);
-            snprintf(buf, size, "%.255s%s%s", base, tail, suffix);
+            snprintf(buf, size, "%s%s%s", base, tail, suffix);
             if (stat(buf, &st) != 0 && errno == ENOENT) {
                 free(base);
                 *out = buf;

@@ -41,8 +41,9 @@ static int insert_count(sqlite3 *db, sqlite3_stmt *st, sqlite3_int64 run, const 
 static sqlite3 *open_store(const char *path, char *err, size_t errsz)
 {
     sqlite3 *db = NULL;
-    if (!*path) { /* SQLite would use a temporary database, deleted on close */
-        snprintf(err, errsz, "the run store's file name is empty");
+    /* SQLite would use a temporary or in-memory database, gone on close */
+    if (!*path || !strcmp(path, ":memory:")) {
+        snprintf(err, errsz, "the run store needs a file name, got '%s'", path);
         return NULL;
     }
     /* a new store is created here, readable by its owner only whatever

@@ -523,7 +523,10 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
                 bad(c, keys, "a file name relative to the scenario directory, without '..'", val);
                 continue;
             }
-            char *name = dup_str(json_string_value(val));
+            const char *given = json_string_value(val);
+            while (given[0] == '.' && given[1] == '/') /* "./x.csv" is x.csv */
+                given += 2;
+            char *name = dup_str(given);
             char *path = name ? join_path(s->dir, name) : NULL;
             if (!path) {
                 free(name);

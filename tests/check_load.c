@@ -642,7 +642,7 @@ START_TEST(optional_files_absent)
     put("slots.csv", "id,municipality,capacity,from_week,to_week\n");
     /* named under their default names, they may still be absent */
     put("scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": "
-                         "{\"distances\": \"distances.csv\", \"reservations\": \"reservations.csv\"}}");
+                         "{\"distances\": \"distances.csv\", \"reservations\": \"./reservations.csv\"}}");
     DiagList d = DIAGLIST_INIT;
     Scenario *s = NULL;
     ck_assert_msg(scenario_load(dir, NULL, &s, &d) == 0, "%s", diags_text(&d));

@@ -99,7 +99,8 @@ START_TEST(test_check_before_solving)
     ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), -1);
     /* an empty name would record into a temporary database */
     ck_assert_int_eq(run_store_check("", err, sizeof err), -1);
-    ck_assert_ptr_nonnull(strstr(err, "empty"));
+    ck_assert_ptr_nonnull(strstr(err, "needs a file name"));
+    ck_assert_int_eq(run_store_check(":memory:", err, sizeof err), -1);
 }
 END_TEST
 
