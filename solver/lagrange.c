@@ -1083,7 +1083,40 @@ static int step(Relax *R, double L, double target, double theta, double *grad, d
     return 1;
 }
 
-static double round_down(double bound, int value_digits);
+static double round_down(double bound, int value_digits)
+{
+    if (value_digits < 0 || !isfinite(bound))
+        return bound;
+    double scale = pow(10.0, value_digits), b = bound * scale;
+    return floor(b + 1e-6 + 1e-9 * fabs(b)) / scale;
+}
+
+/* A step-size schedule: θ shrinks (× DECAY) when `patience` steps since
+ * the last decay did not improve on the best of them (not on the overall
+ * best: the first steps overshoot far above the starting bound). One for
+ * both phases: the market phase's copy of this test once read an
+ * infinite `recent` as no gain and decayed θ every 50 steps. */
+typedef struct Schedule {
+    double theta, recent; /* recent: the best bound since the last decay */
+    int stale, patience;
+} Schedule;
+
+static Schedule schedule_new(double theta, int patience)
+{
+    return (Schedule){theta, HUGE_VAL, 0, patience};
+}
+
+static void schedule_note(Schedule *sc, double L)
+{
+    if (L < sc->recent && (!isfinite(sc->recent) || L < sc->recent - 1e-9 * fmax(1.0, fabs(sc->recent)))) {
+        sc->recent = L;
+        sc->stale = 0;
+    } else if (++sc->stale >= sc->patience) {
+        sc->theta *= DECAY;
+        sc->stale = 0;
+        sc->recent = HUGE_VAL;
+    }
+}
 
 /* The market phase: subgradient steps on the capacity prices of the
  * market start (market_evaluate), from zero, until `until` (seconds of
@@ -1094,9 +1127,9 @@ static double market_search(Relax *R, double target, double t0, double seconds, 
                             double *dir, double *best_lam, LagrangeStats *st)
 {
     size_t n = (size_t)R->ndual * sizeof *R->lam;
-    double best = HUGE_VAL, recent = HUGE_VAL, theta = MARKET_THETA;
-    double t_market = clock_seconds(), until = t0 + MARKET_SHARE * seconds, first = HUGE_VAL;
-    int stale = 0;
+    double best = HUGE_VAL;
+    double t_market = clock_seconds(), until = t0 + MARKET_SHARE * seconds;
+    Schedule sc = schedule_new(MARKET_THETA, MARKET_PATIENCE);
     memset(R->lam, 0, n);
     memset(dir, 0, n);
     memcpy(best_lam, R->lam, n);
@@ -1112,14 +1145,7 @@ static double market_search(Relax *R, double target, double t0, double seconds, 
             best = F;
             memcpy(best_lam, R->lam, n);
         }
-        if (F < recent && (!isfinite(recent) || F < recent - 1e-9 * fmax(1.0, fabs(recent)))) {
-            recent = F;
-            stale = 0;
-        } else if (++stale >= MARKET_PATIENCE) {
-            theta *= DECAY;
-            stale = 0;
-            recent = HUGE_VAL;
-        }
+        schedule_note(&sc, F);
         double now = clock_seconds();
         /* the full search's steps cost more than these (1.7 × on
          * national 10 000 and 20 000): when the time after this phase's
@@ -1128,19 +1154,18 @@ static double market_search(Relax *R, double target, double t0, double seconds, 
         if (st->market_steps == PROBE_STEPS &&
             (t0 + seconds - until) * PROBE_STEPS < MIN_STEPS * (now - t_market))
             until = t0 + seconds;
-        if (st->market_steps == 1)
-            first = F;
         /* Where capacity does not limit the value, F only comes back down
          * to its first bound as θ decays (national 500 and 2 000: still
          * there after 1 300 and 1 100 steps, θ 0.001); where it does, F
          * falls below it while θ is still large (national 10 000: at θ
          * 0.216, after 650 steps; 20 000 and 50 000 sooner). */
-        if (theta < MARKET_PROBE_THETA && best > first - MARKET_PROBE_GAIN * fabs(first))
+        double first = st->first_bound; /* the phase's first F: it runs first */
+        if (sc.theta < MARKET_PROBE_THETA && best > first - MARKET_PROBE_GAIN * fabs(first))
             break;
-        if (round_down(best, value_digits) <= target + 1e-9 * fmax(1.0, fabs(target)) || theta < MARKET_MIN_THETA ||
+        if (round_down(best, value_digits) <= target + 1e-9 * fmax(1.0, fabs(target)) || sc.theta < MARKET_MIN_THETA ||
             now >= until || solver_interrupted)
             break;
-        if (!step(R, F, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), theta, grad, dir))
+        if (!step(R, F, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), sc.theta, grad, dir))
             break;
     }
     memcpy(R->lam, best_lam, n);
@@ -1148,13 +1173,6 @@ static double market_search(Relax *R, double target, double t0, double seconds, 
     return best;
 }
 
-static double round_down(double bound, int value_digits)
-{
-    if (value_digits < 0 || !isfinite(bound))
-        return bound;
-    double scale = pow(10.0, value_digits), b = bound * scale;
-    return floor(b + 1e-6 + 1e-9 * fabs(b)) / scale;
-}
 
 /* The full search: subgradient steps on every priced row from R->lam0
  * (the market phase's best prices, or the starting prices), in the
@@ -1168,9 +1186,10 @@ static double full_search(Relax *R, double target, double known, int value_digit
     memset(dir, 0, nlam);
     double t_full = clock_seconds(); /* the probes time these steps alone */
     double span = seconds - (t_full - t0); /* this search's time */
-    double theta = START_THETA, t_phase = t_full; /* t_phase: when this schedule began */
-    double best = HUGE_VAL, recent = HUGE_VAL, start_rounded = HUGE_VAL; /* the first bound, rounded */
-    int stale = 0, patience = PATIENCE, restarted = 0, steps = 0;
+    Schedule sc = schedule_new(START_THETA, PATIENCE);
+    double t_phase = t_full; /* when this schedule began */
+    double best = HUGE_VAL, start_rounded = HUGE_VAL; /* the first bound, rounded */
+    int restarted = 0, steps = 0;
     /* the trend: the least bound of each window of TREND_STEPS steps,
      * the last TREND_WINDOWS + 1 of them with their end times, and how
      * fast the bound fell across them (per second) */
@@ -1197,31 +1216,18 @@ static double full_search(Relax *R, double target, double known, int value_digit
             win_min = HUGE_VAL;
             win_steps = 0;
         }
-        /* θ shrinks (× DECAY) when `patience` steps since the last decay did not
-         * improve on the best of them (not on the overall best: the
-         * first steps overshoot far above the starting bound) */
-        if (L < recent && (!isfinite(recent) || L < recent - 1e-9 * fmax(1.0, fabs(recent)))) {
-            recent = L;
-            stale = 0;
-        } else if (++stale >= patience) {
-            theta *= DECAY;
-            stale = 0;
-            recent = HUGE_VAL;
-        }
+        schedule_note(&sc, L);
         double now = clock_seconds(), rounded = round_down(best, value_digits);
         double stepping = now - t_full;
         int reached = rounded <= target + 1e-9 * fmax(1.0, fabs(target));
         /* at the time share only after RESTART_AFTER steps: the first
          * schedule takes up to 1 400 to leave the starting bound where it works */
         if (!restarted && isfinite(L) && !solver_interrupted && rounded >= start_rounded && !reached &&
-            ((now - t_full >= RESTART_SHARE * span && steps >= RESTART_AFTER) || theta < MIN_THETA) &&
+            ((now - t_full >= RESTART_SHARE * span && steps >= RESTART_AFTER) || sc.theta < MIN_THETA) &&
             span - (now - t_full) >= RESTART_MIN_STEPS * stepping / steps) {
             memcpy(R->lam, R->lam0, nlam);
             memset(dir, 0, nlam);
-            theta = RESTART_THETA;
-            patience = RESTART_PATIENCE;
-            stale = 0;
-            recent = HUGE_VAL;
+            sc = schedule_new(RESTART_THETA, RESTART_PATIENCE);
             restarted = 1;
             t_phase = now;
             st->restarted_at = now - t0;
@@ -1230,7 +1236,7 @@ static double full_search(Relax *R, double target, double known, int value_digit
             fall = 0.0;
             continue; /* evaluates the starting prices again: a step needs their subgradient */
         }
-        if (!isfinite(L) || reached || theta < MIN_THETA || now - t0 >= seconds || solver_interrupted)
+        if (!isfinite(L) || reached || sc.theta < MIN_THETA || now - t0 >= seconds || solver_interrupted)
             break;
         /* not below the bound already had, and not likely to be: give the
          * time back. Compared rounded: L hovering a rounding error below
@@ -1251,7 +1257,7 @@ static double full_search(Relax *R, double target, double known, int value_digit
              (steps == PROBE_STEPS && PROBE_STEPS * span < MIN_STEPS * stepping) ||
              (steps == RECHECK_STEPS && RECHECK_STEPS * span < RECHECK_MIN_STEPS * stepping)))
             break;
-        if (!step(R, L, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), theta, grad, dir))
+        if (!step(R, L, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), sc.theta, grad, dir))
             break;
     }
     return best;
