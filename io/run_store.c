@@ -74,11 +74,39 @@ static sqlite3 *open_store(const char *path, char *err, size_t errsz)
     return db;
 }
 
-int run_store_check(const char *path, char *err, size_t errsz)
+/* A write that is rolled back: once the tables exist, opening the store
+ * writes nothing, and SQLite creates its journal next to the store only
+ * on a write, so a store in a directory the user may not write would
+ * pass the opening and fail only when the run is recorded. */
+static int probe_write(sqlite3 *db, char *why, size_t whysz)
 {
+    char *msg = NULL;
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE; CREATE TABLE samplan_write_probe(x);", NULL, NULL, &msg);
+    if (rc != SQLITE_OK)
+        snprintf(why, whysz, "%s", msg ? msg : sqlite3_errstr(rc));
+    sqlite3_free(msg);
+    sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+    return rc == SQLITE_OK ? 0 : -1;
+}
+
+int run_store_check(const char *path, int *created, char *err, size_t errsz)
+{
+    struct stat st;
+    int existed = stat(path, &st) == 0;
     sqlite3 *db = open_store(path, err, errsz);
+    int rc = db ? 0 : -1;
+    char why[256] = "";
+    if (db && probe_write(db, why, sizeof why)) {
+        snprintf(err, errsz, "cannot write run store '%s': %s", path, why);
+        rc = -1;
+    }
     sqlite3_close(db);
-    return db ? 0 : -1;
+    int made = !existed && stat(path, &st) == 0;
+    if (rc && made)
+        unlink(path); /* nothing of the user's: this call created it */
+    if (created)
+        *created = rc == 0 && made;
+    return rc;
 }
 
 int run_store_record(const char *path, const Scenario *s, const Plan *plan, const char *out_dir,

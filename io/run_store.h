@@ -19,9 +19,13 @@ int run_store_record(const char *path, const Scenario *s, const Plan *plan, cons
                      const SolveStats *stats, char *err, size_t errsz);
 
 /* Opens the store at path as run_store_record would (creating it and its
- * tables when missing) and closes it: `solve` checks --db so before it
- * solves, so that an unusable path is a usage error, not a failure after
- * the plan is written. Returns 0, or −1 with a message in err. */
-int run_store_check(const char *path, char *err, size_t errsz);
+ * tables when missing), tries a write that it rolls back (SQLite's
+ * journal goes next to the store) and closes it: `solve` checks --db so
+ * before it solves, so that an unusable path is a usage error, not a
+ * failure after the plan is written. *created (may be NULL) is set when
+ * this call created the store, so that a solve that fails can remove it
+ * again; a store it created and could not use is removed here. Returns 0,
+ * or −1 with a message in err. */
+int run_store_check(const char *path, int *created, char *err, size_t errsz);
 
 #endif

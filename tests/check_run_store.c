@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../io/run_store.h"
 #include "plan_fixture.h"
@@ -85,22 +86,29 @@ END_TEST
 START_TEST(test_check_before_solving)
 {
     char err[512] = "";
-    ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), 0);
+    int created = -1;
+    ck_assert_int_eq(run_store_check(dbpath, &created, err, sizeof err), 0);
+    ck_assert_int_eq(created, 1);
     ck_assert_int_eq(query_int("SELECT count(*) FROM runs"), 0); /* created, empty */
+    ck_assert_int_eq(query_int("SELECT count(*) FROM sqlite_master WHERE name = 'samplan_write_probe'"), 0);
+    ck_assert_int_eq(run_store_check(dbpath, &created, err, sizeof err), 0);
+    ck_assert_int_eq(created, 0); /* it exists now */
     char bad[160];
     snprintf(bad, sizeof bad, "%s/missing/runs.db", tmpdir);
-    ck_assert_int_eq(run_store_check(bad, err, sizeof err), -1);
+    ck_assert_int_eq(run_store_check(bad, NULL, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "cannot open run store"));
     ck_assert_ptr_nonnull(strstr(err, bad));
     /* a file that is not a database */
     FILE *f = fopen(dbpath, "w");
     fputs("not a database, but long enough to have a header of sorts ........................\n", f);
     fclose(f);
-    ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), -1);
+    ck_assert_int_eq(run_store_check(dbpath, &created, err, sizeof err), -1);
+    ck_assert_int_eq(created, 0);
+    ck_assert_int_eq(access(dbpath, F_OK), 0); /* the user's file is left alone */
     /* an empty name would record into a temporary database */
-    ck_assert_int_eq(run_store_check("", err, sizeof err), -1);
+    ck_assert_int_eq(run_store_check("", NULL, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "needs a file name"));
-    ck_assert_int_eq(run_store_check(":memory:", err, sizeof err), -1);
+    ck_assert_int_eq(run_store_check(":memory:", NULL, err, sizeof err), -1);
 }
 END_TEST
 
@@ -111,8 +119,25 @@ START_TEST(test_read_only_store)
     record();
     char uri[256], err[512] = "";
     snprintf(uri, sizeof uri, "file:%s?mode=ro", dbpath);
-    ck_assert_int_eq(run_store_check(uri, err, sizeof err), -1);
+    ck_assert_int_eq(run_store_check(uri, NULL, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "read-only") != NULL, "%s", err);
+}
+END_TEST
+
+/* An existing store in a directory the user may not write opens, but
+ * SQLite could not create its journal there to record a run: the check
+ * tries a write. Root writes anywhere, so this needs another user. */
+START_TEST(test_unwritable_directory)
+{
+    record();
+    if (geteuid() == 0)
+        return; /* permissions do not bind root */
+    ck_assert_int_eq(chmod(tmpdir, 0500), 0);
+    char err[512] = "";
+    int rc = run_store_check(dbpath, NULL, err, sizeof err);
+    chmod(tmpdir, 0700);
+    ck_assert_int_eq(rc, -1);
+    ck_assert_msg(strstr(err, "cannot write run store") != NULL, "%s", err);
 }
 END_TEST
 
@@ -126,6 +151,7 @@ int main(void)
     tcase_add_test(tc, test_new_store_is_private);
     tcase_add_test(tc, test_check_before_solving);
     tcase_add_test(tc, test_read_only_store);
+    tcase_add_test(tc, test_unwritable_directory);
     suite_add_tcase(s, tc);
     SRunner *r = srunner_create(s);
     srunner_run_all(r, CK_NORMAL);

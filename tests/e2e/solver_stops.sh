@@ -59,14 +59,17 @@ elif ! "$TOOLS/plan_check" "$tmp/hard" "$tmp/int" >"$tmp/int.chk" 2>&1; then say
 elif [ "$took" -gt 10 ]; then say "FAIL ctrl-c: stopped only after $took s"; fail=1
 else say "ok   ctrl-c: feasible plan, stopped $took s after the signal"; fi
 
-# 3. a GLPK internal error (provoked by a test hook): exit 1, message, no plan, no abort
-SAMPLAN_FAULT_GLPK=1 "$SAMPLAN" solve tests/scenarios/pooling -o "$tmp/fault" --quiet >/dev/null 2>"$tmp/fault.err"
+# 3. a GLPK internal error (provoked by a test hook): exit 1, message, no plan, no abort,
+# and the run store --db created before solving is removed again (no run to record)
+SAMPLAN_FAULT_GLPK=1 "$SAMPLAN" solve tests/scenarios/pooling -o "$tmp/fault" --db "$tmp/fault.db" --quiet \
+    >/dev/null 2>"$tmp/fault.err"
 rc=$?
 if [ $rc -ne 1 ]; then say "FAIL glpk error: exit $rc (expected 1)"; cat "$tmp/fault.err"; fail=1
 elif ! grep -q "GLPK reported an internal error while solving: glp_get_row_name" "$tmp/fault.err"; then
     say "FAIL glpk error: message"; cat "$tmp/fault.err"; fail=1
 elif [ -e "$tmp/fault/summary.json" ]; then say "FAIL glpk error: a plan was written"; fail=1
-else say "ok   glpk error: exit 1 with GLPK's own words"; fi
+elif [ -e "$tmp/fault.db" ]; then say "FAIL glpk error: the run store it created was left behind"; fail=1
+else say "ok   glpk error: exit 1 with GLPK's own words, no plan, no new run store"; fi
 
 # 4. Ctrl-C while independent blocks are solved by two worker processes
 # (the 'alone' variant splits into one block per municipality with a
