@@ -536,12 +536,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
             /* a file named here that is missing is reported here, where
              * the name was given, not by the table reader (which would
              * name the file without a line or column) */
-            /* an optional table (distances, reservations) under its
-             * default name may be absent, as when it is not named */
-            char def[64];
-            snprintf(def, sizeof def, "%s.csv", table_names[t]);
-            int optional = t == TABLE_DISTANCES || t == TABLE_RESERVATIONS;
-            s->files_missing[t] = access(path, F_OK) != 0 && errno == ENOENT && !(optional && !strcmp(name, def));
+            s->files_missing[t] = access(path, F_OK) != 0 && errno == ENOENT && !table_may_be_absent(t, name);
             if (s->files_missing[t])
                 complain(c, keys, "files.%s: file '%s' not found in the scenario directory", key, name);
             free(path);

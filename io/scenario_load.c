@@ -180,8 +180,7 @@ enum { OPEN_OK = 0, OPEN_SKIP = 2, OPEN_FATAL = 1, OPEN_ABSENT = 3 };
 
 /* Opens table `tab`, checks its header and finds the columns of spec
  * (cols[i] = −1 for an absent optional column). */
-static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, int n, int *cols,
-                      int optional)
+static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, int n, int *cols)
 {
     char *path = table_path(L, tab);
     memset(t, 0, sizeof *t);
@@ -193,13 +192,9 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
         free(path);
         return OPEN_SKIP;
     }
-    if (optional && access(path, F_OK) != 0 && errno == ENOENT) {
-        char def[64];
-        snprintf(def, sizeof def, "%s.csv", table_names[tab]);
-        if (strcmp(def, file_of(L, tab)) == 0) {
-            free(path);
-            return OPEN_ABSENT;
-        }
+    if (table_may_be_absent(tab, file_of(L, tab)) && access(path, F_OK) != 0 && errno == ENOENT) {
+        free(path);
+        return OPEN_ABSENT;
     }
     int rc = csv_table_open(t, path, file_of(L, tab), L->diags);
     free(path);
@@ -394,7 +389,7 @@ static void load_municipalities(Loader *L)
     int cols[4];
     CsvTable t;
     Scenario *s = L->s;
-    int rc = open_table(L, TABLE_MUNICIPALITIES, &t, spec, 4, cols, 0);
+    int rc = open_table(L, TABLE_MUNICIPALITIES, &t, spec, 4, cols);
     if (rc != OPEN_OK) {
         csv_table_close(&t);
         return;
@@ -454,7 +449,7 @@ static void load_tracks(Loader *L)
     int cols[6];
     CsvTable t;
     Scenario *s = L->s;
-    int rc = open_table(L, TABLE_TRACKS, &t, spec, 6, cols, 0);
+    int rc = open_table(L, TABLE_TRACKS, &t, spec, 6, cols);
     if (rc != OPEN_OK) {
         csv_table_close(&t);
         return;
@@ -521,7 +516,7 @@ static void load_modules(Loader *L)
     int cols[6];
     CsvTable t;
     Scenario *s = L->s;
-    int rc = open_table(L, TABLE_MODULES, &t, spec, 6, cols, 0);
+    int rc = open_table(L, TABLE_MODULES, &t, spec, 6, cols);
     if (rc != OPEN_OK) {
         csv_table_close(&t);
         return;
@@ -626,7 +621,7 @@ static void load_centres(Loader *L)
     int cols[5];
     CsvTable t;
     Scenario *s = L->s;
-    int rc = open_table(L, TABLE_CENTRES, &t, spec, 5, cols, 0);
+    int rc = open_table(L, TABLE_CENTRES, &t, spec, 5, cols);
     if (rc != OPEN_OK) {
         csv_table_close(&t);
         return;
@@ -677,7 +672,7 @@ static void load_participants(Loader *L)
     int cols[10];
     CsvTable t;
     Scenario *s = L->s;
-    int rc = open_table(L, TABLE_PARTICIPANTS, &t, spec, 10, cols, 0);
+    int rc = open_table(L, TABLE_PARTICIPANTS, &t, spec, 10, cols);
     if (rc != OPEN_OK) {
         csv_table_close(&t);
         return;
@@ -749,7 +744,7 @@ static void load_slots(Loader *L)
     int cols[9];
     CsvTable t;
     Scenario *s = L->s;
-    int rc = open_table(L, TABLE_SLOTS, &t, spec, 9, cols, 0);
+    int rc = open_table(L, TABLE_SLOTS, &t, spec, 9, cols);
     if (rc != OPEN_OK) {
         csv_table_close(&t);
         return;
@@ -810,7 +805,7 @@ static void load_reservations(Loader *L)
     int cols[5];
     CsvTable t;
     Scenario *s = L->s;
-    int rc = open_table(L, TABLE_RESERVATIONS, &t, spec, 5, cols, 1);
+    int rc = open_table(L, TABLE_RESERVATIONS, &t, spec, 5, cols);
     if (rc == OPEN_ABSENT)
         L->have[TABLE_RESERVATIONS] = 1;
     if (rc != OPEN_OK) {
@@ -846,7 +841,7 @@ static void load_distances(Loader *L)
     int cols[4];
     CsvTable t;
     Scenario *s = L->s;
-    int rc = open_table(L, TABLE_DISTANCES, &t, spec, 4, cols, 1);
+    int rc = open_table(L, TABLE_DISTANCES, &t, spec, 4, cols);
     if (rc == OPEN_ABSENT)
         L->have[TABLE_DISTANCES] = 1;
     if (rc != OPEN_OK) {

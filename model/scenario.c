@@ -14,6 +14,14 @@ const char *const table_names[TABLE_COUNT] = {
     "municipalities", "distances", "centres", "tracks",
     "modules", "participants", "slots", "reservations",
 };
+int table_may_be_absent(Table t, const char *file)
+{
+    if (t != TABLE_DISTANCES && t != TABLE_RESERVATIONS)
+        return 0;
+    size_t n = strlen(table_names[t]);
+    return strncmp(file, table_names[t], n) == 0 && strcmp(file + n, ".csv") == 0;
+}
+
 const char *const group_names[GROUP_COUNT] = {"youth", "newcomer", "longterm", "other"};
 const char *const gender_names[GENDER_COUNT] = {"woman", "man", "other", "unknown"};
 

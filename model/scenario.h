@@ -34,6 +34,12 @@ typedef enum Table {
 } Table;
 
 extern const char *const table_names[TABLE_COUNT];   /* "municipalities", … */
+
+/* 1 when table t read from `file` may be absent: an optional table
+ * (distances, reservations) under its default name "<table>.csv", whether
+ * scenario.json names it so or not at all. Any other file it names must
+ * exist. */
+int table_may_be_absent(Table t, const char *file);
 extern const char *const group_names[GROUP_COUNT];   /* "youth", … */
 extern const char *const gender_names[GENDER_COUNT]; /* "woman", … */
 
