@@ -44,7 +44,7 @@ static void print_summary(const Scenario *s, FILE *out)
         fprintf(out, "scenario '%s', variant '%s': valid\n", s->name, s->variant);
     else
         fprintf(out, "scenario '%s' (base): valid\n", s->name);
-    fprintf(out, "  horizon      %s (%d-W%02d) to %s (%d-W%02d), %d week%s\n", first, iy, iw,
+    fprintf(out, "  horizon      %s (%04d-W%02d) to %s (%04d-W%02d), %d week%s\n", first, iy, iw,
             last, ly, lw, s->weeks, s->weeks == 1 ? "" : "s");
     fprintf(out, "  cooperation  %s\n", s->cooperation ? "yes" : "no (each municipality alone)");
     int modules = 0;

@@ -9,6 +9,8 @@
  */
 #include "csv_table.h"
 
+#include "file_kind.h"
+
 #include <csv.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -278,6 +280,11 @@ int csv_table_open(CsvTable *t, const char *path, const char *label, DiagList *d
         return 1;
     }
     strcpy(t->label, label);
+    const char *kind = file_kind_unusable(path);
+    if (kind) {
+        diag_add(diags, label, 0, 0, "is %s: expected a CSV file", kind);
+        return 2;
+    }
     t->fp = fopen(path, "rb");
     if (!t->fp) {
         int e = errno;

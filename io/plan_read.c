@@ -11,11 +11,14 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "csv_table.h"
+#include "file_kind.h"
+#include "json_where.h"
 #include "week_dates.h"
 
 /* ---- string arena ------------------------------------------------------ */
@@ -69,19 +72,37 @@ static char *join_path(const char *dir, const char *name)
 typedef struct SummaryCtx {
     const char *label; /* path of summary.json, for messages */
     DiagList *diags;
+    const JsonWhere *where; /* positions of its values, or NULL */
     int bad;
 } SummaryCtx;
 
-static void sbad(SummaryCtx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define MAX_KEYS 3
 
-static void sbad(SummaryCtx *c, const char *fmt, ...)
+static void sbad(SummaryCtx *c, const char *const *keys, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Reports a problem at the value the keys lead to, or for a missing key
+ * at the nearest enclosing object that is there. */
+static void sbad(SummaryCtx *c, const char *const *keys, const char *fmt, ...)
 {
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    diag_add(c->diags, c->label, 0, 0, "%s", msg);
+    long line = 0, column = 0;
+    int n = 0;
+    while (keys[n] && n < MAX_KEYS)
+        n++;
+    for (; c->where && n >= 0; n--) {
+        const char *path[MAX_KEYS + 1];
+        for (int i = 0; i < n; i++)
+            path[i] = keys[i];
+        path[n] = NULL;
+        if (json_where_find(c->where, path, &line, &column))
+            break;
+    }
+    diag_add(c->diags, c->label, line, column, "%s", msg);
     c->bad = 1;
 }
 
@@ -108,11 +129,11 @@ static const char *get_string(SummaryCtx *c, json_t *root, const char *key, int 
     json_t *v = json_object_get(root, key);
     if (!v || (nullable && json_is_null(v))) {
         if (!v && required)
-            sbad(c, "missing key '%s': expected a string", key);
+            sbad(c, KEYS(key), "missing key '%s': expected a string", key);
         return NULL;
     }
     if (!json_is_string(v)) {
-        sbad(c, "key '%s': expected a string%s, got %s", key, nullable ? " or null" : "",
+        sbad(c, KEYS(key), "key '%s': expected a string%s, got %s", key, nullable ? " or null" : "",
              type_name(v));
         return NULL;
     }
@@ -125,34 +146,39 @@ static double get_number(SummaryCtx *c, json_t *root, const char *key, int requi
     json_t *v = json_object_get(root, key);
     if (!v) {
         if (required)
-            sbad(c, "missing key '%s': expected a number", key);
+            sbad(c, KEYS(key), "missing key '%s': expected a number", key);
         return NAN;
     }
     if (json_is_null(v))
         return NAN;
     if (!json_is_number(v)) {
-        sbad(c, "key '%s': expected a number or null, got %s", key, type_name(v));
+        sbad(c, KEYS(key), "key '%s': expected a number or null, got %s", key, type_name(v));
         return NAN;
     }
     return json_number_value(v);
 }
 
 /* An integer in [min, max]; missing: error when required, else dflt. */
-static long get_long(SummaryCtx *c, json_t *obj, const char *where, const char *key,
+static long get_long(SummaryCtx *c, json_t *obj, const char *parent, const char *member, const char *key,
                      long min, long max, int required, long dflt)
 {
+    /* the key as messages name it ("by_group.youth.assigned") and its path */
+    char where[300] = "";
+    if (parent)
+        snprintf(where, sizeof where, "%s.%s.", parent, member);
+    const char *const *keys = parent ? KEYS(parent, member, key) : KEYS(key);
     json_t *v = json_object_get(obj, key);
     if (!v) {
         if (required)
-            sbad(c, "missing key '%s%s': expected an integer", where, key);
+            sbad(c, keys, "missing key '%s%s': expected an integer", where, key);
         return dflt;
     }
     if (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max) {
         if (json_is_integer(v))
-            sbad(c, "key '%s%s': expected an integer %ld..%ld, got %lld", where, key, min, max,
+            sbad(c, keys, "key '%s%s': expected an integer %ld..%ld, got %lld", where, key, min, max,
                  (long long)json_integer_value(v));
         else
-            sbad(c, "key '%s%s': expected an integer, got %s", where, key, type_name(v));
+            sbad(c, keys, "key '%s%s': expected an integer, got %s", where, key, type_name(v));
         return dflt;
     }
     return (long)json_integer_value(v);
@@ -166,11 +192,11 @@ static int get_counts(SummaryCtx *c, json_t *root, const char *key, int required
     json_t *obj = json_object_get(root, key);
     if (!obj) {
         if (required)
-            sbad(c, "missing key '%s': expected an object of counts", key);
+            sbad(c, KEYS(key), "missing key '%s': expected an object of counts", key);
         return 0;
     }
     if (!json_is_object(obj)) {
-        sbad(c, "key '%s': expected an object of counts, got %s", key, type_name(obj));
+        sbad(c, KEYS(key), "key '%s': expected an object of counts, got %s", key, type_name(obj));
         return 0;
     }
     size_t n = json_object_size(obj);
@@ -180,21 +206,19 @@ static int get_counts(SummaryCtx *c, json_t *root, const char *key, int required
     const char *k;
     json_t *v;
     json_object_foreach(obj, k, v) {
-        char where[300];
-        snprintf(where, sizeof where, "%s.%s.", key, k);
         if (!json_is_object(v)) {
-            sbad(c, "key '%s.%s': expected an object {\"assigned\": n, ...}, got %s", key, k,
+            sbad(c, KEYS(key, k), "key '%s.%s': expected an object {\"assigned\": n, ...}, got %s", key, k,
                  type_name(v));
             continue;
         }
         PlanCount *pc = &out->items[out->n++];
         pc->key = k;
-        pc->assigned = get_long(c, v, where, "assigned", 0, 100000000, 1, 0);
+        pc->assigned = get_long(c, v, key, k, "assigned", 0, 100000000, 1, 0);
         if (track) {
             pc->unassigned = 0;
-            pc->cohorts = get_long(c, v, where, "cohorts", 0, 100000000, 0, -1);
+            pc->cohorts = get_long(c, v, key, k, "cohorts", 0, 100000000, 0, -1);
         } else {
-            pc->unassigned = get_long(c, v, where, "unassigned", 0, 100000000, 1, 0);
+            pc->unassigned = get_long(c, v, key, k, "unassigned", 0, 100000000, 1, 0);
             pc->cohorts = -1;
         }
     }
@@ -207,22 +231,96 @@ static int valid_date(const char *s)
     return s && strlen(s) == 10 && iso_week_of(s, &y, &w) == 0;
 }
 
+/* summary.json's text (NUL-terminated, *len bytes), or NULL with a
+ * message. A plan's summary is small; anything beyond SUMMARY_MAX is
+ * not one. */
+#define SUMMARY_MAX (64L << 20)
+
+static char *summary_text(const char *path, size_t *len, DiagList *diags, int *rc)
+{
+    *rc = 2;
+    const char *kind = file_kind_unusable(path);
+    if (kind) {
+        diag_add(diags, path, 0, 0, "is %s: expected a JSON file", kind);
+        return NULL;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        diag_add(diags, path, 0, 0, "cannot open file: %s", strerror(errno));
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n - 1, fp);
+        if (ferror(fp) || n < cap - 1 || cap >= (size_t)SUMMARY_MAX)
+            break;
+        char *bigger = realloc(buf, cap *= 2);
+        if (!bigger) {
+            free(buf);
+            buf = NULL;
+        } else {
+            buf = bigger;
+        }
+    }
+    int failed = ferror(fp);
+    fclose(fp);
+    if (!buf) {
+        diag_add(diags, path, 0, 0, "out of memory");
+        *rc = 1;
+        return NULL;
+    }
+    if (failed || n >= cap - 1) {
+        diag_add(diags, path, 0, 0, failed ? "cannot read file" : "file is over 64 MB: expected a plan's summary");
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static int read_summary_values(PlanRead *pr, const char *path, const JsonWhere *where, DiagList *diags);
+
 /* Returns 0, 2 (diagnostics) or 1 (out of memory). */
 static int read_summary(PlanRead *pr, const char *path, DiagList *diags)
 {
+    size_t len = 0;
+    int rc;
+    char *text = summary_text(path, &len, diags, &rc);
+    if (!text)
+        return rc;
     json_error_t err;
-    pr->summary = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
+    pr->summary = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!pr->summary) {
-        diag_add(diags, path, err.line > 0 ? err.line : 0, err.column > 0 ? err.column : 0,
+        /* jansson gives column 0 at the start of a line (e.g. the end of a file) */
+        diag_add(diags, path, err.line > 0 ? err.line : 0, err.line > 0 ? (err.column > 0 ? err.column : 1) : 0,
                  "%s", err.text);
+        free(text);
         return 2;
     }
+    JsonWhere where = JSON_WHERE_INIT;
+    if (json_where_scan(&where, text, len)) {
+        free(text);
+        json_where_free(&where);
+        diag_add(diags, path, 0, 0, "out of memory");
+        return 1;
+    }
+    free(text);
+    rc = read_summary_values(pr, path, &where, diags);
+    json_where_free(&where);
+    return rc;
+}
+
+/* summary.json's values, once it has been read as JSON. */
+static int read_summary_values(PlanRead *pr, const char *path, const JsonWhere *where, DiagList *diags)
+{
     json_t *root = pr->summary;
     if (!json_is_object(root)) {
         diag_add(diags, path, 1, 1, "expected an object {...} at the top level");
         return 2;
     }
-    SummaryCtx c = {path, diags, 0};
+    SummaryCtx c = {path, diags, where, 0};
     pr->scenario = get_string(&c, root, "scenario", 1, 0);
     if (!pr->scenario)
         pr->scenario = "";
@@ -237,21 +335,21 @@ static int read_summary(PlanRead *pr, const char *path, DiagList *diags)
     pr->seconds = get_number(&c, root, "seconds", 0);
     pr->hosting_cost = get_number(&c, root, "hosting_cost", 0);
     pr->travel_cost = get_number(&c, root, "travel_cost", 0);
-    pr->assigned = get_long(&c, root, "", "assigned", 0, 100000000, 1, 0);
-    pr->unassigned = get_long(&c, root, "", "unassigned", 0, 100000000, 1, 0);
-    pr->cohorts = get_long(&c, root, "", "cohorts", 0, 100000000, 0, -1);
-    pr->groups = get_long(&c, root, "", "groups", 0, 100000000, 0, -1);
+    pr->assigned = get_long(&c, root, NULL, NULL, "assigned", 0, 100000000, 1, 0);
+    pr->unassigned = get_long(&c, root, NULL, NULL, "unassigned", 0, 100000000, 1, 0);
+    pr->cohorts = get_long(&c, root, NULL, NULL, "cohorts", 0, 100000000, 0, -1);
+    pr->groups = get_long(&c, root, NULL, NULL, "groups", 0, 100000000, 0, -1);
     json_t *coop = json_object_get(root, "cooperation");
     pr->cooperation = json_is_boolean(coop) ? json_is_true(coop) : -1;
     if (coop && !json_is_boolean(coop))
-        sbad(&c, "key 'cooperation': expected true or false, got %s", type_name(coop));
+        sbad(&c, KEYS("cooperation"), "key 'cooperation': expected true or false, got %s", type_name(coop));
 
     const char *start = get_string(&c, root, "start", 1, 0);
     if (start && !valid_date(start))
-        sbad(&c, "key 'start': expected a date YYYY-MM-DD, got '%s'", start);
+        sbad(&c, KEYS("start"), "key 'start': expected a date YYYY-MM-DD, got '%s'", start);
     else if (start)
         memcpy(pr->start, start, 11);
-    pr->weeks = (int)get_long(&c, root, "", "weeks", 1, 10000, 1, 0);
+    pr->weeks = (int)get_long(&c, root, NULL, NULL, "weeks", 1, 10000, 1, 0);
 
     if (get_counts(&c, root, "by_group", 1, 0, &pr->by_group) ||
         get_counts(&c, root, "by_gender", 1, 0, &pr->by_gender) ||
@@ -278,19 +376,19 @@ static int read_summary(PlanRead *pr, const char *path, DiagList *diags)
     }
     json_t *wd = json_object_get(root, "week_dates");
     if (wd && (!json_is_array(wd) || json_array_size(wd) != (size_t)pr->weeks)) {
-        sbad(&c, "key 'week_dates': expected an array of %d dates (one per week)", pr->weeks);
+        sbad(&c, KEYS("week_dates"), "key 'week_dates': expected an array of %d dates (one per week)", pr->weeks);
         return 2;
     }
     for (int w = 1; w <= pr->weeks; w++) {
         if (wd) {
             const char *d = json_string_value(json_array_get(wd, (size_t)w - 1));
             if (!valid_date(d)) {
-                sbad(&c, "key 'week_dates'[%d]: expected a date YYYY-MM-DD", w - 1);
+                sbad(&c, KEYS("week_dates"), "key 'week_dates'[%d]: expected a date YYYY-MM-DD", w - 1);
                 return 2;
             }
             memcpy(pr->week_dates[w], d, 11);
         } else if (date_add_days(pr->start, 7L * (w - 1), pr->week_dates[w]) != 0) {
-            sbad(&c, "key 'start': cannot count %d weeks from '%s'", w, pr->start);
+            sbad(&c, KEYS("start"), "key 'start': cannot count %d weeks from '%s'", w, pr->start);
             return 2;
         }
     }
@@ -321,7 +419,8 @@ static int columns(Reader *r, const char *const *names, int *cols)
                 strncat(header, j ? "," : "", sizeof header - strlen(header) - 1);
                 strncat(header, names[j], sizeof header - strlen(header) - 1);
             }
-            diag_add(r->diags, r->label, r->t.header_line, 0,
+            /* column: just after the header's last one, as the scenario's tables say it */
+            diag_add(r->diags, r->label, r->t.header_line, (long)r->t.ncols + 1,
                      "missing column '%s': expected a header with %s", names[k], header);
             ok = 0;
         }

@@ -646,7 +646,7 @@ static void grid_head(FILE *f, const PlanRead *pr, int label_px, int extra_cols)
         int y, iw;
         if (iso_week_of(pr->week_dates[w], &y, &iw) != 0)
             iw = 0;
-        fprintf(f, "<th title=\"plan week %d: %d-W%02d, Monday %s\">", w, y, iw,
+        fprintf(f, "<th title=\"plan week %d: %04d-W%02d, Monday %s\">", w, y, iw,
                 pr->week_dates[w]);
         if ((w - 1) % every == 0)
             fprintf(f, "%02d", iw);

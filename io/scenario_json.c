@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "file_kind.h"
 #include "json_merge.h"
 #include "json_where.h"
 #include "../model/calendar.h"
@@ -229,8 +230,13 @@ static char *join_path(const char *dir, const char *name)
 
 /* The whole of a file, NUL-terminated; NULL with errno set on failure
  * (EFBIG: over SCENARIO_JSON_MAX). */
-static char *read_file(const char *path, size_t *len)
+static char *read_file(const char *path, size_t *len, const char **kind)
 {
+    *kind = file_kind_unusable(path);
+    if (*kind) {
+        errno = EINVAL;
+        return NULL;
+    }
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return NULL;
@@ -278,12 +284,20 @@ static json_t *load_root(const char *dir, DiagList *diags, JsonWhere *where, int
         return NULL;
     }
     size_t len = 0;
-    char *text = read_file(path, &len);
+    const char *kind = NULL;
+    char *text = read_file(path, &len, &kind);
     free(path);
     if (!text) {
         int err = errno;
-        if (err == ENOENT)
-            diag_add(diags, SCENARIO_JSON, 0, 0, "file not found: a scenario directory needs one");
+        if (kind)
+            diag_add(diags, SCENARIO_JSON, 0, 0, "is %s: expected a JSON file", kind);
+        else if (err == ENOENT && access(dir, F_OK) != 0)
+            diag_add(diags, SCENARIO_JSON, 0, 0, "not found: there is no scenario directory '%s'", dir);
+        else if (err == ENOTDIR)
+            diag_add(diags, SCENARIO_JSON, 0, 0, "not found: '%s' is not a directory: expected a scenario directory",
+                     dir);
+        else if (err == ENOENT)
+            diag_add(diags, SCENARIO_JSON, 0, 0, "file not found in '%s': a scenario directory needs one", dir);
         else if (err == ENOMEM)
             diag_add(diags, SCENARIO_JSON, 0, 0, "out of memory");
         else if (err == EFBIG)
@@ -365,7 +379,9 @@ int scenario_json_variants(const char *dir, char ***names, int *count, DiagList 
     int rc;
     *names = NULL;
     *count = 0;
-    json_t *root = load_root(dir, diags, NULL, &rc);
+    JsonWhere where = JSON_WHERE_INIT; /* for the position of a bad 'variants' */
+    json_t *root = load_root(dir, diags, &where, &rc);
+    json_where_free(&where);
     if (!root)
         return rc;
     rc = collect_names(root, names, count);
@@ -435,6 +451,17 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
             bad(c, KEYS("weeks"), range, v);
         } else {
             s->weeks = (int)json_integer_value(v);
+        }
+    }
+    /* every week's date must be writable as YYYY-MM-DD: the plan's
+     * week_dates, its reports and `samplan report` reading them back */
+    if (s->start[0]) {
+        long last = calendar_days(s->start_year, s->start_month, s->start_day) + 7L * s->weeks - 1;
+        if (last > calendar_days(9999, 12, 31)) {
+            int given = v && !json_is_null(v);
+            complain(c, given ? KEYS("weeks") : KEYS("start"),
+                     "%d weeks from %s end after 9999-12-31: expected a horizon that ends by then", s->weeks,
+                     s->start);
         }
     }
 
@@ -536,8 +563,12 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
             /* a file named here that is missing is reported here, where
              * the name was given, not by the table reader (which would
              * name the file without a line or column) */
-            s->files_missing[t] = access(path, F_OK) != 0 && errno == ENOENT && !table_may_be_absent(t, name);
-            if (s->files_missing[t])
+            const char *kind = file_kind_unusable(path);
+            s->files_missing[t] =
+                kind || (access(path, F_OK) != 0 && errno == ENOENT && !table_may_be_absent(t, name));
+            if (kind)
+                complain(c, keys, "files.%s: '%s' is %s: expected a CSV file", key, name, kind);
+            else if (s->files_missing[t])
                 complain(c, keys, "files.%s: file '%s' not found in the scenario directory", key, name);
             free(path);
             free(s->files[t]);

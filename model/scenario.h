@@ -153,7 +153,7 @@ typedef struct Scenario {
     Objective objective;
     SolverParams solver;
     char *files[TABLE_COUNT]; /* owned; file name of each table inside dir */
-    unsigned char files_missing[TABLE_COUNT]; /* 1: named in `files` but missing, already reported */
+    unsigned char files_missing[TABLE_COUNT]; /* 1: named in `files` but missing or not a regular file, already reported */
     char **variant_names;     /* owned; names of the variants in scenario.json */
     int nvariants;
 

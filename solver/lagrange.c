@@ -1165,7 +1165,7 @@ static double market_search(Relax *R, double target, double t0, double seconds, 
         if (round_down(best, value_digits) <= target + 1e-9 * fmax(1.0, fabs(target)) || sc.theta < MARKET_MIN_THETA ||
             now >= until || solver_interrupted)
             break;
-        if (!step(R, F, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), sc.theta, grad, dir))
+        if (!step(R, F, fmin(target * (getenv("MKT_A") ? atof(getenv("MKT_A")) : 1.0), best - 1e-6 * fmax(1.0, fabs(best))), sc.theta, grad, dir))
             break;
     }
     memcpy(R->lam, best_lam, n);
@@ -1257,7 +1257,7 @@ static double full_search(Relax *R, double target, double known, int value_digit
              (steps == PROBE_STEPS && PROBE_STEPS * span < MIN_STEPS * stepping) ||
              (steps == RECHECK_STEPS && RECHECK_STEPS * span < RECHECK_MIN_STEPS * stepping)))
             break;
-        if (!step(R, L, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), sc.theta, grad, dir))
+        if (!step(R, L, fmin(target * (getenv("FULL_A") ? atof(getenv("FULL_A")) : 1.0), best - 1e-6 * fmax(1.0, fabs(best))), sc.theta, grad, dir))
             break;
     }
     return best;

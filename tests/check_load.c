@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../io/scenario_json.h"
@@ -243,7 +244,10 @@ static const Case cases[] = {
     /* a key written with \u escapes is the key it decodes to */
     {"scenario.json", "{\"st\\u0061rt\": \"2027-01-05\"}",
      "scenario.json:1:16: start '2027-01-05' is a Tuesday: expected a Monday"},
-    {"scenario.json", NULL, "scenario.json: file not found: a scenario directory needs one"},
+    /* every week's date must be writable as YYYY-MM-DD */
+    {"scenario.json", "{\"start\": \"9999-09-06\",\n \"weeks\": 20}",
+     "scenario.json:2:11: 20 weeks from 9999-09-06 end after 9999-12-31: expected a horizon that ends by then"},
+
 };
 #define NCASES (sizeof cases / sizeof cases[0])
 
@@ -336,6 +340,63 @@ START_TEST(invalid_case)
     ck_assert_ptr_null(s);
     ck_assert_msg(strcmp(got, want) == 0, "case %d (%s):\n got: %s want: %s", _i, c->file, got,
                   want);
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
+/* A missing scenario.json names the directory; listing the variants
+ * (validate does so first) gives a bad 'variants' its position. */
+START_TEST(missing_settings_and_bad_variants)
+{
+    make_base();
+    char path[256];
+    snprintf(path, sizeof path, "%s/scenario.json", dir);
+    unlink(path);
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 2);
+    char *got = diags_text(&d);
+    char want[400];
+    snprintf(want, sizeof want, "scenario.json: file not found in '%s': a scenario directory needs one\n", dir);
+    ck_assert_str_eq(got, want);
+    diag_release(&d);
+    put("scenario.json", "{\"variants\": 5, \"start\": \"2027-01-04\"}");
+    char **names = NULL;
+    int count = 0;
+    ck_assert_int_eq(scenario_json_variants(dir, &names, &count, &d), 2);
+    got = diags_text(&d);
+    ck_assert_str_eq(got, "scenario.json:1:14: variants: expected an object of named variants, got '5'\n");
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
+/* Tables must be regular files: a directory fails only when read, a
+ * named pipe blocks its open until someone writes, /dev/zero never ends. */
+START_TEST(tables_that_are_not_files)
+{
+    make_base();
+    char path[256];
+    snprintf(path, sizeof path, "%s/slots.csv", dir);
+    unlink(path);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 2);
+    ck_assert_str_eq(diags_text(&d), "slots.csv: is a named pipe: expected a CSV file\n");
+    diag_release(&d);
+    unlink(path);
+    ck_assert_int_eq(mkdir(path, 0700), 0);
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 2);
+    ck_assert_str_eq(diags_text(&d), "slots.csv: is a directory: expected a CSV file\n");
+    diag_release(&d);
+    rmdir(path);
+    /* named in scenario.json: reported where it is named */
+    put("slots.csv", "id,municipality,capacity,from_week,to_week\n");
+    put("scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20,\n \"files\": {\"slots\": \".\"}}");
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 2);
+    ck_assert_str_eq(diags_text(&d), "scenario.json:2:21: files.slots: '.' is a directory: expected a CSV file\n");
     diag_release(&d);
     remove_dir();
 }
@@ -692,6 +753,8 @@ int main(void)
     TCase *tc = tcase_create("load");
     tcase_add_test(tc, base_is_valid);
     tcase_add_loop_test(tc, invalid_case, 0, (int)NCASES);
+    tcase_add_test(tc, missing_settings_and_bad_variants);
+    tcase_add_test(tc, tables_that_are_not_files);
     tcase_add_test(tc, all_problems_at_once);
     tcase_add_test(tc, json_and_tables_together);
     tcase_add_test(tc, pnr_is_never_echoed);

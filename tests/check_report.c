@@ -315,7 +315,16 @@ START_TEST(test_bad_summary_json)
     put_file(outdir, "summary.json", "{\"scenario\": \"x\", \"status\": \"optimal\", \"value\": 1,"
              " \"cost\": 0, \"assigned\": 1, \"unassigned\": \"one\", \"start\": \"2027-01-04\","
              " \"weeks\": 4, \"by_group\": {}, \"by_gender\": {}, \"by_home\": {}}");
-    expect_bad(2, "plan/summary.json", 0, 0, "key 'unassigned': expected an integer, got a string");
+    /* at the value's position (jansson gives none: json_where) */
+    expect_bad(2, "plan/summary.json", 1, 92, "key 'unassigned': expected an integer, got a string");
+    /* a missing key: at the object it is missing from */
+    put_file(outdir, "summary.json", "{\"scenario\": \"x\", \"status\": \"optimal\", \"value\": 1,"
+             " \"cost\": 0, \"assigned\": 1, \"unassigned\": 0, \"start\": \"2027-01-04\","
+             " \"weeks\": 4, \"by_group\": {\"youth\": {\"unassigned\": 0}}, \"by_gender\": {}, \"by_home\": {}}");
+    expect_bad(2, "plan/summary.json", 1, 152, "key 'by_group.youth.assigned': expected an integer");
+    /* a file cut short: the line after, column 1 */
+    put_file(outdir, "summary.json", "{\n");
+    expect_bad(2, "plan/summary.json", 2, 1, "");
 }
 END_TEST
 
@@ -336,7 +345,7 @@ START_TEST(test_bad_schedule_and_missing_column)
     put_file(outdir, "schedule.csv",
              "track,host,start_week,seq,module,kind,from_week,to_week,groups\n"
              "T1,0002,1,1,Intro,course,1,2,1\n");
-    expect_bad(2, "plan/schedule.csv", 1, 0, "missing column 'participants'");
+    expect_bad(2, "plan/schedule.csv", 1, 10, "missing column 'participants'"); /* after the last column */
     put_file(outdir, "schedule.csv",
              "track,host,start_week,seq,module,kind,from_week,to_week,groups,participants\n"
              "T1,0002,1,1,Intro,lecture,1,2,1,2\n");
