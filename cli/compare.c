@@ -22,6 +22,7 @@
 #include "../solver/glpk_run.h"
 #include "../solver/solve.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 const char compare_usage[] =
     "usage: samplan compare DIR [--variants a,b,...] [-o OUT] [--time-limit S]\n"
@@ -49,7 +51,7 @@ const char compare_usage[] =
     "                   non-empty directory is refused unless --force\n"
     "  --time-limit S   seconds per run (default: each run's solver.time_limit_s)\n"
     "  --force          write into an existing OUT, replacing its compare and plan\n"
-    "                   files\n"
+    "                   files (plans of runs not made this time are removed)\n"
     "  --quiet          no progress lines on stderr\n"
     "\n"
     "Ctrl-C stops the current solve, skips the remaining runs and writes the\n"
@@ -195,6 +197,46 @@ static int make_dirs(const char *path)
             return -1;
     }
     return 0;
+}
+
+/* With --force into an existing OUT: the plan directories an earlier
+ * compare left there for runs this one does not make (another --variants)
+ * would sit beside the new table without a line in it. Each subdirectory
+ * holding a summary.json and named by no run here loses the files
+ * samplan writes into a plan directory (plan_file_names, report.html),
+ * and is removed when that empties it; anything else in it is left. */
+static void remove_stale_plans(const char *out, const Run *runs, int nruns, int quiet)
+{
+    DIR *d = opendir(out);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        int ours = 0;
+        for (int r = 0; r < nruns && !ours; r++)
+            ours = strcmp(runs[r].subdir, e->d_name) == 0;
+        char path[4096], file[4400];
+        struct stat st;
+        if (ours || snprintf(path, sizeof path, "%s/%s", out, e->d_name) >= (int)sizeof path ||
+            lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        snprintf(file, sizeof file, "%s/summary.json", path);
+        if (access(file, F_OK) != 0)
+            continue;
+        for (int k = 0; plan_file_names[k]; k++) {
+            snprintf(file, sizeof file, "%s/%s", path, plan_file_names[k]);
+            unlink(file);
+        }
+        snprintf(file, sizeof file, "%s/report.html", path);
+        unlink(file);
+        int gone = rmdir(path) == 0;
+        if (!quiet)
+            fprintf(stderr, "samplan: %s: removed the plan of an earlier compare%s\n", path,
+                    gone ? "" : " (other files there are kept)");
+    }
+    closedir(d);
 }
 
 /* A directory name for run r: its name with anything but [A-Za-z0-9._-]
@@ -389,6 +431,9 @@ int cmd_compare(int argc, char **argv)
         exit_code = EXIT_NO_PLAN;
         goto done;
     }
+
+    if (existing)
+        remove_stale_plans(out, runs, nruns, a.quiet);
 
     struct sigaction old;
     catch_interrupts(&old);

@@ -96,6 +96,36 @@ static char **split_long_options(int argc, char **argv, int *newc)
     return out;
 }
 
+/* The name an option is known by: -o, --out and --output are one. */
+static const char *canonical_option(const char *arg)
+{
+    return strcmp(arg, "--out") == 0 || strcmp(arg, "--output") == 0 ? "-o" : arg;
+}
+
+/* Refuses, for every subcommand alike, an option that takes a value given
+ * twice (the last one would silently win: `generate -o a -o b`) and a
+ * value that is itself an option (`solve DIR -o --quiet` would write a
+ * plan directory named "--quiet"). args[0] is the subcommand. Returns 0
+ * or EXIT_BAD_INPUT after the message. */
+static int check_value_options(const char *command, int n, char **args)
+{
+    for (int i = 1; i < n; i++) {
+        if (strcmp(args[i], "--") == 0)
+            return 0;
+        if (!takes_value(args[i], strlen(args[i])))
+            continue;
+        const char *name = canonical_option(args[i]);
+        for (int j = 1; j < i; j++)
+            if (takes_value(args[j], strlen(args[j])) && strcmp(canonical_option(args[j]), name) == 0 &&
+                (j == 1 || !takes_value(args[j - 1], strlen(args[j - 1]))))
+                return usage_error(command, "option %s given twice", args[i]);
+        if (i + 1 < n && strncmp(args[i + 1], "--", 2) == 0)
+            return usage_error(command, "%s needs a value, got the option '%s'", args[i], args[i + 1]);
+        i++; /* its value */
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     /* Outputs hold personal data: nothing samplan creates is world-readable. */
@@ -131,7 +161,9 @@ int main(int argc, char **argv)
         fputs("samplan: out of memory\n", stderr);
         return EXIT_NO_PLAN;
     }
-    int rc = c->run(n, args);
+    int rc = check_value_options(c->name, n, args);
+    if (rc == 0)
+        rc = c->run(n, args);
     free(args);
     return rc;
 }

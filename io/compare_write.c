@@ -14,6 +14,25 @@
 
 /* ---- CSV ----------------------------------------------------------------- */
 
+/* Counts as integers; every other number with a decimal point, as the
+ * plan files write them (3000.0). */
+static void csv_cell(CsvOut *o, CompareKind kind, double v)
+{
+    if (kind == CMP_COUNT)
+        csv_num(o, v);
+    else
+        csv_real(o, v);
+}
+
+/* A difference of two values read to the öre or finer carries binary
+ * noise (−0.14999999999999997): money and kilometres are rounded to
+ * 0.000001, other numbers to 1e-9. */
+static double delta_rounded(CompareKind kind, double d)
+{
+    double scale = kind == CMP_SEK || kind == CMP_KM ? 1e6 : 1e9; /* per unit */
+    return fabs(d) < 1e6 ? nearbyint(d * scale) / scale : d;
+}
+
 void compare_write_csv(const CompareTable *t, FILE *f)
 {
     CsvOut o = {f, 0};
@@ -35,14 +54,14 @@ void compare_write_csv(const CompareTable *t, FILE *f)
             else if (isnan(row->values[r]))
                 csv_empty(&o);
             else
-                csv_num(&o, row->values[r]);
+                csv_cell(&o, row->kind, row->values[r]);
         }
         for (int r = 1; r < t->nruns; r++) {
             double d = compare_delta(row, r);
             if (isnan(d))
                 csv_empty(&o);
             else
-                csv_num(&o, d);
+                csv_cell(&o, row->kind, delta_rounded(row->kind, d));
         }
         csv_end(&o);
     }

@@ -155,6 +155,19 @@ static double tighten_bounds(const Model *m, Part *parts, int n, double seconds,
     return sum;
 }
 
+/* A bound on the value, on the grid of values a plan can have when every
+ * value is a multiple of 10^-digits (digits ≥ 0): GLPK's sum of a proven
+ * optimum comes out as 146.60000000000008. Rounded to the nearest
+ * multiple when within rounding error of it, else down (still a bound:
+ * no plan's value lies between). */
+static double on_value_grid(double bound, int digits)
+{
+    if (digits < 0 || !isfinite(bound))
+        return bound;
+    double scale = pow(10.0, digits), b = bound * scale, r = nearbyint(b);
+    return (fabs(b - r) <= 1e-6 * fmax(1.0, fabs(b)) ? r : floor(b)) / scale;
+}
+
 /* Parts are never bundled (min_cols 1): one branch-and-bound over two
  * independent parts can explore the product of their trees, while a fork
  * and a GLPK call per part cost only milliseconds. */
@@ -279,7 +292,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     plan->status = value_proven && cost_proven ? PLAN_OPTIMAL : PLAN_FEASIBLE;
     /* the level-1 bound: level 2 may give up value within the tolerance,
      * so the plan's own value is no bound */
-    plan->bound = fmax(bound, plan->value);
+    plan->bound = fmax(on_value_grid(bound, m.value_digits), plan->value);
     rc = 0;
 done:
     if (plan && rc == 0) {

@@ -111,6 +111,14 @@ expect_rc 0 "solve --time-limit=5" "$SAMPLAN" solve "$scen" --time-limit=5 -o "$
 [ -s "$tmp/eq/summary.json" ] || fail "solve --time-limit=5 wrote no plan"
 expect_rc 2 "solve --time-limit= (empty value)" "$SAMPLAN" solve "$scen" --time-limit= -o "$tmp/eq2" --quiet
 expect_rc 2 "solve --force=1 (a flag takes no value)" "$SAMPLAN" solve "$scen" --force=1 -o "$tmp/eq3" --quiet
+# an option given twice, or an option where a value belongs, is refused, not a silent choice
+expect_rc 2 "generate -o twice" "$SAMPLAN" generate --preset sikt-inland -o "$tmp/g1" --output="$tmp/g2"
+[ ! -e "$tmp/g1" ] && [ ! -e "$tmp/g2" ] || fail "generate -o twice wrote something"
+grep -q 'option --output given twice' "$tmp/err" || fail "-o twice: $(head -n 1 "$tmp/err")"
+expect_rc 2 "solve --time-limit twice" "$SAMPLAN" solve "$scen" --time-limit 5 --time-limit=9 -o "$tmp/eq4" --quiet
+expect_rc 2 "solve -o --quiet" "$SAMPLAN" solve "$scen" -o --quiet
+[ ! -e ./--quiet ] || fail "solve -o --quiet made a directory named --quiet"
+grep -q "needs a value, got the option '--quiet'" "$tmp/err" || fail "-o --quiet: $(head -n 1 "$tmp/err")"
 
 # export writes a file glpsol can read
 expect_rc 0 "export --lp" "$SAMPLAN" export "$scen" --lp "$tmp/p.lp" --plain

@@ -45,13 +45,13 @@ cmp -s "$tmp/nc.out" "$tmp/nc/compare.md" || fail "stdout differs from compare.m
 c=$tmp/nc/compare.csv
 csv_line "$c" "metric,base,coop,delta_coop"
 csv_line "$c" "status,optimal,optimal,"
-csv_line "$c" "value,1,3,2"
+csv_line "$c" "value,1.0,3.0,2.0"
 csv_line "$c" "assigned,1,3,2"
 csv_line "$c" "unassigned,2,0,-2"
-csv_line "$c" "cost.total,10,410,400"
-csv_line "$c" "cost.hosting,10,10,0"
-csv_line "$c" "cost.course_travel,0,200,200"
-csv_line "$c" "cost.placement_travel,0,200,200"
+csv_line "$c" "cost.total,10.0,410.0,400.0"
+csv_line "$c" "cost.hosting,10.0,10.0,0.0"
+csv_line "$c" "cost.course_travel,0.0,200.0,200.0"
+csv_line "$c" "cost.placement_travel,0.0,200.0,200.0"
 csv_line "$c" "group.newcomer.assigned,0,1,1"
 csv_line "$c" "gender.man.assigned,0,1,1"
 csv_line "$c" "home.0102.assigned,0,1,1"
@@ -75,10 +75,19 @@ private_file "$c"
 private_file "$tmp/bu/compare.md"
 for r in base nobudget zero tight; do private_file "$tmp/bu/$r/summary.json"; done
 csv_line "$c" "metric,base,nobudget,zero,tight,delta_nobudget,delta_zero,delta_tight"
-csv_line "$c" "value,3,4,0,0,1,-3,-3"
+csv_line "$c" "value,3.0,4.0,0.0,0.0,1.0,-3.0,-3.0"
 csv_line "$c" "assigned,2,3,0,0,1,-2,-2"
-csv_line "$c" "cost.total,400,700,0,0,300,-400,-400"
-csv_line "$c" "cost.per_assigned,200,233.33333333333334,,,33.33333333333334,,"
+csv_line "$c" "cost.total,400.0,700.0,0.0,0.0,300.0,-400.0,-400.0"
+csv_line "$c" "cost.per_assigned,200.0,233.33333333333334,,,33.333333,,"
+# --force with fewer runs: an earlier run's plan directory goes (its own
+# files only), so OUT holds no plan the table does not list
+touch "$tmp/bu/tight/notes.txt"
+"$SAMPLAN" compare "$bu" -o "$tmp/bu" --force --variants zero --quiet >/dev/null 2>&1 ||
+    fail "--force --variants zero failed"
+[ -e "$tmp/bu/nobudget" ] && fail "--force left the plan of a run it did not make"
+[ -e "$tmp/bu/tight/summary.json" ] && fail "--force left the plan of a run it did not make"
+[ -e "$tmp/bu/tight/notes.txt" ] || fail "--force removed a file samplan did not write"
+[ -e "$tmp/bu/zero/summary.json" ] || fail "--force --variants zero wrote no plan for zero"
 
 # --variants picks and orders
 "$SAMPLAN" compare "$bu" --variants tight,nobudget -o "$tmp/bu2" --quiet >/dev/null 2>&1 ||
@@ -103,6 +112,7 @@ grep -q -- "--force" "$tmp/e" || fail "refusal does not mention --force"
 [ "$(cksum <"$tmp/nc/compare.csv")" = "$before" ] || fail "refused run changed compare.csv"
 "$SAMPLAN" compare "$nc" -o "$tmp/nc" --force --quiet >/dev/null 2>&1 || fail "--force failed"
 private_file "$tmp/nc/compare.csv"
+
 mkdir "$tmp/empty"
 "$SAMPLAN" compare "$nc" -o "$tmp/empty" --quiet >/dev/null 2>&1 || fail "empty OUT refused"
 
