@@ -35,8 +35,8 @@ int cmd_export(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         if (strcmp(arg, "--lp") == 0 || strcmp(arg, "--mps") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("export", "%s needs a file", arg);
+            if (i + 1 >= argc || !argv[i + 1][0])
+                return usage_error("export", "%s needs a file name", arg);
             if (path)
                 return usage_error("export", "give only one of --lp and --mps");
             mps = strcmp(arg, "--mps") == 0;

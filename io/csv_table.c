@@ -268,6 +268,18 @@ static int next_record(CsvTable *t, CsvRecord *out)
     return CSV_ROW;
 }
 
+/* 1 when the file's first block has a CR and no LF: lines ended by CR
+ * alone, which the CSV reader would take as one line and so report every
+ * problem at line 1. The file is rewound. */
+static int cr_only_lines(FILE *fp)
+{
+    char buf[CHUNK];
+    size_t n = fread(buf, 1, sizeof buf, fp);
+    int cr = memchr(buf, '\r', n) != NULL, lf = memchr(buf, '\n', n) != NULL;
+    rewind(fp);
+    return cr && !lf;
+}
+
 int csv_table_open(CsvTable *t, const char *path, const char *label, DiagList *diags)
 {
     memset(t, 0, sizeof *t);
@@ -293,6 +305,10 @@ int csv_table_open(CsvTable *t, const char *path, const char *label, DiagList *d
         else
             diag_add(diags, label, 0, 0, "cannot open file: %s", strerror(e));
         return e == ENOENT || e == EACCES || e == EISDIR ? 2 : 1;
+    }
+    if (cr_only_lines(t->fp)) {
+        diag_add(diags, label, 1, 1, "line ends are a lone CR (old Mac text): expected LF or CRLF");
+        return 2;
     }
     struct csv_parser *p = malloc(sizeof *p);
     if (!p || csv_init(p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {

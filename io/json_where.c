@@ -284,3 +284,12 @@ void json_where_free(JsonWhere *w)
     w->entries = NULL;
     w->count = w->cap = 0;
 }
+
+const char *json_error_expected(const char *jansson_text)
+{
+    if (strstr(jansson_text, "expected"))
+        return "";
+    if (strncmp(jansson_text, "duplicate object key", 20) == 0)
+        return ": expected each key once in an object";
+    return ": expected valid JSON";
+}

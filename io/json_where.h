@@ -38,4 +38,10 @@ int json_where_find(const JsonWhere *w, const char *const *keys, long *line, lon
 
 void json_where_free(JsonWhere *w);
 
+/* What to add after a jansson syntax message so that it says what was
+ * expected, as every bad-input message does: "" when it already does
+ * ("string or '}' expected near '}'"), else ": expected each key once in
+ * an object" or ": expected valid JSON". */
+const char *json_error_expected(const char *jansson_text);
+
 #endif

@@ -295,7 +295,7 @@ static int read_summary(PlanRead *pr, const char *path, DiagList *diags)
     if (!pr->summary) {
         /* jansson gives column 0 at the start of a line (e.g. the end of a file) */
         diag_add(diags, path, err.line > 0 ? err.line : 0, err.line > 0 ? (err.column > 0 ? err.column : 1) : 0,
-                 "%s", err.text);
+                 "%s%s", err.text, json_error_expected(err.text));
         free(text);
         return 2;
     }

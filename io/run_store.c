@@ -23,6 +23,30 @@ static const char schema[] =
     " run_id INTEGER NOT NULL REFERENCES runs(id), dimension TEXT NOT NULL, key TEXT NOT NULL,"
     " assigned INTEGER NOT NULL, unassigned INTEGER NOT NULL);";
 
+static const char insert_run[] =
+    "INSERT INTO runs (recorded_at, scenario, variant, scenario_dir, out_dir, status,"
+    " value, cost, hosting_cost, bound, gap, assigned, unassigned, seconds, rows, cols,"
+    " nonzeros, participant_classes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+static const char insert_count_sql[] = "INSERT INTO run_counts VALUES (?,?,?,?,?)";
+
+/* 1 when the store's tables take a run as run_store_record writes it: a
+ * file of the same name with other tables of the same names would fail
+ * only after the plan is written. */
+static int tables_fit(sqlite3 *db, char *why, size_t whysz)
+{
+    const char *const sql[] = {insert_run, insert_count_sql};
+    for (int i = 0; i < 2; i++) {
+        sqlite3_stmt *st = NULL;
+        int rc = sqlite3_prepare_v2(db, sql[i], -1, &st, NULL);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_OK) {
+            snprintf(why, whysz, "%s", sqlite3_errmsg(db));
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static int insert_count(sqlite3 *db, sqlite3_stmt *st, sqlite3_int64 run, const char *dim, const char *key,
                         int assigned, int unassigned)
 {
@@ -99,6 +123,9 @@ int run_store_check(const char *path, int *created, char *err, size_t errsz)
     if (db && probe_write(db, why, sizeof why)) {
         snprintf(err, errsz, "cannot write run store '%s': %s", path, why);
         rc = -1;
+    } else if (db && !tables_fit(db, why, sizeof why)) {
+        snprintf(err, errsz, "cannot use run store '%s': %s (expected the tables samplan makes)", path, why);
+        rc = -1;
     }
     sqlite3_close(db);
     int made = !existed && stat(path, &st) == 0;
@@ -120,12 +147,8 @@ int run_store_record(const char *path, const Scenario *s, const Plan *plan, cons
         goto done;
     if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         goto sqlerr;
-    if (sqlite3_prepare_v2(db,
-                           "INSERT INTO runs (recorded_at, scenario, variant, scenario_dir, out_dir, status,"
-                           " value, cost, hosting_cost, bound, gap, assigned, unassigned, seconds, rows, cols,"
-                           " nonzeros, participant_classes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                           -1, &run, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(db, "INSERT INTO run_counts VALUES (?,?,?,?,?)", -1, &cnt, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, insert_run, -1, &run, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, insert_count_sql, -1, &cnt, NULL) != SQLITE_OK)
         goto sqlerr;
     char stamp[32];
     time_t now = time(NULL);

@@ -314,7 +314,8 @@ static json_t *load_root(const char *dir, DiagList *diags, JsonWhere *where, int
     if (!root) {
         /* jansson gives column 0 at the start of a line (an empty file) */
         diag_add(diags, SCENARIO_JSON, err.line > 0 ? err.line : 0,
-                 err.line > 0 ? (err.column > 0 ? err.column : 1) : 0, "%s", err.text);
+                 err.line > 0 ? (err.column > 0 ? err.column : 1) : 0, "%s%s", err.text,
+                 json_error_expected(err.text));
         free(text);
         *rc = 2;
         return NULL;

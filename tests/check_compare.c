@@ -221,10 +221,10 @@ START_TEST(test_csv_and_markdown)
     compare_write_csv(&t, f);
     fclose(f);
     ck_assert_ptr_nonnull(strstr(text, "metric,base,coop,delta_coop\nstatus,optimal,optimal,\n"));
-    ck_assert_ptr_nonnull(strstr(text, "\nvalue,1,3,2\n"));
+    ck_assert_ptr_nonnull(strstr(text, "\nvalue,1.0,3.0,2.0\n"));
     ck_assert_ptr_nonnull(strstr(text, "\nassigned,1,3,2\n"));
-    ck_assert_ptr_nonnull(strstr(text, "\ncost.total,10,410,400\n"));
-    ck_assert_ptr_nonnull(strstr(text, "\ncost.course_travel,0,200,200\n"));
+    ck_assert_ptr_nonnull(strstr(text, "\ncost.total,10.0,410.0,400.0\n"));
+    ck_assert_ptr_nonnull(strstr(text, "\ncost.course_travel,0.0,200.0,200.0\n"));
     ck_assert_ptr_nonnull(strstr(text, "\nhome.0102.assigned,0,1,1\n"));
     ck_assert_ptr_nonnull(strstr(text, "\nhost.0101.participants,1,3,2\n"));
     free(text);

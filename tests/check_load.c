@@ -228,7 +228,7 @@ static const Case cases[] = {
     {"scenario.json", "{\"start\": \"2027-01-04\",\n \"weeks\": 20,\n}",
      "scenario.json:3:1: string or '}' expected near '}'"},
     {"scenario.json", "{\"start\": \"2027-01-04\",\n \"start\": \"2027-01-11\"}",
-     "scenario.json:2:8: duplicate object key near '\"start\"'"},
+     "scenario.json:2:8: duplicate object key near '\"start\"': expected each key once in an object"},
     {"scenario.json", "[1]", "scenario.json:1:1: expected an object {...} at the top level"},
     /* positions of values that parse: columns count characters, a byte
      * order mark is skipped */
@@ -244,6 +244,11 @@ static const Case cases[] = {
     /* a key written with \u escapes is the key it decodes to */
     {"scenario.json", "{\"st\\u0061rt\": \"2027-01-05\"}",
      "scenario.json:1:16: start '2027-01-05' is a Tuesday: expected a Monday"},
+    /* lines ended by CR alone would all be line 1 */
+    {"participants.csv", "id,home,group,gender,tracks\rp1,2421,youth,woman,care\r",
+     "participants.csv:1:1: line ends are a lone CR (old Mac text): expected LF or CRLF"},
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"cooperation\": tru}",
+     "scenario.json:1:55: invalid token near 'tru': expected valid JSON"},
     /* every week's date must be writable as YYYY-MM-DD */
     {"scenario.json", "{\"start\": \"9999-09-06\",\n \"weeks\": 20}",
      "scenario.json:2:11: 20 weeks from 9999-09-06 end after 9999-12-31: expected a horizon that ends by then"},

@@ -124,6 +124,24 @@ START_TEST(test_read_only_store)
 }
 END_TEST
 
+/* A store whose tables are not samplan's (a file of that name from
+ * elsewhere) is refused before solving, not after the plan is written. */
+START_TEST(test_foreign_tables)
+{
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE runs (id INTEGER PRIMARY KEY, note TEXT);", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    char err[512] = "";
+    int created = -1;
+    ck_assert_int_eq(run_store_check(dbpath, &created, err, sizeof err), -1);
+    ck_assert_int_eq(created, 0);
+    ck_assert_msg(strstr(err, "expected the tables samplan makes") != NULL, "%s", err);
+    ck_assert_int_eq(access(dbpath, F_OK), 0); /* the user's file stays */
+}
+END_TEST
+
 /* An existing store in a directory the user may not write opens, but
  * SQLite could not create its journal there to record a run: the check
  * tries a write. Root writes anywhere, so this needs another user. */
@@ -152,6 +170,7 @@ int main(void)
     tcase_add_test(tc, test_check_before_solving);
     tcase_add_test(tc, test_read_only_store);
     tcase_add_test(tc, test_unwritable_directory);
+    tcase_add_test(tc, test_foreign_tables);
     suite_add_tcase(s, tc);
     SRunner *r = srunner_create(s);
     srunner_run_all(r, CK_NORMAL);
