@@ -16,13 +16,13 @@
 #include "../io/atomic_file.h"
 #include "../io/compare_table.h"
 #include "../io/compare_write.h"
+#include "../io/csv_table.h"
 #include "../io/plan_write.h"
 #include "../io/scenario_load.h"
 #include "../model/reasons.h"
 #include "../solver/glpk_run.h"
 #include "../solver/solve.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -199,46 +199,6 @@ static int make_dirs(const char *path)
     return 0;
 }
 
-/* With --force into an existing OUT: the plan directories an earlier
- * compare left there for runs this one does not make (another --variants)
- * would sit beside the new table without a line in it. Each subdirectory
- * holding a summary.json and named by no run here loses the files
- * samplan writes into a plan directory (plan_file_names, report.html),
- * and is removed when that empties it; anything else in it is left. */
-static void remove_stale_plans(const char *out, const Run *runs, int nruns, int quiet)
-{
-    DIR *d = opendir(out);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-            continue;
-        int ours = 0;
-        for (int r = 0; r < nruns && !ours; r++)
-            ours = strcmp(runs[r].subdir, e->d_name) == 0;
-        char path[4096], file[4400];
-        struct stat st;
-        if (ours || snprintf(path, sizeof path, "%s/%s", out, e->d_name) >= (int)sizeof path ||
-            lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-            continue;
-        snprintf(file, sizeof file, "%s/summary.json", path);
-        if (access(file, F_OK) != 0)
-            continue;
-        for (int k = 0; plan_file_names[k]; k++) {
-            snprintf(file, sizeof file, "%s/%s", path, plan_file_names[k]);
-            unlink(file);
-        }
-        snprintf(file, sizeof file, "%s/report.html", path);
-        unlink(file);
-        int gone = rmdir(path) == 0;
-        if (!quiet)
-            fprintf(stderr, "samplan: %s: removed the plan of an earlier compare%s\n", path,
-                    gone ? "" : " (other files there are kept)");
-    }
-    closedir(d);
-}
-
 /* A directory name for run r: its name with anything but [A-Za-z0-9._-]
  * replaced by '_', never "." or "..", "base" only for the base, unique
  * among runs[0..r). */
@@ -264,6 +224,71 @@ static void run_subdir(Run *runs, int r)
         if (!taken)
             return;
     }
+}
+
+/* With --force into an OUT an earlier compare wrote: the plan directories
+ * it made for runs this one does not make (another --variants) would sit
+ * beside the new table without a line in it. Its compare.csv header names
+ * its runs (metric,<run>…,delta_<run>…), and their directories follow
+ * from the names as run_subdir makes them, so only directories that
+ * compare made are named. Returns how many of them this run does not
+ * make, their names in *stale (malloc'ed; NULL when none). */
+static int stale_run_dirs(const char *out, const Run *runs, int nruns, char (**stale)[300])
+{
+    *stale = NULL;
+    char path[4200];
+    snprintf(path, sizeof path, "%s/compare.csv", out);
+    DiagList quiet = DIAGLIST_INIT;
+    CsvTable t;
+    int count = 0;
+    if (access(path, F_OK) == 0 && csv_table_open(&t, path, "compare.csv", &quiet) == 0 && t.ncols >= 2 &&
+        t.ncols % 2 == 0 && strcmp(t.header[0], "metric") == 0) {
+        int n = (int)t.ncols / 2;
+        Run *old = calloc((size_t)n, sizeof *old);
+        *stale = calloc((size_t)n, sizeof **stale);
+        for (int r = 0; old && *stale && r < n; r++) {
+            snprintf(old[r].name, sizeof old[r].name, "%s", t.header[1 + r]);
+            run_subdir(old, r);
+            int made_now = 0;
+            for (int k = 0; k < nruns && !made_now; k++)
+                made_now = strcmp(runs[k].subdir, old[r].subdir) == 0;
+            if (!made_now)
+                memcpy((*stale)[count++], old[r].subdir, sizeof old[r].subdir);
+        }
+        if (!old || !*stale) {
+            free(*stale);
+            *stale = NULL;
+            count = 0;
+        }
+        free(old);
+    }
+    if (access(path, F_OK) == 0)
+        csv_table_close(&t);
+    diag_release(&quiet);
+    return count;
+}
+
+/* Removes what samplan wrote into OUT/name (plan_file_names and a
+ * report.html) when it holds a plan, and the directory when that empties
+ * it; anything else in it is left. */
+static void remove_old_plan(const char *out, const char *name, int quiet)
+{
+    char dir[4200], file[4400];
+    struct stat st;
+    snprintf(dir, sizeof dir, "%s/%s", out, name);
+    snprintf(file, sizeof file, "%s/summary.json", dir);
+    if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || access(file, F_OK) != 0)
+        return;
+    for (int k = 0; plan_file_names[k]; k++) {
+        snprintf(file, sizeof file, "%s/%s", dir, plan_file_names[k]);
+        unlink(file);
+    }
+    snprintf(file, sizeof file, "%s/report.html", dir);
+    unlink(file);
+    int gone = rmdir(dir) == 0;
+    if (!quiet)
+        fprintf(stderr, "samplan: %s: removed the plan of a run the earlier compare made%s\n", dir,
+                gone ? "" : " (other files there are kept)");
 }
 
 /* Loads every run; diagnostics of variants are tagged with the variant.
@@ -378,6 +403,8 @@ int cmd_compare(int argc, char **argv)
     if (prc)
         return prc < 0 ? EXIT_OK : prc;
 
+    char(*stale)[300] = NULL; /* plan directories of an earlier compare's other runs */
+    int nstale = 0;
     DiagList diags = DIAGLIST_INIT;
     char **names = NULL;
     int nnames = 0;
@@ -432,8 +459,9 @@ int cmd_compare(int argc, char **argv)
         goto done;
     }
 
+    /* read before the new table replaces it; removed once it has */
     if (existing)
-        remove_stale_plans(out, runs, nruns, a.quiet);
+        nstale = stale_run_dirs(out, runs, nruns, &stale);
 
     struct sigaction old;
     catch_interrupts(&old);
@@ -502,6 +530,8 @@ int cmd_compare(int argc, char **argv)
         exit_code = EXIT_NO_PLAN;
     } else {
         compare_write_md(&table, &heading, stdout);
+        for (int k = 0; k < nstale; k++)
+            remove_old_plan(out, stale[k], a.quiet);
         if (!a.quiet)
             fprintf(stderr, "samplan: wrote %s/compare.md, %s/compare.csv and each run's plan in "
                             "%s/<run>/\n", out, out, out);
@@ -516,6 +546,7 @@ done:
             scenario_free(runs[r].s);
         }
     free(runs);
+    free(stale);
     free(sel);
     free_names(names, nnames);
     return exit_code;

@@ -46,9 +46,15 @@ static const Command *find_command(const char *name)
 }
 
 /* The long options that take a value, in any subcommand. */
-static const char *const value_options[] = {"--db",   "--gap",      "--jobs",       "--lp",
-                                            "--mps",  "--output",   "--participants", "--preset",
-                                            "--seed", "--time-limit", "--variant",  "--variants"};
+static const char *const value_options[] = {"--db",     "--gap",        "--jobs",    "--lp",
+                                            "--mps",    "--out",        "--output",  "--participants",
+                                            "--preset", "--seed",       "--time-limit", "--variant",
+                                            "--variants"};
+
+/* The options that take no value, in any subcommand. */
+static const char *const flag_options[] = {"--force", "--help", "--plain", "--quiet", "-h", "-q"};
+
+
 
 /* 1 when arg[0..n) names an option that takes a value (n = strlen when
  * the whole argument), -o included. */
@@ -60,6 +66,15 @@ static int takes_value(const char *arg, size_t n)
         if (strlen(value_options[i]) == n && strncmp(arg, value_options[i], n) == 0)
             return 1;
     return 0;
+}
+
+/* 1 when arg is an option of some subcommand, as a whole argument. */
+static int is_option(const char *arg)
+{
+    for (size_t i = 0; i < sizeof flag_options / sizeof *flag_options; i++)
+        if (strcmp(arg, flag_options[i]) == 0)
+            return 1;
+    return takes_value(arg, strlen(arg));
 }
 
 /* Every subcommand takes a GNU-style `--name=value` as `--name value`,
@@ -119,7 +134,7 @@ static int check_value_options(const char *command, int n, char **args)
             if (takes_value(args[j], strlen(args[j])) && strcmp(canonical_option(args[j]), name) == 0 &&
                 (j == 1 || !takes_value(args[j - 1], strlen(args[j - 1]))))
                 return usage_error(command, "option %s given twice", args[i]);
-        if (i + 1 < n && strncmp(args[i + 1], "--", 2) == 0)
+        if (i + 1 < n && (strncmp(args[i + 1], "--", 2) == 0 || is_option(args[i + 1])))
             return usage_error(command, "%s needs a value, got the option '%s'", args[i], args[i + 1]);
         i++; /* its value */
     }

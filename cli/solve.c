@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 const char solve_usage[] =
     "usage: samplan solve DIR [-o OUT] [--variant NAME] [--time-limit S] [--gap G]\n"
@@ -168,13 +167,13 @@ int cmd_solve(int argc, char **argv)
         return EXIT_BAD_INPUT;
     }
     int force = a.force || existing; /* an empty directory, or asked for */
-    int db_created = 0; /* a store this run created, removed again if no run is recorded */
     if (a.db) {
         char dberr[512] = "";
-        if (run_store_check(a.db, &db_created, dberr, sizeof dberr)) {
+        int dbrc = run_store_check(a.db, dberr, sizeof dberr);
+        if (dbrc) {
             fprintf(stderr, "samplan: --db: %s\n", dberr);
             scenario_free(s);
-            return EXIT_BAD_INPUT;
+            return dbrc == -2 ? EXIT_NO_PLAN : EXIT_BAD_INPUT; /* busy: try again, not bad input */
         }
     }
 
@@ -190,8 +189,6 @@ int cmd_solve(int argc, char **argv)
     sigaction(SIGINT, &old, NULL);
     if (rc) {
         fprintf(stderr, "samplan: %s\n", err);
-        if (db_created)
-            unlink(a.db);
         scenario_free(s);
         return EXIT_NO_PLAN;
     }
@@ -208,8 +205,6 @@ int cmd_solve(int argc, char **argv)
         }
     }
     if (rc) {
-        if (db_created)
-            unlink(a.db);
         diag_print(&diags, stderr, "samplan");
         diag_release(&diags);
         plan_free(plan);

@@ -30,7 +30,7 @@ static void csv_cell(CsvOut *o, CompareKind kind, double v)
 static double delta_rounded(CompareKind kind, double d)
 {
     double scale = kind == CMP_SEK || kind == CMP_KM ? 1e6 : 1e9; /* per unit */
-    return fabs(d) < 1e6 ? nearbyint(d * scale) / scale : d;
+    return fabs(d) * scale < 9e15 ? nearbyint(d * scale) / scale : d; /* within 2^53 */
 }
 
 void compare_write_csv(const CompareTable *t, FILE *f)

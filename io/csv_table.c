@@ -292,12 +292,12 @@ int csv_table_open(CsvTable *t, const char *path, const char *label, DiagList *d
         return 1;
     }
     strcpy(t->label, label);
-    const char *kind = file_kind_unusable(path);
+    const char *kind = NULL;
+    t->fp = file_kind_open(path, &kind);
     if (kind) {
         diag_add(diags, label, 0, 0, "is %s: expected a CSV file", kind);
         return 2;
     }
-    t->fp = fopen(path, "rb");
     if (!t->fp) {
         int e = errno;
         if (e == ENOENT)

@@ -287,9 +287,12 @@ void json_where_free(JsonWhere *w)
 
 const char *json_error_expected(const char *jansson_text)
 {
-    if (strstr(jansson_text, "expected"))
+    /* " expected" with its space: "unexpected" says what was found */
+    if (strstr(jansson_text, " expected") || strncmp(jansson_text, "expected", 8) == 0)
         return "";
     if (strncmp(jansson_text, "duplicate object key", 20) == 0)
         return ": expected each key once in an object";
+    if (strncmp(jansson_text, "unexpected newline", 18) == 0)
+        return ": expected a string on one line (\\n for a line break)";
     return ": expected valid JSON";
 }

@@ -239,12 +239,12 @@ static int valid_date(const char *s)
 static char *summary_text(const char *path, size_t *len, DiagList *diags, int *rc)
 {
     *rc = 2;
-    const char *kind = file_kind_unusable(path);
+    const char *kind = NULL;
+    FILE *fp = file_kind_open(path, &kind);
     if (kind) {
         diag_add(diags, path, 0, 0, "is %s: expected a JSON file", kind);
         return NULL;
     }
-    FILE *fp = fopen(path, "rb");
     if (!fp) {
         diag_add(diags, path, 0, 0, "cannot open file: %s", strerror(errno));
         return NULL;

@@ -4,6 +4,7 @@
  */
 #include "run_store.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -12,6 +13,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#define STORE_BUSY_MS 10000
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS runs ("
@@ -83,6 +86,9 @@ static sqlite3 *open_store(const char *path, char *err, size_t errsz)
         sqlite3_close(db);
         return NULL;
     }
+    /* runs solved side by side record one at a time: wait for the other
+     * writer rather than fail at once with "database is locked" */
+    sqlite3_busy_timeout(db, STORE_BUSY_MS);
     /* SQLite opens a file it may not write read-only, and the schema
      * statements write nothing once the tables exist */
     if (sqlite3_db_readonly(db, "main") != 0) {
@@ -110,29 +116,66 @@ static int probe_write(sqlite3 *db, char *why, size_t whysz)
         snprintf(why, whysz, "%s", msg ? msg : sqlite3_errstr(rc));
     sqlite3_free(msg);
     sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
-    return rc == SQLITE_OK ? 0 : -1;
+    return rc == SQLITE_OK ? SQLITE_OK : (rc & 0xff) == SQLITE_BUSY ? SQLITE_BUSY : rc;
 }
 
-int run_store_check(const char *path, int *created, char *err, size_t errsz)
+/* 1 when a new file can be made in the directory path would be in (the
+ * store, and SQLite's journal beside it): a file is made there and
+ * removed again. Else 0 with the system's reason in why. */
+static int directory_takes_files(const char *path, char *why, size_t whysz)
 {
+    char probe[4200];
+    const char *slash = strrchr(path, '/');
+    int dirlen = slash ? (int)(slash - path) : 1;
+    const char *dir = slash ? path : ".";
+    if (snprintf(probe, sizeof probe, "%.*s/.samplan-store-probe-XXXXXX", dirlen, slash == path ? "" : dir) >=
+        (int)sizeof probe) {
+        snprintf(why, whysz, "%s", strerror(ENAMETOOLONG));
+        return 0;
+    }
+    int fd = mkstemp(probe);
+    if (fd < 0) {
+        snprintf(why, whysz, "%s", strerror(errno));
+        return 0;
+    }
+    close(fd);
+    unlink(probe);
+    return 1;
+}
+
+int run_store_check(const char *path, char *err, size_t errsz)
+{
+    if (!*path || !strcmp(path, ":memory:")) {
+        snprintf(err, errsz, "the run store needs a file name, got '%s'", path);
+        return -1;
+    }
     struct stat st;
-    int existed = stat(path, &st) == 0;
+    if (stat(path, &st) != 0 && errno == ENOENT) {
+        /* not made here: a store made now and removed if the solve
+         * failed could take another run's record with it */
+        char why[256] = "";
+        if (directory_takes_files(path, why, sizeof why))
+            return 0;
+        snprintf(err, errsz, "cannot create run store '%s': %s", path, why);
+        return -1;
+    }
     sqlite3 *db = open_store(path, err, errsz);
-    int rc = db ? 0 : -1;
+    if (!db)
+        return -1;
+    int rc = 0;
     char why[256] = "";
-    if (db && probe_write(db, why, sizeof why)) {
+    int probe = probe_write(db, why, sizeof why);
+    if (probe == SQLITE_BUSY) {
+        snprintf(err, errsz, "run store '%s' is busy (another run is writing to it): %s", path, why);
+        rc = -2;
+    } else if (probe != SQLITE_OK) {
         snprintf(err, errsz, "cannot write run store '%s': %s", path, why);
         rc = -1;
-    } else if (db && !tables_fit(db, why, sizeof why)) {
+    } else if (!tables_fit(db, why, sizeof why)) {
         snprintf(err, errsz, "cannot use run store '%s': %s (expected the tables samplan makes)", path, why);
         rc = -1;
     }
     sqlite3_close(db);
-    int made = !existed && stat(path, &st) == 0;
-    if (rc && made)
-        unlink(path); /* nothing of the user's: this call created it */
-    if (created)
-        *created = rc == 0 && made;
     return rc;
 }
 

@@ -18,14 +18,15 @@
 int run_store_record(const char *path, const Scenario *s, const Plan *plan, const char *out_dir,
                      const SolveStats *stats, char *err, size_t errsz);
 
-/* Opens the store at path as run_store_record would (creating it and its
- * tables when missing), tries a write that it rolls back (SQLite's
- * journal goes next to the store) and closes it: `solve` checks --db so
- * before it solves, so that an unusable path is a usage error, not a
- * failure after the plan is written. *created (may be NULL) is set when
- * this call created the store, so that a solve that fails can remove it
- * again; a store it created and could not use is removed here. Returns 0,
- * or −1 with a message in err. */
-int run_store_check(const char *path, int *created, char *err, size_t errsz);
+/* Checks --db before anything is solved, so that an unusable path is a
+ * usage error, not a failure after the plan is written. A store that
+ * exists is opened as run_store_record opens it; a write is tried and
+ * rolled back (SQLite's journal goes next to the store) and the tables
+ * must take a run. A store that does not exist is not created here (a
+ * store made now and removed again when the solve fails could take
+ * another run's record with it): its directory must take a new file.
+ * Returns 0; −1 with a message in err when the store cannot be used;
+ * −2 when another run keeps it busy for STORE_BUSY_MS (run_store.c). */
+int run_store_check(const char *path, char *err, size_t errsz);
 
 #endif

@@ -232,12 +232,7 @@ static char *join_path(const char *dir, const char *name)
  * (EFBIG: over SCENARIO_JSON_MAX). */
 static char *read_file(const char *path, size_t *len, const char **kind)
 {
-    *kind = file_kind_unusable(path);
-    if (*kind) {
-        errno = EINVAL;
-        return NULL;
-    }
-    FILE *fp = fopen(path, "rb");
+    FILE *fp = file_kind_open(path, kind);
     if (!fp)
         return NULL;
     size_t cap = 4096, n = 0;
@@ -444,19 +439,21 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     }
 
     v = json_object_get(doc, "weeks");
+    int weeks_ok = 1; /* the horizon check below needs a valid weeks */
     if (v && !json_is_null(v)) {
         if (!json_is_integer(v) || json_integer_value(v) < 1 ||
             json_integer_value(v) > SCENARIO_MAX_WEEKS) {
             char range[64];
             snprintf(range, sizeof range, "an integer 1..%d", SCENARIO_MAX_WEEKS);
             bad(c, KEYS("weeks"), range, v);
+            weeks_ok = 0;
         } else {
             s->weeks = (int)json_integer_value(v);
         }
     }
     /* every week's date must be writable as YYYY-MM-DD: the plan's
      * week_dates, its reports and `samplan report` reading them back */
-    if (s->start[0]) {
+    if (s->start[0] && weeks_ok) {
         long last = calendar_days(s->start_year, s->start_month, s->start_day) + 7L * s->weeks - 1;
         if (last > calendar_days(9999, 12, 31)) {
             int given = v && !json_is_null(v);

@@ -155,12 +155,7 @@ static double tighten_bounds(const Model *m, Part *parts, int n, double seconds,
     return sum;
 }
 
-/* A bound on the value, on the grid of values a plan can have when every
- * value is a multiple of 10^-digits (digits ≥ 0): GLPK's sum of a proven
- * optimum comes out as 146.60000000000008. Rounded to the nearest
- * multiple when within rounding error of it, else down (still a bound:
- * no plan's value lies between). */
-static double on_value_grid(double bound, int digits)
+double solve_bound_on_grid(double bound, int digits)
 {
     if (digits < 0 || !isfinite(bound))
         return bound;
@@ -292,7 +287,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     plan->status = value_proven && cost_proven ? PLAN_OPTIMAL : PLAN_FEASIBLE;
     /* the level-1 bound: level 2 may give up value within the tolerance,
      * so the plan's own value is no bound */
-    plan->bound = fmax(on_value_grid(bound, m.value_digits), plan->value);
+    plan->bound = fmax(solve_bound_on_grid(bound, m.value_digits), plan->value);
     rc = 0;
 done:
     if (plan && rc == 0) {

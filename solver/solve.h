@@ -40,6 +40,14 @@ typedef struct SolveStats {
 int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, SolveStats *stats, char *err,
                    size_t errsz);
 
+/* A bound on the value put on the grid of values a plan can have when
+ * every value is a multiple of 10^-digits (digits ≥ 0; < 0: unchanged):
+ * GLPK's sum of a proven optimum comes out as 146.60000000000008. Rounded
+ * to the nearest multiple when within rounding error of it (a bound a
+ * rounding error below the optimum must not lose a whole step), else
+ * down, which stays a bound: no plan's value lies in between. */
+double solve_bound_on_grid(double bound, int digits);
+
 /* Builds the level-1 program and writes it as CPLEX LP (mps = 0) or free
  * MPS (mps = 1); plain = 1 writes the unreduced program, one variable per
  * participant and option. Returns 0, or 1 with a message in err. */

@@ -15,6 +15,7 @@
 #include "hand_scenarios.h"
 #include "../solver/build.h"
 #include "../solver/lagrange.h"
+#include "../solver/solve.h"
 
 static double trivial(const Model *m)
 {
@@ -180,6 +181,22 @@ END_TEST
 
 /* A program of another shape (a link row with three columns) gets no
  * bound rather than a wrong one. */
+/* The reported bound is put on the value grid: GLPK's sum noise goes,
+ * a bound a rounding error below a grid value keeps that value, and a
+ * bound between two grid values goes down to the lower one. */
+START_TEST(test_bound_on_grid)
+{
+    ck_assert_double_eq(solve_bound_on_grid(146.60000000000008, 1), 146.6);
+    ck_assert_double_eq(solve_bound_on_grid(146.59999999999997, 1), 146.6);
+    ck_assert_double_eq(solve_bound_on_grid(146.65, 1), 146.6);
+    ck_assert_double_eq(solve_bound_on_grid(146.69, 1), 146.6);
+    ck_assert_double_eq(solve_bound_on_grid(412.3189748282278, 1), 412.3);
+    ck_assert_double_eq(solve_bound_on_grid(7.25, 0), 7.0);
+    ck_assert_double_eq(solve_bound_on_grid(7.25, -1), 7.25); /* no grid */
+    ck_assert(isinf(solve_bound_on_grid(HUGE_VAL, 1)));
+}
+END_TEST
+
 START_TEST(test_unknown_shape)
 {
     Mip mip;
@@ -206,6 +223,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_market_prices_groups);
     tcase_add_test(tc, test_target_stops);
     tcase_add_test(tc, test_unknown_shape);
+    tcase_add_test(tc, test_bound_on_grid);
     tcase_add_test(tc, test_not_begun_without_time);
     suite_add_tcase(s, tc);
     return s;

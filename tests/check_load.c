@@ -249,6 +249,11 @@ static const Case cases[] = {
      "participants.csv:1:1: line ends are a lone CR (old Mac text): expected LF or CRLF"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"cooperation\": tru}",
      "scenario.json:1:55: invalid token near 'tru': expected valid JSON"},
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"name\": \"a\nb\"}",
+     "scenario.json:1:47: unexpected newline near '\"a': expected a string on one line (\\n for a line break)"},
+    /* an invalid weeks is one message, not also a horizon past 9999 */
+    {"scenario.json", "{\"start\": \"9999-09-06\", \"weeks\": 0}",
+     "scenario.json:1:34: weeks: expected an integer 1..1040, got '0'"},
     /* every week's date must be writable as YYYY-MM-DD */
     {"scenario.json", "{\"start\": \"9999-09-06\",\n \"weeks\": 20}",
      "scenario.json:2:11: 20 weeks from 9999-09-06 end after 9999-12-31: expected a horizon that ends by then"},

@@ -324,7 +324,7 @@ START_TEST(test_bad_summary_json)
     expect_bad(2, "plan/summary.json", 1, 152, "key 'by_group.youth.assigned': expected an integer");
     /* a file cut short: the line after, column 1 */
     put_file(outdir, "summary.json", "{\n");
-    expect_bad(2, "plan/summary.json", 2, 1, "");
+    expect_bad(2, "plan/summary.json", 2, 1, "expected near end of file");
 }
 END_TEST
 

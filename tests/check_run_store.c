@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../io/run_store.h"
@@ -86,41 +87,28 @@ END_TEST
 START_TEST(test_check_before_solving)
 {
     char err[512] = "";
-    int created = -1;
-    ck_assert_int_eq(run_store_check(dbpath, &created, err, sizeof err), 0);
-    ck_assert_int_eq(created, 1);
-    ck_assert_int_eq(query_int("SELECT count(*) FROM runs"), 0); /* created, empty */
+    /* a new store is not made by the check: run_store_record makes it */
+    ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), 0);
+    ck_assert_int_eq(access(dbpath, F_OK), -1);
+    record();
+    ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), 0);
+    ck_assert_int_eq(query_int("SELECT count(*) FROM runs"), 1);
     ck_assert_int_eq(query_int("SELECT count(*) FROM sqlite_master WHERE name = 'samplan_write_probe'"), 0);
-    ck_assert_int_eq(run_store_check(dbpath, &created, err, sizeof err), 0);
-    ck_assert_int_eq(created, 0); /* it exists now */
     char bad[160];
     snprintf(bad, sizeof bad, "%s/missing/runs.db", tmpdir);
-    ck_assert_int_eq(run_store_check(bad, NULL, err, sizeof err), -1);
-    ck_assert_ptr_nonnull(strstr(err, "cannot open run store"));
+    ck_assert_int_eq(run_store_check(bad, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "cannot create run store") != NULL, "%s", err);
     ck_assert_ptr_nonnull(strstr(err, bad));
     /* a file that is not a database */
     FILE *f = fopen(dbpath, "w");
     fputs("not a database, but long enough to have a header of sorts ........................\n", f);
     fclose(f);
-    ck_assert_int_eq(run_store_check(dbpath, &created, err, sizeof err), -1);
-    ck_assert_int_eq(created, 0);
+    ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), -1);
     ck_assert_int_eq(access(dbpath, F_OK), 0); /* the user's file is left alone */
     /* an empty name would record into a temporary database */
-    ck_assert_int_eq(run_store_check("", NULL, err, sizeof err), -1);
+    ck_assert_int_eq(run_store_check("", err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "needs a file name"));
-    ck_assert_int_eq(run_store_check(":memory:", NULL, err, sizeof err), -1);
-}
-END_TEST
-
-/* A store that opens read-only (here: opened so by a URI, as a file the
- * user may not write would be) is refused before anything is solved. */
-START_TEST(test_read_only_store)
-{
-    record();
-    char uri[256], err[512] = "";
-    snprintf(uri, sizeof uri, "file:%s?mode=ro", dbpath);
-    ck_assert_int_eq(run_store_check(uri, NULL, err, sizeof err), -1);
-    ck_assert_msg(strstr(err, "read-only") != NULL, "%s", err);
+    ck_assert_int_eq(run_store_check(":memory:", err, sizeof err), -1);
 }
 END_TEST
 
@@ -134,34 +122,63 @@ START_TEST(test_foreign_tables)
                      SQLITE_OK);
     sqlite3_close(db);
     char err[512] = "";
-    int created = -1;
-    ck_assert_int_eq(run_store_check(dbpath, &created, err, sizeof err), -1);
-    ck_assert_int_eq(created, 0);
+    ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "expected the tables samplan makes") != NULL, "%s", err);
     ck_assert_int_eq(access(dbpath, F_OK), 0); /* the user's file stays */
 }
 END_TEST
 
+/* Runs run_store_check on dbpath as a user the permissions bind: root
+ * writes anywhere, so as root it is run in a child process as nobody
+ * (the test directory then readable by all, the store as given). 1 when
+ * it returned -1 with `want` in its message. */
+static int refused_as_user(const char *want)
+{
+    char err[512] = "";
+    if (geteuid() != 0) {
+        int rc = run_store_check(dbpath, err, sizeof err);
+        return rc == -1 && strstr(err, want) != NULL;
+    }
+    chmod(tmpdir, 0755);
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (setgid(65534) != 0 || setuid(65534) != 0)
+            _exit(2);
+        int rc = run_store_check(dbpath, err, sizeof err);
+        _exit(rc == -1 && strstr(err, want) != NULL ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    chmod(tmpdir, 0700);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* A store the user may read but not write opens read-only in SQLite. */
+START_TEST(test_read_only_store)
+{
+    record();
+    ck_assert_int_eq(chmod(dbpath, 0444), 0);
+    ck_assert(refused_as_user("read-only"));
+}
+END_TEST
+
 /* An existing store in a directory the user may not write opens, but
  * SQLite could not create its journal there to record a run: the check
- * tries a write. Root writes anywhere, so this needs another user. */
+ * tries a write. */
 START_TEST(test_unwritable_directory)
 {
     record();
-    if (geteuid() == 0)
-        return; /* permissions do not bind root */
-    ck_assert_int_eq(chmod(tmpdir, 0500), 0);
-    char err[512] = "";
-    int rc = run_store_check(dbpath, NULL, err, sizeof err);
+    ck_assert_int_eq(chmod(dbpath, 0666), 0);
+    if (geteuid() != 0)
+        ck_assert_int_eq(chmod(tmpdir, 0500), 0);
+    int refused = refused_as_user("cannot write run store");
     chmod(tmpdir, 0700);
-    ck_assert_int_eq(rc, -1);
-    ck_assert_msg(strstr(err, "cannot write run store") != NULL, "%s", err);
+    ck_assert(refused);
 }
 END_TEST
 
 int main(void)
 {
-    sqlite3_config(SQLITE_CONFIG_URI, 1); /* test_read_only_store opens by URI */
     Suite *s = suite_create("run_store");
     TCase *tc = tcase_create("store");
     tcase_add_checked_fixture(tc, setup, teardown);

@@ -119,6 +119,11 @@ expect_rc 2 "solve --time-limit twice" "$SAMPLAN" solve "$scen" --time-limit 5 -
 expect_rc 2 "solve -o --quiet" "$SAMPLAN" solve "$scen" -o --quiet
 [ ! -e ./--quiet ] || fail "solve -o --quiet made a directory named --quiet"
 grep -q "needs a value, got the option '--quiet'" "$tmp/err" || fail "-o --quiet: $(head -n 1 "$tmp/err")"
+expect_rc 2 "solve -o -q" "$SAMPLAN" solve "$scen" -o -q
+[ ! -e ./-q ] || fail "solve -o -q made a directory named -q"
+expect_rc 2 "solve --out and -o" "$SAMPLAN" solve "$scen" --out "$tmp/o1" -o "$tmp/o2" --quiet
+expect_rc 0 "solve --out=DIR" "$SAMPLAN" solve "$scen" --out="$tmp/o3" --quiet
+[ -s "$tmp/o3/summary.json" ] || fail "solve --out=DIR wrote no plan there"
 
 # export writes a file glpsol can read
 expect_rc 0 "export --lp" "$SAMPLAN" export "$scen" --lp "$tmp/p.lp" --plain

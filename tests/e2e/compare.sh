@@ -88,6 +88,11 @@ touch "$tmp/bu/tight/notes.txt"
 [ -e "$tmp/bu/tight/summary.json" ] && fail "--force left the plan of a run it did not make"
 [ -e "$tmp/bu/tight/notes.txt" ] || fail "--force removed a file samplan did not write"
 [ -e "$tmp/bu/zero/summary.json" ] || fail "--force --variants zero wrote no plan for zero"
+# a plan in OUT that no compare made (solve -o OUT/x) is not the earlier compare's to remove
+"$SAMPLAN" solve "$bu" -o "$tmp/bu/my-plan" --quiet >/dev/null 2>&1 || fail "solve into OUT/my-plan failed"
+"$SAMPLAN" compare "$bu" -o "$tmp/bu" --force --variants zero --quiet >/dev/null 2>&1 ||
+    fail "compare --force beside my-plan failed"
+[ -e "$tmp/bu/my-plan/summary.json" ] || fail "compare --force removed a plan it did not make"
 
 # --variants picks and orders
 "$SAMPLAN" compare "$bu" --variants tight,nobudget -o "$tmp/bu2" --quiet >/dev/null 2>&1 ||

@@ -60,7 +60,7 @@ elif [ "$took" -gt 10 ]; then say "FAIL ctrl-c: stopped only after $took s"; fai
 else say "ok   ctrl-c: feasible plan, stopped $took s after the signal"; fi
 
 # 3. a GLPK internal error (provoked by a test hook): exit 1, message, no plan, no abort,
-# and the run store --db created before solving is removed again (no run to record)
+# and no run store is made for it (--db is checked before solving, made when recording)
 SAMPLAN_FAULT_GLPK=1 "$SAMPLAN" solve tests/scenarios/pooling -o "$tmp/fault" --db "$tmp/fault.db" --quiet \
     >/dev/null 2>"$tmp/fault.err"
 rc=$?
@@ -68,7 +68,7 @@ if [ $rc -ne 1 ]; then say "FAIL glpk error: exit $rc (expected 1)"; cat "$tmp/f
 elif ! grep -q "GLPK reported an internal error while solving: glp_get_row_name" "$tmp/fault.err"; then
     say "FAIL glpk error: message"; cat "$tmp/fault.err"; fail=1
 elif [ -e "$tmp/fault/summary.json" ]; then say "FAIL glpk error: a plan was written"; fail=1
-elif [ -e "$tmp/fault.db" ]; then say "FAIL glpk error: the run store it created was left behind"; fail=1
+elif [ -e "$tmp/fault.db" ]; then say "FAIL glpk error: a run store was made for a run not recorded"; fail=1
 else say "ok   glpk error: exit 1 with GLPK's own words, no plan, no new run store"; fi
 
 # 4. Ctrl-C while independent blocks are solved by two worker processes
