@@ -264,9 +264,15 @@ static void header(FILE *f, const PlanRead *pr, const char *generated)
     fputs("</span> ", f);
     if (strcmp(pr->status, "optimal") == 0)
         fputs("the best plan for these data, proven by the solver", f);
-    else if (strcmp(pr->status, "feasible") == 0)
+    else if (strcmp(pr->status, "feasible") == 0) {
         fputs("a valid plan; the solver stopped (time limit, gap or Ctrl-C) before proving "
               "it the best", f);
+        if (isfinite(pr->gap) && pr->gap > 0.0 && isfinite(pr->bound))
+            fprintf(f, ". No plan can be worth more than %s, so this one is within %s" NBSP "%% of the "
+                       "best possible; that bound comes from a relaxation and can lie well above the best "
+                       "plan that exists, so the true shortfall may be smaller",
+                    format_short(pr->bound, 1, b), format_short(100 * pr->gap, 2, a));
+    }
     else
         fputs("no plan was found", f);
     fputs("</p>\n", f);

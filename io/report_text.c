@@ -3,6 +3,8 @@
  */
 #include "report_text.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +74,11 @@ static void totals(FILE *f, const Scenario *s, const Plan *plan, long assigned)
     fprintf(f, "- Status: %s\n", plan_status_names[plan->status]);
     /* people read these: 6 significant digits, the exact figures are in summary.json */
     fprintf(f, "- Value: %.6g (bound %.6g, gap %.3g %%)\n", plan->value, plan->bound, 100.0 * plan->gap);
+    if (plan->status == PLAN_FEASIBLE && plan->gap > 0.0 && isfinite(plan->bound))
+        fprintf(f, "- What the gap means: no plan can be worth more than the bound, %.6g, so this one is "
+                   "within %.3g %% of the best possible. The bound comes from a relaxation and can lie well "
+                   "above the best plan that exists, so the true shortfall may be smaller.\n",
+                plan->bound, 100.0 * plan->gap);
     fprintf(f, "- Participants: %d, assigned %ld, unassigned %ld\n", s->nparticipants,
             assigned, (long)s->nparticipants - assigned);
     money(f, "Cost", plan->cost);

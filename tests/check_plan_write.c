@@ -287,6 +287,29 @@ START_TEST(test_summary_variant_and_nulls)
 }
 END_TEST
 
+/* A feasible plan's report.md says what its gap means, in words; an
+ * optimal one needs no such line. */
+START_TEST(test_report_explains_gap)
+{
+    Scenario *s = fx_scenario();
+    Plan *plan = fx_plan();
+    DiagList diags = DIAGLIST_INIT;
+    ck_assert_int_eq(plan_write(s, plan, outdir, 0, &diags), 0);
+    char *text = slurp(outdir, "report.md");
+    ck_assert_ptr_null(strstr(text, "What the gap means"));
+    free(text);
+    plan->status = PLAN_FEASIBLE;
+    ck_assert_int_eq(plan_write(s, plan, outdir, 1, &diags), 0);
+    text = slurp(outdir, "report.md");
+    ck_assert_ptr_nonnull(strstr(text, "- What the gap means: no plan can be worth more than the bound, 5, so "
+                                       "this one is within 2 % of the best possible."));
+    free(text);
+    plan_free(plan);
+    scenario_free(s);
+    diag_release(&diags);
+}
+END_TEST
+
 START_TEST(test_empty_plan)
 {
     Scenario *s = fx_scenario();
@@ -557,6 +580,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_summary);
     tcase_add_test(tc, test_summary_variant_and_nulls);
     tcase_add_test(tc, test_empty_plan);
+    tcase_add_test(tc, test_report_explains_gap);
     tcase_add_test(tc, test_report_has_iso_weeks);
     tcase_add_test(tc, test_refuses_existing_dir);
     tcase_add_test(tc, test_force_replaces_only_plan_files);
