@@ -320,6 +320,9 @@ static int load_runs(const char *dir, Run *runs, int nruns)
     if (worst != EXIT_OK) {
         diag_sort(&all);
         diag_print(&all, stderr, "samplan");
+    } else {
+        for (int r = 0; r < nruns; r++)
+            diag_print(&runs[r].s->warnings, stderr, "samplan");
     }
     diag_release(&all);
     return worst;

@@ -72,6 +72,7 @@ int cmd_export(int argc, char **argv)
         diag_release(&diags);
         return rc == 2 ? EXIT_BAD_INPUT : EXIT_NO_PLAN;
     }
+    diag_print(&s->warnings, stderr, "samplan");
     char err[512] = "";
     SolveStats stats;
     rc = export_program(s, plain, mps, path, &stats, err, sizeof err);

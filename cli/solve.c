@@ -156,6 +156,7 @@ int cmd_solve(int argc, char **argv)
         diag_release(&diags);
         return rc == 2 ? EXIT_BAD_INPUT : EXIT_NO_PLAN;
     }
+    diag_print(&s->warnings, stderr, "samplan");
 
     char outbuf[4096], tail[300];
     snprintf(tail, sizeof tail, "%s%s-plan", a.variant ? "-" : "", a.variant ? a.variant : "");

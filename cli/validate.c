@@ -136,6 +136,7 @@ int cmd_validate(int argc, char **argv)
             if (r > 0)
                 fputc('\n', stdout);
             print_summary(s, stdout);
+            diag_print(&s->warnings, stderr, NULL);
             scenario_free(s);
         } else {
             if (rc == 1)

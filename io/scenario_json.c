@@ -575,6 +575,86 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     }
 }
 
+/* ---- keys that look like typos ------------------------------------------ */
+
+/* Edits (insert, delete, replace, swap two neighbours) between a and b,
+ * or more than `most` when it is more: only short keys are compared. */
+static int edits(const char *a, const char *b, int most)
+{
+    int n = (int)strlen(a), m = (int)strlen(b);
+    if (n > 40 || m > 40 || abs(n - m) > most)
+        return most + 1;
+    int d[41][41];
+    for (int i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (int j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (int i = 1; i <= n; i++)
+        for (int j = 1; j <= m; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int best = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+/* Warns (s->warnings) about each key of obj that is not one of `known`
+ * but one or two edits from one of them (one for keys of five letters or
+ * fewer): SPEC §1 welcomes extra keys, so it is ignored, but
+ * "cooperaton" or "max_daily_minute" is almost surely a typo that leaves
+ * the default in force. parent: the object's key (NULL at the top). */
+static void warn_near_misses(Ctx *c, Scenario *s, const json_t *obj, const char *parent,
+                             const char *const *known)
+{
+    if (!json_is_object(obj))
+        return;
+    const char *key;
+    json_t *value;
+    json_object_foreach((json_t *)obj, key, value) {
+        int is_known = 0;
+        for (int k = 0; known[k] && !is_known; k++)
+            is_known = strcmp(key, known[k]) == 0;
+        if (is_known)
+            continue;
+        for (int k = 0; known[k]; k++) {
+            int most = strlen(known[k]) <= 5 ? 1 : 2;
+            if (edits(key, known[k], most) > most)
+                continue;
+            long line, column;
+            locate(c, parent ? KEYS(parent, key) : KEYS(key), &line, &column);
+            diag_add(&s->warnings, SCENARIO_JSON, line, column,
+                     "warning: unknown key '%s%s%s' is ignored: did you mean '%s%s%s'?%s%s%s",
+                     parent ? parent : "", parent ? "." : "", key, parent ? parent : "", parent ? "." : "",
+                     known[k], c->variant ? " (variant '" : "",
+                     c->variant ? c->variant : "", c->variant ? "')" : "");
+            break;
+        }
+    }
+}
+
+/* The keys SPEC §1 gives scenario.json, object by object. */
+static void warn_typos(Ctx *c, Scenario *s, const json_t *doc)
+{
+    static const char *const top[] = {"name",      "start",  "weeks", "cooperation", "travel",
+                                      "objective", "solver", "files", "variants",    NULL};
+    static const char *const travel[] = {"max_daily_minutes", "road_factor",            "speed_kmh",
+                                         "cost_per_km",       "days_per_week",          "accommodation_per_week",
+                                         "max_relocation_km", NULL};
+    static const char *const objective[] = {"group_weights", "preference_step", "max_cost", NULL};
+    static const char *const solver[] = {"time_limit_s", "mip_gap", NULL};
+    warn_near_misses(c, s, doc, NULL, top);
+    warn_near_misses(c, s, json_object_get(doc, "travel"), "travel", travel);
+    warn_near_misses(c, s, json_object_get(doc, "objective"), "objective", objective);
+    warn_near_misses(c, s, json_object_get(doc, "solver"), "solver", solver);
+    diag_sort(&s->warnings);
+}
+
 static int read_json(Scenario *s, const char *dir, const char *variant, DiagList *diags, JsonWhere *where)
 {
     Ctx c = {diags, 0, where, variant};
@@ -632,6 +712,7 @@ static int read_json(Scenario *s, const char *dir, const char *variant, DiagList
             json_decref(root);
             return 2;
         }
+        warn_typos(&c, s, patch); /* the base's own are the base's warnings */
         json_t *base = json_deep_copy(root);
         if (base)
             json_object_del(base, "variants");
@@ -641,6 +722,7 @@ static int read_json(Scenario *s, const char *dir, const char *variant, DiagList
             json_object_del(doc, "variants");
     } else {
         doc = json_incref(root);
+        warn_typos(&c, s, doc);
     }
     json_decref(root);
     if (!doc)

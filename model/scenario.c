@@ -37,6 +37,7 @@ void scenario_free(Scenario *s)
     for (int i = 0; i < s->nvariants; i++)
         free(s->variant_names[i]);
     free(s->variant_names);
+    diag_release(&s->warnings);
     for (int i = 0; i < s->nmunicipalities; i++) {
         free(s->municipalities[i].code);
         free(s->municipalities[i].name);

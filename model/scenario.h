@@ -16,6 +16,8 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 typedef enum Group { GROUP_YOUTH, GROUP_NEWCOMER, GROUP_LONGTERM, GROUP_OTHER, GROUP_COUNT } Group;
 typedef enum Gender { GENDER_WOMAN, GENDER_MAN, GENDER_OTHER, GENDER_UNKNOWN, GENDER_COUNT } Gender;
 typedef enum ModuleKind { MODULE_COURSE, MODULE_PLACEMENT } ModuleKind;
@@ -171,6 +173,11 @@ typedef struct Scenario {
     double *km;
 
     int ndistances;              /* rows read from distances.csv (0 when absent) */
+
+    /* Things in the input that are not errors but probably not meant
+     * (a scenario.json key one letter from a known one, which is ignored
+     * and leaves the default): printed by the commands as warnings. */
+    DiagList warnings;
 } Scenario;
 
 #define TRAVEL_UNREACHABLE (-1.0)

@@ -382,6 +382,35 @@ START_TEST(missing_settings_and_bad_variants)
 }
 END_TEST
 
+/* A scenario.json key one or two edits from a known one is ignored, as
+ * SPEC §1 allows extra keys, but warned about: it is almost surely a typo
+ * that leaves the default in force. Other extra keys pass silently. */
+START_TEST(near_miss_keys_warned)
+{
+    make_base();
+    put("scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"cooperaton\": false,\n"
+                         " \"comment\": \"fine\", \"travel\": {\"max_daily_minute\": 90},\n"
+                         " \"variants\": {\"v\": {\"solver\": {\"time_limt_s\": 5}}}}");
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 0);
+    ck_assert_int_eq(s->cooperation, 1); /* the default stands */
+    ck_assert_str_eq(diags_text(&s->warnings),
+                     "scenario.json:1:52: warning: unknown key 'cooperaton' is ignored: did you mean "
+                     "'cooperation'?\n"
+                     "scenario.json:2:52: warning: unknown key 'travel.max_daily_minute' is ignored: did you "
+                     "mean 'travel.max_daily_minutes'?\n");
+    scenario_free(s);
+    ck_assert_int_eq(scenario_load(dir, "v", &s, &d), 0);
+    ck_assert_str_eq(diags_text(&s->warnings),
+                     "scenario.json:3:47: warning: unknown key 'solver.time_limt_s' is ignored: did you mean "
+                     "'solver.time_limit_s'? (variant 'v')\n");
+    scenario_free(s);
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
 /* Tables must be regular files: a directory fails only when read, a
  * named pipe blocks its open until someone writes, /dev/zero never ends. */
 START_TEST(tables_that_are_not_files)
@@ -765,6 +794,7 @@ int main(void)
     tcase_add_loop_test(tc, invalid_case, 0, (int)NCASES);
     tcase_add_test(tc, missing_settings_and_bad_variants);
     tcase_add_test(tc, tables_that_are_not_files);
+    tcase_add_test(tc, near_miss_keys_warned);
     tcase_add_test(tc, all_problems_at_once);
     tcase_add_test(tc, json_and_tables_together);
     tcase_add_test(tc, pnr_is_never_echoed);
