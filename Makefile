@@ -4,7 +4,8 @@
 #   make check      sanitizer build (ASan+UBSan), unit tests and end-to-end tests
 #   make run        solve the default scenario (scenarios/sikt-inland)
 #   make install    install to $(DESTDIR)$(PREFIX)/bin (PREFIX=/usr/local)
-#   make bench      benchmarks (see bench/README.md); bench-quick under 5 min
+#   make bench      benchmarks (see bench/README.md); bench-quick under 5 min,
+#                   bench-scaling: weeks, start windows and slots
 #   make clean
 #
 # Sources are picked up by directory: model/ io/ solver/ make the static
@@ -108,10 +109,13 @@ bench: $(BENCH_BIN) bench-deps
 bench-quick: $(BENCH_BIN) bench-deps
 	sh bench/run.sh quick
 
+bench-scaling: $(BENCH_BIN) bench-deps
+	sh bench/scaling.sh
+
 clean:
 	rm -rf build
 
-.PHONY: all check run install bench bench-quick bench-deps clean
+.PHONY: all check run install bench bench-quick bench-scaling bench-deps clean
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -75,12 +75,14 @@ static int part_solve(const Part *pt, const RunRequest *req, int by_regions, Run
     return glpk_solve_level(pt->mip, req, r, err, errsz);
 }
 
-/* Level 1 on one part: GLPK within `seconds`, starting from the part's
- * best plan so far (the greedy plan on the first run). A run that stops
- * with less keeps the plan it started from; the empty plan stands when
- * there is none. Runs again after a stop keep the least bound. */
-static int part_level1(Part *pt, const RunRequest *base, double seconds, const char *label, char *err,
-                       size_t errsz)
+/* Level 1 on one part: GLPK (or region search, by_regions) within
+ * `seconds`, starting from the part's best plan so far (the greedy plan on
+ * the first run). A run that stops with less keeps the plan it started
+ * from; the empty plan stands when there is none. Runs again after a stop
+ * keep the least bound. Region search's "local optimum" (STOP_GAP)
+ * proves nothing and settles nothing. */
+static int level1_run(Part *pt, const RunRequest *base, double seconds, const char *label, int by_regions,
+                      char *err, size_t errsz)
 {
     const double *start = pt->runs ? pt->x : pt->fallback;
     double start_value = start ? mip_objective(pt->mip, start, LEVEL_VALUE) : 0.0;
@@ -94,7 +96,7 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
     if (solver_interrupted) {
         r.stop = STOP_INTERRUPT;
         r.bound = HUGE_VAL;
-    } else if (part_solve(pt, &req, 0, &r, err, errsz)) {
+    } else if (part_solve(pt, &req, by_regions, &r, err, errsz)) {
         free(r.x);
         return -1;
     }
@@ -110,10 +112,38 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
     double bound = proven ? pt->value : (isfinite(r.bound) ? fmax(r.bound, pt->value) : HUGE_VAL);
     pt->bound = fmin(pt->bound, bound);
     pt->interrupted = r.stop == STOP_INTERRUPT;
-    pt->settled1 = proven || r.stop == STOP_GAP || pt->interrupted;
+    pt->settled1 = proven || (r.stop == STOP_GAP && !by_regions) || pt->interrupted;
     pt->runs++;
     free(r.x);
     return 0;
+}
+
+/* GLPK's share of the second racer's level-1 time before it turns to
+ * region search, and the least time left for that to be worth it. GLPK
+ * may find no plan at all on a county program it cannot prove: kronoberg
+ * 2 000 with start windows twice as long (bench/scaling.sh, 6 431 rows)
+ * ended level 1 after 15 s with no incumbent, so the greedy plan stood,
+ * 735.8 against a bound of 989.2. The first racer keeps GLPK the whole
+ * time for the proof; the second, whose column order proves kronoberg
+ * 2 000 itself in 2.6 s, has half of it. */
+#define LEVEL1_GLPK_SHARE 0.5
+#define LEVEL1_MIN_REGIONS_S 0.5
+
+/* Level 1 on one part within `seconds`: GLPK, or (then_regions: the
+ * second racer of a race) GLPK for LEVEL1_GLPK_SHARE of the time and then
+ * region search from the best plan so far when GLPK has not proven it. */
+static int part_level1(Part *pt, const RunRequest *base, double seconds, const char *label, int then_regions,
+                       char *err, size_t errsz)
+{
+    if (!then_regions)
+        return level1_run(pt, base, seconds, label, 0, err, errsz);
+    double t0 = clock_seconds();
+    if (level1_run(pt, base, seconds * LEVEL1_GLPK_SHARE, label, 0, err, errsz))
+        return -1;
+    double left = seconds - (clock_seconds() - t0);
+    if (pt->settled1 || left < LEVEL1_MIN_REGIONS_S || solver_interrupted)
+        return 0;
+    return level1_run(pt, base, left, label, 1, err, errsz);
 }
 
 /* Adds part pt's level-2 value floor (once) or settles it when its plan
@@ -297,7 +327,7 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     PartState st;
     memset(&st, 0, sizeof st);
     st.rc = rd->level == LEVEL_VALUE
-                ? part_level1(pt, &req, seconds, label, st.err, sizeof st.err)
+                ? part_level1(pt, &req, seconds, label, rd->race && seq == 1, st.err, sizeof st.err)
                 : part_level2(pt, &req, seconds, label, way, st.err, sizeof st.err);
     state_of(pt, &st);
     size_t xbytes = (size_t)pt->mip->ncols * sizeof *pt->x;

@@ -1,0 +1,147 @@
+#!/bin/sh
+# bench/scaling.sh — how the program and its solve grow with the weeks of
+# the horizon and with the placement slots, the other dimensions being
+# held (bench/README.md, "Scaling with weeks and slots"). Participants and
+# municipalities are the main benchmark's axes (bench/run.sh: sizes 200 to
+# 50 000, 8 municipalities against 290 at 2 000 participants).
+#
+# From one generated scenario (default kronoberg, 2 000 participants, seed
+# 1) it derives:
+#   weeks W in 26, 52, 104: scenario.json `weeks` = W, every participant's
+#     start window moved to earliest·W/52 with its length kept, every slot
+#     open for the whole horizon — the same people and choices spread over
+#     a shorter or longer year;
+#   windows × F in 2, 4 (horizon 52): every start window F times as long,
+#     so each participant has about F times the starts to choose from;
+#   slots × F in 0.5, 1, 2: every slot's capacity × F (rounded, at least 1).
+# Each is solved with the same limit; the line per run goes to
+# bench/results/scaling-<date>.csv: rows, columns, non-zeros, build,
+# value-level and cost-level seconds, wall, peak memory, status, value,
+# bound, gap, and plan_check's verdict.
+#
+# Environment: SAMPLAN, TOOLS, SCALING_PRESET (kronoberg), SCALING_N
+# (2000), SCALING_LIMIT (20 s), SCALING_WORK (build/bench/scaling).
+# POSIX sh + awk; needs /usr/bin/time (GNU time).
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SAMPLAN=${SAMPLAN:-$ROOT/build/samplan}
+TOOLS=${TOOLS:-$ROOT/build/tools}
+PRESET=${SCALING_PRESET:-kronoberg}
+N=${SCALING_N:-2000}
+LIMIT=${SCALING_LIMIT:-20}
+WORK=${SCALING_WORK:-$ROOT/build/bench/scaling}
+RES=$ROOT/bench/results
+CSV=$RES/scaling-$(date +%Y-%m-%d).csv
+TIME=/usr/bin/time
+
+for f in "$SAMPLAN" "$TOOLS/plan_check"; do
+    [ -x "$f" ] || { echo "scaling: $f missing (run make bench-quick first)" >&2; exit 2; }
+done
+[ -x $TIME ] || { echo "scaling: /usr/bin/time missing (sh scripts/install-deps.sh --bench)" >&2; exit 2; }
+rm -rf "$WORK"
+mkdir -p "$WORK" "$RES"
+base=$WORK/base
+"$SAMPLAN" generate --preset "$PRESET" --participants "$N" --seed 1 -o "$base" >/dev/null ||
+    { echo "scaling: generate failed" >&2; exit 1; }
+
+# copy_with DIR: a copy of the base scenario to change
+copy_with() { rm -rf "$1"; cp -r "$base" "$1"; }
+
+# set_weeks DIR W: horizon W weeks, windows moved, slots open throughout
+set_weeks() {
+    sed "s/\"weeks\": *[0-9]*/\"weeks\": $2/" "$base/scenario.json" >"$1/scenario.json"
+    awk -F, -v OFS=, -v w="$2" '
+        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
+        {
+            e = col["earliest_week"]; l = col["latest_week"]
+            if (e && $e != "") {
+                len = (l && $l != "") ? $l - $e : -1
+                ne = int(($e - 1) * w / 52) + 1
+                $e = ne
+                if (len >= 0) { nl = ne + len; $l = nl > w ? w : nl }
+            } else if (l && $l != "") {
+                $l = $l > w ? w : $l
+            }
+            print
+        }' "$base/participants.csv" >"$1/participants.csv"
+    awk -F, -v OFS=, -v w="$2" '
+        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
+        { $col["from_week"] = 1; $col["to_week"] = w; print }' "$base/slots.csv" >"$1/slots.csv"
+    # reservations outside the horizon would be errors: keep those inside
+    awk -F, -v OFS=, -v w="$2" '
+        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
+        $col["from_week"] <= w { if ($col["to_week"] > w) $col["to_week"] = w; print }' \
+        "$base/reservations.csv" >"$1/reservations.csv"
+}
+
+# set_windows DIR F: every start window F times as long (from the same
+# earliest week, within the horizon): more starts, so more options, per
+# participant
+set_windows() {
+    awk -F, -v OFS=, -v f="$2" -v w=52 '
+        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
+        {
+            e = col["earliest_week"]; l = col["latest_week"]
+            if (e && l && $e != "" && $l != "") {
+                nl = $e + ($l - $e + 1) * f - 1
+                $l = nl > w ? w : nl
+            }
+            print
+        }' "$base/participants.csv" >"$1/participants.csv"
+}
+
+# set_slots DIR F: every slot's capacity × F, at least 1
+set_slots() {
+    awk -F, -v OFS=, -v f="$2" '
+        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
+        { c = int($col["capacity"] * f + 0.5); $col["capacity"] = c < 1 ? 1 : c; print }' \
+        "$base/slots.csv" >"$1/slots.csv"
+}
+
+echo "axis,setting,rows,cols,nonzeros,build_s,value_s,cost_s,wall_s,rss_kb,status,value,bound,gap,plan_check" >"$CSV"
+
+run() { # run AXIS SETTING DIR
+    d=$3
+    $TIME -f "%e %M" -o "$d.time" "$SAMPLAN" solve "$d" -o "$d.plan" --force --time-limit "$LIMIT" \
+        >"$d.out" 2>"$d.err"
+    set -- "$1" "$2" "$3" $(awk 'NR == 1 { print $1, $2 }' "$d.time")
+    wall=${4:-n/a} rss=${5:-n/a}
+    prog=$(grep '^samplan: program ' "$d.err" | tail -n 1)
+    sizes=$(echo "$prog" | awk '{
+        r = c = z = b = v = o = "n/a"
+        for (i = 1; i <= NF; i++) {
+            if ($(i+1) == "rows,") r = $i
+            if ($(i+1) == "columns,") c = $i
+            if ($(i+1) == "non-zeros") z = $i
+            if ($i == "build") b = $(i+1)
+            if ($i == "value") v = $(i+1)
+            if ($i == "cost") o = $(i+1)
+        }
+        print r "," c "," z "," b "," v "," o }')
+    sum=$d.plan/summary.json
+    get() { sed -n "s/^ *\"$1\": *\"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\} *$/\1/p" "$sum" | head -n 1; }
+    chk=fail
+    "$TOOLS/plan_check" "$d" "$d.plan" >"$d.check" 2>&1 && chk=ok
+    echo "$1,$2,$sizes,$wall,$rss,$(get status),$(get value),$(get bound),$(get gap),$chk" >>"$CSV"
+    echo "scaling: $1 $2: $(get status) value=$(get value) wall=${wall}s $chk" >&2
+}
+
+for w in 26 52 104; do
+    d=$WORK/weeks-$w
+    copy_with "$d"
+    set_weeks "$d" "$w"
+    run weeks "$w" "$d"
+done
+for f in 2 4; do
+    d=$WORK/windows-$f
+    copy_with "$d"
+    set_windows "$d" "$f"
+    run windows "$f" "$d"
+done
+for f in 0.5 1 2; do
+    d=$WORK/slots-$f
+    copy_with "$d"
+    set_slots "$d" "$f"
+    run slots "$f" "$d"
+done
+echo "scaling: $CSV" >&2
