@@ -20,7 +20,9 @@
 # bound, gap, and plan_check's verdict.
 #
 # Environment: SAMPLAN, TOOLS, SCALING_PRESET (kronoberg), SCALING_N
-# (2000), SCALING_LIMIT (20 s), SCALING_WORK (build/bench/scaling).
+# (2000), SCALING_LIMIT (20 s), SCALING_WORK (build/bench/scaling, or a
+# directory under /tmp: it is emptied first), SCALING_CSV (the results
+# file, for trying the script out without replacing the day's results).
 # POSIX sh + awk; needs /usr/bin/time (GNU time).
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,71 +33,88 @@ N=${SCALING_N:-2000}
 LIMIT=${SCALING_LIMIT:-20}
 WORK=${SCALING_WORK:-$ROOT/build/bench/scaling}
 RES=$ROOT/bench/results
-CSV=$RES/scaling-$(date +%Y-%m-%d).csv
+CSV=${SCALING_CSV:-$RES/scaling-$(date +%Y-%m-%d).csv}
 TIME=/usr/bin/time
 
 for f in "$SAMPLAN" "$TOOLS/plan_check"; do
     [ -x "$f" ] || { echo "scaling: $f missing (run make bench-quick first)" >&2; exit 2; }
 done
 [ -x $TIME ] || { echo "scaling: /usr/bin/time missing (sh scripts/install-deps.sh --bench)" >&2; exit 2; }
+case $WORK in */bench/scaling|/tmp/*) ;; *) echo "scaling: SCALING_WORK must end in bench/scaling or lie in /tmp" >&2; exit 2 ;; esac
 rm -rf "$WORK"
 mkdir -p "$WORK" "$RES"
 base=$WORK/base
 "$SAMPLAN" generate --preset "$PRESET" --participants "$N" --seed 1 -o "$base" >/dev/null ||
     { echo "scaling: generate failed" >&2; exit 1; }
 
+# the base's horizon (52 when scenario.json does not say)
+W0=$(sed -n 's/.*"weeks": *\([0-9]*\).*/\1/p' "$base/scenario.json" | head -n 1)
+W0=${W0:-52}
+
 # copy_with DIR: a copy of the base scenario to change
 copy_with() { rm -rf "$1"; cp -r "$base" "$1"; }
 
-# set_weeks DIR W: horizon W weeks, windows moved, slots open throughout
+# edit_csv IN OUT REQUIRED VARS AWK-BODY: runs AWK-BODY over the rows of
+# a CSV table after its header (kept as it is), with col[name] the column
+# of each header name, the CR of CRLF line ends dropped, VARS ("name=value
+# …") as awk variables; a table without one of the REQUIRED columns
+# (space-separated) stops the run
+PRELUDE='{ sub(/\r$/, "") }
+NR == 1 {
+    for (i = 1; i <= NF; i++) col[$i] = i
+    n = split(need, req, " ")
+    for (k = 1; k <= n; k++)
+        if (!(req[k] in col)) { print "scaling: " FILENAME ": no column " req[k] > "/dev/stderr"; exit 2 }
+    print
+    next
+}
+'
+edit_csv() {
+    in=$1 out=$2 need=$3 vars=$4 body=$5
+    set -- -F, -v OFS=, -v "need=$need"
+    for v in $vars; do set -- "$@" -v "$v"; done
+    awk "$@" "$PRELUDE$body" "$in" >"$out" || { echo "scaling: cannot derive $out" >&2; exit 1; }
+}
+
+# set_weeks DIR W: horizon W weeks, start windows moved along (same
+# length), slots open throughout, reservations cut to the horizon
 set_weeks() {
     sed "s/\"weeks\": *[0-9]*/\"weeks\": $2/" "$base/scenario.json" >"$1/scenario.json"
-    awk -F, -v OFS=, -v w="$2" '
-        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
+    grep -q "\"weeks\": *$2" "$1/scenario.json" || { echo "scaling: scenario.json has no weeks to set" >&2; exit 1; }
+    edit_csv "$base/participants.csv" "$1/participants.csv" "earliest_week latest_week" "w=$2 w0=$W0" '
         {
             e = col["earliest_week"]; l = col["latest_week"]
-            if (e && $e != "") {
-                len = (l && $l != "") ? $l - $e : -1
-                ne = int(($e - 1) * w / 52) + 1
-                $e = ne
-                if (len >= 0) { nl = ne + len; $l = nl > w ? w : nl }
-            } else if (l && $l != "") {
-                $l = $l > w ? w : $l
+            if ($e != "") {
+                len = $l != "" ? $l - $e : -1
+                $e = int(($e - 1) * w / w0) + 1
+                if (len >= 0) $l = $e + len > w ? w : $e + len
+            } else if ($l != "" && $l > w) {
+                $l = w
             }
             print
-        }' "$base/participants.csv" >"$1/participants.csv"
-    awk -F, -v OFS=, -v w="$2" '
-        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
-        { $col["from_week"] = 1; $col["to_week"] = w; print }' "$base/slots.csv" >"$1/slots.csv"
-    # reservations outside the horizon would be errors: keep those inside
-    awk -F, -v OFS=, -v w="$2" '
-        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
-        $col["from_week"] <= w { if ($col["to_week"] > w) $col["to_week"] = w; print }' \
-        "$base/reservations.csv" >"$1/reservations.csv"
+        }'
+    edit_csv "$base/slots.csv" "$1/slots.csv" "from_week to_week" "w=$2" '
+        { $col["from_week"] = 1; $col["to_week"] = w; print }'
+    edit_csv "$base/reservations.csv" "$1/reservations.csv" "from_week to_week" "w=$2" '
+        $col["from_week"] <= w { if ($col["to_week"] > w) $col["to_week"] = w; print }'
 }
 
 # set_windows DIR F: every start window F times as long (from the same
 # earliest week, within the horizon): more starts, so more options, per
 # participant
 set_windows() {
-    awk -F, -v OFS=, -v f="$2" -v w=52 '
-        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
+    edit_csv "$base/participants.csv" "$1/participants.csv" "earliest_week latest_week" "f=$2 w=$W0" '
         {
             e = col["earliest_week"]; l = col["latest_week"]
-            if (e && l && $e != "" && $l != "") {
-                nl = $e + ($l - $e + 1) * f - 1
-                $l = nl > w ? w : nl
-            }
+            if ($e != "" && $l != "") { nl = $e + ($l - $e + 1) * f - 1; $l = nl > w ? w : nl }
             print
-        }' "$base/participants.csv" >"$1/participants.csv"
+        }'
 }
 
 # set_slots DIR F: every slot's capacity × F, at least 1
 set_slots() {
-    awk -F, -v OFS=, -v f="$2" '
-        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; print; next }
-        { c = int($col["capacity"] * f + 0.5); $col["capacity"] = c < 1 ? 1 : c; print }' \
-        "$base/slots.csv" >"$1/slots.csv"
+    edit_csv "$base/slots.csv" "$1/slots.csv" "capacity" "f=$2" '
+        { c = int($col["capacity"] * f + 0.5); $col["capacity"] = c < 1 ? 1 : c; print }'
 }
 
 echo "axis,setting,rows,cols,nonzeros,build_s,value_s,cost_s,wall_s,rss_kb,status,value,bound,gap,plan_check" >"$CSV"
@@ -104,7 +123,7 @@ run() { # run AXIS SETTING DIR
     d=$3
     $TIME -f "%e %M" -o "$d.time" "$SAMPLAN" solve "$d" -o "$d.plan" --force --time-limit "$LIMIT" \
         >"$d.out" 2>"$d.err"
-    set -- "$1" "$2" "$3" $(awk 'NR == 1 { print $1, $2 }' "$d.time")
+    set -- "$1" "$2" "$3" $(awk 'END { print $1, $2 }' "$d.time")
     wall=${4:-n/a} rss=${5:-n/a}
     prog=$(grep '^samplan: program ' "$d.err" | tail -n 1)
     sizes=$(echo "$prog" | awk '{

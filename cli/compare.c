@@ -305,25 +305,27 @@ static int load_runs(const char *dir, Run *runs, int nruns)
                 worst = EXIT_NO_PLAN;
             else if (worst == EXIT_OK)
                 worst = EXIT_BAD_INPUT;
-            for (size_t i = 0; i < d.count; i++) {
-                const Diag *e = &d.items[i];
-                if (runs[r].variant)
-                    diag_add(&all, e->file, e->line, e->column, "%s (variant '%s')", e->message,
-                             runs[r].variant);
-                else
-                    diag_add(&all, e->file, e->line, e->column, "%s", e->message);
-            }
-            all.dropped += d.dropped;
         }
+        /* a failed load's warnings are among its problems; each warning
+         * once (the base's come with every variant), and one names its
+         * variant itself when it is the variant's */
+        const DiagList *src = rc ? &d : &runs[r].s->warnings;
+        for (size_t i = 0; i < src->count; i++) {
+            const Diag *e = &src->items[i];
+            int warning = strncmp(e->message, "warning:", 8) == 0;
+            if (warning && diag_contains(&all, e))
+                continue;
+            if (runs[r].variant && !warning)
+                diag_add(&all, e->file, e->line, e->column, "%s (variant '%s')", e->message,
+                         runs[r].variant);
+            else
+                diag_add(&all, e->file, e->line, e->column, "%s", e->message);
+        }
+        all.dropped += d.dropped;
         diag_release(&d);
     }
-    if (worst != EXIT_OK) {
-        diag_sort(&all);
-        diag_print(&all, stderr, "samplan");
-    } else {
-        for (int r = 0; r < nruns; r++)
-            diag_print(&runs[r].s->warnings, stderr, "samplan");
-    }
+    diag_sort(&all);
+    diag_print(&all, stderr, "samplan");
     diag_release(&all);
     return worst;
 }

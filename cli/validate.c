@@ -76,18 +76,6 @@ static void print_summary(const Scenario *s, FILE *out)
     fprintf(out, "%stotal %ld cohorts\n", s->ntracks ? "               " : "", total);
 }
 
-/* 1 when `d` is already in `list` (same place and message). */
-static int seen(const DiagList *list, const Diag *d)
-{
-    for (size_t i = 0; i < list->count; i++) {
-        const Diag *e = &list->items[i];
-        if (e->line == d->line && e->column == d->column && strcmp(e->file, d->file) == 0 &&
-            strcmp(e->message, d->message) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 int cmd_validate(int argc, char **argv)
 {
     const char *dir = NULL, *variant = NULL;
@@ -114,6 +102,7 @@ int cmd_validate(int argc, char **argv)
         return usage_error("validate", "--variant needs a non-empty NAME");
 
     DiagList all = DIAGLIST_INIT;
+    DiagList warns = DIAGLIST_INIT; /* warnings of the loads that succeeded, each once */
     char **names = NULL;
     int nnames = 0;
     int worst = EXIT_OK;
@@ -136,7 +125,10 @@ int cmd_validate(int argc, char **argv)
             if (r > 0)
                 fputc('\n', stdout);
             print_summary(s, stdout);
-            diag_print(&s->warnings, stderr, NULL);
+            for (size_t i = 0; i < s->warnings.count; i++) /* the base's come with every variant */
+                if (!diag_contains(&warns, &s->warnings.items[i]))
+                    diag_add(&warns, s->warnings.items[i].file, s->warnings.items[i].line,
+                             s->warnings.items[i].column, "%s", s->warnings.items[i].message);
             scenario_free(s);
         } else {
             if (rc == 1)
@@ -145,9 +137,10 @@ int cmd_validate(int argc, char **argv)
                 worst = EXIT_BAD_INPUT;
             for (size_t i = 0; i < d.count; i++) {
                 Diag *e = &d.items[i];
-                if (v && !variant && seen(&all, e))
+                if (v && !variant && diag_contains(&all, e))
                     continue;
-                if (v && !variant)
+                /* a warning names its variant itself when it is the variant's */
+                if (v && !variant && strncmp(e->message, "warning:", 8) != 0)
                     diag_add(&all, e->file, e->line, e->column, "%s (variant '%s')", e->message,
                              v);
                 else
@@ -157,6 +150,9 @@ int cmd_validate(int argc, char **argv)
         }
         diag_release(&d);
     }
+    diag_sort(&warns);
+    diag_print(&warns, stderr, NULL);
+    diag_release(&warns);
     diag_sort(&all);
     diag_print(&all, stderr, NULL);
     if (diag_total(&all) && worst == EXIT_OK)

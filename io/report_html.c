@@ -267,11 +267,19 @@ static void header(FILE *f, const PlanRead *pr, const char *generated)
     else if (strcmp(pr->status, "feasible") == 0) {
         fputs("a valid plan; the solver stopped (time limit, gap or Ctrl-C) before proving "
               "it the best", f);
-        if (isfinite(pr->gap) && pr->gap > 0.0 && isfinite(pr->bound))
+        /* gap is relative only from a bound of 1 up (docs/model.md); the
+         * bound is rounded up, so that what is said stays true */
+        if (isfinite(pr->gap) && pr->gap > 0.0 && isfinite(pr->bound) && pr->bound >= 1.0) {
+            char within[64];
+            if (100 * pr->gap < 0.01)
+                snprintf(within, sizeof within, "less than 0.01");
+            else
+                format_short(100 * pr->gap, 2, within);
             fprintf(f, ". No plan can be worth more than %s, so this one is within %s" NBSP "%% of the "
                        "best possible; that bound comes from a relaxation and can lie well above the best "
                        "plan that exists, so the true shortfall may be smaller",
-                    format_short(pr->bound, 1, b), format_short(100 * pr->gap, 2, a));
+                    format_short(ceil(pr->bound * 100.0) / 100.0, 2, b), within);
+        }
     }
     else
         fputs("no plan was found", f);

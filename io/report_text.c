@@ -74,11 +74,19 @@ static void totals(FILE *f, const Scenario *s, const Plan *plan, long assigned)
     fprintf(f, "- Status: %s\n", plan_status_names[plan->status]);
     /* people read these: 6 significant digits, the exact figures are in summary.json */
     fprintf(f, "- Value: %.6g (bound %.6g, gap %.3g %%)\n", plan->value, plan->bound, 100.0 * plan->gap);
-    if (plan->status == PLAN_FEASIBLE && plan->gap > 0.0 && isfinite(plan->bound))
-        fprintf(f, "- What the gap means: no plan can be worth more than the bound, %.6g, so this one is "
-                   "within %.3g %% of the best possible. The bound comes from a relaxation and can lie well "
-                   "above the best plan that exists, so the true shortfall may be smaller.\n",
-                plan->bound, 100.0 * plan->gap);
+    /* gap is relative only from a bound of 1 up (docs/model.md); the
+     * bound is rounded up, so that what is said stays true */
+    if (plan->status == PLAN_FEASIBLE && plan->gap > 0.0 && isfinite(plan->bound) && plan->bound >= 1.0) {
+        char within[32];
+        if (100.0 * plan->gap < 0.01)
+            snprintf(within, sizeof within, "less than 0.01");
+        else
+            snprintf(within, sizeof within, "%.3g", 100.0 * plan->gap);
+        fprintf(f, "- What the gap means: no plan can be worth more than %.10g, so this one is within %s %% "
+                   "of the best possible. The bound comes from a relaxation and can lie well above the best "
+                   "plan that exists, so the true shortfall may be smaller.\n",
+                ceil(plan->bound * 100.0) / 100.0, within);
+    }
     fprintf(f, "- Participants: %d, assigned %ld, unassigned %ld\n", s->nparticipants,
             assigned, (long)s->nparticipants - assigned);
     money(f, "Cost", plan->cost);

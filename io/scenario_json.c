@@ -712,7 +712,13 @@ static int read_json(Scenario *s, const char *dir, const char *variant, DiagList
             json_decref(root);
             return 2;
         }
-        warn_typos(&c, s, patch); /* the base's own are the base's warnings */
+        /* the base's and the patch's own keys: `solve --variant` with a
+         * typo in the base would otherwise run on the default silently;
+         * validate and compare print a warning once */
+        Ctx base_ctx = c;
+        base_ctx.variant = NULL;
+        warn_typos(&base_ctx, s, root);
+        warn_typos(&c, s, patch);
         json_t *base = json_deep_copy(root);
         if (base)
             json_object_del(base, "variants");

@@ -963,6 +963,17 @@ static void loader_release(Loader *L)
     free(L->pair_keys);
 }
 
+/* A load that failed: its warnings go with its problems (a typo in a key
+ * may be what left a required value missing: "strat"), then s is freed. */
+static void failed_load(Scenario *s, DiagList *diags)
+{
+    for (size_t i = 0; i < s->warnings.count; i++) {
+        const Diag *w = &s->warnings.items[i];
+        diag_add(diags, w->file, w->line, w->column, "%s", w->message);
+    }
+    scenario_free(s);
+}
+
 int scenario_load(const char *dir, const char *variant, Scenario **out, DiagList *diags)
 {
     *out = NULL;
@@ -976,7 +987,7 @@ int scenario_load(const char *dir, const char *variant, Scenario **out, DiagList
      * are still checked, so that one run lists every problem */
     int rc = scenario_json_read(s, dir, variant, diags);
     if (rc != 0 && rc != SCENARIO_JSON_PARTIAL) {
-        scenario_free(s);
+        failed_load(s, diags);
         return rc;
     }
     Loader L = {0};
@@ -1008,7 +1019,7 @@ int scenario_load(const char *dir, const char *variant, Scenario **out, DiagList
     }
     loader_release(&L);
     if (rc != 0) {
-        scenario_free(s);
+        failed_load(s, diags);
         return rc;
     }
     *out = s;

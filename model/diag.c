@@ -124,3 +124,14 @@ void diag_release(DiagList *list)
     list->count = list->cap = 0;
     list->dropped = 0;
 }
+
+int diag_contains(const DiagList *list, const Diag *d)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        const Diag *e = &list->items[i];
+        if (e->line == d->line && e->column == d->column && strcmp(e->file, d->file) == 0 &&
+            strcmp(e->message, d->message) == 0)
+            return 1;
+    }
+    return 0;
+}

@@ -39,6 +39,9 @@ void diag_add(DiagList *list, const char *file, long line, long column,
 /* Number of problems seen, recorded or dropped. */
 size_t diag_total(const DiagList *list);
 
+/* 1 when list already holds a diagnostic at d's place with d's message. */
+int diag_contains(const DiagList *list, const Diag *d);
+
 /* Sorts by file, line, column (stable), so output reads top to bottom. */
 void diag_sort(DiagList *list);
 

@@ -127,7 +127,7 @@ static int level1_run(Part *pt, const RunRequest *base, double seconds, const ch
  * time for the proof; the second, whose column order proves kronoberg
  * 2 000 itself in 2.6 s, has half of it. */
 #define LEVEL1_GLPK_SHARE 0.5
-#define LEVEL1_MIN_REGIONS_S 0.5
+#define LEVEL1_MIN_REGIONS_S 2.0 /* below it (level 1 under 4 s) GLPK keeps the whole time */
 
 /* Level 1 on one part within `seconds`: GLPK, or (then_regions: the
  * second racer of a race) GLPK for LEVEL1_GLPK_SHARE of the time and then
@@ -135,13 +135,13 @@ static int level1_run(Part *pt, const RunRequest *base, double seconds, const ch
 static int part_level1(Part *pt, const RunRequest *base, double seconds, const char *label, int then_regions,
                        char *err, size_t errsz)
 {
-    if (!then_regions)
+    if (!then_regions || seconds * (1.0 - LEVEL1_GLPK_SHARE) < LEVEL1_MIN_REGIONS_S)
         return level1_run(pt, base, seconds, label, 0, err, errsz);
     double t0 = clock_seconds();
     if (level1_run(pt, base, seconds * LEVEL1_GLPK_SHARE, label, 0, err, errsz))
         return -1;
     double left = seconds - (clock_seconds() - t0);
-    if (pt->settled1 || left < LEVEL1_MIN_REGIONS_S || solver_interrupted)
+    if (pt->settled1 || left < 0.5 * LEVEL1_MIN_REGIONS_S || solver_interrupted)
         return 0;
     return level1_run(pt, base, left, label, 1, err, errsz);
 }

@@ -401,11 +401,27 @@ START_TEST(near_miss_keys_warned)
                      "scenario.json:2:52: warning: unknown key 'travel.max_daily_minute' is ignored: did you "
                      "mean 'travel.max_daily_minutes'?\n");
     scenario_free(s);
+    /* a variant's load warns about the base too (solve --variant would
+     * otherwise use a default silently), and names itself in its own */
     ck_assert_int_eq(scenario_load(dir, "v", &s, &d), 0);
     ck_assert_str_eq(diags_text(&s->warnings),
+                     "scenario.json:1:52: warning: unknown key 'cooperaton' is ignored: did you mean "
+                     "'cooperation'?\n"
+                     "scenario.json:2:52: warning: unknown key 'travel.max_daily_minute' is ignored: did you "
+                     "mean 'travel.max_daily_minutes'?\n"
                      "scenario.json:3:47: warning: unknown key 'solver.time_limt_s' is ignored: did you mean "
                      "'solver.time_limit_s'? (variant 'v')\n");
     scenario_free(s);
+    /* a load that fails keeps its warnings among its problems: the typo
+     * may be the problem */
+    put("scenario.json", "{\"strat\": \"2027-01-04\", \"weeks\": 20}");
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 2);
+    ck_assert_ptr_null(s);
+    diag_sort(&d);
+    ck_assert_str_eq(diags_text(&d), "scenario.json:1:1: missing 'start': expected the Monday of week 1 as "
+                                     "YYYY-MM-DD\n"
+                                     "scenario.json:1:11: warning: unknown key 'strat' is ignored: did you mean "
+                                     "'start'?\n");
     diag_release(&d);
     remove_dir();
 }

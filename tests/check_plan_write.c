@@ -301,7 +301,7 @@ START_TEST(test_report_explains_gap)
     plan->status = PLAN_FEASIBLE;
     ck_assert_int_eq(plan_write(s, plan, outdir, 1, &diags), 0);
     text = slurp(outdir, "report.md");
-    ck_assert_ptr_nonnull(strstr(text, "- What the gap means: no plan can be worth more than the bound, 5, so "
+    ck_assert_ptr_nonnull(strstr(text, "- What the gap means: no plan can be worth more than 5, so "
                                        "this one is within 2 % of the best possible."));
     free(text);
     plan_free(plan);
