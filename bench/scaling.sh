@@ -145,22 +145,12 @@ run() { # run AXIS SETTING DIR
     echo "scaling: $1 $2: $(get status) value=$(get value) wall=${wall}s $chk" >&2
 }
 
-for w in 26 52 104; do
-    d=$WORK/weeks-$w
+# each run: its axis (set_<axis> makes it) and setting
+for spec in "weeks 26" "weeks 52" "weeks 104" "windows 2" "windows 4" "slots 0.5" "slots 1" "slots 2"; do
+    set -- $spec
+    d=$WORK/$1-$2
     copy_with "$d"
-    set_weeks "$d" "$w"
-    run weeks "$w" "$d"
-done
-for f in 2 4; do
-    d=$WORK/windows-$f
-    copy_with "$d"
-    set_windows "$d" "$f"
-    run windows "$f" "$d"
-done
-for f in 0.5 1 2; do
-    d=$WORK/slots-$f
-    copy_with "$d"
-    set_slots "$d" "$f"
-    run slots "$f" "$d"
+    "set_$1" "$d" "$2"
+    run "$1" "$2" "$d"
 done
 echo "scaling: $CSV" >&2
