@@ -124,16 +124,20 @@ static const char *canonical_option(const char *arg)
  * or EXIT_BAD_INPUT after the message. */
 static int check_value_options(const char *command, int n, char **args)
 {
+    const size_t nnames = sizeof value_options / sizeof *value_options + 1; /* and -o */
+    const char *given[sizeof value_options / sizeof *value_options + 1];
+    size_t ngiven = 0; /* the value options met so far; their values are skipped below */
     for (int i = 1; i < n; i++) {
         if (strcmp(args[i], "--") == 0)
             return 0;
         if (!takes_value(args[i], strlen(args[i])))
             continue;
         const char *name = canonical_option(args[i]);
-        for (int j = 1; j < i; j++)
-            if (takes_value(args[j], strlen(args[j])) && strcmp(canonical_option(args[j]), name) == 0 &&
-                (j == 1 || !takes_value(args[j - 1], strlen(args[j - 1]))))
+        for (size_t k = 0; k < ngiven; k++)
+            if (strcmp(given[k], name) == 0)
                 return usage_error(command, "option %s given twice", args[i]);
+        if (ngiven < nnames)
+            given[ngiven++] = name;
         if (i + 1 < n && (strncmp(args[i + 1], "--", 2) == 0 || is_option(args[i + 1])))
             return usage_error(command, "%s needs a value, got the option '%s'", args[i], args[i + 1]);
         i++; /* its value */

@@ -296,3 +296,19 @@ const char *json_error_expected(const char *jansson_text)
         return ": expected a string on one line (\\n for a line break)";
     return ": expected valid JSON";
 }
+
+int json_where_nearest(const JsonWhere *w, const char *const *keys, long *line, long *column)
+{
+    const char *path[JSON_WHERE_MAX_DEPTH + 1];
+    int n = 0;
+    while (keys[n] && n < JSON_WHERE_MAX_DEPTH) {
+        path[n] = keys[n];
+        n++;
+    }
+    for (; n >= 0; n--) {
+        path[n] = NULL;
+        if (json_where_find(w, path, line, column))
+            return n;
+    }
+    return -1;
+}

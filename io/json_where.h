@@ -36,6 +36,14 @@ int json_where_scan(JsonWhere *w, const char *text, size_t len);
  * ({NULL}: the top-level value): 1 when found. */
 int json_where_find(const JsonWhere *w, const char *const *keys, long *line, long *column);
 
+/* The position of the deepest value along the keys that is there: the
+ * value itself, else the nearest enclosing object (for a key that is
+ * missing). Returns how many of the keys it followed (0: the top-level
+ * value), −1 when nothing is known. At most JSON_WHERE_MAX_DEPTH keys are
+ * followed. */
+#define JSON_WHERE_MAX_DEPTH 16
+int json_where_nearest(const JsonWhere *w, const char *const *keys, long *line, long *column);
+
 void json_where_free(JsonWhere *w);
 
 /* What to add after a jansson syntax message so that it says what was

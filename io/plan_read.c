@@ -77,7 +77,6 @@ typedef struct SummaryCtx {
 } SummaryCtx;
 
 #define KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define MAX_KEYS 3
 
 static void sbad(SummaryCtx *c, const char *const *keys, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -91,17 +90,8 @@ static void sbad(SummaryCtx *c, const char *const *keys, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     long line = 0, column = 0;
-    int n = 0;
-    while (keys[n] && n < MAX_KEYS)
-        n++;
-    for (; c->where && n >= 0; n--) {
-        const char *path[MAX_KEYS + 1];
-        for (int i = 0; i < n; i++)
-            path[i] = keys[i];
-        path[n] = NULL;
-        if (json_where_find(c->where, path, &line, &column))
-            break;
-    }
+    if (c->where && json_where_nearest(c->where, keys, &line, &column) < 0)
+        line = column = 0;
     diag_add(c->diags, c->label, line, column, "%s", msg);
     c->bad = 1;
 }

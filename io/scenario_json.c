@@ -77,26 +77,22 @@ static void locate(const Ctx *c, const char *const *keys, long *line, long *colu
     *line = *column = 0;
     if (!c->where)
         return;
+    int depth = json_where_nearest(c->where, keys, line, column);
+    if (!c->variant)
+        return;
+    /* the patch wins where it reaches at least as deep as the base */
+    const char *path[MAX_KEYS + 3] = {"variants", c->variant};
     int n = 0;
-    while (keys[n] && n < MAX_KEYS)
+    while (keys[n] && n < MAX_KEYS) {
+        path[n + 2] = keys[n];
         n++;
-    for (; n >= 0; n--) {
-        const char *path[MAX_KEYS + 3];
-        int k = 0;
-        if (c->variant) {
-            path[k++] = "variants";
-            path[k++] = c->variant;
-            for (int i = 0; i < n; i++)
-                path[k++] = keys[i];
-            path[k] = NULL;
-            if (json_where_find(c->where, path, line, column))
-                return;
-        }
-        for (k = 0; k < n; k++)
-            path[k] = keys[k];
-        path[k] = NULL;
-        if (json_where_find(c->where, path, line, column))
-            return;
+    }
+    path[n + 2] = NULL;
+    long pl, pc;
+    int in_patch = json_where_nearest(c->where, path, &pl, &pc) - 2;
+    if (in_patch >= 0 && in_patch >= depth) {
+        *line = pl;
+        *column = pc;
     }
 }
 
