@@ -232,6 +232,7 @@ typedef struct SolveCtx {
     int interrupted;
     int safe;            /* retry after a GLPK failure: no presolve, no cuts */
     int in_tree;         /* the branch-and-cut callback has been called */
+    double start_objective; /* of req->start in this level's sense (0: none) */
     int *pos;            /* GLPK position of each column (column_positions) */
     char *err;
     size_t errsz;
@@ -290,6 +291,18 @@ static int stop_requested_outside_tree(void)
     return 0;
 }
 
+/* 1 when GLPK's tree has a plan at least as good as the run's start
+ * (RunRequest.give_up_s). */
+static int incumbent_as_good(const SolveCtx *ctx, glp_tree *T)
+{
+    glp_prob *P = glp_ios_get_prob(T);
+    if (glp_mip_status(P) != GLP_FEAS && glp_mip_status(P) != GLP_OPT)
+        return 0;
+    double v = glp_mip_obj_val(P), s = ctx->start_objective;
+    double tol = 1e-9 * fmax(1.0, fabs(s));
+    return ctx->req->level == LEVEL_VALUE ? v >= s - tol : v <= s + tol;
+}
+
 static void on_tree_event(glp_tree *T, void *info)
 {
     SolveCtx *ctx = info;
@@ -309,6 +322,11 @@ static void on_tree_event(glp_tree *T, void *info)
      * often (what is left, up to 0.6 s of pseudo-cost trials without one,
      * solver/solve.c handles by killing level-2 workers) */
     if (clock_seconds() > ctx->started + ctx->req->time_limit_s) {
+        glp_ios_terminate(T);
+        return;
+    }
+    if (ctx->req->give_up_s > 0.0 && clock_seconds() > ctx->started + ctx->req->give_up_s &&
+        !incumbent_as_good(ctx, T)) {
         glp_ios_terminate(T);
         return;
     }
@@ -384,6 +402,7 @@ static int solve_body(void *arg)
     parm.br_tech = cost_level && !req->restriction ? GLP_BR_PCH : GLP_BR_DTH;
     parm.out_frq = OUTPUT_PERIOD_MS;
     int start_ok = req->start && mip->ncols && mip_solution_ok(mip, req->start);
+    ctx->start_objective = start_ok ? mip_objective(mip, req->start, req->level) : 0.0;
     int ret = 0;
     int silent_presolve = presolve_too_slow(mip, req->time_limit_s);
     if (!mip->ncols) {
@@ -468,7 +487,7 @@ static int solve_body(void *arg)
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, NULL, err, errsz};
+    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0.0, NULL, err, errsz};
     ctx.last_progress = ctx.started;
     if (req->column_order == 1) {
         ctx.pos = column_positions(mip, req->level);

@@ -36,6 +36,10 @@ typedef struct RunRequest {
                             search (solver/lns.c) solves regions side by side */
     int restriction;     /* 1: a region of region search (solver/lns.c), a
                             small program started from a good plan */
+    double give_up_s;    /* > 0: GLPK stops after this many seconds when it
+                            has no plan yet as good as `start` (the empty
+                            plan when there is none); the run ends as a
+                            time stop. 0: it keeps its whole time */
 } RunRequest;
 
 typedef struct RunResult {

@@ -338,6 +338,7 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
         req.quiet = 1;
         req.column_order = 0;
         req.restriction = 1;
+        req.give_up_s = 0.0; /* a region keeps its own time */
         msg.rc = glpk_solve_level(&sub, &req, &r, msg.err, sizeof msg.err);
         if (msg.rc == 0) {
             double before = mip_objective(&sub, sx, req.level);

@@ -118,27 +118,44 @@ static int level1_run(Part *pt, const RunRequest *base, double seconds, const ch
     return 0;
 }
 
-/* GLPK's share of the second racer's level-1 time before it turns to
- * region search, and the least time left for that to be worth it. GLPK
+/* How level 1 runs on a part (see round_work). */
+typedef enum Level1Way {
+    LEVEL1_GLPK,             /* GLPK the whole time: the first racer of a race */
+    LEVEL1_GLPK_THEN_REGIONS, /* the second racer: GLPK for LEVEL1_GLPK_SHARE
+                                 of the time, then region search from the
+                                 best plan when GLPK has not proven it */
+    LEVEL1_GLPK_OR_REGIONS   /* no race: GLPK, which gives up after
+                                LEVEL1_GLPK_SHARE of the time when it has no
+                                plan as good as the start; region search
+                                from the start for the rest */
+} Level1Way;
+
+/* GLPK's share of a part's level-1 time before it turns to region search
+ * (see Level1Way), and the least time left for that to be worth it. GLPK
  * may find no plan at all on a county program it cannot prove: kronoberg
  * 2 000 with start windows twice as long (bench/scaling.sh, 6 431 rows)
  * ended level 1 after 15 s with no incumbent, so the greedy plan stood,
- * 735.8 against a bound of 989.2. The first racer keeps GLPK the whole
- * time for the proof; the second, whose column order proves kronoberg
- * 2 000 itself in 2.6 s, has half of it. */
+ * 735.8 against a bound of 989.2, in a race and with one processor alike.
+ * The first racer keeps GLPK the whole time for the proof; the second,
+ * whose column order proves kronoberg 2 000 itself in 2.6 s, has half of
+ * it. Without a race GLPK keeps its whole time too unless it has nothing
+ * by then (bench/RESULTS.md, twelfth session). */
 #define LEVEL1_GLPK_SHARE 0.5
-#define LEVEL1_MIN_REGIONS_S 2.0 /* below it (level 1 under 4 s) GLPK keeps the whole time */
+#define LEVEL1_ALONE_GLPK_SHARE 0.8
+#define LEVEL1_MIN_REGIONS_S 2.0 /* below it GLPK keeps the whole time */
 
-/* Level 1 on one part within `seconds`: GLPK, or (then_regions: the
- * second racer of a race) GLPK for LEVEL1_GLPK_SHARE of the time and then
- * region search from the best plan so far when GLPK has not proven it. */
-static int part_level1(Part *pt, const RunRequest *base, double seconds, const char *label, int then_regions,
+/* Level 1 on one part within `seconds`, the way `way` says. */
+static int part_level1(Part *pt, const RunRequest *base, double seconds, const char *label, Level1Way way,
                        char *err, size_t errsz)
 {
-    if (!then_regions || seconds * (1.0 - LEVEL1_GLPK_SHARE) < LEVEL1_MIN_REGIONS_S)
+    double share = way == LEVEL1_GLPK_OR_REGIONS ? LEVEL1_ALONE_GLPK_SHARE : LEVEL1_GLPK_SHARE;
+    if (way == LEVEL1_GLPK || seconds * (1.0 - share) < LEVEL1_MIN_REGIONS_S || part_region_search(pt))
         return level1_run(pt, base, seconds, label, 0, err, errsz);
     double t0 = clock_seconds();
-    if (level1_run(pt, base, seconds * LEVEL1_GLPK_SHARE, label, 0, err, errsz))
+    RunRequest first = *base;
+    if (way == LEVEL1_GLPK_OR_REGIONS)
+        first.give_up_s = seconds * share;
+    if (level1_run(pt, &first, way == LEVEL1_GLPK_OR_REGIONS ? seconds : seconds * share, label, 0, err, errsz))
         return -1;
     double left = seconds - (clock_seconds() - t0);
     if (pt->settled1 || left < 0.5 * LEVEL1_MIN_REGIONS_S || solver_interrupted)
@@ -312,6 +329,7 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     RunRequest req = *rd->base;
     /* a lone part may use every job (region search does; GLPK uses one) */
     req.jobs = rd->todo == 1 ? rd->all_jobs : 1;
+    Level1Way way1 = LEVEL1_GLPK_OR_REGIONS;
     Level2Way way = LEVEL2_GLPK_THEN_REGIONS;
     if (rd->race) {
         /* racer `seq` tries column order `seq`; only one prints progress.
@@ -323,11 +341,12 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
         req.column_order = seq;
         req.quiet = req.quiet || seq > 0;
         way = seq == 1 ? LEVEL2_REGIONS : LEVEL2_GLPK;
+        way1 = seq == 1 ? LEVEL1_GLPK_THEN_REGIONS : LEVEL1_GLPK;
     }
     PartState st;
     memset(&st, 0, sizeof st);
     st.rc = rd->level == LEVEL_VALUE
-                ? part_level1(pt, &req, seconds, label, rd->race && seq == 1, st.err, sizeof st.err)
+                ? part_level1(pt, &req, seconds, label, way1, st.err, sizeof st.err)
                 : part_level2(pt, &req, seconds, label, way, st.err, sizeof st.err);
     state_of(pt, &st);
     size_t xbytes = (size_t)pt->mip->ncols * sizeof *pt->x;

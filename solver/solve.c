@@ -225,7 +225,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     }
 
     double deadline = opt->clock_start + opt->time_limit_s - finish_reserve(s, opt->time_limit_s);
-    RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL, 0, 1, 0};
+    RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL, 0, 1, 0, 0.0};
     double level1_end = clock_seconds() + (deadline - clock_seconds()) * LEVEL1_SHARE;
     /* level 1, in rounds: each round shares the time left among the
      * parts not yet settled; a part stopped by its share runs again, from
