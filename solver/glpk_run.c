@@ -355,6 +355,43 @@ static void set_time_limit(int *tm_lim, double seconds)
     *tm_lim = ms < 1.0 ? 1 : (ms > 2e9 ? 2000000000 : (int)ms);
 }
 
+/* GLPK takes a row as met within 1e-7·(1 + |bound|), so a plan 0.0015
+ * SEK over a budget of 13 328.09 came back as feasible (independent
+ * audit, twelfth session), and SPEC §2 gives max_cost no tolerance.
+ * GLPK gets the budget lowered by half that, but never below what the
+ * run's start costs (a plan at exactly max_cost must stay a plan there),
+ * and what GLPK returns is checked against the budget itself
+ * (mip_solution_ok) before it is believed. */
+static void tighten_budget_rows(glp_prob *P, const Mip *mip, const double *start)
+{
+    for (int i = 0; i < mip->nrows; i++) {
+        const MipRow *r = &mip->rows[i];
+        if (r->tag != 'b' || isinf(r->ub) || !isinf(r->lb))
+            continue;
+        double ub = r->ub - 0.5e-7 * (1.0 + fabs(r->ub));
+        if (start) {
+            double used = 0.0;
+            for (size_t k = 0; k < mip->nnz; k++)
+                if (mip->ia[k] == i)
+                    used += mip->ar[k] * start[mip->ja[k]];
+            ub = fmax(ub, fmin(used, r->ub));
+        }
+        glp_set_row_bnds(P, i + 1, GLP_UP, 0.0, ub);
+    }
+}
+
+/* 1 for a column whose value is a whole number in every plan: the
+ * integer columns, and a cohort's size, the sum of its integer members.
+ * GLPK's answer keeps each within its integrality tolerance (1e-5), so
+ * they are rounded; a size left at GLPK's value no longer equalled the
+ * sum of its rounded members (values with six decimals made GLPK's
+ * members 3e-6 off), the answer was not believed and level 2 ran to the
+ * limit without a plan (independent audit, twelfth session). */
+static int integral_column(const MipCol *c)
+{
+    return c->integer || c->kind == COL_SIZE;
+}
+
 static int solve_body(void *arg)
 {
     SolveCtx *ctx = arg;
@@ -403,6 +440,7 @@ static int solve_body(void *arg)
     parm.out_frq = OUTPUT_PERIOD_MS;
     int start_ok = req->start && mip->ncols && mip_solution_ok(mip, req->start);
     ctx->start_objective = start_ok ? mip_objective(mip, req->start, req->level) : 0.0;
+    tighten_budget_rows(P, mip, start_ok ? req->start : NULL);
     int ret = 0;
     int silent_presolve = presolve_too_slow(mip, req->time_limit_s);
     if (!mip->ncols) {
@@ -455,7 +493,7 @@ static int solve_body(void *arg)
     if (out->has_solution && mip->ncols) {
         for (int j = 0; j < mip->ncols; j++) {
             double v = glp_mip_col_val(P, (ctx->pos ? ctx->pos[j] : j) + 1);
-            out->x[j] = mip->cols[j].integer ? nearbyint(v) : v;
+            out->x[j] = integral_column(&mip->cols[j]) ? nearbyint(v) : v;
         }
         if (!mip_solution_ok(mip, out->x)) {
             out->has_solution = 0; /* not believed; the start (if any) stands */

@@ -82,7 +82,7 @@ double mip_objective(const Mip *m, const double *x, RunLevel level)
  * wrong solution would otherwise become a wrong plan. */
 int mip_solution_ok(const Mip *mip, const double *x)
 {
-    return mip_solution_within(mip, x, "");
+    return mip_solution_within(mip, x, "b"); /* SPEC §2 gives the budget no tolerance */
 }
 
 int mip_solution_within(const Mip *mip, const double *x, const char *exact_tags)

@@ -62,6 +62,18 @@ void parts_keep_fallback(Part *parts, int n);
  * plan costs nothing. Returns 0 or −1 on out-of-memory. */
 int part_prepare_level2(Part *pt, int value_digits, double tol);
 
+/* 1 when the value SPEC §2 lets level 2 give up, 1e-6·max(1, value),
+ * holds at least one step of the value grid (every value a multiple of
+ * 10^-value_digits; any amount when value_digits < 0): then the parts
+ * must share that allowance as one program, not each keep its own share. */
+int parts_allowance_tradable(double value, int value_digits);
+
+/* Replaces the n parts by one over the whole program (m->mip), holding
+ * their plans, values, bounds and level-1 outcome; frees the old parts.
+ * Returns the new array (n = 1), or NULL on out-of-memory (the old parts
+ * are then kept and still owned by the caller). */
+Part *parts_merge(Model *m, Part *parts, int n);
+
 /* A bound on pt's value when its search proved none (best: scratch of
  * npclasses zeros, left zero). */
 double part_trivial_bound(const Model *m, const Part *pt, double *best);

@@ -252,7 +252,17 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     stats->level1_bound = bound;
 
     /* level 2 per part, in rounds as above; the parts' value tolerances
-     * add up to the one SPEC §2 allows the whole plan, 1e-6·max(1, V*) */
+     * add up to the one SPEC §2 allows the whole plan, 1e-6·max(1, V*),
+     * unless that allowance can buy something: then one part */
+    if (n > 1 && parts_allowance_tradable(value, m.value_digits)) {
+        Part *one = parts_merge(&m, parts, n);
+        if (!one) {
+            snprintf(err, errsz, "out of memory joining the blocks");
+            goto done;
+        }
+        parts = one;
+        n = 1;
+    }
     double weight_sum = 0.0;
     for (int i = 0; i < n; i++)
         weight_sum += fmax(1.0, parts[i].value);
