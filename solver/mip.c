@@ -78,7 +78,7 @@ double mip_objective(const Mip *m, const double *x, RunLevel level)
 }
 
 /* 1 when x satisfies the program: bounds, integrality and every row, with
- * a small tolerance. GLPK's answer is checked before it is believed: a
+ * a small tolerance (none to speak of on the budget). GLPK's answer is checked before it is believed: a
  * wrong solution would otherwise become a wrong plan. */
 int mip_solution_ok(const Mip *mip, const double *x)
 {

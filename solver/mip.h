@@ -58,7 +58,8 @@ static inline double mip_col_objective(const MipCol *c, RunLevel level)
 double mip_objective(const Mip *m, const double *x, RunLevel level);
 
 /* 1 when x satisfies the program: bounds, integrality and every row, with
- * a tolerance of 1e-6 (relative for rows). */
+ * a tolerance of 1e-6 (relative for rows), except budget rows ('b'), held
+ * to 1e-9: SPEC §2 gives max_cost no tolerance. */
 int mip_solution_ok(const Mip *m, const double *x);
 
 /* As mip_solution_ok, with rows whose tag is in exact_tags held to a
