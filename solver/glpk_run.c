@@ -288,6 +288,10 @@ static int stop_requested_outside_tree(void)
         return 1;
     if (clock_seconds() > ctx->started + ctx->req->time_limit_s + 1.0)
         return 2;
+    /* a give-up (RunRequest.give_up_s) still in the first LP: GLPK has no
+     * plan before its tree, so there is nothing to wait for */
+    if (ctx->req->give_up_s > 0.0 && clock_seconds() > ctx->started + ctx->req->give_up_s)
+        return 2;
     return 0;
 }
 
@@ -376,6 +380,7 @@ static void tighten_budget_rows(glp_prob *P, const Mip *mip, const double *start
                     used += mip->ar[k] * start[mip->ja[k]];
             ub = fmax(ub, fmin(used, r->ub));
         }
+        ub = fmax(ub, fmin(r->ub, 0.0)); /* the empty plan costs 0: max_cost 0 keeps it */
         glp_set_row_bnds(P, i + 1, GLP_UP, 0.0, ub);
     }
 }

@@ -125,7 +125,7 @@ typedef enum Level1Way {
                                  of the time, then region search from the
                                  best plan when GLPK has not proven it */
     LEVEL1_GLPK_OR_REGIONS   /* no race: GLPK, which gives up after
-                                LEVEL1_GLPK_SHARE of the time when it has no
+                                LEVEL1_ALONE_GLPK_SHARE of the time when it has no
                                 plan as good as the start; region search
                                 from the start for the rest */
 } Level1Way;
@@ -201,12 +201,52 @@ int parts_allowance_tradable(double value, int value_digits)
     return floor(band * pow(10.0, value_digits) + 1e-9) >= 1.0;
 }
 
-/* Independent blocks that each keep their own share of the allowance can
+/* Independent blocks that each keep only their share of the allowance can
  * miss the cheapest plan: a block whose whole value fits in the allowance
  * may drop it to save a group (independent audit, twelfth session: two
  * unconnected municipalities, values 1 000 and 0.0005, allowance 0.001:
- * cost 200 where 100 is optimal). Rare: with values in tenths it needs a
- * value of 100 000 or more. */
+ * cost 200 where 100 is optimal). With values in tenths the allowance buys
+ * a step from V* = 100 000, in hundredths from 10 000. */
+int parts_keep_level1(Part *parts, int n)
+{
+    for (int i = 0; i < n; i++) {
+        Part *pt = &parts[i];
+        size_t bytes = (size_t)(pt->mip->ncols ? pt->mip->ncols : 1) * sizeof *pt->x1;
+        pt->x1 = malloc(bytes);
+        if (!pt->x1)
+            return -1;
+        memcpy(pt->x1, pt->x, (size_t)pt->mip->ncols * sizeof *pt->x1);
+        pt->value1 = pt->value;
+    }
+    return 0;
+}
+
+int parts_share_allowance(Part *parts, int n, double floor)
+{
+    double total = 0.0;
+    for (int i = 0; i < n; i++)
+        total += parts[i].value;
+    if (total >= floor)
+        return 1;
+    while (total < floor) {
+        Part *worst = NULL;
+        for (int i = 0; i < n; i++) {
+            Part *pt = &parts[i];
+            if (pt->x1 && pt->value1 - pt->value > 0.0 && (!worst || pt->value1 - pt->value > worst->value1 - worst->value))
+                worst = pt;
+        }
+        if (!worst)
+            break; /* cannot happen: the level-1 plans add up to V* */
+        total += worst->value1 - worst->value;
+        memcpy(worst->x, worst->x1, (size_t)worst->mip->ncols * sizeof *worst->x);
+        worst->value = worst->value1;
+    }
+    for (int i = 0; i < n; i++)
+        parts[i].cost_proven = 0;
+    return 0;
+}
+
+/* See parts.h. */
 Part *parts_merge(Model *m, Part *parts, int n)
 {
     Part *one = calloc(1, sizeof *one);
@@ -222,6 +262,7 @@ Part *parts_merge(Model *m, Part *parts, int n)
     one->mip = &m->mip;
     one->weight = (double)m->mip.nnz + nc + 1.0;
     one->value_proven = one->settled1 = 1;
+    one->cost_proven = 0;
     one->bound = 0.0;
     for (int i = 0; i < n; i++) {
         const Part *pt = &parts[i];
@@ -585,6 +626,7 @@ int parts_init(Model *m, Blocks *blocks, const double *const *starts, int nstart
 void parts_free(Part *parts, int n)
 {
     for (int i = 0; parts && i < n; i++) {
+        free(parts[i].x1);
         free(parts[i].fallback);
         free(parts[i].x);
     }

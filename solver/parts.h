@@ -32,6 +32,8 @@ typedef struct Part {
     int settled2;       /* likewise for level 2 */
     int floor_added;    /* the level-2 value floor row is in mip */
     double floor;       /* its right-hand side, in value units */
+    double *x1;         /* the level-1 plan, kept when level 2 may trade value (parts_keep_level1) */
+    double value1;      /* its value */
 } Part;
 
 /* One Part per block (or one for the whole program when blocks->n = 1 and
@@ -68,10 +70,23 @@ int part_prepare_level2(Part *pt, int value_digits, double tol);
  * must share that allowance as one program, not each keep its own share. */
 int parts_allowance_tradable(double value, int value_digits);
 
+/* Keeps each part's level-1 plan (Part.x1) for parts_share_allowance.
+ * Returns 0 or −1 on out-of-memory. */
+int parts_keep_level1(Part *parts, int n);
+
+/* After a level 2 in which every part had the whole allowance as its own:
+ * when the parts' values still add up to `floor` (V* less the allowance)
+ * their plans are jointly optimal, since each part's floor in any plan
+ * of the whole is at least its V* less the allowance. Else parts go back
+ * to their level-1 plans, those that gave up most value first, until the
+ * values add up, and no part's cost counts as proven. Returns 1 when the
+ * plans were jointly optimal as they stood, 0 when some went back. */
+int parts_share_allowance(Part *parts, int n, double floor);
+
 /* Replaces the n parts by one over the whole program (m->mip), holding
- * their plans, values, bounds and level-1 outcome; frees the old parts.
- * Returns the new array (n = 1), or NULL on out-of-memory (the old parts
- * are then kept and still owned by the caller). */
+ * their plans, values and level-1 outcome; frees the old parts. Returns
+ * the new array (n = 1), or NULL on out-of-memory (the old parts are then
+ * kept and still owned by the caller). */
 Part *parts_merge(Model *m, Part *parts, int n);
 
 /* A bound on pt's value when its search proved none (best: scratch of

@@ -251,23 +251,21 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     stats->level1_value = value;
     stats->level1_bound = bound;
 
-    /* level 2 per part, in rounds as above; the parts' value tolerances
-     * add up to the one SPEC §2 allows the whole plan, 1e-6·max(1, V*),
-     * unless that allowance can buy something: then one part */
-    if (n > 1 && parts_allowance_tradable(value, m.value_digits)) {
-        Part *one = parts_merge(&m, parts, n);
-        if (!one) {
-            snprintf(err, errsz, "out of memory joining the blocks");
-            goto done;
-        }
-        parts = one;
-        n = 1;
-    }
+    /* level 2 per part, in rounds as above. Each part's value floor: when
+     * SPEC's allowance 1e-6·max(1, V*) buys no step of the value grid, the
+     * parts' shares of it, adding up to it, are exact; else each part gets
+     * the whole allowance (see parts_share_allowance) */
+    int tradable = n > 1 && parts_allowance_tradable(value, m.value_digits);
+    double allowance = 1e-6 * fmax(1.0, value);
     double weight_sum = 0.0;
     for (int i = 0; i < n; i++)
         weight_sum += fmax(1.0, parts[i].value);
+    if (tradable && parts_keep_level1(parts, n)) {
+        snprintf(err, errsz, "out of memory building the second level");
+        goto done;
+    }
     for (int i = 0; i < n; i++) {
-        double tol = 1e-6 * fmax(1.0, value) * fmax(1.0, parts[i].value) / weight_sum;
+        double tol = tradable ? allowance : allowance * fmax(1.0, parts[i].value) / weight_sum;
         if (part_prepare_level2(&parts[i], m.value_digits, tol)) {
             snprintf(err, errsz, "out of memory building the second level");
             goto done;
@@ -284,6 +282,27 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     if (parts_run_level(parts, n, LEVEL_COST, &base, deadline, kill_at, jobs, err, errsz))
         goto done;
     stats->level2_s = clock_seconds() - t2;
+    if (tradable && !parts_share_allowance(parts, n, value - allowance) && deadline - clock_seconds() > 0.1) {
+        /* the parts together gave up more than the allowance: level 2
+         * again, on the whole program, from the plan that keeps to it */
+        Part *one = parts_merge(&m, parts, n);
+        if (!one) {
+            snprintf(err, errsz, "out of memory joining the blocks");
+            goto done;
+        }
+        parts = one;
+        n = 1;
+        double kept = one->value;
+        one->value = value; /* the floor is V* less the allowance */
+        if (part_prepare_level2(one, m.value_digits, allowance)) {
+            snprintf(err, errsz, "out of memory building the second level");
+            goto done;
+        }
+        one->value = kept;
+        if (!one->settled2 &&
+            parts_run_level(parts, n, LEVEL_COST, &base, deadline, kill_at, jobs, err, errsz))
+            goto done;
+    }
     int cost_proven = 1;
     for (int i = 0; i < n; i++)
         cost_proven &= parts[i].cost_proven;
