@@ -163,9 +163,10 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
     return level1_run(pt, base, left, label, 1, err, errsz);
 }
 
-/* Adds part pt's level-2 value floor (once) or settles it when its plan
- * costs nothing. Runs in the parent, before level 2 is handed out. */
-int part_prepare_level2(Part *pt, int value_digits, double tol)
+/* Adds part pt's level-2 value floor, target − tol (once), or settles it
+ * when its plan costs nothing. Runs in the parent, before level 2 is
+ * handed out. */
+int part_prepare_level2(Part *pt, int value_digits, double target, double tol)
 {
     if (mip_objective(pt->mip, pt->x, LEVEL_COST) <= 1e-9) {
         pt->cost_proven = pt->settled2 = 1; /* nothing to lower */
@@ -177,10 +178,10 @@ int part_prepare_level2(Part *pt, int value_digits, double tol)
     }
     if (pt->floor_added)
         return 0;
-    if (program_add_value_floor(pt->mip, value_digits, pt->value, tol))
+    if (program_add_value_floor(pt->mip, value_digits, target, tol))
         return -1;
     pt->floor_added = 1;
-    pt->floor = pt->value - tol;
+    pt->floor = target - tol;
     /* level 2 starts from the cheaper of the level-1 plan and the greedy
      * plan when the greedy plan loses no value: level 1 ignores cost, and
      * on OR-Library capa (all customers served either way) its plan cost

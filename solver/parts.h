@@ -60,9 +60,10 @@ int part_settle_by_bound(Part *pt, const Model *m, double *best);
 /* Parts level 1 never ran (Ctrl-C) take their greedy plan. */
 void parts_keep_fallback(Part *parts, int n);
 
-/* Adds part pt's level-2 value floor (value − tol) or settles it when its
- * plan costs nothing. Returns 0 or −1 on out-of-memory. */
-int part_prepare_level2(Part *pt, int value_digits, double tol);
+/* Adds part pt's level-2 value floor, target − tol (target: the part's
+ * level-1 value, or V* for the whole program), or settles it when its plan
+ * costs nothing. Returns 0 or −1 on out-of-memory. */
+int part_prepare_level2(Part *pt, int value_digits, double target, double tol);
 
 /* 1 when the value SPEC §2 lets level 2 give up, 1e-6·max(1, value),
  * holds at least one step of the value grid (every value a multiple of

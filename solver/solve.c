@@ -266,7 +266,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     }
     for (int i = 0; i < n; i++) {
         double tol = tradable ? allowance : allowance * fmax(1.0, parts[i].value) / weight_sum;
-        if (part_prepare_level2(&parts[i], m.value_digits, tol)) {
+        if (part_prepare_level2(&parts[i], m.value_digits, parts[i].value, tol)) {
             snprintf(err, errsz, "out of memory building the second level");
             goto done;
         }
@@ -292,13 +292,10 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         }
         parts = one;
         n = 1;
-        double kept = one->value;
-        one->value = value; /* the floor is V* less the allowance */
-        if (part_prepare_level2(one, m.value_digits, allowance)) {
+        if (part_prepare_level2(one, m.value_digits, value, allowance)) {
             snprintf(err, errsz, "out of memory building the second level");
             goto done;
         }
-        one->value = kept;
         if (!one->settled2 &&
             parts_run_level(parts, n, LEVEL_COST, &base, deadline, kill_at, jobs, err, errsz))
             goto done;
