@@ -17,7 +17,7 @@
  *     repair without retries makes the result valid whatever happened.
  *  2b. Gather (best-value order only): empty cohorts are opened for the
  *     participants still out, the one they could bring most value to
- *     first, and kept when they reach min_group (see gather()).
+ *     first, and kept when they reach min_group (see greedy_gather()).
  *  3. Trim: members of value 0 leave when their cohort stays valid
  *     (they only cost), then, as a safety net (joins already respect the
  *     budget, and leaving never raises cost), members go in ascending
@@ -42,6 +42,7 @@
  * options per participant, at most a few hundred reachable slots each.
  */
 #include "greedy.h"
+#include "greedy_state.h"
 
 #include "extract.h"
 
@@ -53,74 +54,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define GREEDY_ROUNDS 12 /* repair/retry rounds before the final repair */
 
-typedef struct Option {
-    int cohort;
-    int track, host, start;
-    int travel;     /* TravelMode */
-    double ccost;   /* course travel cost */
-    int rank;
-    int pool;       /* best value: 0 cohort below min_group (needs members), else 1; join-open: empty 2 */
-    double near;    /* course travel cost (best value) or minutes (gross list) */
-} Option;
-
-typedef struct Greedy {
-    const Scenario *s;
-    GreedyOrder order;
-    int join_open;       /* GREEDY_FEWEST_JOIN_OPEN: empty cohorts last */
-    size_t W1;           /* weeks + 1: stride of the per-week arrays */
-    double limit;        /* max_cost, or HUGE_VAL without a budget */
-
-    /* cohorts: id = track_base[t] + host position × nstarts + start index */
-    int ncoh;
-    int *track_base;     /* [ntracks] */
-    int *track_nstarts;  /* [ntracks] */
-    int *track_hfirst;   /* [ntracks + 1] into hosts */
-    int *hosts;          /* host municipalities per track, −1 for host-less */
-    int *hostpos;        /* [ntracks × nmunicipalities] position in the track's host list */
-    int *nplace;         /* [ntracks] placement modules */
-    int maxplace;
-    int *coh_n;          /* [ncoh] members */
-    int *coh_last;       /* [ncoh] last-joined member or −1 */
-    unsigned char *coh_closed;
-
-    /* participants */
-    int *p_cohort;       /* [np] cohort id or −1 */
-    int *p_prev, *p_next;/* [np] doubly linked member lists in join order */
-    int *p_travel;       /* [np] TravelMode */
-    int *p_slots;        /* [np × maxplace] */
-    double *p_cost;      /* [np] travel cost */
-    int *p_nreach;       /* [np] reachable prefix of the home's slot list */
-
-    /* reachable slots per home, sorted by minutes */
-    int *home_first;     /* [nmun + 1] into home_slots */
-    int *home_slots;
-    double *home_min;    /* minutes, parallel to home_slots */
-
-    /* capacity use */
-    int *seat_used, *grp_used; /* [ncentres × W1] */
-    int *slot_used;            /* [nslots × W1] */
-    double cost;               /* running total cost (hosting + travel) */
-
-    Option *opts;
-    int cap_opts;
-    int *tmp_slots;            /* [maxplace] */
-} Greedy;
-
-static int groups_for(const Track *tr, int n)
+int greedy_groups_for(const Track *tr, int n)
 {
     if (!tr->has_course || n <= 0)
         return 0;
     return (n + tr->max_group - 1) / tr->max_group;
 }
 
-static int splittable(const Track *tr, int n)
+int greedy_splittable(const Track *tr, int n)
 {
-    return !tr->has_course || n == 0 || tr->min_group * groups_for(tr, n) <= n;
+    return !tr->has_course || n == 0 || tr->min_group * greedy_groups_for(tr, n) <= n;
 }
 
-static int coh_track(const Greedy *g, int c)
+int greedy_coh_track(const Greedy *g, int c)
 {
     int t = 0;
     while (t + 1 < g->s->ntracks && g->track_base[t + 1] <= c)
@@ -128,9 +75,9 @@ static int coh_track(const Greedy *g, int c)
     return t;
 }
 
-static void coh_decode(const Greedy *g, int c, int *track, int *host, int *start)
+void greedy_coh_decode(const Greedy *g, int c, int *track, int *host, int *start)
 {
-    int t = coh_track(g, c);
+    int t = greedy_coh_track(g, c);
     int rel = c - g->track_base[t];
     int ns = g->track_nstarts[t];
     *track = t;
@@ -249,7 +196,7 @@ oom:
     return -1;
 }
 
-static int greedy_init(Greedy *g, const Scenario *s, GreedyOrder order)
+int greedy_state_init(Greedy *g, const Scenario *s, GreedyOrder order)
 {
     memset(g, 0, sizeof *g);
     g->s = s;
@@ -329,7 +276,7 @@ static int greedy_init(Greedy *g, const Scenario *s, GreedyOrder order)
     return build_slot_lists(g);
 }
 
-static void greedy_release_all(Greedy *g)
+void greedy_state_release(Greedy *g)
 {
     free(g->track_base);
     free(g->track_nstarts);
@@ -355,6 +302,12 @@ static void greedy_release_all(Greedy *g)
     free(g->slot_used);
     free(g->opts);
     free(g->tmp_slots);
+    free(g->j_p);
+    free(g->j_cohort);
+    free(g->j_travel);
+    free(g->j_cost);
+    free(g->j_slots);
+    free(g->j_seen);
 }
 
 /* ---- joining and leaving ------------------------------------------------- */
@@ -400,7 +353,7 @@ static int try_option(Greedy *g, int p, const Option *o)
     const Scenario *s = g->s;
     const Track *tr = &s->tracks[o->track];
     int n = g->coh_n[o->cohort];
-    int dg = groups_for(tr, n + 1) - groups_for(tr, n);
+    int dg = greedy_groups_for(tr, n + 1) - greedy_groups_for(tr, n);
     const Centre *ce = NULL;
     int *seats = NULL, *grps = NULL;
     if (tr->has_course) {
@@ -434,12 +387,42 @@ static int try_option(Greedy *g, int p, const Option *o)
     }
     if (g->cost + inc > g->limit)
         return 0;
-    /* commit */
-    int c = o->cohort;
+    greedy_rejoin(g, p, o->cohort, tr->has_course ? o->travel : TRAVEL_NONE, inc - dg * tr->group_cost,
+                  g->tmp_slots);
+    return 1;
+}
+
+/* Notes p's assignment before its first change since the journal was
+ * cleared (greedy_search.c undoes a rejected move from it). */
+static void journal_note(Greedy *g, int p)
+{
+    if (!g->journal || g->j_seen[p])
+        return;
+    g->j_seen[p] = 1;
+    int i = g->jn++;
+    g->j_p[i] = p;
+    g->j_cohort[i] = g->p_cohort[p];
+    g->j_travel[i] = g->p_travel[p];
+    g->j_cost[i] = g->p_cost[p];
+    if (g->maxplace)
+        memcpy(g->j_slots + (size_t)i * (size_t)g->maxplace, g->p_slots + (size_t)p * (size_t)g->maxplace,
+               (size_t)g->maxplace * sizeof *g->j_slots);
+}
+
+void greedy_rejoin(Greedy *g, int p, int c, int travel, double pcost, const int *slots)
+{
+    const Scenario *s = g->s;
+    journal_note(g, p);
+    int t, host, start;
+    greedy_coh_decode(g, c, &t, &host, &start);
+    const Track *tr = &s->tracks[t];
+    int n = g->coh_n[c];
+    int dg = greedy_groups_for(tr, n + 1) - greedy_groups_for(tr, n);
     g->p_cohort[p] = c;
-    g->p_travel[p] = tr->has_course ? o->travel : TRAVEL_NONE;
-    g->p_cost[p] = inc - dg * tr->group_cost;
-    g->cost += inc;
+    g->p_travel[p] = travel;
+    g->p_cost[p] = pcost;
+    g->cost += pcost + dg * tr->group_cost;
+    g->value += participant_track_value(s, &s->participants[p], t);
     g->coh_n[c] = n + 1;
     g->p_prev[p] = g->coh_last[c];
     g->p_next[p] = -1;
@@ -447,42 +430,45 @@ static int try_option(Greedy *g, int p, const Option *o)
         g->p_next[g->coh_last[c]] = p;
     g->coh_last[c] = p;
     if (tr->has_course) {
+        int ci = s->centre_of[host];
+        int *seats = g->seat_used + (size_t)ci * g->W1;
+        int *grps = g->grp_used + (size_t)ci * g->W1;
         for (int j = 0; j < tr->nmodules; j++) {
             const Module *m = &tr->modules[j];
             if (m->kind != MODULE_COURSE)
                 continue;
-            int a = o->start + m->offset;
+            int a = start + m->offset;
             for (int w = a; w < a + m->weeks; w++) {
                 seats[w]++;
                 grps[w] += dg;
             }
         }
     }
-    pj = 0;
+    int pj = 0;
     for (int j = 0; j < tr->nmodules; j++) {
         const Module *m = &tr->modules[j];
         if (m->kind != MODULE_PLACEMENT)
             continue;
-        int k = g->tmp_slots[pj];
+        int k = slots[pj];
         g->p_slots[(size_t)p * (size_t)g->maxplace + (size_t)pj] = k;
         pj++;
-        int a = o->start + m->offset;
+        int a = start + m->offset;
         int *used = g->slot_used + (size_t)k * g->W1;
         for (int w = a; w < a + m->weeks; w++)
             used[w]++;
     }
-    return 1;
 }
 
-static void leave(Greedy *g, int p)
+void greedy_leave(Greedy *g, int p)
 {
     const Scenario *s = g->s;
+    journal_note(g, p);
     int c = g->p_cohort[p];
     int t, host, start;
-    coh_decode(g, c, &t, &host, &start);
+    greedy_coh_decode(g, c, &t, &host, &start);
     const Track *tr = &s->tracks[t];
     int n = g->coh_n[c];
-    int dg = groups_for(tr, n) - groups_for(tr, n - 1);
+    int dg = greedy_groups_for(tr, n) - greedy_groups_for(tr, n - 1);
     if (g->p_prev[p] >= 0)
         g->p_next[g->p_prev[p]] = g->p_next[p];
     if (g->p_next[p] >= 0)
@@ -492,6 +478,7 @@ static void leave(Greedy *g, int p)
     g->p_prev[p] = g->p_next[p] = -1;
     g->coh_n[c] = n - 1;
     g->cost -= g->p_cost[p] + dg * tr->group_cost;
+    g->value -= participant_track_value(s, &s->participants[p], t);
     if (tr->has_course) {
         int ci = s->centre_of[host];
         int *seats = g->seat_used + (size_t)ci * g->W1;
@@ -602,7 +589,7 @@ static int collect_options(Greedy *g, int p, int with_closed)
 
 /* Participant p (unassigned) takes the first option that fits. Returns 1
  * joined, 0 nothing fits, −1 out of memory. */
-static int try_join(Greedy *g, int p)
+int greedy_try_join(Greedy *g, int p)
 {
     int nopt = collect_options(g, p, 0);
     if (nopt < 0)
@@ -617,7 +604,7 @@ static int try_join(Greedy *g, int p)
 
 /* Releases the last-joined members of every cohort whose size cannot be
  * split into groups, and closes those cohorts. Returns the count released. */
-static long repair(Greedy *g)
+long greedy_repair(Greedy *g)
 {
     long released = 0;
     for (int t = 0; t < g->s->ntracks; t++) {
@@ -626,10 +613,10 @@ static long repair(Greedy *g)
             continue;
         int end = t + 1 < g->s->ntracks ? g->track_base[t + 1] : g->ncoh;
         for (int c = g->track_base[t]; c < end; c++) {
-            if (splittable(tr, g->coh_n[c]))
+            if (greedy_splittable(tr, g->coh_n[c]))
                 continue;
-            while (g->coh_n[c] > 0 && !splittable(tr, g->coh_n[c])) {
-                leave(g, g->coh_last[c]);
+            while (g->coh_n[c] > 0 && !greedy_splittable(tr, g->coh_n[c])) {
+                greedy_leave(g, g->coh_last[c]);
                 released++;
             }
             g->coh_closed[c] = 1;
@@ -668,7 +655,7 @@ static void gather_release(Gather *ga)
 
 /* The candidates: for every participant left out, the empty cohorts with
  * a course it is admissible to, at a track of some value to it. */
-static int gather_init(Greedy *g, const int *porder, Gather *ga)
+static int gather_init(Greedy *g, const int *porder, int n, Gather *ga)
 {
     const Scenario *s = g->s;
     int np = s->nparticipants, nc = g->ncoh ? g->ncoh : 1;
@@ -686,7 +673,7 @@ static int gather_init(Greedy *g, const int *porder, Gather *ga)
     ga->u_val = malloc(cap * sizeof *ga->u_val);
     if (!ga->u_coh || !ga->u_val)
         return -1;
-    for (int i = 0; i < np; i++) {
+    for (int i = 0; i < n; i++) {
         int p = porder[i];
         if (g->p_cohort[p] >= 0)
             continue;
@@ -740,7 +727,7 @@ static int cohort_room(const Greedy *g, int c)
 {
     const Scenario *s = g->s;
     int t, host, start;
-    coh_decode(g, c, &t, &host, &start);
+    greedy_coh_decode(g, c, &t, &host, &start);
     const Track *tr = &s->tracks[t];
     int ci = s->centre_of[host];
     const Centre *ce = &s->centres[ci];
@@ -775,7 +762,7 @@ static int gather_pick(const Greedy *g, const Gather *ga)
         if (ga->tried[c] || g->coh_n[c] > 0 || ga->c_n[c] == 0)
             continue;
         int t, host, start;
-        coh_decode(g, c, &t, &host, &start);
+        greedy_coh_decode(g, c, &t, &host, &start);
         const Track *tr = &s->tracks[t];
         if (ga->c_n[c] < tr->min_group)
             continue;
@@ -800,17 +787,17 @@ static int gather_pick(const Greedy *g, const Gather *ga)
  * order), kept only when it reaches min_group, and so on while some empty
  * cohort has min_group candidates. It only adds members, so the plan's
  * value never drops. Returns 0, or −1 on out-of-memory. */
-static int gather(Greedy *g, const int *porder)
+int greedy_gather(Greedy *g, const int *porder, int n)
 {
     Gather ga;
     int rc = -1;
-    if (gather_init(g, porder, &ga))
+    if (gather_init(g, porder, n, &ga))
         goto done;
     int c;
     while ((c = gather_pick(g, &ga)) >= 0) {
         ga.tried[c] = 1;
         int t, host, start;
-        coh_decode(g, c, &t, &host, &start);
+        greedy_coh_decode(g, c, &t, &host, &start);
         const Track *tr = &g->s->tracks[t];
         int room = cohort_room(g, c);
         for (int k = ga.c_first[c]; k < ga.c_first[c + 1] && g->coh_n[c] < room; k++) {
@@ -826,8 +813,8 @@ static int gather(Greedy *g, const int *porder)
                     break;
                 }
         }
-        while (g->coh_n[c] > 0 && !splittable(tr, g->coh_n[c]))
-            leave(g, g->coh_last[c]);
+        while (g->coh_n[c] > 0 && !greedy_splittable(tr, g->coh_n[c]))
+            greedy_leave(g, g->coh_last[c]);
         /* those who joined are no longer candidates anywhere */
         for (int k = ga.c_first[c]; k < ga.c_first[c + 1]; k++) {
             int u = ga.c_u[k];
@@ -853,8 +840,8 @@ static double exact_cost(const Greedy *g)
     double hosting = 0.0, travel = 0.0;
     for (int c = 0; c < g->ncoh; c++)
         if (g->coh_n[c] > 0) {
-            const Track *tr = &s->tracks[coh_track(g, c)];
-            hosting += groups_for(tr, g->coh_n[c]) * tr->group_cost;
+            const Track *tr = &s->tracks[greedy_coh_track(g, c)];
+            hosting += greedy_groups_for(tr, g->coh_n[c]) * tr->group_cost;
         }
     for (int p = 0; p < s->nparticipants; p++)
         if (g->p_cohort[p] >= 0)
@@ -878,7 +865,7 @@ static int cmp_drop(const void *a, const void *b)
 
 /* Removes value-0 members whose cohort stays valid, then drops members in
  * ascending value per cost while over budget. Returns 0 or −1. */
-static int trim(Greedy *g, const int *order)
+int greedy_trim(Greedy *g, const int *order)
 {
     const Scenario *s = g->s;
     int np = s->nparticipants;
@@ -887,11 +874,11 @@ static int trim(Greedy *g, const int *order)
         int c = g->p_cohort[p];
         if (c < 0)
             continue;
-        const Track *tr = &s->tracks[coh_track(g, c)];
-        if (participant_track_value(s, &s->participants[p], coh_track(g, c)) > 0.0)
+        const Track *tr = &s->tracks[greedy_coh_track(g, c)];
+        if (participant_track_value(s, &s->participants[p], greedy_coh_track(g, c)) > 0.0)
             continue;
-        if (splittable(tr, g->coh_n[c] - 1))
-            leave(g, p);
+        if (greedy_splittable(tr, g->coh_n[c] - 1))
+            greedy_leave(g, p);
     }
     if (!s->objective.has_max_cost)
         return 0;
@@ -907,7 +894,7 @@ static int trim(Greedy *g, const int *order)
         int c = g->p_cohort[p];
         if (c < 0)
             continue;
-        int t = coh_track(g, c);
+        int t = greedy_coh_track(g, c);
         const Track *tr = &s->tracks[t];
         double saving = g->p_cost[p] + (tr->has_course ? tr->group_cost / tr->max_group : 0.0);
         double v = participant_track_value(s, &s->participants[p], t);
@@ -921,19 +908,19 @@ static int trim(Greedy *g, const int *order)
             int c = g->p_cohort[p];
             if (c < 0)
                 continue;
-            const Track *tr = &s->tracks[coh_track(g, c)];
-            leave(g, p);
-            while (g->coh_n[c] > 0 && !splittable(tr, g->coh_n[c]))
-                leave(g, g->coh_last[c]);
+            const Track *tr = &s->tracks[greedy_coh_track(g, c)];
+            greedy_leave(g, p);
+            while (g->coh_n[c] > 0 && !greedy_splittable(tr, g->coh_n[c]))
+                greedy_leave(g, g->coh_last[c]);
         }
         if (next < nk && exact_cost(g) > lim) { /* rounding: one more */
             int p = keys[next++].p;
             int c = g->p_cohort[p];
             if (c >= 0) {
-                const Track *tr = &s->tracks[coh_track(g, c)];
-                leave(g, p);
-                while (g->coh_n[c] > 0 && !splittable(tr, g->coh_n[c]))
-                    leave(g, g->coh_last[c]);
+                const Track *tr = &s->tracks[greedy_coh_track(g, c)];
+                greedy_leave(g, p);
+                while (g->coh_n[c] > 0 && !greedy_splittable(tr, g->coh_n[c]))
+                    greedy_leave(g, g->coh_last[c]);
             }
         }
     }
@@ -943,7 +930,7 @@ static int trim(Greedy *g, const int *order)
 
 /* ---- the plan ------------------------------------------------------------ */
 
-static int to_plan(const Greedy *g, Plan **out)
+int greedy_to_plan(const Greedy *g, Plan **out)
 {
     const Scenario *s = g->s;
     Plan *plan = plan_new(s->nparticipants);
@@ -955,10 +942,10 @@ static int to_plan(const Greedy *g, Plan **out)
         if (g->coh_n[c] <= 0)
             continue;
         int t, host, start;
-        coh_decode(g, c, &t, &host, &start);
+        greedy_coh_decode(g, c, &t, &host, &start);
         const Track *tr = &s->tracks[t];
         map[c] = plan_add_cohort(plan, (PlanCohort){t, tr->has_course ? host : -1, start,
-                                                    groups_for(tr, g->coh_n[c]), g->coh_n[c]});
+                                                    greedy_groups_for(tr, g->coh_n[c]), g->coh_n[c]});
         if (map[c] < 0)
             goto oom;
     }
@@ -967,7 +954,7 @@ static int to_plan(const Greedy *g, Plan **out)
         if (c < 0)
             continue;
         PlanAssignment *a = &plan->assignments[p];
-        int t = coh_track(g, c);
+        int t = greedy_coh_track(g, c);
         a->cohort = map[c];
         a->travel = s->tracks[t].has_course ? (TravelMode)g->p_travel[p] : TRAVEL_NONE;
         a->nslots = g->nplace[t];
@@ -1009,64 +996,77 @@ static int cmp_order_key(const void *a, const void *b)
     return (x->p > y->p) - (x->p < y->p);
 }
 
+int greedy_participant_order(Greedy *g, GreedyOrder order, int *porder)
+{
+    const Scenario *s = g->s;
+    int np = s->nparticipants;
+    if (order == GREEDY_GROSS_LIST) {
+        for (int p = 0; p < np; p++)
+            porder[p] = p;
+        return 0;
+    }
+    OrderKey *keys = malloc((size_t)(np ? np : 1) * sizeof *keys);
+    if (!keys)
+        return -1;
+    for (int p = 0; p < np; p++) {
+        const Participant *pt = &s->participants[p];
+        double best = 0.0;
+        int ntr = pt->nprefs ? pt->nprefs : s->ntracks;
+        for (int i = 0; i < ntr; i++) {
+            double v = participant_track_value(s, pt, pt->nprefs ? pt->prefs[i] : i);
+            if (v > best)
+                best = v;
+        }
+        int nopts = 0;
+        if (order == GREEDY_FEWEST_OPTIONS || order == GREEDY_MOST_OPTIONS || order == GREEDY_FEWEST_JOIN_OPEN) {
+            nopts = collect_options(g, p, 0);
+            if (nopts < 0) {
+                free(keys);
+                return -1;
+            }
+            if (order == GREEDY_MOST_OPTIONS)
+                nopts = -nopts;
+        }
+        keys[p] = (OrderKey){best, nopts, p};
+    }
+    qsort(keys, (size_t)np, sizeof *keys, cmp_order_key);
+    for (int p = 0; p < np; p++)
+        porder[p] = keys[p].p;
+    free(keys);
+    return 0;
+}
+
+int greedy_fill(Greedy *g, const int *porder, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (g->p_cohort[porder[i]] < 0 && greedy_try_join(g, porder[i]) < 0)
+            return -1;
+    for (int round = 0; round < GREEDY_ROUNDS; round++) {
+        if (greedy_repair(g) == 0)
+            break;
+        for (int i = 0; i < n; i++)
+            if (g->p_cohort[porder[i]] < 0 && greedy_try_join(g, porder[i]) < 0)
+                return -1;
+    }
+    greedy_repair(g);
+    if (g->order != GREEDY_GROSS_LIST && greedy_gather(g, porder, n))
+        return -1;
+    return 0;
+}
+
 int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out)
 {
     Greedy g;
     int rc = -1;
     int np = s->nparticipants;
     int *porder = malloc((size_t)(np ? np : 1) * sizeof *porder);
-    OrderKey *keys = NULL;
-    if (greedy_init(&g, s, order) || !porder)
+    if (greedy_state_init(&g, s, order) || !porder)
         goto done;
-    if (order != GREEDY_GROSS_LIST) {
-        keys = malloc((size_t)(np ? np : 1) * sizeof *keys);
-        if (!keys)
-            goto done;
-        for (int p = 0; p < np; p++) {
-            const Participant *pt = &s->participants[p];
-            double best = 0.0;
-            int ntr = pt->nprefs ? pt->nprefs : s->ntracks;
-            for (int i = 0; i < ntr; i++) {
-                double v = participant_track_value(s, pt, pt->nprefs ? pt->prefs[i] : i);
-                if (v > best)
-                    best = v;
-            }
-            int nopts = 0;
-            if (order == GREEDY_FEWEST_OPTIONS || order == GREEDY_MOST_OPTIONS || order == GREEDY_FEWEST_JOIN_OPEN) {
-                nopts = collect_options(&g, p, 0);
-                if (nopts < 0)
-                    goto done;
-                if (order == GREEDY_MOST_OPTIONS)
-                    nopts = -nopts;
-            }
-            keys[p] = (OrderKey){best, nopts, p};
-        }
-        qsort(keys, (size_t)np, sizeof *keys, cmp_order_key);
-        for (int p = 0; p < np; p++)
-            porder[p] = keys[p].p;
-    } else {
-        for (int p = 0; p < np; p++)
-            porder[p] = p;
-    }
-    for (int i = 0; i < np; i++)
-        if (try_join(&g, porder[i]) < 0)
-            goto done;
-    for (int round = 0; round < GREEDY_ROUNDS; round++) {
-        if (repair(&g) == 0)
-            break;
-        for (int i = 0; i < np; i++)
-            if (g.p_cohort[porder[i]] < 0 && try_join(&g, porder[i]) < 0)
-                goto done;
-    }
-    repair(&g);
-    if (order != GREEDY_GROSS_LIST && gather(&g, porder))
+    if (greedy_participant_order(&g, order, porder) || greedy_fill(&g, porder, np) || greedy_trim(&g, porder))
         goto done;
-    if (trim(&g, porder))
-        goto done;
-    rc = to_plan(&g, out);
+    rc = greedy_to_plan(&g, out);
 done:
-    free(keys);
     free(porder);
-    greedy_release_all(&g);
+    greedy_state_release(&g);
     return rc;
 }

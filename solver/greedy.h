@@ -43,4 +43,17 @@ typedef enum GreedyOrder {
  * plan_fill_reasons). Returns −1 on out-of-memory (*out untouched). */
 int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out);
 
+typedef struct GreedySearchStats {
+    double start_value, end_value; /* before trimming value-0 members */
+    long steps, kept;
+    double seconds;
+} GreedySearchStats;
+
+/* greedy_plan(s, order), then ruin and recreate (solver/greedy_search.c)
+ * for about `seconds`: the plan's value never falls, nor its cost at
+ * equal value. The steps are drawn from `seed`. Same contract as
+ * greedy_plan; stats (may be NULL) say what the search did. */
+int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed, Plan **out,
+                  GreedySearchStats *stats);
+
 #endif

@@ -16,6 +16,7 @@
 #include "glpk_run.h"
 #include "greedy.h"
 #include "lagrange.h"
+#include "lns.h"
 #include "parts.h"
 #include "start.h"
 #include "workers.h"
@@ -74,14 +75,21 @@ static void fill_stats(const Model *m, SolveStats *st)
     st->value_digits = m->value_digits;
 }
 
-#define NSTARTS 5 /* greedy plans each block may start from */
+#define NGREEDY 5          /* greedy orders tried */
+#define NSTARTS (NGREEDY + 1) /* and the searched plan: what each block may start from */
+/* Share of level 1's time the greedy search (solver/greedy_search.c) has
+ * on programs with a block for region search. */
+#define SEARCH_SHARE 0.8
+#define SEARCH_MAX_SHARE 0.9 /* SAMPLAN_GREEDY_SEARCH: GLPK keeps some time */
 
 /* A greedy plan (solver/greedy.c) as column values of m, or NULL when it
- * cannot be had. */
-static double *greedy_start(const Model *m, GreedyOrder order)
+ * cannot be had; with search_s ≥ 0, improved by the greedy search for
+ * that long. */
+static double *greedy_start(const Model *m, GreedyOrder order, double search_s)
 {
     Plan *g = NULL;
-    if (greedy_plan(m->s, order, &g) != 0)
+    if (search_s >= 0.0 ? greedy_search(m->s, order, search_s, 1, &g, NULL) != 0
+                        : greedy_plan(m->s, order, &g) != 0)
         return NULL;
     double *x = malloc((size_t)(m->mip.ncols ? m->mip.ncols : 1) * sizeof *x);
     if (x && model_columns_from_plan(m, g, x) != 0) {
@@ -163,6 +171,28 @@ double solve_bound_on_grid(double bound, int digits)
     return (fabs(b - r) <= 1e-6 * fmax(1.0, fabs(b)) ? r : floor(b)) / scale;
 }
 
+/* Seconds for the greedy search out of `level1_s`: SEARCH_SHARE of it
+ * when some block is large enough for region search (solver/lns.h),
+ * where GLPK's regions try a few dozen changes in the time the search
+ * tries thousands (bench/RESULTS.md, thirteenth session); else none, as
+ * GLPK proves such programs' value level in seconds. SAMPLAN_GREEDY_SEARCH
+ * (seconds) forces it: tests run it on small scenarios. */
+static double greedy_search_seconds(const Model *m, const Blocks *blocks, double level1_s)
+{
+    const char *env = getenv("SAMPLAN_GREEDY_SEARCH");
+    level1_s = fmax(0.0, level1_s);
+    if (solver_interrupted)
+        return 0.0;
+    if (env)
+        return fmin(atof(env), SEARCH_MAX_SHARE * level1_s);
+    for (int i = 0; i < blocks->n; i++) {
+        const Mip *mip = blocks->block[i].col ? &blocks->block[i].mip : &m->mip;
+        if (mip->nnz > LNS_MIN_NONZEROS)
+            return SEARCH_SHARE * level1_s;
+    }
+    return 0.0;
+}
+
 /* Parts are never bundled (min_cols 1): one branch-and-bound over two
  * independent parts can explore the product of their trees, while a fork
  * and a GLPK call per part cost only milliseconds. */
@@ -207,12 +237,30 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
      * and 15 563.8 on national 50 000, 1 673.5, 1 645.6, 1 782.7, 1 572.6
      * and 1 785.9 on national 2 000, and 3 614.1, 3 634.9, 3 793.9,
      * 3 295.3 and 3 908.7 on national 5 000 (bench/RESULTS.md). */
-    static const GreedyOrder orders[NSTARTS] = {GREEDY_BEST_VALUE, GREEDY_GROSS_LIST, GREEDY_FEWEST_OPTIONS,
+    static const GreedyOrder orders[NGREEDY] = {GREEDY_BEST_VALUE, GREEDY_GROSS_LIST, GREEDY_FEWEST_OPTIONS,
                                                 GREEDY_MOST_OPTIONS, GREEDY_FEWEST_JOIN_OPEN};
-    for (int k = 0; k < NSTARTS; k++) {
-        start_x[k] = greedy_start(&m, orders[k]);
-        if (start_x[k])
-            stats->greedy_value = fmax(stats->greedy_value, mip_objective(&m.mip, start_x[k], LEVEL_VALUE));
+    int best_order = -1;
+    for (int k = 0; k < NGREEDY; k++) {
+        start_x[k] = greedy_start(&m, orders[k], -1.0);
+        if (!start_x[k])
+            continue;
+        double v = mip_objective(&m.mip, start_x[k], LEVEL_VALUE);
+        if (best_order < 0 || v > stats->greedy_value)
+            best_order = k;
+        stats->greedy_value = fmax(stats->greedy_value, v);
+    }
+    double deadline = opt->clock_start + opt->time_limit_s - finish_reserve(s, opt->time_limit_s);
+    /* the greedy search's time is level 1's */
+    double level1_end = clock_seconds() + (deadline - clock_seconds()) * LEVEL1_SHARE;
+    double search_s = greedy_search_seconds(&m, &blocks, level1_end - clock_seconds());
+    if (best_order >= 0 && search_s > 0.0) {
+        double ts = clock_seconds();
+        start_x[NGREEDY] = greedy_start(&m, orders[best_order], search_s);
+        stats->search_s = clock_seconds() - ts;
+        if (!opt->quiet && start_x[NGREEDY])
+            fprintf(stderr, "samplan: %6.1f s  level 1 (value)  greedy search: %g from %g\n",
+                    clock_seconds() - opt->clock_start, mip_objective(&m.mip, start_x[NGREEDY], LEVEL_VALUE),
+                    stats->greedy_value);
     }
     const double *starts[NSTARTS];
     for (int k = 0; k < NSTARTS; k++)
@@ -224,9 +272,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         goto done;
     }
 
-    double deadline = opt->clock_start + opt->time_limit_s - finish_reserve(s, opt->time_limit_s);
     RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL, 0, 1, 0, 0.0};
-    double level1_end = clock_seconds() + (deadline - clock_seconds()) * LEVEL1_SHARE;
     /* level 1, in rounds: each round shares the time left among the
      * parts not yet settled; a part stopped by its share runs again, from
      * its best plan, with what the easy parts left over */

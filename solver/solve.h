@@ -30,7 +30,8 @@ typedef struct SolveStats {
     double build_s, level1_s, level2_s;
     double bound_s;       /* Lagrangian bound after level 1 (solver/lagrange.h) */
     double level1_value, level1_bound;
-    double greedy_value;  /* value of the greedy starting plan (0 if none) */
+    double greedy_value;  /* value of the best greedy plan (0 if none) */
+    double search_s;      /* seconds of greedy search (solver/greedy_search.c), 0 if none */
     int blocks;           /* independent blocks solved one by one (1 = whole) */
 } SolveStats;
 

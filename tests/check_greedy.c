@@ -352,6 +352,77 @@ START_TEST(test_verifier_catches_mutations)
 }
 END_TEST
 
+/* The greedy search (solver/greedy_search.c) from a greedy order: valid,
+ * never below that greedy's value nor above its cost at equal value, and
+ * never above the optimum. */
+static void search_on(const char *name, const char *variant, double optimum)
+{
+    static const GreedyOrder orders[] = {GREEDY_BEST_VALUE, GREEDY_FEWEST_JOIN_OPEN};
+    Scenario *s = hand_load(name, variant);
+    for (int o = 0; o < 2; o++) {
+        char what[256];
+        snprintf(what, sizeof what, "%s%s%s (search, order %d)", name, variant ? "/" : "", variant ? variant : "", o);
+        Plan *plain = NULL, *searched = NULL;
+        GreedySearchStats st;
+        ck_assert_int_eq(greedy_plan(s, orders[o], &plain), 0);
+        ck_assert_int_eq(greedy_search(s, orders[o], 0.02, 7, &searched, &st), 0);
+        ck_assert_msg(verify(s, searched, what) == 0, "%s: invalid plan", what);
+        ck_assert_msg(searched->value >= plain->value - 1e-9, "%s: value %g below the greedy's %g", what,
+                      searched->value, plain->value);
+        if (searched->value <= plain->value + 1e-9)
+            ck_assert_msg(searched->cost <= plain->cost + 1e-6 * fmax(1.0, plain->cost),
+                          "%s: cost %g above the greedy's %g at equal value", what, searched->cost, plain->cost);
+        ck_assert_msg(searched->value <= optimum + 1e-6 * fmax(1, optimum), "%s: value %g beats the optimum %g",
+                      what, searched->value, optimum);
+        ck_assert_int_ge(st.steps, 1);
+        ck_assert_int_le(st.kept, st.steps);
+        plan_free(plain);
+        plan_free(searched);
+    }
+    scenario_free(s);
+}
+
+START_TEST(test_search_valid_never_worse)
+{
+    ck_assert_int_ge(hand_for_each(search_on, NULL), 12);
+}
+END_TEST
+
+/* In tests/scenarios/constrained the best-value order lets the flexible
+ * participant take the seat the other needs (value 1 of 2); emptying that
+ * cohort and letting both join again, the constrained one first as often
+ * as not, finds the optimum. */
+START_TEST(test_search_finds_constrained_optimum)
+{
+    Scenario *s = hand_load("constrained", NULL);
+    Plan *plan = NULL;
+    GreedySearchStats st;
+    ck_assert_int_eq(greedy_search(s, GREEDY_BEST_VALUE, 0.5, 1, &plan, &st), 0);
+    ck_assert(near_eq(st.start_value, 1));
+    ck_assert(near_eq(plan->value, 2));
+    ck_assert(verify(s, plan, "constrained (search)") == 0);
+    plan_free(plan);
+    scenario_free(s);
+}
+END_TEST
+
+/* Searching for no time gives the greedy plan itself. */
+START_TEST(test_search_zero_time_is_greedy)
+{
+    Scenario *s = hand_load("preferences", NULL);
+    Plan *a = NULL, *b = NULL;
+    ck_assert_int_eq(greedy_plan(s, GREEDY_FEWEST_JOIN_OPEN, &a), 0);
+    ck_assert_int_eq(greedy_search(s, GREEDY_FEWEST_JOIN_OPEN, 0.0, 1, &b, NULL), 0);
+    ck_assert_int_eq(a->ncohorts, b->ncohorts);
+    for (int p = 0; p < a->nassignments; p++)
+        ck_assert_int_eq(a->assignments[p].cohort, b->assignments[p].cohort);
+    ck_assert(near_eq(a->cost, b->cost));
+    plan_free(a);
+    plan_free(b);
+    scenario_free(s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("greedy");
@@ -365,6 +436,9 @@ static Suite *suite(void)
     tcase_add_test(tc, test_budget_respected);
     tcase_add_test(tc, test_deterministic);
     tcase_add_test(tc, test_verifier_catches_mutations);
+    tcase_add_test(tc, test_search_valid_never_worse);
+    tcase_add_test(tc, test_search_finds_constrained_optimum);
+    tcase_add_test(tc, test_search_zero_time_is_greedy);
     suite_add_tcase(s, tc);
     return s;
 }

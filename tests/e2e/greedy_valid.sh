@@ -5,7 +5,10 @@
 # in every order (best value, gross list, fewest and most options first,
 # fewest first joining open cohorts first), pass plan_check; on the hand
 # scenarios the greedy value is at most the proven optimum in EXPECTED (it
-# cannot beat it).
+# cannot beat it). The greedy search (solver/greedy_search.c, ruin and
+# recreate for 0.05 s from the best-value and the join-open greedy) must
+# pass the same checks, with a value at least its greedy's, and a cost at
+# most its greedy's at equal value.
 # Environment: TOOLS (dir with greedy_run, plan_check, random_scenario).
 # Run from the repository root.
 : "${TOOLS:?TOOLS must name the tests/tools build directory}"
@@ -19,14 +22,16 @@ le() {
     awk -v a="$1" -v b="$2" 'BEGIN { m = b < 0 ? -b : b; if (m < 1) m = 1; exit !(a <= b + 1e-6 * m) }'
 }
 
-# check_one DIR VARIANT ORDER [MAX_VALUE]
+# check_one DIR VARIANT ORDER [MAX_VALUE [SEARCH_SEED]]: with SEARCH_SEED,
+# the greedy search from that order, no worse than the last plain run
 check_one() {
-    dir=$1; variant=$2; order=$3; maxv=$4
+    dir=$1; variant=$2; order=$3; maxv=$4; sseed=$5
     name=$(basename "$dir")${variant:+/$variant}${order:+ ($order)}
     out="$tmp/plan"
     rm -rf "$out"
     runs=$((runs + 1))
-    if ! "$TOOLS/greedy_run" "$dir" "$out" $order ${variant:+--variant "$variant"} > "$tmp/log" 2>&1; then
+    if ! "$TOOLS/greedy_run" "$dir" "$out" $order ${variant:+--variant "$variant"} \
+            ${sseed:+--search 0.05 --seed "$sseed"} > "$tmp/log" 2>&1; then
         echo "FAIL $name: greedy_run failed"
         sed 's/^/    /' "$tmp/log" | head -n 10
         fails=$((fails + 1))
@@ -38,12 +43,31 @@ check_one() {
         fails=$((fails + 1))
         return
     fi
-    v=$(sed -n 's/.*value=\([^ ]*\).*/\1/p' "$tmp/log")
+    v=$(sed -n 's/.*value=\([^ ]*\) cost=.*/\1/p' "$tmp/log")
+    c=$(sed -n 's/.* cost=\([^ ]*\).*/\1/p' "$tmp/log")
     if [ -n "$maxv" ] && ! le "$v" "$maxv"; then
         echo "FAIL $name: greedy value $v exceeds the optimum $maxv"
         fails=$((fails + 1))
     fi
+    if [ -n "$sseed" ]; then
+        searches=$((searches + 1))
+        if ! le "$last_v" "$v" || { le "$v" "$last_v" && ! le "$c" "$last_c"; }; then
+            echo "FAIL $name: search (seed $sseed) gave value $v cost $c, its greedy value $last_v cost $last_c"
+            fails=$((fails + 1))
+        fi
+    else
+        last_v=$v last_c=$c
+    fi
 }
+
+# plain and searched from the best-value and join-open orders
+check_searched() {
+    check_one "$1" "$2" "" "$3"
+    check_one "$1" "$2" "" "$3" "$4"
+    check_one "$1" "$2" join-open "$3"
+    check_one "$1" "$2" join-open "$3" "$4"
+}
+searches=0
 
 nscen=0
 for dir in tests/scenarios/*/; do
@@ -54,6 +78,7 @@ for dir in tests/scenarios/*/; do
     for order in "" gross fewest most join-open; do
         check_one "$dir" "" "$order" "$value"
     done
+    check_searched "$dir" "" "$value" "$nscen"
     grep '^variant=' "$dir/EXPECTED" > "$tmp/variants"
     while read -r line; do
         var=$(echo "$line" | sed -n 's/^variant=\([^ ]*\) .*/\1/p')
@@ -61,6 +86,7 @@ for dir in tests/scenarios/*/; do
         for order in "" gross fewest most join-open; do
             check_one "$dir" "$var" "$order" "$vv"
         done
+        check_searched "$dir" "$var" "$vv" "$nscen"
     done < "$tmp/variants"
 done
 if [ "$nscen" -lt 12 ]; then
@@ -78,6 +104,7 @@ while [ "$seed" -le 100 ]; do
         for order in "" gross fewest most join-open; do
             check_one "$rdir" "" "$order" ""
         done
+        check_searched "$rdir" "" "" "$seed"
     fi
     rm -rf "$rdir"
     seed=$((seed + 1))
@@ -87,4 +114,4 @@ if [ "$fails" -ne 0 ]; then
     echo "greedy_valid: $fails failure(s) in $runs runs"
     exit 1
 fi
-echo "greedy_valid: $runs greedy plans valid ($nscen hand scenarios with variants, 100 random)"
+echo "greedy_valid: $runs greedy plans valid ($nscen hand scenarios with variants, 100 random; $searches of them searched)"

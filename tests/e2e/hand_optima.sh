@@ -2,7 +2,10 @@
 # hand_optima.sh — solves every hand-derived scenario in tests/scenarios/*/
 # and checks the plan with plan_check against the optimum derived by hand in
 # tests/scenarios/README.md (EXPECTED: status=, value=, cost= and optional
-# "variant=NAME value=V cost=C" lines).
+# "variant=NAME value=V cost=C" lines). Every base scenario is solved a
+# second time from the greedy search's plan (SAMPLAN_GREEDY_SEARCH=0.05,
+# solver/greedy_search.c, which samplan runs by itself only on programs
+# large enough for region search): same status, value and cost.
 # Environment: SAMPLAN (binary under test), TOOLS (dir with plan_check).
 : "${SAMPLAN:?SAMPLAN must name the samplan binary}"
 : "${TOOLS:?TOOLS must name the tests/tools build directory}"
@@ -19,12 +22,12 @@ summary_status() {
 # run_one DIR VARIANT WANT_STATUS VALUE COST
 run_one() {
     dir=$1; variant=$2; want_status=$3; value=$4; cost=$5
-    name=$(basename "$dir")${variant:+/$variant}
-    out="$tmp/$(basename "$dir")${variant:+-$variant}"
+    name=$(basename "$dir")${variant:+/$variant}${search:+ (searched start)}
+    out="$tmp/$(basename "$dir")${variant:+-$variant}${search:+-searched}"
     if [ -n "$variant" ]; then
-        "$SAMPLAN" solve "$dir" -o "$out" --quiet --variant "$variant" > "$tmp/log" 2>&1
+        env $search "$SAMPLAN" solve "$dir" -o "$out" --quiet --variant "$variant" > "$tmp/log" 2>&1
     else
-        "$SAMPLAN" solve "$dir" -o "$out" --quiet > "$tmp/log" 2>&1
+        env $search "$SAMPLAN" solve "$dir" -o "$out" --quiet > "$tmp/log" 2>&1
     fi
     rc=$?
     if [ $rc -ne 0 ]; then
@@ -65,7 +68,11 @@ for dir in tests/scenarios/*/; do
     status=$(sed -n 's/^status=//p' "$dir/EXPECTED")
     value=$(sed -n 's/^value=//p' "$dir/EXPECTED")
     cost=$(sed -n 's/^cost=//p' "$dir/EXPECTED")
+    search=
     run_one "$dir" "" "${status:-optimal}" "$value" "$cost"
+    search=SAMPLAN_GREEDY_SEARCH=0.05
+    run_one "$dir" "" "${status:-optimal}" "$value" "$cost"
+    search=
     grep '^variant=' "$dir/EXPECTED" > "$tmp/variants"
     while read -r line; do
         v=$(echo "$line" | sed -n 's/^variant=\([^ ]*\) .*/\1/p')

@@ -4,6 +4,7 @@
  * touching cli/.
  *
  *   greedy_run SCENARIO_DIR OUT_DIR [gross|fewest|most|join-open] [--variant NAME]
+ *              [--search SECONDS [--seed N]]   (ruin and recreate after it)
  *
  * Loads the scenario, builds the plan (best-value order, or the gross list
  * order with "gross", fewest or most options first among equals with
@@ -20,6 +21,7 @@
 #include "../../solver/greedy.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -33,10 +35,16 @@ static double now(void)
 int main(int argc, char **argv)
 {
     const char *dir = NULL, *out_dir = NULL, *variant = NULL;
+    double search_s = -1.0;
+    unsigned long seed = 1;
     GreedyOrder order = GREEDY_BEST_VALUE;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--variant") == 0 && i + 1 < argc)
             variant = argv[++i];
+        else if (strcmp(argv[i], "--search") == 0 && i + 1 < argc)
+            search_s = atof(argv[++i]);
+        else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
+            seed = strtoul(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "gross") == 0 && dir && out_dir)
             order = GREEDY_GROSS_LIST;
         else if (strcmp(argv[i], "fewest") == 0 && dir && out_dir)
@@ -53,7 +61,8 @@ int main(int argc, char **argv)
             dir = NULL, i = argc; /* too many arguments */
     }
     if (!dir || !out_dir) {
-        fputs("usage: greedy_run SCENARIO_DIR OUT_DIR [gross|fewest|most|join-open] [--variant NAME]\n", stderr);
+        fputs("usage: greedy_run SCENARIO_DIR OUT_DIR [gross|fewest|most|join-open] [--variant NAME]\n"
+              "                  [--search SECONDS [--seed N]]\n", stderr);
         return 2;
     }
     double t0 = now();
@@ -66,7 +75,8 @@ int main(int argc, char **argv)
     }
     double t1 = now();
     Plan *plan = NULL;
-    if (greedy_plan(s, order, &plan)) {
+    GreedySearchStats st = {0};
+    if (search_s >= 0.0 ? greedy_search(s, order, search_s, seed, &plan, &st) : greedy_plan(s, order, &plan)) {
         fputs("greedy_run: out of memory\n", stderr);
         scenario_free(s);
         return 1;
@@ -84,6 +94,8 @@ int main(int argc, char **argv)
             assigned += plan->assignments[p].cohort >= 0;
         printf("greedy_run: value=%.10g cost=%.10g assigned=%d seconds=%.3f load=%.3f\n", plan->value,
                plan->cost, assigned, t2 - t1, t1 - t0);
+        if (search_s >= 0.0)
+            printf("greedy_run: search from %.10g, %ld steps, %ld kept\n", st.start_value, st.steps, st.kept);
     }
     diag_release(&diags);
     plan_free(plan);
