@@ -39,6 +39,11 @@
 /* Candidates still out a step adds beyond twice those it released. */
 #define SEARCH_MIN_OUT 40
 
+typedef struct CandKey {
+    double key; /* best value, shuffled among equals */
+    int p;
+} CandKey;
+
 typedef struct Search {
     Greedy *g;
     const Scenario *s;
@@ -50,7 +55,7 @@ typedef struct Search {
     int *near;            /* [ncentres × SEARCH_NEAR_CENTRES] nearest other centres (municipality), −1 pad */
     int *cand;            /* [np] participants of the step */
     unsigned char *in_cand;
-    double *key;          /* [np] shuffle key of the step */
+    CandKey *keys;        /* [np] the step's candidates with their sort keys */
 } Search;
 
 static uint64_t rng_next(Search *sr)
@@ -84,7 +89,7 @@ static void search_release(Search *sr)
     free(sr->near);
     free(sr->cand);
     free(sr->in_cand);
-    free(sr->key);
+    free(sr->keys);
 }
 
 /* 1 when participant p can attend a course of some track of value to it
@@ -132,10 +137,10 @@ static int search_init(Search *sr, Greedy *g, uint64_t seed)
     sr->near = malloc(nc * SEARCH_NEAR_CENTRES * sizeof *sr->near);
     sr->cand = malloc(npp * sizeof *sr->cand);
     sr->in_cand = calloc(npp, 1);
-    sr->key = malloc(npp * sizeof *sr->key);
+    sr->keys = malloc(npp * sizeof *sr->keys);
     ByKm *by = malloc(nc * sizeof *by);
     if (!sr->centre_muni || !sr->p_first || !sr->h_first || !sr->near || !sr->cand || !sr->in_cand ||
-        !sr->key || !by) {
+        !sr->keys || !by) {
         free(by);
         return -1;
     }
@@ -275,13 +280,10 @@ static void add_out(Search *sr, int h, int cap, int *n)
     }
 }
 
-static const Search *cmp_ctx;
-
-/* Candidates by descending best value, then by a shuffled key. */
+/* Candidates by descending key. */
 static int cmp_candidate(const void *a, const void *b)
 {
-    int p = *(const int *)a, q = *(const int *)b;
-    double kp = cmp_ctx->key[p], kq = cmp_ctx->key[q];
+    double kp = ((const CandKey *)a)->key, kq = ((const CandKey *)b)->key;
     return (kp < kq) - (kp > kq);
 }
 
@@ -339,11 +341,13 @@ static int search_step(Search *sr, const double *best_value)
     }
     for (int i = 0; i < n; i++) {
         int p = sr->cand[i];
-        sr->key[p] = best_value[p] + 1e-6 * (double)(rng_next(sr) >> 11) / 9007199254740992.0 * best_value[p];
+        double u = (double)(rng_next(sr) >> 11) / 9007199254740992.0; /* [0, 1) */
+        sr->keys[i] = (CandKey){best_value[p] * (1.0 + 1e-6 * u), p};
         sr->in_cand[p] = 0;
     }
-    cmp_ctx = sr;
-    qsort(sr->cand, (size_t)n, sizeof *sr->cand, cmp_candidate);
+    qsort(sr->keys, (size_t)n, sizeof *sr->keys, cmp_candidate);
+    for (int i = 0; i < n; i++)
+        sr->cand[i] = sr->keys[i].p;
     memset(g->coh_closed, 0, (size_t)(g->ncoh ? g->ncoh : 1));
     g->join_open = rng_below(sr, 2);
     if (greedy_fill(g, sr->cand, n))

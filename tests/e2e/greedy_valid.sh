@@ -23,7 +23,7 @@ le() {
 }
 
 # check_one DIR VARIANT ORDER [MAX_VALUE [SEARCH_SEED]]: with SEARCH_SEED,
-# the greedy search from that order, no worse than the last plain run
+# the greedy search from that order, no worse than that order's plain run
 check_one() {
     dir=$1; variant=$2; order=$3; maxv=$4; sseed=$5
     name=$(basename "$dir")${variant:+/$variant}${order:+ ($order)}
@@ -51,20 +51,22 @@ check_one() {
     fi
     if [ -n "$sseed" ]; then
         searches=$((searches + 1))
-        if ! le "$last_v" "$v" || { le "$v" "$last_v" && ! le "$c" "$last_c"; }; then
-            echo "FAIL $name: search (seed $sseed) gave value $v cost $c, its greedy value $last_v cost $last_c"
+        key=$(echo "$order" | tr '-' '_')
+        eval "gv=\$v_$key gc=\$c_$key"
+        if ! le "$gv" "$v" || { le "$v" "$gv" && ! le "$c" "$gc"; }; then
+            echo "FAIL $name: search (seed $sseed) gave value $v cost $c, its greedy value $gv cost $gc"
             fails=$((fails + 1))
         fi
     else
-        last_v=$v last_c=$c
+        key=$(echo "$order" | tr '-' '_')
+        eval "v_$key=\$v c_$key=\$c"
     fi
 }
 
-# plain and searched from the best-value and join-open orders
+# searched from the best-value and join-open orders, after their plain
+# runs set v_ORDER and c_ORDER
 check_searched() {
-    check_one "$1" "$2" "" "$3"
     check_one "$1" "$2" "" "$3" "$4"
-    check_one "$1" "$2" join-open "$3"
     check_one "$1" "$2" join-open "$3" "$4"
 }
 searches=0
