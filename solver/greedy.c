@@ -308,6 +308,11 @@ void greedy_state_release(Greedy *g)
     free(g->j_cost);
     free(g->j_slots);
     free(g->j_seen);
+    if (g->ocache)
+        for (int p = 0; p < g->s->nparticipants; p++)
+            free(g->ocache[p]);
+    free(g->ocache);
+    free(g->ocache_n);
 }
 
 /* ---- joining and leaving ------------------------------------------------- */
@@ -527,7 +532,7 @@ static int cmp_option(const void *a, const void *b)
 /* Fills g->opts with participant p's options (admissible cohorts, closed
  * ones too when with_closed), unsorted. Returns their count, or −1 on
  * out-of-memory. */
-static int collect_options(Greedy *g, int p, int with_closed)
+static int collect_fresh(Greedy *g, int p, int with_closed)
 {
     const Scenario *s = g->s;
     const Participant *pt = &s->participants[p];
@@ -589,11 +594,77 @@ static int collect_options(Greedy *g, int p, int with_closed)
 
 /* Participant p (unassigned) takes the first option that fits. Returns 1
  * joined, 0 nothing fits, −1 out of memory. */
+/* The pool of option o as collect_fresh sets it, from the cohort's size
+ * now. */
+static int option_pool(const Greedy *g, const Option *o)
+{
+    const Track *tr = &g->s->tracks[o->track];
+    if (g->order != GREEDY_BEST_VALUE || !tr->has_course)
+        return 0;
+    int n = g->coh_n[o->cohort];
+    return n > 0 && n < tr->min_group ? 0 : n == 0 && g->join_open ? 2 : 1;
+}
+
+/* With the cache on (greedy_search.c), each participant's options are
+ * collected once, closed cohorts included, and kept sorted by rank,
+ * distance, start and cohort: only the pool changes with the plan. */
+static int collect_options(Greedy *g, int p, int with_closed)
+{
+    if (!g->ocache)
+        return collect_fresh(g, p, with_closed);
+    if (!g->ocache[p]) {
+        int n = collect_fresh(g, p, 1);
+        if (n < 0)
+            return -1;
+        for (int i = 0; i < n; i++)
+            g->opts[i].pool = 0;
+        qsort(g->opts, (size_t)n, sizeof *g->opts, cmp_option);
+        g->ocache[p] = malloc((size_t)(n ? n : 1) * sizeof **g->ocache);
+        if (!g->ocache[p])
+            return -1;
+        memcpy(g->ocache[p], g->opts, (size_t)n * sizeof *g->opts);
+        g->ocache_n[p] = n;
+    }
+    int n = 0;
+    for (int i = 0; i < g->ocache_n[p]; i++) {
+        const Option *o = &g->ocache[p][i];
+        if (g->coh_closed[o->cohort] && !with_closed)
+            continue;
+        g->opts[n] = *o;
+        g->opts[n].pool = option_pool(g, o);
+        n++;
+    }
+    return n;
+}
+
+/* Options of one rank in the order cmp_option gives them, from options
+ * sorted by everything but the pool (the cache): pool by pool, keeping
+ * the order within each. Returns 1 when p joined one. */
+static int try_by_pool(Greedy *g, int p, int from, int to)
+{
+    for (int pool = 0; pool <= 2; pool++)
+        for (int i = from; i < to; i++)
+            if (g->opts[i].pool == pool && try_option(g, p, &g->opts[i]))
+                return 1;
+    return 0;
+}
+
 int greedy_try_join(Greedy *g, int p)
 {
     int nopt = collect_options(g, p, 0);
     if (nopt < 0)
         return -1;
+    if (g->ocache) {
+        for (int i = 0; i < nopt;) {
+            int j = i;
+            while (j < nopt && g->opts[j].rank == g->opts[i].rank)
+                j++;
+            if (try_by_pool(g, p, i, j))
+                return 1;
+            i = j;
+        }
+        return 0;
+    }
     if (nopt > 1)
         qsort(g->opts, (size_t)nopt, sizeof *g->opts, cmp_option);
     for (int i = 0; i < nopt; i++)

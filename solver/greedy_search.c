@@ -208,7 +208,10 @@ static int search_init(Search *sr, Greedy *g, uint64_t seed)
     g->j_cost = malloc(npp * sizeof *g->j_cost);
     g->j_slots = malloc(npp * mp * sizeof *g->j_slots);
     g->j_seen = calloc(npp, 1);
-    if (!g->j_p || !g->j_cohort || !g->j_travel || !g->j_cost || !g->j_slots || !g->j_seen)
+    g->ocache = calloc(npp, sizeof *g->ocache);
+    g->ocache_n = calloc(npp, sizeof *g->ocache_n);
+    if (!g->j_p || !g->j_cohort || !g->j_travel || !g->j_cost || !g->j_slots || !g->j_seen || !g->ocache ||
+        !g->ocache_n)
         return -1;
     return 0;
 }

@@ -76,6 +76,12 @@ typedef struct Greedy {
     int *j_slots;              /* [np × maxplace] their slots before */
     unsigned char *j_seen;     /* [np] noted since the journal was last cleared */
 
+    /* option cache (greedy_search.c sets it up; NULL: options are
+     * collected afresh each time): per participant its options, closed
+     * cohorts included, sorted by all but the pool; built on first use */
+    Option **ocache;           /* [np], NULL entries not built yet */
+    int *ocache_n;             /* [np] */
+
     Option *opts;
     int cap_opts;
     int *tmp_slots;            /* [maxplace] */
