@@ -10,6 +10,7 @@
  * bounds of their columns already fit) are skipped.
  */
 #include "build.h"
+#include "glpk_run.h"
 
 #include "../model/plan.h"
 
@@ -97,7 +98,14 @@ typedef struct Builder {
     int cap_demands, cap_pairs;
     int **reach;              /* per origin: reachable slot classes */
     int *nreach;
+    double deadline;          /* clock_seconds() after which the build gives up */
 } Builder;
+
+/* 1 when the build is past its deadline (model_build_until). */
+static int late(const Builder *b)
+{
+    return isfinite(b->deadline) && clock_seconds() > b->deadline;
+}
 
 static size_t demand_key(const Model *m, int o, int t, int s)
 {
@@ -553,6 +561,7 @@ done:
 
 /* ---- the program --------------------------------------------------------- */
 
+/* Returns 0, −1 on out-of-memory, 1 when past the deadline. */
 static int add_columns_and_rows(Builder *b, const int *gmax)
 {
     Model *m = b->m;
@@ -573,6 +582,8 @@ static int add_columns_and_rows(Builder *b, const int *gmax)
                       pr->pclass, pr->cohort, pr->travel};
         pr->col = mip_add_col(mip, col);
     }
+    if (late(b))
+        return 1;
     /* GROUPS and SIZE columns per course cohort with pairs */
     for (long c = 0; c < m->ncohorts; c++)
         m->groups_col[c] = m->size_col[c] = -1;
@@ -626,9 +637,9 @@ static int add_columns_and_rows(Builder *b, const int *gmax)
         }
         de->nplace_cols = mip->ncols - de->first_place_col;
     }
-    if (mip->oom) {
+    if (mip->oom || late(b)) {
         free(demand_used);
-        return -1;
+        return mip->oom ? -1 : 1;
     }
 
     /* class rows: Σ_c X ≤ |k| */
@@ -658,6 +669,10 @@ static int add_columns_and_rows(Builder *b, const int *gmax)
         int row = mip_add_row(mip, -HUGE_VAL, 0.0, 'l');
         mip_add_coef(mip, row, pr->col, 1.0);
         mip_add_coef(mip, row, g, -(double)pair_link(m, pr));
+    }
+    if (late(b)) {
+        free(demand_used);
+        return 1;
     }
     int *size_row = malloc((size_t)(m->ncohorts ? m->ncohorts : 1) * sizeof *size_row);
     if (!size_row) {
@@ -716,6 +731,8 @@ static int add_columns_and_rows(Builder *b, const int *gmax)
                 mip_add_coef(mip, demand_first_row[pr->demand] + pj++, pr->col, -1.0);
     }
     free(demand_first_row);
+    if (late(b))
+        return 1;
 
     if (add_centre_rows(m) || add_slot_rows(m))
         return -1;
@@ -731,10 +748,18 @@ static int add_columns_and_rows(Builder *b, const int *gmax)
 
 int model_build(const Scenario *s, int aggregate, Model *out)
 {
+    return model_build_until(s, aggregate, HUGE_VAL, out);
+}
+
+/* Classes between two looks at the clock while adding pairs. */
+#define BUILD_CLOCK_EVERY 256
+
+int model_build_until(const Scenario *s, int aggregate, double deadline, Model *out)
+{
     memset(out, 0, sizeof *out);
     out->s = s;
     out->value_digits = -1;
-    Builder b = {out, NULL, NULL, 0, 0, NULL, NULL};
+    Builder b = {out, NULL, NULL, 0, 0, NULL, NULL, deadline};
     long *track_first = NULL, *track_end = NULL;
     int *gmax = NULL;
     int rc = -1;
@@ -763,15 +788,28 @@ int model_build(const Scenario *s, int aggregate, Model *out)
     }
     if (build_reach(&b))
         goto done;
-    for (int k = 0; k < out->classes.npclasses; k++)
+    for (int k = 0; k < out->classes.npclasses; k++) {
+        if (k % BUILD_CLOCK_EVERY == 0 && late(&b))
+            goto late;
         if (add_pairs_for_class(&b, k, track_first, track_end))
             goto done;
+    }
+    if (late(&b))
+        goto late;
     if (prune_pairs(&b, gmax))
         goto done;
-    if (add_columns_and_rows(&b, gmax))
+    if (late(&b))
+        goto late;
+    int added = add_columns_and_rows(&b, gmax);
+    if (added > 0)
+        goto late;
+    if (added < 0)
         goto done;
     out->value_digits = find_value_digits(out);
     rc = 0;
+    goto done;
+late:
+    rc = 1;
 done:
     free(b.demand_index);
     for (int d = 0; b.info && d < out->ndemands; d++) {

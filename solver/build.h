@@ -48,6 +48,13 @@ typedef struct Model {
  * (the model is released). */
 int model_build(const Scenario *s, int aggregate, Model *out);
 
+/* model_build that gives up once the monotonic clock (clock_seconds)
+ * passes `deadline`, checked between its phases and every few hundred
+ * participant classes: returns 1 then (the model is released). National
+ * 50 000 takes about 4 s to build, more than a short time limit allows
+ * (solver/solve.c then writes the greedy plan). */
+int model_build_until(const Scenario *s, int aggregate, double deadline, Model *out);
+
 /* Appends the level-2 row "value ≥ target − tol" over the columns' value
  * coefficients (exact integer form when they are multiples of
  * 10^−value_digits, see docs/model.md; −1 for the real form). Works on the

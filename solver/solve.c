@@ -76,20 +76,32 @@ static void fill_stats(const Model *m, SolveStats *st)
 }
 
 #define NGREEDY 5          /* greedy orders tried */
+/* Greedy plans first: in each block the best of them is the fallback
+ * whenever GLPK stops with less. No order wins everywhere: fewest options
+ * first joining open cohorts first, most options first, fewest options
+ * first, best value and the gross list placed 15 563.8, 16 925.0,
+ * 15 091.9, 16 185.1 and 16 225.1 on national 50 000, 1 785.9, 1 572.6,
+ * 1 782.7, 1 673.5 and 1 645.6 on national 2 000, and 3 908.7, 3 295.3,
+ * 3 793.9, 3 614.1 and 3 634.9 on national 5 000 (bench/RESULTS.md). The
+ * first is made before the program is built (the answer when there is no
+ * time to build it), the others while their time lasts. */
+static const GreedyOrder greedy_orders[NGREEDY] = {GREEDY_FEWEST_JOIN_OPEN, GREEDY_MOST_OPTIONS,
+                                                   GREEDY_FEWEST_OPTIONS, GREEDY_BEST_VALUE, GREEDY_GROSS_LIST};
+/* Share of the time between the program's build and the levels' end
+ * that the greedy plans after the first may take (one takes 1.3 s on
+ * national 50 000). */
+#define GREEDY_STARTS_SHARE 0.2
 #define NSTARTS (NGREEDY + 1) /* and the searched plan: what each block may start from */
 /* Share of level 1's time the greedy search (solver/greedy_search.c) has
  * on programs with a block for region search. */
 #define SEARCH_SHARE 0.8
 #define SEARCH_MAX_SHARE 0.9 /* SAMPLAN_GREEDY_SEARCH: GLPK keeps some time */
 
-/* A greedy plan (solver/greedy.c) as column values of m, or NULL when it
- * cannot be had; with search_s ≥ 0, improved by the greedy search for
- * that long. */
-static double *greedy_start(const Model *m, GreedyOrder order, double search_s)
+/* Plan g (from solver/greedy.c) as column values of m, or NULL when it
+ * cannot be had; g is freed. */
+static double *plan_columns(const Model *m, Plan *g)
 {
-    Plan *g = NULL;
-    if (search_s >= 0.0 ? greedy_search(m->s, order, search_s, 1, &g, NULL) != 0
-                        : greedy_plan(m->s, order, &g) != 0)
+    if (!g)
         return NULL;
     double *x = malloc((size_t)(m->mip.ncols ? m->mip.ncols : 1) * sizeof *x);
     if (x && model_columns_from_plan(m, g, x) != 0) {
@@ -98,6 +110,32 @@ static double *greedy_start(const Model *m, GreedyOrder order, double search_s)
     }
     plan_free(g);
     return x;
+}
+
+/* greedy_plan, or with search_s ≥ 0 greedy_search for that long; NULL
+ * when it cannot be had. */
+static Plan *greedy_for(const Scenario *s, GreedyOrder order, double search_s)
+{
+    Plan *g = NULL;
+    if (search_s >= 0.0 ? greedy_search(s, order, search_s, 1, &g, NULL) != 0 : greedy_plan(s, order, &g) != 0)
+        return NULL;
+    return g;
+}
+
+/* Σ over participants of their best value: a bound on any plan's value,
+ * had without the program. */
+static double value_bound_without_program(const Scenario *s)
+{
+    double sum = 0.0;
+    for (int p = 0; p < s->nparticipants; p++) {
+        const Participant *pt = &s->participants[p];
+        double best = 0.0;
+        int ntr = pt->nprefs ? pt->nprefs : s->ntracks;
+        for (int i = 0; i < ntr; i++)
+            best = fmax(best, participant_track_value(s, pt, pt->nprefs ? pt->prefs[i] : i));
+        sum += best;
+    }
+    return sum;
 }
 
 static Plan *plan_from(const Model *m, const double *x, char *err, size_t errsz)
@@ -208,9 +246,36 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     *out = NULL;
     Model m;
     double t0 = clock_seconds();
-    if (model_build(s, 1, &m)) {
+    double deadline = opt->clock_start + opt->time_limit_s - finish_reserve(s, opt->time_limit_s);
+    /* the first greedy plan before the program: when the time limit
+     * leaves no time to build the program (national 50 000: about 4 s),
+     * or none after it, that plan is the answer */
+    Plan *first = greedy_for(s, greedy_orders[0], -1.0);
+    if (!first) {
+        snprintf(err, errsz, "out of memory");
+        return 1;
+    }
+    int built = model_build_until(s, 1, deadline, &m);
+    if (built < 0) {
+        plan_free(first);
         snprintf(err, errsz, "out of memory building the program");
         return 1;
+    }
+    if (built == 1 || clock_seconds() >= deadline) {
+        if (built == 0) {
+            fill_stats(&m, stats);
+            model_release(&m);
+        }
+        stats->build_s = clock_seconds() - t0;
+        stats->greedy_value = first->value;
+        first->status = PLAN_FEASIBLE;
+        first->bound = fmax(first->value, value_bound_without_program(s));
+        first->gap = (first->bound - first->value) / fmax(1.0, fabs(first->bound));
+        if (!opt->quiet)
+            fprintf(stderr, "samplan: the time limit left no time to %s the program: the plan is the greedy one\n",
+                    built == 1 ? "build" : "solve");
+        *out = first;
+        return 0;
     }
     fill_stats(&m, stats);
     Blocks blocks;
@@ -223,6 +288,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     int min_cols = split_env && strcmp(split_env, "0") == 0 ? m.mip.ncols + 1 : BLOCK_MIN_COLS;
     if (mip_split_blocks(&m.mip, min_cols, &blocks)) {
         snprintf(err, errsz, "out of memory splitting the program");
+        plan_free(first);
         model_release(&m);
         return 1;
     }
@@ -230,18 +296,14 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     stats->blocks = n;
     stats->build_s = clock_seconds() - t0;
 
-    /* greedy plans first: in each block the best of them is the fallback
-     * whenever GLPK stops with less. No order wins everywhere: best value,
-     * gross list, fewest and most options first, and fewest first joining
-     * open cohorts first placed 16 185.1, 16 225.1, 15 091.9, 16 925.0
-     * and 15 563.8 on national 50 000, 1 673.5, 1 645.6, 1 782.7, 1 572.6
-     * and 1 785.9 on national 2 000, and 3 614.1, 3 634.9, 3 793.9,
-     * 3 295.3 and 3 908.7 on national 5 000 (bench/RESULTS.md). */
-    static const GreedyOrder orders[NGREEDY] = {GREEDY_BEST_VALUE, GREEDY_GROSS_LIST, GREEDY_FEWEST_OPTIONS,
-                                                GREEDY_MOST_OPTIONS, GREEDY_FEWEST_JOIN_OPEN};
+    /* the greedy plans (greedy_orders) */
     int best_order = -1;
+    double starts_end = clock_seconds() + GREEDY_STARTS_SHARE * (deadline - clock_seconds());
     for (int k = 0; k < NGREEDY; k++) {
-        start_x[k] = greedy_start(&m, orders[k], -1.0);
+        if (k > 0 && clock_seconds() > starts_end)
+            break;
+        start_x[k] = plan_columns(&m, k == 0 ? first : greedy_for(s, greedy_orders[k], -1.0));
+        first = NULL;
         if (!start_x[k])
             continue;
         double v = mip_objective(&m.mip, start_x[k], LEVEL_VALUE);
@@ -249,13 +311,12 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
             best_order = k;
         stats->greedy_value = fmax(stats->greedy_value, v);
     }
-    double deadline = opt->clock_start + opt->time_limit_s - finish_reserve(s, opt->time_limit_s);
     /* the greedy search's time is level 1's */
     double level1_end = clock_seconds() + (deadline - clock_seconds()) * LEVEL1_SHARE;
     double search_s = greedy_search_seconds(&m, &blocks, level1_end - clock_seconds());
     if (best_order >= 0 && search_s > 0.0) {
         double ts = clock_seconds();
-        start_x[NGREEDY] = greedy_start(&m, orders[best_order], search_s);
+        start_x[NGREEDY] = plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s));
         stats->search_s = clock_seconds() - ts;
         if (!opt->quiet && start_x[NGREEDY])
             fprintf(stderr, "samplan: %6.1f s  level 1 (value)  greedy search: %g from %g\n",
@@ -372,6 +433,7 @@ done:
     } else {
         plan_free(plan);
     }
+    plan_free(first);
     parts_free(parts, n);
     blocks_release(&blocks);
     for (int k = 0; k < NSTARTS; k++)
