@@ -160,8 +160,10 @@ static int build_slot_classes(const Scenario *s, int aggregate, Classes *c)
         return -1;
     }
     int m = 0;
+    /* the plain program (aggregate 0) keeps slots without room too: SPEC
+     * §4 has it without any reduction */
     for (int i = 0; i < n; i++)
-        if (slot_has_room(s, &s->slots[i]))
+        if (!aggregate || slot_has_room(s, &s->slots[i]))
             order[m++] = i;
     if (aggregate) {
         sort_scenario = s;

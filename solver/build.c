@@ -99,6 +99,7 @@ typedef struct Builder {
     int **reach;              /* per origin: reachable slot classes */
     int *nreach;
     double deadline;          /* clock_seconds() after which the build gives up */
+    int aggregate;            /* 0: the plain program, nothing pruned */
 } Builder;
 
 /* 1 when the build is past its deadline (model_build_until). */
@@ -350,7 +351,9 @@ static int prune_pairs(Builder *b, int *gmax)
     int n = 0;
     for (int i = 0; i < m->npairs; i++) {
         const Pair *pr = &m->pairs[i];
-        if (s->tracks[m->cohorts[pr->cohort].track].has_course && gmax[pr->cohort] == 0)
+        /* the plain program keeps them, at an upper bound of 0 (SPEC §4:
+         * without any reduction, one variable per participant and option) */
+        if (b->aggregate && s->tracks[m->cohorts[pr->cohort].track].has_course && gmax[pr->cohort] == 0)
             continue;
         m->pairs[n++] = *pr;
     }
@@ -759,7 +762,7 @@ int model_build_until(const Scenario *s, int aggregate, double deadline, Model *
     memset(out, 0, sizeof *out);
     out->s = s;
     out->value_digits = -1;
-    Builder b = {out, NULL, NULL, 0, 0, NULL, NULL, deadline};
+    Builder b = {out, NULL, NULL, 0, 0, NULL, NULL, deadline, aggregate};
     long *track_first = NULL, *track_end = NULL;
     int *gmax = NULL;
     int rc = -1;
