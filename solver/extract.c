@@ -134,9 +134,30 @@ static int resolve_slots(const Model *m, Plan *plan, char *err, size_t errsz)
     return rc;
 }
 
+/* Digits d ≤ 9 such that every assigned value is a multiple of 10^−d
+ * (within a relative 1e-12: the products priority × weight × rank
+ * factor carry only binary noise), or −1 when there are none. */
+static int assigned_value_digits(const Plan *plan)
+{
+    for (int d = 0; d <= 9; d++) {
+        double scale = pow(10.0, d);
+        int all = 1;
+        for (int p = 0; p < plan->nassignments && all; p++) {
+            if (plan->assignments[p].cohort < 0)
+                continue;
+            double v = plan->assignments[p].value * scale;
+            all = fabs(v - nearbyint(v)) <= 1e-12 * fmax(1.0, fabs(v));
+        }
+        if (all)
+            return d;
+    }
+    return -1;
+}
+
 void plan_compute_totals(const Scenario *s, Plan *plan)
 {
     plan->value = 0.0;
+    long double value = 0.0L;
     plan->hosting_cost = 0.0;
     double travel = 0.0;
     for (int c = 0; c < plan->ncohorts; c++)
@@ -158,13 +179,22 @@ void plan_compute_totals(const Scenario *s, Plan *plan)
                                               tr->modules[j].weeks);
         a->cost = cost;
         a->value = participant_track_value(s, pt, pc->track);
-        plan->value += a->value;
+        value += a->value;
         travel += cost;
     }
     plan->cost = plan->hosting_cost + travel;
-    /* values are sums of short decimals (1 × 0.9 + …): drop the binary
-     * noise of the sum so 146.6 is written as 146.6, not 146.60000000000008 */
-    plan->value = nearbyint(plan->value * 1e9) / 1e9;
+    /* values are sums of short decimals (1 × 0.9 + …): the sum is put on
+     * their grid, so 146.6 is written as 146.6, not 146.60000000000008,
+     * and national 50 000's 16 679.5 not as 16 679.499999999 (rounding to
+     * 1e-9 did that, and wrote 1.0000000008 as 1.000000001: fourth
+     * audit); values with more decimals keep the extended-precision sum */
+    int d = assigned_value_digits(plan);
+    if (d >= 0) {
+        long double scale = powl(10.0L, d);
+        plan->value = (double)(nearbyintl(value * scale) / scale);
+    } else {
+        plan->value = (double)value;
+    }
 }
 
 int model_extract_plan(const Model *m, const double *x, Plan *plan, char *err, size_t errsz)

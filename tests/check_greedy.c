@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "hand_scenarios.h"
+#include "../solver/extract.h"
 #include "../solver/greedy.h"
 
 static int near_eq(double a, double b)
@@ -423,6 +424,30 @@ START_TEST(test_search_zero_time_is_greedy)
 }
 END_TEST
 
+/* The plan's value is the sum of its members' values put on their
+ * decimal grid, or the exact sum when they have more than nine decimals
+ * (solver/extract.c; the fourth audit saw 16 679.5 written as
+ * 16679.499999999 and 1.0000000008 as 1.000000001). */
+START_TEST(test_plan_value_on_the_grid)
+{
+    Scenario *s = hand_load("pooling", NULL);
+    Plan *plan = NULL;
+    ck_assert_int_eq(greedy_plan(s, GREEDY_BEST_VALUE, &plan), 0);
+    ck_assert(near_eq(plan->value, 3));
+    static const double grid[3] = {0.1, 0.2, 0.3}, fine[3] = {4e-10, 1.0000000004, 1.0};
+    for (int p = 0; p < 3; p++)
+        s->participants[p].priority = grid[p];
+    plan_compute_totals(s, plan);
+    ck_assert(plan->value == 0.6); /* 0.1 + 0.2 + 0.3 is 0.6000000000000001 in binary */
+    for (int p = 0; p < 3; p++)
+        s->participants[p].priority = fine[p];
+    plan_compute_totals(s, plan);
+    ck_assert_msg(fabs(plan->value - 2.0000000008) < 1e-15, "value %.17g", plan->value);
+    plan_free(plan);
+    scenario_free(s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("greedy");
@@ -439,6 +464,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_search_valid_never_worse);
     tcase_add_test(tc, test_search_finds_constrained_optimum);
     tcase_add_test(tc, test_search_zero_time_is_greedy);
+    tcase_add_test(tc, test_plan_value_on_the_grid);
     suite_add_tcase(s, tc);
     return s;
 }
