@@ -141,6 +141,7 @@ typedef struct Reach {
     int **list;  /* [ntracks] owned slot index lists, NULL until computed */
     int *count;  /* [ntracks], −1 until computed */
     int failed;  /* out of memory */
+    int reserved; /* placements_ok met a slot whose places reservations took */
 } Reach;
 
 static const int *reach_of(Reach *r, int t, int *n)
@@ -176,7 +177,9 @@ static int slot_has_room(const Scenario *s, const Slot *sl, int a, int b)
 /* Placement check of a start of track t: 1 when every placement module has
  * a slot in reach whose window covers its weeks; *room set to 1 when such
  * slots also have room left after reservations in all those weeks. On
- * failure the first uncovered module's weeks go to *fa, *fb. */
+ * failure the first uncovered module's weeks go to *fa, *fb. r->reserved
+ * is set when a covering slot without room has places that reservations
+ * took (else the slots have capacity 0). */
 static int placements_ok(Reach *r, int t, int start, int *room, int *fa, int *fb)
 {
     const Scenario *s = r->s;
@@ -196,6 +199,8 @@ static int placements_ok(Reach *r, int t, int start, int *room, int *fa, int *fb
                 continue;
             covered = 1;
             roomy = slot_has_room(s, sl, a, b);
+            if (!roomy && sl->capacity > 0)
+                r->reserved = 1;
         }
         if (!covered) {
             *fa = a;
@@ -263,7 +268,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     int *cand = calloc((size_t)nt, sizeof *cand);
     int *keep = calloc((size_t)nt, sizeof *keep);
     unsigned char *ok_track = calloc((size_t)nt, 1);
-    Reach reach = {s, p, calloc((size_t)nt, sizeof(int *)), malloc((size_t)nt * sizeof(int)), 0};
+    Reach reach = {s, p, calloc((size_t)nt, sizeof(int *)), malloc((size_t)nt * sizeof(int)), 0, 0};
     if (!cand || !keep || !ok_track || !reach.list || !reach.count) {
         free(cand);
         free(keep);
@@ -482,8 +487,12 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         goto done;
     }
     if (roomy_options == 0) {
-        add(t, "the placement slots within reach of %s are fully reserved by other "
-               "groups in the weeks needed by ", home);
+        if (reach.reserved)
+            add(t, "the placement slots within reach of %s are fully reserved by other "
+                   "groups in the weeks needed by ", home);
+        else
+            add(t, "the placement slots within reach of %s have no places (capacity 0) "
+                   "in the weeks needed by ", home);
         if (options == 1)
             add(t, "the only admissible cohort");
         else

@@ -192,6 +192,18 @@ START_TEST(test_slots_fully_reserved)
 }
 END_TEST
 
+/* Without reservations, a slot of capacity 0 is not "reserved by other
+ * groups" (fourth audit). */
+START_TEST(test_slots_capacity_zero)
+{
+    s->slots[0].capacity = 0;
+    for (int w = 1; w <= s->weeks; w++)
+        s->slots[0].room[w] = 0;
+    expect(3, "the placement slots within reach of Alpha have no places (capacity 0) in "
+              "the weeks needed by all 8 admissible cohorts");
+}
+END_TEST
+
 START_TEST(test_zero_priority)
 {
     s->participants[3].priority = 0;
@@ -331,6 +343,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_no_slot_at_home_cooperation_off);
     tcase_add_test(tc, test_slot_window_misses_placements);
     tcase_add_test(tc, test_slots_fully_reserved);
+    tcase_add_test(tc, test_slots_capacity_zero);
     tcase_add_test(tc, test_zero_priority);
     tcase_add_test(tc, test_zero_group_weight);
     tcase_add_test(tc, test_rank_too_low);
