@@ -6,6 +6,7 @@
  */
 #include "commands.h"
 
+#include "../io/file_kind.h"
 #include "../io/scenario_load.h"
 #include "../solver/solve.h"
 
@@ -18,15 +19,36 @@ const char export_usage[] =
     "Writes the first-level integer program (maximise value) as CPLEX LP or free\n"
     "MPS, readable by glpsol and other solvers. MPS has no objective sense, and\n"
     "glpsol rejects the OBJSENSE section: the MPS file says in a comment that its\n"
-    "objective is to be maximised (glpsol --freemps FILE --max).\n"
+    "objective is to be maximised (glpsol --freemps FILE --max). FILE must be new,\n"
+    "empty, or a program samplan wrote before: any other file is left alone.\n"
     "\n"
     "  --lp FILE        CPLEX LP format\n"
     "  --mps FILE       free MPS format\n"
     "  --variant NAME   apply a variant of scenario.json\n"
     "  --plain          the unreduced program: one variable per participant and\n"
-    "                   option (no merging of identical participants or slots)\n"
+    "                   option (nothing merged or pruned)\n"
     "\n"
     "exit: 0 written, 1 write failure, 2 bad input or usage\n";
+
+/* 1 when writing path loses nothing a user gave: it does not exist, is
+ * empty (as mktemp leaves it), or begins as the programs GLPK writes for
+ * samplan do ("\\* Problem: samplan *\\" in LP, "* Problem:    samplan" in
+ * MPS). A mistyped path once put an LP program in place of a scenario's
+ * scenario.json (fourth audit). Other kinds of file (a directory) are left
+ * to the write, which names what went wrong. */
+static int overwritable(const char *path)
+{
+    const char *kind = NULL;
+    FILE *f = file_kind_open(path, &kind);
+    if (!f)
+        return 1;
+    char head[64] = "";
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = '\0';
+    return n == 0 || strncmp(head, "\\* Problem: samplan *\\", 22) == 0 ||
+           strncmp(head, "* Problem:    samplan", 21) == 0;
+}
 
 int cmd_export(int argc, char **argv)
 {
@@ -62,6 +84,14 @@ int cmd_export(int argc, char **argv)
         return usage_error("export", "missing scenario directory");
     if (!path)
         return usage_error("export", "give --lp FILE or --mps FILE");
+
+    if (!overwritable(path)) {
+        fprintf(stderr,
+                "samplan: %s: exists and is not a program samplan wrote; expected a new path, an empty file "
+                "or an earlier export (remove it or choose another)\n",
+                path);
+        return EXIT_BAD_INPUT;
+    }
 
     DiagList diags = DIAGLIST_INIT;
     Scenario *s = NULL;

@@ -125,6 +125,14 @@ expect_rc 2 "solve --out and -o" "$SAMPLAN" solve "$scen" --out "$tmp/o1" -o "$t
 expect_rc 0 "solve --out=DIR" "$SAMPLAN" solve "$scen" --out="$tmp/o3" --quiet
 [ -s "$tmp/o3/summary.json" ] || fail "solve --out=DIR wrote no plan there"
 
+# export overwrites only an empty file or its own earlier program, never
+# a file a user gave (a mistyped path once replaced a scenario.json)
+cp "$scen/scenario.json" "$tmp/kept.json"
+expect_rc 2 "export over a file it did not write" "$SAMPLAN" export "$scen" --lp "$tmp/kept.json"
+cmp -s "$scen/scenario.json" "$tmp/kept.json" || fail "export overwrote a file it did not write"
+: > "$tmp/empty.lp"
+expect_rc 0 "export over an empty file" "$SAMPLAN" export "$scen" --lp "$tmp/empty.lp"
+expect_rc 0 "export over its own program" "$SAMPLAN" export "$scen" --lp "$tmp/empty.lp"
 # export writes a file glpsol can read
 expect_rc 0 "export --lp" "$SAMPLAN" export "$scen" --lp "$tmp/p.lp" --plain
 [ -s "$tmp/p.lp" ] || fail "export --lp wrote nothing"
