@@ -102,10 +102,11 @@ typedef struct Builder {
     int aggregate;            /* 0: the plain program, nothing pruned */
 } Builder;
 
-/* 1 when the build is past its deadline (model_build_until). */
+/* 1 when the build is past its deadline (model_build_until), or, with a
+ * deadline, after Ctrl-C: the solve then writes its greedy plan at once. */
 static int late(const Builder *b)
 {
-    return isfinite(b->deadline) && clock_seconds() > b->deadline;
+    return isfinite(b->deadline) && (solver_interrupted || clock_seconds() > b->deadline);
 }
 
 static size_t demand_key(const Model *m, int o, int t, int s)

@@ -49,8 +49,9 @@ typedef struct Model {
 int model_build(const Scenario *s, int aggregate, Model *out);
 
 /* model_build that gives up once the monotonic clock (clock_seconds)
- * passes `deadline`, checked between its phases and every few hundred
- * participant classes: returns 1 then (the model is released). National
+ * passes `deadline` (or on Ctrl-C, solver_interrupted), checked between
+ * its phases and every few hundred participant classes: returns 1 then
+ * (the model is released). National
  * 50 000 takes about 4 s to build, more than a short time limit allows
  * (solver/solve.c then writes the greedy plan). */
 int model_build_until(const Scenario *s, int aggregate, double deadline, Model *out);

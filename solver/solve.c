@@ -261,7 +261,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         snprintf(err, errsz, "out of memory building the program");
         return 1;
     }
-    if (built == 1 || clock_seconds() >= deadline) {
+    if (built == 1 || clock_seconds() >= deadline || solver_interrupted) {
         if (built == 0) {
             fill_stats(&m, stats);
             model_release(&m);
@@ -271,7 +271,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         first->status = PLAN_FEASIBLE;
         first->bound = fmax(first->value, value_bound_without_program(s));
         first->gap = (first->bound - first->value) / fmax(1.0, fabs(first->bound));
-        if (!opt->quiet)
+        if (!opt->quiet && !solver_interrupted)
             fprintf(stderr, "samplan: the time limit left no time to %s the program: the plan is the greedy one\n",
                     built == 1 ? "build" : "solve");
         *out = first;
@@ -300,7 +300,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     int best_order = -1;
     double starts_end = clock_seconds() + GREEDY_STARTS_SHARE * (deadline - clock_seconds());
     for (int k = 0; k < NGREEDY; k++) {
-        if (k > 0 && clock_seconds() > starts_end)
+        if (k > 0 && (clock_seconds() > starts_end || solver_interrupted))
             break;
         start_x[k] = plan_columns(&m, k == 0 ? first : greedy_for(s, greedy_orders[k], -1.0));
         first = NULL;
