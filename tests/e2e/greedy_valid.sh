@@ -6,7 +6,8 @@
 # fewest first joining open cohorts first), pass plan_check; on the hand
 # scenarios the greedy value is at most the proven optimum in EXPECTED (it
 # cannot beat it). The greedy search (solver/greedy_search.c, ruin and
-# recreate for 0.05 s from the best-value and the join-open greedy) must
+# recreate for 0.05 s from the best-value and the join-open greedy, on the
+# hand scenarios and every fourth random one) must
 # pass the same checks, with a value at least its greedy's, and a cost at
 # most its greedy's at equal value.
 # Environment: TOOLS (dir with greedy_run, plan_check, random_scenario).
@@ -106,7 +107,9 @@ while [ "$seed" -le 100 ]; do
         for order in "" gross fewest most join-open; do
             check_one "$rdir" "" "$order" ""
         done
-        check_searched "$rdir" "" "" "$seed"
+        # searched on every fourth: each run under the sanitizers costs
+        # 0.1 s, and make check should stay within minutes
+        [ $((seed % 4)) -eq 0 ] && check_searched "$rdir" "" "" "$seed"
     fi
     rm -rf "$rdir"
     seed=$((seed + 1))
@@ -116,4 +119,4 @@ if [ "$fails" -ne 0 ]; then
     echo "greedy_valid: $fails failure(s) in $runs runs"
     exit 1
 fi
-echo "greedy_valid: $runs greedy plans valid ($nscen hand scenarios with variants, 100 random; $searches of them searched)"
+echo "greedy_valid: $runs greedy plans valid ($nscen hand scenarios with variants, 100 random; $searches of the runs searched)"
