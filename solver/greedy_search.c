@@ -395,7 +395,7 @@ int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned
     /* gross-list placing (first slot in file order) is for the baseline
      * only: the search places as best value does */
     g.order = GREEDY_BEST_VALUE;
-    while (seconds_now() - t0 < seconds && !solver_interrupted) {
+    while (sr.ncentres > 0 && seconds_now() - t0 < seconds && !solver_interrupted) {
         int r = search_step(&sr, best_value);
         if (r < 0)
             goto done;
