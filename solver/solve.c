@@ -245,7 +245,6 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     memset(stats, 0, sizeof *stats);
     *out = NULL;
     Model m;
-    double t0 = clock_seconds();
     double deadline = opt->clock_start + opt->time_limit_s - finish_reserve(s, opt->time_limit_s);
     /* the first greedy plan before the program: when the time limit
      * leaves no time to build the program (national 50 000: about 4 s),
@@ -255,6 +254,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         snprintf(err, errsz, "out of memory");
         return 1;
     }
+    double t0 = clock_seconds(); /* the build's time, without that plan's */
     int built = model_build_until(s, 1, deadline, &m);
     if (built < 0) {
         plan_free(first);
