@@ -123,6 +123,18 @@ double participant_track_value(const Scenario *s, const Participant *p, int trac
     return p->priority * s->objective.group_weight[p->group] * factor;
 }
 
+double participant_best_value(const Scenario *s, const Participant *p)
+{
+    double best = 0.0;
+    int ntr = p->nprefs ? p->nprefs : s->ntracks;
+    for (int i = 0; i < ntr; i++) {
+        double v = participant_track_value(s, p, p->nprefs ? p->prefs[i] : i);
+        if (v > best)
+            best = v;
+    }
+    return best;
+}
+
 void scenario_week_date(const Scenario *s, int week, char buf[11])
 {
     calendar_format(calendar_days(s->start_year, s->start_month, s->start_day) + 7L * (week - 1), buf);

@@ -207,6 +207,10 @@ int scenario_find_slot(const Scenario *s, const char *id);
  * max(0, 1 − step·(rank − 1)); 0 when t is not in p's list. */
 double participant_track_value(const Scenario *s, const Participant *p, int track);
 
+/* The most participant p can bring to a plan: its greatest track value
+ * (0 when it has none). */
+double participant_best_value(const Scenario *s, const Participant *p);
+
 /* 1-based rank of track t in p's list (1 for an empty list), 0 if absent. */
 int participant_track_rank(const Participant *p, int track);
 

@@ -1080,14 +1080,7 @@ int greedy_participant_order(Greedy *g, GreedyOrder order, int *porder)
     if (!keys)
         return -1;
     for (int p = 0; p < np; p++) {
-        const Participant *pt = &s->participants[p];
-        double best = 0.0;
-        int ntr = pt->nprefs ? pt->nprefs : s->ntracks;
-        for (int i = 0; i < ntr; i++) {
-            double v = participant_track_value(s, pt, pt->nprefs ? pt->prefs[i] : i);
-            if (v > best)
-                best = v;
-        }
+        double best = participant_best_value(s, &s->participants[p]);
         int nopts = 0;
         if (order == GREEDY_FEWEST_OPTIONS || order == GREEDY_MOST_OPTIONS || order == GREEDY_FEWEST_JOIN_OPEN) {
             nopts = collect_options(g, p, 0);

@@ -381,14 +381,8 @@ int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned
      * plan whose members of value 0 could no longer leave) */
     if (greedy_participant_order(&g, order, porder) || greedy_fill(&g, porder, np) || greedy_trim(&g, porder))
         goto done;
-    for (int p = 0; p < np; p++) {
-        const Participant *pt = &s->participants[p];
-        double b = 0.0;
-        int ntr = pt->nprefs ? pt->nprefs : s->ntracks;
-        for (int i = 0; i < ntr; i++)
-            b = fmax(b, participant_track_value(s, pt, pt->nprefs ? pt->prefs[i] : i));
-        best_value[p] = b;
-    }
+    for (int p = 0; p < np; p++)
+        best_value[p] = participant_best_value(s, &s->participants[p]);
     local.start_value = g.value;
     if (search_init(&sr, &g, seed))
         goto done;

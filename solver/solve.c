@@ -127,14 +127,8 @@ static Plan *greedy_for(const Scenario *s, GreedyOrder order, double search_s)
 static double value_bound_without_program(const Scenario *s)
 {
     double sum = 0.0;
-    for (int p = 0; p < s->nparticipants; p++) {
-        const Participant *pt = &s->participants[p];
-        double best = 0.0;
-        int ntr = pt->nprefs ? pt->nprefs : s->ntracks;
-        for (int i = 0; i < ntr; i++)
-            best = fmax(best, participant_track_value(s, pt, pt->nprefs ? pt->prefs[i] : i));
-        sum += best;
-    }
+    for (int p = 0; p < s->nparticipants; p++)
+        sum += participant_best_value(s, &s->participants[p]);
     return sum;
 }
 
