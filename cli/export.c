@@ -10,6 +10,7 @@
 #include "../io/scenario_load.h"
 #include "../solver/solve.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,14 +35,16 @@ const char export_usage[] =
  * empty (as mktemp leaves it), or begins as the programs GLPK writes for
  * samplan do ("\\* Problem: samplan *\\" in LP, "* Problem:    samplan" in
  * MPS). A mistyped path once put an LP program in place of a scenario's
- * scenario.json (fourth audit). Other kinds of file (a directory) are left
- * to the write, which names what went wrong. */
+ * scenario.json (fourth audit). A file it cannot read is kept too. Other
+ * kinds of file (a directory) are left to the write, which names what
+ * went wrong. */
 static int overwritable(const char *path)
 {
     const char *kind = NULL;
+    errno = 0;
     FILE *f = file_kind_open(path, &kind);
-    if (!f)
-        return 1;
+    if (!f) /* new, or not a regular file (the write says why); unreadable: kept */
+        return kind != NULL || errno == ENOENT;
     char head[64] = "";
     size_t n = fread(head, 1, sizeof head - 1, f);
     fclose(f);

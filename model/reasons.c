@@ -192,23 +192,24 @@ static int placements_ok(Reach *r, int t, int start, int *room, int *fa, int *fb
         if (mo->kind != MODULE_PLACEMENT)
             continue;
         int a = start + mo->offset, b = a + mo->weeks - 1;
-        int covered = 0, roomy = 0;
+        int covered = 0, roomy = 0, reserved = 0;
         for (int k = 0; k < nreach && !roomy; k++) {
             const Slot *sl = &s->slots[reach[k]];
             if (sl->from_week > a || sl->to_week < b)
                 continue;
             covered = 1;
             roomy = slot_has_room(s, sl, a, b);
-            if (!roomy && sl->capacity > 0)
-                r->reserved = 1;
+            reserved |= !roomy && sl->capacity > 0;
         }
         if (!covered) {
             *fa = a;
             *fb = b;
             return 0;
         }
-        if (!roomy)
+        if (!roomy) {
             *room = 0;
+            r->reserved |= reserved; /* this module is blocked, partly by reservations */
+        }
     }
     return 1;
 }

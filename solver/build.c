@@ -171,8 +171,10 @@ static int get_demand(Builder *b, int o, int t, int start)
         int from = start + mod->offset, to = from + mod->weeks - 1;
         for (int r = 0; r < b->nreach[o]; r++) {
             const SlotClass *sc = &m->classes.sclasses[b->reach[o][r]];
+            /* a slot without room is an option of the plain program too,
+             * at an upper bound of 0 (SPEC §4: without any reduction) */
             if (!slot_accepts(s, sc->representative, t) || sc->from_week > from || sc->to_week < to ||
-                min_room(sc, from, to) < 1)
+                (b->aggregate && min_room(sc, from, to) < 1))
                 continue;
             info.options[nopts++] = b->reach[o][r];
             info.nopt[pj]++;

@@ -13,6 +13,7 @@
  */
 #include "extract.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,8 +136,8 @@ static int resolve_slots(const Model *m, Plan *plan, char *err, size_t errsz)
 }
 
 /* Digits d ≤ 9 such that every assigned value is a multiple of 10^−d
- * (within a relative 1e-12: the products priority × weight × rank
- * factor carry only binary noise), or −1 when there are none. */
+ * (within a few units in the last place: the products priority × weight
+ * × rank factor carry only binary noise), or −1 when there are none. */
 static int assigned_value_digits(const Plan *plan)
 {
     for (int d = 0; d <= 9; d++) {
@@ -146,7 +147,7 @@ static int assigned_value_digits(const Plan *plan)
             if (plan->assignments[p].cohort < 0)
                 continue;
             double v = plan->assignments[p].value * scale;
-            all = fabs(v - nearbyint(v)) <= 1e-12 * fmax(1.0, fabs(v));
+            all = fabs(v - nearbyint(v)) <= 8.0 * DBL_EPSILON * fmax(1.0, fabs(v));
         }
         if (all)
             return d;
@@ -189,11 +190,13 @@ void plan_compute_totals(const Scenario *s, Plan *plan)
      * 1e-9 did that, and wrote 1.0000000008 as 1.000000001: fourth
      * audit); values with more decimals keep the extended-precision sum */
     int d = assigned_value_digits(plan);
+    plan->value = (double)value;
     if (d >= 0) {
+        /* kept only when it is the sum up to the noise of adding it up */
         long double scale = powl(10.0L, d);
-        plan->value = (double)(nearbyintl(value * scale) / scale);
-    } else {
-        plan->value = (double)value;
+        double on_grid = (double)(nearbyintl(value * scale) / scale);
+        if (fabs(on_grid - plan->value) <= (plan->nassignments + 1.0) * DBL_EPSILON * fmax(1.0, fabs(plan->value)))
+            plan->value = on_grid;
     }
 }
 

@@ -290,14 +290,16 @@ static int cmp_candidate(const void *a, const void *b)
     return (kp < kq) - (kp > kq);
 }
 
-/* Puts back everyone the journal noted, as they were. */
+/* Puts back everyone the journal noted, as they were: in the reverse of
+ * the order they were noted, so that each cohort's members are in their
+ * join order again (a ruin empties a cohort from its last member). */
 static void undo(Greedy *g, double value, double cost)
 {
     g->journal = 0;
     for (int i = 0; i < g->jn; i++)
         if (g->p_cohort[g->j_p[i]] >= 0)
             greedy_leave(g, g->j_p[i]);
-    for (int i = 0; i < g->jn; i++)
+    for (int i = g->jn - 1; i >= 0; i--)
         if (g->j_cohort[i] >= 0)
             greedy_rejoin(g, g->j_p[i], g->j_cohort[i], g->j_travel[i], g->j_cost[i],
                           g->j_slots + (size_t)i * (size_t)(g->maxplace ? g->maxplace : 1));

@@ -96,6 +96,8 @@ static const GreedyOrder greedy_orders[NGREEDY] = {GREEDY_FEWEST_JOIN_OPEN, GREE
  * on programs with a block for region search. */
 #define SEARCH_SHARE 0.8
 #define SEARCH_MAX_SHARE 0.9 /* SAMPLAN_GREEDY_SEARCH: GLPK keeps some time */
+#define SEARCH_LEVEL1_REST 2.0
+#define SEARCH_MIN_GREEDIES 2.0
 
 /* Plan g (from solver/greedy.c) as column values of m, or NULL when it
  * cannot be had; g is freed. */
@@ -207,9 +209,14 @@ double solve_bound_on_grid(double bound, int digits)
  * when some block is large enough for region search (solver/lns.h),
  * where GLPK's regions try a few dozen changes in the time the search
  * tries thousands (bench/RESULTS.md, thirteenth session); else none, as
- * GLPK proves such programs' value level in seconds. SAMPLAN_GREEDY_SEARCH
- * (seconds) forces it: tests run it on small scenarios. */
-static double greedy_search_seconds(const Model *m, const Blocks *blocks, double level1_s)
+ * GLPK proves such programs' value level in seconds. It leaves level 1 at
+ * least SEARCH_LEVEL1_REST (GLPK's first steps on such a program overran
+ * a shorter rest by 1.1 s on national 20 000: review of the thirteenth
+ * session), and is not begun with less than SEARCH_MIN_GREEDIES greedy
+ * plans' time (`greedy_s` each): it makes its own start first.
+ * SAMPLAN_GREEDY_SEARCH (seconds) forces it: tests run it on small
+ * scenarios. */
+static double greedy_search_seconds(const Model *m, const Blocks *blocks, double level1_s, double greedy_s)
 {
     const char *env = getenv("SAMPLAN_GREEDY_SEARCH");
     level1_s = fmax(0.0, level1_s);
@@ -219,8 +226,10 @@ static double greedy_search_seconds(const Model *m, const Blocks *blocks, double
         return fmin(atof(env), SEARCH_MAX_SHARE * level1_s);
     for (int i = 0; i < blocks->n; i++) {
         const Mip *mip = blocks->block[i].col ? &blocks->block[i].mip : &m->mip;
-        if (mip->nnz > LNS_MIN_NONZEROS)
-            return SEARCH_SHARE * level1_s;
+        if (mip->nnz <= LNS_MIN_NONZEROS)
+            continue;
+        double t = fmin(SEARCH_SHARE * level1_s, level1_s - SEARCH_LEVEL1_REST);
+        return t >= SEARCH_MIN_GREEDIES * greedy_s ? t : 0.0;
     }
     return 0.0;
 }
@@ -243,12 +252,14 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     /* the first greedy plan before the program: when the time limit
      * leaves no time to build the program (national 50 000: about 4 s),
      * or none after it, that plan is the answer */
+    double tg = clock_seconds();
     Plan *first = greedy_for(s, greedy_orders[0], -1.0);
     if (!first) {
         snprintf(err, errsz, "out of memory");
         return 1;
     }
     double t0 = clock_seconds(); /* the build's time, without that plan's */
+    double greedy_s = t0 - tg;   /* one greedy plan's: the others take about as long */
     int built = model_build_until(s, 1, deadline, &m);
     if (built < 0) {
         plan_free(first);
@@ -294,7 +305,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     int best_order = -1;
     double starts_end = clock_seconds() + GREEDY_STARTS_SHARE * (deadline - clock_seconds());
     for (int k = 0; k < NGREEDY; k++) {
-        if (k > 0 && (clock_seconds() > starts_end || solver_interrupted))
+        if (k > 0 && (clock_seconds() + greedy_s > starts_end || solver_interrupted))
             break;
         start_x[k] = plan_columns(&m, k == 0 ? first : greedy_for(s, greedy_orders[k], -1.0));
         first = NULL;
@@ -307,7 +318,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     }
     /* the greedy search's time is level 1's */
     double level1_end = clock_seconds() + (deadline - clock_seconds()) * LEVEL1_SHARE;
-    double search_s = greedy_search_seconds(&m, &blocks, level1_end - clock_seconds());
+    double search_s = greedy_search_seconds(&m, &blocks, level1_end - clock_seconds(), greedy_s);
     if (best_order >= 0 && search_s > 0.0) {
         double ts = clock_seconds();
         start_x[NGREEDY] = plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s));

@@ -443,6 +443,12 @@ START_TEST(test_plan_value_on_the_grid)
         s->participants[p].priority = fine[p];
     plan_compute_totals(s, plan);
     ck_assert_msg(fabs(plan->value - 2.0000000008) < 1e-15, "value %.17g", plan->value);
+    /* large values with a small fraction are no grid of whole numbers
+     * (review: 20 × 1000.0000000005 was written 20000) */
+    for (int p = 0; p < 3; p++)
+        s->participants[p].priority = 1000.0000000005;
+    plan_compute_totals(s, plan);
+    ck_assert_msg(fabs(plan->value - 3000.0000000015) < 1e-11, "value %.17g", plan->value);
     plan_free(plan);
     scenario_free(s);
 }
