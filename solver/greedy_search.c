@@ -48,8 +48,6 @@ typedef struct Search {
     Greedy *g;
     const Scenario *s;
     uint64_t rng;
-    int ncentres;
-    int *centre_muni;     /* [ncentres] municipality of each centre */
     int *p_first, *p_hosts; /* per participant: centre municipalities it can attend (CSR) */
     int *h_first, *h_ps;  /* per municipality: participants who can attend a course there (CSR) */
     int *near;            /* [ncentres × SEARCH_NEAR_CENTRES] nearest other centres (municipality), −1 pad */
@@ -81,7 +79,6 @@ static double seconds_now(void)
 
 static void search_release(Search *sr)
 {
-    free(sr->centre_muni);
     free(sr->p_first);
     free(sr->p_hosts);
     free(sr->h_first);
@@ -129,9 +126,7 @@ static int search_init(Search *sr, Greedy *g, uint64_t seed)
     sr->g = g;
     sr->s = s;
     sr->rng = seed ? seed : 0x9E3779B97F4A7C15ULL;
-    sr->ncentres = s->ncentres;
     size_t npp = (size_t)(np ? np : 1), nc = (size_t)(s->ncentres ? s->ncentres : 1);
-    sr->centre_muni = malloc(nc * sizeof *sr->centre_muni);
     sr->p_first = calloc(npp + 1, sizeof *sr->p_first);
     sr->h_first = calloc((size_t)nm + 1, sizeof *sr->h_first);
     sr->near = malloc(nc * SEARCH_NEAR_CENTRES * sizeof *sr->near);
@@ -139,17 +134,15 @@ static int search_init(Search *sr, Greedy *g, uint64_t seed)
     sr->in_cand = calloc(npp, 1);
     sr->keys = malloc(npp * sizeof *sr->keys);
     ByKm *by = malloc(nc * sizeof *by);
-    if (!sr->centre_muni || !sr->p_first || !sr->h_first || !sr->near || !sr->cand || !sr->in_cand ||
+    if (!sr->p_first || !sr->h_first || !sr->near || !sr->cand || !sr->in_cand ||
         !sr->keys || !by) {
         free(by);
         return -1;
     }
-    for (int ci = 0; ci < s->ncentres; ci++)
-        sr->centre_muni[ci] = s->centres[ci].municipality;
     for (int ci = 0; ci < s->ncentres; ci++) {
-        int h = sr->centre_muni[ci], n = 0;
+        int h = s->centres[ci].municipality, n = 0;
         for (int cj = 0; cj < s->ncentres; cj++) {
-            int o = sr->centre_muni[cj];
+            int o = s->centres[cj].municipality;
             double km = scenario_km(s, h, o);
             if (cj != ci && km >= 0.0)
                 by[n++] = (ByKm){km, o};
@@ -167,7 +160,7 @@ static int search_init(Search *sr, Greedy *g, uint64_t seed)
             const Participant *pt = &s->participants[p];
             sr->p_first[p] = (int)len;
             for (int ci = 0; ci < s->ncentres; ci++) {
-                int h = sr->centre_muni[ci];
+                int h = s->centres[ci].municipality;
                 if (!s->cooperation && h != pt->home)
                     continue;
                 if (decide_travel(s, pt->home, h, pt->max_minutes, pt->can_relocate) < 0 || !attends(s, pt, h))
@@ -237,9 +230,9 @@ static int pick_seed(Search *sr)
             if (g->p_cohort[p] < 0 && n > 0)
                 return sr->p_hosts[sr->p_first[p] + rng_below(sr, n)];
         }
-    if (sr->ncentres == 0)
+    if (sr->s->ncentres == 0)
         return -1;
-    return sr->centre_muni[rng_below(sr, sr->ncentres)];
+    return sr->s->centres[rng_below(sr, sr->s->ncentres)].municipality;
 }
 
 /* Ruins the courses at municipality h: each cohort with members there is
@@ -391,7 +384,7 @@ int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned
     /* gross-list placing (first slot in file order) is for the baseline
      * only: the search places as best value does */
     g.order = GREEDY_BEST_VALUE;
-    while (sr.ncentres > 0 && seconds_now() - t0 < seconds && !solver_interrupted) {
+    while (s->ncentres > 0 && seconds_now() - t0 < seconds && !solver_interrupted) {
         int r = search_step(&sr, best_value);
         if (r < 0)
             goto done;
