@@ -650,6 +650,14 @@ static int next_region(void *ctx)
     return -1;
 }
 
+int lns_wanted(const Mip *mip)
+{
+    const char *env = getenv("SAMPLAN_REGION_SEARCH");
+    if (env && atoi(env) > 0)
+        return 1;
+    return mip->nnz > LNS_MIN_NONZEROS;
+}
+
 int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     double t0 = clock_seconds();

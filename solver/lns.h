@@ -17,6 +17,11 @@
  * (kronoberg up to 10 000 participants: 31 k) are solved whole. */
 #define LNS_MIN_NONZEROS 100000
 
+/* 1 when a program (or block) goes to region search: beyond
+ * LNS_MIN_NONZEROS, or always with SAMPLAN_REGION_SEARCH=N (first region
+ * size) in the environment: tests run it on small random scenarios. */
+int lns_wanted(const Mip *mip);
+
 /* Improves req->start (a solution of mip, which is m's program or one of
  * its blocks, columns keeping their meaning) for req->level within
  * req->time_limit_s; also used at level 2 beside GLPK on programs below

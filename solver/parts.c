@@ -53,24 +53,13 @@ static void part_label(char *buf, size_t sz, int i, int n)
         buf[0] = '\0';
 }
 
-/* 1 when the part goes to region search: beyond LNS_MIN_NONZEROS, or
- * always with SAMPLAN_REGION_SEARCH=N (first region size, see lns.c) in
- * the environment: tests run it on small random scenarios. */
-static int part_region_search(const Part *pt)
-{
-    const char *env = getenv("SAMPLAN_REGION_SEARCH");
-    if (env && atoi(env) > 0)
-        return 1;
-    return pt->mip->nnz > LNS_MIN_NONZEROS;
-}
-
 /* One level on one part: region search when the part is too large for
  * GLPK as a whole (solver/lns.h) or when asked (`by_regions`: the second
  * racer of level 2), else one GLPK run. */
 static int part_solve(const Part *pt, const RunRequest *req, int by_regions, RunResult *r, char *err,
                       size_t errsz)
 {
-    if (by_regions || part_region_search(pt))
+    if (by_regions || lns_wanted(pt->mip))
         return lns_solve(pt->model, pt->mip, req, r, err, errsz);
     return glpk_solve_level(pt->mip, req, r, err, errsz);
 }
@@ -149,7 +138,7 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
                        char *err, size_t errsz)
 {
     double share = way == LEVEL1_GLPK_OR_REGIONS ? LEVEL1_ALONE_GLPK_SHARE : LEVEL1_GLPK_SHARE;
-    if (way == LEVEL1_GLPK || seconds * (1.0 - share) < LEVEL1_MIN_REGIONS_S || part_region_search(pt))
+    if (way == LEVEL1_GLPK || seconds * (1.0 - share) < LEVEL1_MIN_REGIONS_S || lns_wanted(pt->mip))
         return level1_run(pt, base, seconds, label, 0, err, errsz);
     double t0 = clock_seconds();
     RunRequest first = *base;
@@ -338,7 +327,7 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
         pt->settled2 = 1;
         return 0;
     }
-    if (way != LEVEL2_GLPK_THEN_REGIONS || part_region_search(pt))
+    if (way != LEVEL2_GLPK_THEN_REGIONS || lns_wanted(pt->mip))
         return level2_run(pt, base, seconds, label, way == LEVEL2_REGIONS, err, errsz);
     /* One processor for this part: GLPK proves small programs at once,
      * but on kronoberg 2 000 it found no plan cheaper than level 1's in
@@ -511,7 +500,7 @@ static int round_apply(void *vctx, int item, const void *result, size_t len)
 static int round_killable(void *vctx, int item)
 {
     const Round *rd = vctx;
-    return !part_region_search(&rd->parts[item]);
+    return !lns_wanted(rd->parts[item].mip);
 }
 
 /* Runs `level` on the parts not yet settled, in up to MAX_ROUNDS rounds
@@ -534,7 +523,7 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
         if (!todo || solver_interrupted || (round > 0 && until - clock_seconds() < MIN_RERUN_S))
             break;
         Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, jobs, 0, 0, ""};
-        if (todo == 1 && jobs >= RACERS && !part_region_search(&parts[items[0]])) {
+        if (todo == 1 && jobs >= RACERS && !lns_wanted(parts[items[0]].mip)) {
             /* one part and processors to spare: race column orders (GLPK's
              * time on one program swings severalfold with the order) */
             rd.race = 1;

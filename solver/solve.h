@@ -29,6 +29,8 @@ typedef struct SolveStats {
     int value_digits;
     double build_s, level1_s, level2_s;
     double bound_s;       /* Lagrangian bound after level 1 (solver/lagrange.h) */
+    double bound_alongside_s; /* the same bound in a second process during the greedy search
+                                 (solver/bound_alongside.h), 0 if none */
     double level1_value, level1_bound;
     double greedy_value;  /* value of the best greedy plan (0 if none) */
     double search_s;      /* seconds of greedy search (solver/greedy_search.c), 0 if none */

@@ -11,6 +11,7 @@
 #include "glpk_run.h" /* clock_seconds */
 
 #include <errno.h>
+#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -26,6 +27,7 @@
 
 #define MAX_JOBS 8
 #define POLL_MS 200 /* how often the stop flag is looked at while waiting */
+#define BACKGROUND_STOP_S 0.5 /* a background task's time to answer Ctrl-C */
 
 int workers_jobs(int requested)
 {
@@ -313,4 +315,78 @@ int workers_run(int jobs, const int *items, int n, WorkFn work, ApplyFn apply, v
     ItemList list = {items, n, 0};
     return workers_stream(n <= 1 ? 1 : jobs, next_listed, &list, work, apply, ctx, deadline, killable, stop, err,
                           errsz);
+}
+
+int workers_background_start(Background *bg, WorkFn work, void *ctx, int item)
+{
+    int fds[2];
+    bg->pid = 0;
+    bg->fd = -1;
+    fflush(stdout);
+    fflush(stderr);
+    if (pipe(fds) != 0)
+        return -1;
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        child_main(fds[1], work, ctx, item, 0, parent);
+    }
+    close(fds[1]);
+    bg->pid = pid;
+    bg->fd = fds[0];
+    return 0;
+}
+
+void *workers_background_finish(Background *bg, double deadline, volatile sig_atomic_t *stop, size_t *len)
+{
+    if (bg->pid <= 0)
+        return NULL;
+    struct pollfd pfd = {bg->fd, POLLIN, 0};
+    int ready = 0, forwarded = 0;
+    for (;;) {
+        if (stop && *stop && !forwarded) {
+            /* Ctrl-C: the task is asked to stop with what it has (a
+             * SIGINT sent to this process alone must be passed on) */
+            kill(bg->pid, SIGINT);
+            forwarded = 1;
+            deadline = fmin(deadline, clock_seconds() + BACKGROUND_STOP_S);
+        }
+        double left_ms = (deadline - clock_seconds()) * 1000.0;
+        if (left_ms <= 0.0) {
+            ready = poll(&pfd, 1, 0); /* a result already written is taken */
+            break;
+        }
+        ready = poll(&pfd, 1, left_ms < POLL_MS ? (int)left_ms + 1 : POLL_MS);
+        if (ready != 0 && !(ready < 0 && errno == EINTR))
+            break;
+    }
+    void *buf = NULL;
+    if (ready > 0) {
+        uint64_t header = 0;
+        int ok = read_all(bg->fd, &header, sizeof header) == 0 && header != UINT64_MAX;
+        buf = ok ? malloc(header ? (size_t)header : 1) : NULL;
+        if (buf && read_all(bg->fd, buf, (size_t)header) != 0) {
+            free(buf);
+            buf = NULL;
+        }
+        if (buf)
+            *len = (size_t)header;
+    }
+    Running r = {bg->pid, bg->fd, 0};
+    if (buf) {
+        close(bg->fd);
+        while (waitpid(bg->pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+    } else {
+        cancel(&r, 1); /* still running, or gone without a result */
+    }
+    bg->pid = 0;
+    bg->fd = -1;
+    return buf;
 }

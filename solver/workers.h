@@ -11,6 +11,7 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Runs in the child (or in-process): does task `item`, the `seq`-th task
  * launched (0-based), and returns a malloc'd result of *len bytes, or
@@ -58,5 +59,24 @@ typedef int (*NextFn)(void *next_ctx);
  * a time also runs in a child, so that it can be killed. */
 int workers_stream(int jobs, NextFn next, void *next_ctx, WorkFn work, ApplyFn apply, void *ctx,
                    double deadline, KillableFn killable, volatile sig_atomic_t *stop, char *err, size_t errsz);
+
+/* One task run in a child while the caller goes on with other work
+ * (the value bound while the greedy search runs: solver/solve.c). */
+typedef struct Background {
+    pid_t pid; /* 0: not running */
+    int fd;
+} Background;
+
+/* Starts work(ctx, item, 0, …) in a child. Returns 0, or −1 when no child
+ * could be had (bg->pid stays 0; nothing ran). */
+int workers_background_start(Background *bg, WorkFn work, void *ctx, int item);
+
+/* The background task's result (malloc'd, *len bytes), waiting for it
+ * until `deadline` (monotonic seconds); NULL when the task ran out of
+ * memory or was lost, or when it was still running at the deadline, and
+ * then it is killed. Once *stop is set (Ctrl-C; stop may be NULL) the
+ * task gets SIGINT and half a second at most to answer. Either way the
+ * child is gone afterwards (bg->pid = 0). */
+void *workers_background_finish(Background *bg, double deadline, volatile sig_atomic_t *stop, size_t *len);
 
 #endif

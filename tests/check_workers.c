@@ -1,5 +1,7 @@
 /*
- * check_workers.c — solver/workers.c: the deadline of workers_stream.
+ * check_workers.c — solver/workers.c: the deadline of workers_stream, and
+ * the one background task (workers_background_*) collected, killed at its
+ * deadline or on Ctrl-C.
  * Children still running at the deadline are killed and their results
  * dropped, except those the caller says to wait for (a block in region
  * search keeps its own time and must not lose its plan), and nothing
@@ -102,6 +104,59 @@ START_TEST(without_a_deadline_everything_is_collected)
 }
 END_TEST
 
+/* workers_background_*: one task in a child while the caller works on */
+START_TEST(background_result_is_collected)
+{
+    Background bg;
+    ck_assert_int_eq(workers_background_start(&bg, sleep_then_answer, NULL, 50), 0);
+    ck_assert_int_gt(bg.pid, 0);
+    size_t len = 0;
+    int *res = workers_background_finish(&bg, clock_seconds() + 5.0, NULL, &len);
+    ck_assert_ptr_nonnull(res);
+    ck_assert_uint_eq(len, sizeof(int));
+    ck_assert_int_eq(*res, 50);
+    ck_assert_int_eq(bg.pid, 0);
+    free(res);
+}
+END_TEST
+
+START_TEST(background_killed_at_its_deadline)
+{
+    /* a 3 s task and a 0.2 s deadline: killed, not waited for */
+    Background bg;
+    ck_assert_int_eq(workers_background_start(&bg, sleep_then_answer, NULL, 3000), 0);
+    double t0 = clock_seconds();
+    size_t len = 0;
+    void *res = workers_background_finish(&bg, t0 + 0.2, NULL, &len);
+    ck_assert_ptr_null(res);
+    ck_assert_double_lt(clock_seconds() - t0, 1.5);
+    ck_assert_int_eq(bg.pid, 0);
+}
+END_TEST
+
+START_TEST(background_stopped_by_ctrl_c)
+{
+    /* the stop flag set (Ctrl-C): the task has half a second, not the
+     * deadline (this task has no handler: SIGINT ends it) */
+    Background bg;
+    volatile sig_atomic_t stop = 1;
+    signal(SIGINT, SIG_DFL); /* not Check's handler, which ends the whole test */
+    ck_assert_int_eq(workers_background_start(&bg, sleep_then_answer, NULL, 3000), 0);
+    double t0 = clock_seconds();
+    size_t len = 0;
+    ck_assert_ptr_null(workers_background_finish(&bg, t0 + 10.0, &stop, &len));
+    ck_assert_double_lt(clock_seconds() - t0, 1.5);
+}
+END_TEST
+
+START_TEST(background_never_started_gives_nothing)
+{
+    Background bg = {0, -1};
+    size_t len = 0;
+    ck_assert_ptr_null(workers_background_finish(&bg, clock_seconds() + 1.0, NULL, &len));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("workers");
@@ -111,6 +166,10 @@ int main(void)
     tcase_add_test(tc, deadline_waits_for_a_spared_task);
     tcase_add_test(tc, nothing_starts_after_the_deadline);
     tcase_add_test(tc, without_a_deadline_everything_is_collected);
+    tcase_add_test(tc, background_result_is_collected);
+    tcase_add_test(tc, background_killed_at_its_deadline);
+    tcase_add_test(tc, background_stopped_by_ctrl_c);
+    tcase_add_test(tc, background_never_started_gives_nothing);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -10,7 +10,9 @@
 #    bound (the Lagrangian one, solver/lagrange.c) fall below it;
 #  * the same two cases with cohort neighbourhoods only (solver/hood.c,
 #    SAMPLAN_NEIGHBOURHOODS=cohorts): one beyond the program's size frees
-#    every column too, one of 20 columns must still give a valid plan;
+#    every column too, one of 20 columns must still give a valid plan —
+#    that one after the greedy search, with the bound computed alongside
+#    it (solver/bound_alongside.c), which must not fall below the optimum;
 #  * whole-program regions, proven without a gain, make a local optimum:
 #    the search stops there instead of running to its time limit (a
 #    stale-region rule once kept it from ever stopping; a limit of 120 s
@@ -35,7 +37,12 @@ same() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; m = (a <
 # small regions (of kind $1): most columns fixed in every run; the plan
 # must be valid and no better than the optimum $v
 small_regions_ok() {
-    if ! SAMPLAN_NEIGHBOURHOODS=$1 SAMPLAN_REGION_SEARCH=20 "$SAMPLAN" solve "$d" -o "$tmp/small" --force --quiet --time-limit 2 > "$tmp/log" 2>&1 ||
+    # with cohort neighbourhoods the greedy search runs first, and the
+    # value bound alongside it in a second process
+    # (solver/bound_alongside.c): it must be a bound all the same
+    alongside=
+    [ "$1" = cohorts ] && alongside="SAMPLAN_GREEDY_SEARCH=0.3"
+    if ! env $alongside SAMPLAN_NEIGHBOURHOODS=$1 SAMPLAN_REGION_SEARCH=20 "$SAMPLAN" solve "$d" -o "$tmp/small" --force --quiet --time-limit 2 --jobs 2 > "$tmp/log" 2>&1 ||
        ! "$TOOLS/plan_check" "$d" "$tmp/small" > "$tmp/check" 2>&1; then
         echo "FAIL seed $seed: region search (small, $1) failed or its plan is invalid"
         sed 's/^/    /' "$tmp/check" "$tmp/log" | head -n 8; fails=$((fails + 1)); return 1

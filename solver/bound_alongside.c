@@ -1,0 +1,108 @@
+/*
+ * bound_alongside.c — the value bound in a second process while the
+ * greedy search runs (see bound_alongside.h).
+ *
+ * The child gets the program copy-on-write (solver/workers.h) and sends
+ * back one double per block, then the seconds it ran.
+ */
+#include "bound_alongside.h"
+
+#include "glpk_run.h" /* clock_seconds */
+#include "lagrange.h"
+#include "lns.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const Mip *block_mip(const Model *m, const Blocks *blocks, int i)
+{
+    return blocks->block[i].col ? &blocks->block[i].mip : &m->mip;
+}
+
+int bound_alongside_wanted(const Model *m, const Blocks *blocks, int i)
+{
+    return lns_wanted(block_mip(m, blocks, i));
+}
+
+/* The start's value on block i (0 without a start); NULL scratch: out of
+ * memory, 0 as well, which only makes the steps longer. */
+static double start_value(const BoundAlongside *b, int i)
+{
+    const Mip *mip = block_mip(b->m, b->blocks, i);
+    const int *col = b->blocks->block[i].col;
+    if (!b->start)
+        return 0.0;
+    if (!col)
+        return mip_objective(mip, b->start, LEVEL_VALUE);
+    double *x = malloc((size_t)(mip->ncols ? mip->ncols : 1) * sizeof *x);
+    if (!x)
+        return 0.0;
+    for (int l = 0; l < mip->ncols; l++)
+        x[l] = b->start[col[l]];
+    double v = mip_objective(mip, x, LEVEL_VALUE);
+    free(x);
+    return v;
+}
+
+/* In the child: each wanted block's bound in turn, with the time left
+ * shared by the size of the blocks still to do. No `known` bound is
+ * passed: the search has its whole time whether or not it gets below the
+ * trivial bound, since nothing else wants this process. */
+static void *bound_work(void *ctx, int item, int seq, size_t *len)
+{
+    (void)item;
+    (void)seq;
+    BoundAlongside *b = ctx;
+    int n = b->blocks->n;
+    double t0 = clock_seconds(), end = t0 + b->seconds, weight_left = 0.0;
+    double *out = malloc(((size_t)n + 1) * sizeof *out);
+    if (!out)
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        const Mip *mip = block_mip(b->m, b->blocks, i);
+        if (bound_alongside_wanted(b->m, b->blocks, i))
+            weight_left += (double)mip->nnz + mip->ncols + 1.0;
+    }
+    for (int i = 0; i < n; i++) {
+        out[i] = HUGE_VAL;
+        if (!bound_alongside_wanted(b->m, b->blocks, i))
+            continue;
+        const Mip *mip = block_mip(b->m, b->blocks, i);
+        double w = (double)mip->nnz + mip->ncols + 1.0;
+        double seconds = fmax(0.0, (end - clock_seconds()) * w / weight_left);
+        weight_left -= w;
+        if (seconds > 0.0 && !solver_interrupted)
+            out[i] = lagrange_bound(mip, start_value(b, i), HUGE_VAL, b->m->value_digits, seconds, NULL);
+    }
+    out[n] = clock_seconds() - t0;
+    *len = ((size_t)n + 1) * sizeof *out;
+    return out;
+}
+
+int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *blocks, const double *start,
+                          double seconds)
+{
+    memset(b, 0, sizeof *b);
+    b->m = m;
+    b->blocks = blocks;
+    b->start = start;
+    b->seconds = seconds;
+    return workers_background_start(&b->bg, bound_work, b, 0);
+}
+
+double bound_alongside_finish(BoundAlongside *b, double deadline, double *bounds)
+{
+    int n = b->blocks->n;
+    for (int i = 0; i < n; i++)
+        bounds[i] = HUGE_VAL;
+    size_t len = 0;
+    double *res = workers_background_finish(&b->bg, deadline, &solver_interrupted, &len);
+    double seconds = 0.0;
+    if (res && len == ((size_t)n + 1) * sizeof *res) {
+        memcpy(bounds, res, (size_t)n * sizeof *res);
+        seconds = res[n];
+    }
+    free(res);
+    return seconds;
+}
