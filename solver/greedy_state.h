@@ -84,6 +84,8 @@ typedef struct Greedy {
 
     Option *opts;
     int cap_opts;
+    int *later;                /* greedy_try_join with the cache: options of pools 1 and 2, by index */
+    int cap_later;
     int *tmp_slots;            /* [maxplace] */
 } Greedy;
 
