@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static const Mip *block_mip(const Model *m, const Blocks *blocks, int i)
 {
@@ -59,11 +60,19 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
     double *out = malloc(((size_t)n + 1) * sizeof *out);
     if (!out)
         return NULL;
+    int wanted = 0;
     for (int i = 0; i < n; i++) {
         const Mip *mip = block_mip(b->m, b->blocks, i);
-        if (bound_alongside_wanted(b->m, b->blocks, i))
+        if (bound_alongside_wanted(b->m, b->blocks, i)) {
             weight_left += (double)mip->nnz + mip->ncols + 1.0;
+            wanted++;
+        }
     }
+    /* the search's value is the whole plan's: it tells one block's only
+     * when the others keep their start's value, as they do when one
+     * block is large (national cooperation: one block in all) */
+    const volatile double *live = wanted == 1 && b->start ? b->live : NULL;
+    double whole = live ? mip_objective(&b->m->mip, b->start, LEVEL_VALUE) : 0.0;
     for (int i = 0; i < n; i++) {
         out[i] = HUGE_VAL;
         if (!bound_alongside_wanted(b->m, b->blocks, i))
@@ -72,12 +81,21 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
         double w = (double)mip->nnz + mip->ncols + 1.0;
         double seconds = fmax(0.0, (end - clock_seconds()) * w / weight_left);
         weight_left -= w;
-        if (seconds > 0.0 && !solver_interrupted)
-            out[i] = lagrange_bound(mip, start_value(b, i), HUGE_VAL, b->m->value_digits, seconds, NULL);
+        if (seconds > 0.0 && !solver_interrupted) {
+            double v = start_value(b, i);
+            out[i] = lagrange_bound_live(mip, v, live, whole - v, HUGE_VAL, b->m->value_digits, seconds, NULL);
+        }
     }
     out[n] = clock_seconds() - t0;
     *len = ((size_t)n + 1) * sizeof *out;
     return out;
+}
+
+static void release_live(BoundAlongside *b)
+{
+    if (b->live)
+        munmap((void *)b->live, sizeof *b->live);
+    b->live = NULL;
 }
 
 int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *blocks, const double *start,
@@ -88,7 +106,15 @@ int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *block
     b->blocks = blocks;
     b->start = start;
     b->seconds = seconds;
-    return workers_background_start(&b->bg, bound_work, b, 0);
+    void *page = mmap(NULL, sizeof *b->live, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (page != MAP_FAILED) {
+        b->live = page;
+        *b->live = start ? mip_objective(&m->mip, start, LEVEL_VALUE) : 0.0;
+    }
+    if (workers_background_start(&b->bg, bound_work, b, 0) == 0)
+        return 0;
+    release_live(b);
+    return -1;
 }
 
 double bound_alongside_finish(BoundAlongside *b, double deadline, double *bounds)
@@ -104,5 +130,6 @@ double bound_alongside_finish(BoundAlongside *b, double deadline, double *bounds
         seconds = res[n];
     }
     free(res);
+    release_live(b);
     return seconds;
 }

@@ -22,6 +22,7 @@ typedef struct BoundAlongside {
     const Blocks *blocks;
     const double *start; /* a plan of the whole program: its value per block is the Polyak target */
     double seconds;
+    volatile double *live; /* shared with the child: the searched plan's value (greedy_search_live), or NULL */
 } BoundAlongside;
 
 /* 1 when block i of `blocks` is one the bound is computed for: one that
@@ -30,9 +31,11 @@ int bound_alongside_wanted(const Model *m, const Blocks *blocks, int i);
 
 /* Starts the bound of the wanted blocks for `seconds` in all, shared by
  * their size, towards the value `start` (whole columns, may be NULL: a
- * target of 0) has on each. m, blocks and start must stay as they are
- * until bound_alongside_finish. Returns 0, or −1 when no process could
- * be had (nothing runs then). */
+ * target of 0) has on each — or, with one wanted block, towards the
+ * value the search writes to b->live as it goes (less what the start has
+ * outside the block), when that is greater. m, blocks and start must
+ * stay as they are until bound_alongside_finish. Returns 0, or −1 when
+ * no process could be had (nothing runs then). */
 int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *blocks, const double *start,
                           double seconds);
 

@@ -56,4 +56,10 @@ typedef struct GreedySearchStats {
 int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed, Plan **out,
                   GreedySearchStats *stats);
 
+/* As greedy_search, writing the plan's value to *live (NULL: nowhere)
+ * whenever it rises, for another process to read (the value bound
+ * alongside the search aims its steps at it: solver/bound_alongside.c). */
+int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed,
+                       volatile double *live, Plan **out, GreedySearchStats *stats);
+
 #endif

@@ -361,6 +361,12 @@ static int search_step(Search *sr, const double *best_value)
 int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed, Plan **out,
                   GreedySearchStats *stats)
 {
+    return greedy_search_live(s, order, seconds, seed, NULL, out, stats);
+}
+
+int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed,
+                       volatile double *live, Plan **out, GreedySearchStats *stats)
+{
     Greedy g;
     Search sr;
     memset(&sr, 0, sizeof sr);
@@ -390,6 +396,8 @@ int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned
             goto done;
         local.steps++;
         local.kept += r;
+        if (live && r && g.value > *live)
+            *live = g.value;
     }
     g.journal = 0;
     if (greedy_trim(&g, porder))

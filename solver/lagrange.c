@@ -143,6 +143,8 @@ typedef struct Unit {
 
 typedef struct Relax {
     const Mip *mip;
+    const volatile double *live; /* a plan value that rises as another process improves it, or NULL */
+    double live_offset;          /* what of it lies outside this program */
     size_t *rstart; /* rows as lists: rcol/rcoef[rstart[i] .. rstart[i+1]) */
     int *rcol;
     double *rcoef;
@@ -1128,6 +1130,13 @@ static void schedule_note(Schedule *sc, double L)
     }
 }
 
+/* The step target: `target`, or the live plan's value on this program
+ * when that is greater (lagrange_bound_live). */
+static double current_target(const Relax *R, double target)
+{
+    return R->live ? fmax(target, *R->live - R->live_offset) : target;
+}
+
 /* The market phase: subgradient steps on the capacity prices of the
  * market start (market_evaluate), from zero, until `until` (seconds of
  * the clock), the step size is spent or the bound reaches `target`.
@@ -1144,6 +1153,7 @@ static double market_search(Relax *R, double target, double t0, double seconds, 
     memset(dir, 0, n);
     memcpy(best_lam, R->lam, n);
     while (st->iterations < MAX_ITERATIONS) {
+        target = current_target(R, target);
         double F = market_evaluate(R);
         st->iterations++;
         st->market_steps++;
@@ -1206,6 +1216,7 @@ static double full_search(Relax *R, double target, double known, int value_digit
     double win_min = HUGE_VAL, mins[TREND_WINDOWS + 1], ends[TREND_WINDOWS + 1], last_min = HUGE_VAL, fall = 0.0;
     int win_steps = 0, windows = 0;
     while (st->iterations < MAX_ITERATIONS) {
+        target = current_target(R, target);
         double L = evaluate(R);
         st->iterations++;
         if (++steps == 1) {
@@ -1276,6 +1287,12 @@ static double full_search(Relax *R, double target, double known, int value_digit
 double lagrange_bound(const Mip *mip, double target, double known, int value_digits, double seconds,
                       LagrangeStats *st)
 {
+    return lagrange_bound_live(mip, target, NULL, 0.0, known, value_digits, seconds, st);
+}
+
+double lagrange_bound_live(const Mip *mip, double target, const volatile double *live, double live_offset,
+                           double known, int value_digits, double seconds, LagrangeStats *st)
+{
     LagrangeStats local;
     if (!st)
         st = &local;
@@ -1286,6 +1303,8 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
     Relax R;
     memset(&R, 0, sizeof R);
     R.mip = mip;
+    R.live = live;
+    R.live_offset = live_offset;
     double best = HUGE_VAL, *grad = NULL, *dir = NULL;
     if (build_rows(&R) || classify(&R) || build_demands(&R))
         goto done;
@@ -1303,6 +1322,7 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
         best = market_search(&R, target, t0, seconds, value_digits, grad, dir, R.lam0, st);
         st->market_seconds = clock_seconds() - t0;
         st->market_bound = round_down(best, value_digits);
+        target = current_target(&R, target);
         if (!isfinite(best) || st->market_bound <= target + 1e-9 * fmax(1.0, fabs(target)) || solver_interrupted)
             goto rounded;
         known = fmin(known, st->market_bound);

@@ -52,4 +52,12 @@ typedef struct LagrangeStats {
 double lagrange_bound(const Mip *mip, double target, double known, int value_digits, double seconds,
                       LagrangeStats *st);
 
+/* As lagrange_bound, with a target that rises while the search runs: at
+ * each step the greater of `target` and *live − live_offset, where *live
+ * is a plan's value that another process raises as it improves the plan
+ * (the greedy search, solver/bound_alongside.c) and live_offset the part
+ * of it that lies outside mip. */
+double lagrange_bound_live(const Mip *mip, double target, const volatile double *live, double live_offset,
+                           double known, int value_digits, double seconds, LagrangeStats *st);
+
 #endif

@@ -118,12 +118,14 @@ static double *plan_columns(const Model *m, Plan *g)
     return x;
 }
 
-/* greedy_plan, or with search_s ≥ 0 greedy_search for that long; NULL
- * when it cannot be had. */
-static Plan *greedy_for(const Scenario *s, GreedyOrder order, double search_s)
+/* greedy_plan, or with search_s ≥ 0 greedy_search for that long (its
+ * value written to *live as it rises; live may be NULL); NULL when it
+ * cannot be had. */
+static Plan *greedy_for(const Scenario *s, GreedyOrder order, double search_s, volatile double *live)
 {
     Plan *g = NULL;
-    if (search_s >= 0.0 ? greedy_search(s, order, search_s, 1, &g, NULL) != 0 : greedy_plan(s, order, &g) != 0)
+    if (search_s >= 0.0 ? greedy_search_live(s, order, search_s, 1, live, &g, NULL) != 0
+                        : greedy_plan(s, order, &g) != 0)
         return NULL;
     return g;
 }
@@ -267,7 +269,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
      * leaves no time to build the program (national 50 000: about 4 s),
      * or none after it, that plan is the answer */
     double tg = clock_seconds();
-    Plan *first = greedy_for(s, greedy_orders[0], -1.0);
+    Plan *first = greedy_for(s, greedy_orders[0], -1.0, NULL);
     if (!first) {
         snprintf(err, errsz, "out of memory");
         return 1;
@@ -321,7 +323,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     for (int k = 0; k < NGREEDY; k++) {
         if (k > 0 && (clock_seconds() + greedy_s > starts_end || solver_interrupted))
             break;
-        start_x[k] = plan_columns(&m, k == 0 ? first : greedy_for(s, greedy_orders[k], -1.0));
+        start_x[k] = plan_columns(&m, k == 0 ? first : greedy_for(s, greedy_orders[k], -1.0, NULL));
         first = NULL;
         if (!start_x[k])
             continue;
@@ -347,7 +349,8 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         double ts = clock_seconds();
         BoundAlongside alongside;
         int bounding = jobs > 1 && bound_alongside_start(&alongside, &m, &blocks, start_x[best_order], search_s) == 0;
-        start_x[NGREEDY] = plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s));
+        start_x[NGREEDY] =
+            plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s, bounding ? alongside.live : NULL));
         stats->search_s = clock_seconds() - ts;
         if (bounding)
             stats->bound_alongside_s = bound_alongside_finish(&alongside, fmin(level1_end, ts + search_s + ALONGSIDE_GRACE_S),

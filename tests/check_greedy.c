@@ -403,6 +403,13 @@ START_TEST(test_search_finds_constrained_optimum)
     ck_assert(near_eq(plan->value, 2));
     ck_assert(verify(s, plan, "constrained (search)") == 0);
     plan_free(plan);
+    /* the live value (read by the bound alongside the search) follows
+     * the plan up to its end value */
+    volatile double live = 0.0;
+    ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 0.5, 1, &live, &plan, &st), 0);
+    ck_assert(near_eq(plan->value, 2));
+    ck_assert(near_eq(live, 2));
+    plan_free(plan);
     scenario_free(s);
 }
 END_TEST

@@ -110,6 +110,28 @@ START_TEST(test_target_stops)
 }
 END_TEST
 
+/* A live target (lagrange_bound_live) counts as the target does: a
+ * plan's value of 16 written by "another process", less an offset of 2
+ * outside the program, is the target 14 above, and ends the search as
+ * soon; an offset that leaves it below the optimum leaves the free run. */
+START_TEST(test_live_target)
+{
+    Scenario *s = hand_load("full_centre", NULL);
+    Model m;
+    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    volatile double live = 16.0;
+    LagrangeStats to_target, to_live, below;
+    double b1 = lagrange_bound(&m.mip, 14.0, HUGE_VAL, m.value_digits, 5.0, &to_target);
+    double b2 = lagrange_bound_live(&m.mip, 0.0, &live, 2.0, HUGE_VAL, m.value_digits, 5.0, &to_live);
+    double b3 = lagrange_bound_live(&m.mip, 0.0, &live, 10.0, HUGE_VAL, m.value_digits, 5.0, &below);
+    ck_assert(fabs(b1 - 14) < 1e-9 && fabs(b2 - 14) < 1e-9 && fabs(b3 - 14) < 1e-9);
+    ck_assert_int_eq(to_live.iterations, to_target.iterations);
+    ck_assert_int_ge(below.iterations, to_live.iterations);
+    model_release(&m);
+    scenario_free(s);
+}
+END_TEST
+
 /* With a bound already had, a search whose time cannot allow two hundred
  * (market) steps is not begun (no bound, no step); without one, or with the time,
  * it runs and still bounds the optimum (14). */
@@ -222,6 +244,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_capacity_priced);
     tcase_add_test(tc, test_market_prices_groups);
     tcase_add_test(tc, test_target_stops);
+    tcase_add_test(tc, test_live_target);
     tcase_add_test(tc, test_unknown_shape);
     tcase_add_test(tc, test_bound_on_grid);
     tcase_add_test(tc, test_not_begun_without_time);
