@@ -200,8 +200,10 @@ static int make_dirs(const char *path)
 }
 
 /* A directory name for run r: its name with anything but [A-Za-z0-9._-]
- * replaced by '_', never "." or "..", "base" only for the base, unique
- * among runs[0..r). */
+ * replaced by '_', never "." or "..", "base" only for the base, never a
+ * name of the table files beside it ("compare.csv", "compare.md" and their
+ * temporary copies: a variant named compare.csv made the table's write
+ * fail), unique among runs[0..r). */
 static void run_subdir(Run *runs, int r)
 {
     char name[256];
@@ -211,7 +213,7 @@ static void run_subdir(Run *runs, int r)
               *p == '.' || *p == '_' || *p == '-'))
             *p = '_';
     if (!name[0] || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
-        (r > 0 && strcmp(name, "base") == 0))
+        (r > 0 && strcmp(name, "base") == 0) || strncmp(name, "compare.", 8) == 0)
         snprintf(name, sizeof name, "variant-%.200s", runs[r].name[0] == '.' ? "dot" : runs[r].name);
     for (int n = 1;; n++) {
         if (n == 1)

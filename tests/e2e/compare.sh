@@ -3,7 +3,8 @@
 # no_cooperation (variant coop) and budget (nobudget, zero, tight), optima in
 # their EXPECTED files: exit codes, private files, the CSV values, the
 # Markdown on stdout, --variants order and unknown names, a variant that does
-# not load, the default output name and the refusal of an existing OUT.
+# not load, a variant named like the table file, the default output name
+# and the refusal of an existing OUT.
 # Run from the repository root with SAMPLAN = the binary under test.
 set -u
 root=$(pwd)
@@ -138,6 +139,19 @@ rc=$?
 [ $rc -eq 2 ] || { cat "$tmp/e" >&2; fail "broken variant exited $rc, expected 2"; }
 grep -q "(variant 'broken')" "$tmp/e" || { cat "$tmp/e" >&2; fail "diagnostic does not name the variant"; }
 [ -e "$tmp/bad-out" ] && fail "output created although a variant does not load"
+
+# --- a variant named like the table file: its own directory -----------------------
+cp -r "$nc" "$tmp/names"
+sed 's/"coop": { "cooperation": true }/"coop": { "cooperation": true }, "compare.csv": { "cooperation": true }/' \
+    "$nc/scenario.json" >"$tmp/names/scenario.json"
+grep -q '"compare.csv"' "$tmp/names/scenario.json" || fail "could not add the variant named compare.csv"
+"$SAMPLAN" compare "$tmp/names" -o "$tmp/names-out" --quiet >/dev/null 2>"$tmp/e" ||
+    { cat "$tmp/e" >&2; fail "a variant named compare.csv: compare failed"; }
+[ -f "$tmp/names-out/compare.csv" ] || fail "compare.csv is not the table"
+for d in base coop variant-compare.csv; do
+    [ -f "$tmp/names-out/$d/summary.json" ] || fail "no $d/summary.json"
+done
+csv_line "$tmp/names-out/compare.csv" "metric,base,coop,compare.csv,delta_coop,delta_compare.csv"
 
 # --- usage errors ------------------------------------------------------------------
 "$SAMPLAN" compare "$nc" --time-limit abc >/dev/null 2>&1
