@@ -815,7 +815,8 @@ static int gather_init(Greedy *g, const int *porder, int n, Gather *ga)
         if (nopt < 0)
             return -1;
         ga->u_first[ga->nu] = (int)len;
-        int vtrack = -1; /* the options come track by track: v is the last track's value */
+        int vtrack = -1; /* v: the value of track vtrack; with a track list the options come
+                            track by track (by rank), so it is seldom worked out again */
         double v = 0.0;
         for (int k = 0; k < nopt; k++) {
             const Option *o = &opts[k];

@@ -1325,7 +1325,14 @@ double lagrange_bound_live(const Mip *mip, double target, const volatile double 
         target = current_target(&R, target);
         if (!isfinite(best) || st->market_bound <= target + 1e-9 * fmax(1.0, fabs(target)) || solver_interrupted)
             goto rounded;
-        known = fmin(known, st->market_bound);
+        /* the market phase's bound counts as one already had only when
+         * the caller had one: without (HUGE_VAL: the bound alongside the
+         * search, solver/bound_alongside.c) the search keeps its whole
+         * time, which nothing else wants (review of the fourteenth
+         * session: else it gave up after its probe steps, at the trivial
+         * bound, on national 5 000 at 10 s) */
+        if (isfinite(known))
+            known = fmin(known, st->market_bound);
     } else {
         start_prices(&R);
         memcpy(R.lam0, R.lam, nlam * sizeof *R.lam0);

@@ -36,7 +36,8 @@ typedef struct LagrangeStats {
  * them from the market phase's best prices. It stops
  * early when it reaches `target` (the value of a known plan), on Ctrl-C
  * (solver_interrupted), and while still not below `known` (a bound
- * already had, or the market phase's; HUGE_VAL for none) at half its
+ * already had, or the market phase's when there was one; HUGE_VAL for
+ * none, and then it never gives its time back) at half its
  * time (half the time left after a restart) unless its trend shows it
  * getting there in time, or after its first steps (ten, then a hundred)
  * when they show that it cannot take the thousand it needs. A search still at its starting bound after a

@@ -194,7 +194,9 @@ static double tighten_bounds(const Model *m, Part *parts, int n, const double *a
         if (isfinite(parts[i].bound))
             continue;
         parts[i].bound = part_trivial_bound(m, &parts[i], best);
-        if (isfinite(alongside[i]) && !parts[i].value_proven)
+        /* one no lower than the trivial bound is none: the part gets
+         * its own after level 1 */
+        if (alongside[i] < parts[i].bound - 1e-9 * fmax(1.0, fabs(parts[i].bound)) && !parts[i].value_proven)
             settle_bound(&parts[i], alongside[i]);
         else if (unbounded && !parts[i].value_proven && parts[i].bound > parts[i].value) {
             unbounded[i] = 1;
