@@ -167,3 +167,8 @@ done:
         blocks_release(out);
     return rc;
 }
+
+const Mip *blocks_program(const Blocks *b, const Mip *whole, int i)
+{
+    return b->block[i].col ? &b->block[i].mip : whole;
+}

@@ -36,4 +36,8 @@ int mip_split_blocks(const Mip *whole, int min_cols, Blocks *out);
 
 void blocks_release(Blocks *b);
 
+/* The program of block i: its own, or `whole` when the program did not
+ * split (the single block's Mip is left empty, col NULL). */
+const Mip *blocks_program(const Blocks *b, const Mip *whole, int i);
+
 #endif

@@ -16,21 +16,16 @@
 #include <string.h>
 #include <sys/mman.h>
 
-static const Mip *block_mip(const Model *m, const Blocks *blocks, int i)
-{
-    return blocks->block[i].col ? &blocks->block[i].mip : &m->mip;
-}
-
 int bound_alongside_wanted(const Model *m, const Blocks *blocks, int i)
 {
-    return lns_wanted(block_mip(m, blocks, i));
+    return lns_wanted(blocks_program(blocks, &m->mip, i));
 }
 
 /* The start's value on block i (0 without a start); NULL scratch: out of
  * memory, 0 as well, which only makes the steps longer. */
 static double start_value(const BoundAlongside *b, int i)
 {
-    const Mip *mip = block_mip(b->m, b->blocks, i);
+    const Mip *mip = blocks_program(b->blocks, &b->m->mip, i);
     const int *col = b->blocks->block[i].col;
     if (!b->start)
         return 0.0;
@@ -62,7 +57,7 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
         return NULL;
     int wanted = 0;
     for (int i = 0; i < n; i++) {
-        const Mip *mip = block_mip(b->m, b->blocks, i);
+        const Mip *mip = blocks_program(b->blocks, &b->m->mip, i);
         if (bound_alongside_wanted(b->m, b->blocks, i)) {
             weight_left += (double)mip->nnz + mip->ncols + 1.0;
             wanted++;
@@ -77,7 +72,7 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
         out[i] = HUGE_VAL;
         if (!bound_alongside_wanted(b->m, b->blocks, i))
             continue;
-        const Mip *mip = block_mip(b->m, b->blocks, i);
+        const Mip *mip = blocks_program(b->blocks, &b->m->mip, i);
         double w = (double)mip->nnz + mip->ncols + 1.0;
         double seconds = fmax(0.0, (end - clock_seconds()) * w / weight_left);
         weight_left -= w;

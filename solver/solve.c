@@ -243,7 +243,7 @@ static double greedy_search_seconds(const Model *m, const Blocks *blocks, double
     if (env)
         return fmin(atof(env), SEARCH_MAX_SHARE * level1_s);
     for (int i = 0; i < blocks->n; i++) {
-        const Mip *mip = blocks->block[i].col ? &blocks->block[i].mip : &m->mip;
+        const Mip *mip = blocks_program(blocks, &m->mip, i);
         if (mip->nnz <= LNS_MIN_NONZEROS)
             continue;
         double t = fmin(SEARCH_SHARE * level1_s, level1_s - SEARCH_LEVEL1_REST);
@@ -376,7 +376,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     for (int i = 0; i < n; i++) {
         part_bound[i] = HUGE_VAL;
         for (int b = 0; b < n; b++)
-            if (parts[i].mip == (blocks.block[b].col ? &blocks.block[b].mip : &m.mip))
+            if (parts[i].mip == blocks_program(&blocks, &m.mip, b))
                 part_bound[i] = block_bound[b];
     }
 
