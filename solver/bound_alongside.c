@@ -59,7 +59,7 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
     for (int i = 0; i < n; i++) {
         const Mip *mip = blocks_program(b->blocks, &b->m->mip, i);
         if (bound_alongside_wanted(b->m, b->blocks, i)) {
-            weight_left += (double)mip->nnz + mip->ncols + 1.0;
+            weight_left += mip_weight(mip);
             wanted++;
         }
     }
@@ -73,7 +73,7 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
         if (!bound_alongside_wanted(b->m, b->blocks, i))
             continue;
         const Mip *mip = blocks_program(b->blocks, &b->m->mip, i);
-        double w = (double)mip->nnz + mip->ncols + 1.0;
+        double w = mip_weight(mip);
         double seconds = fmax(0.0, (end - clock_seconds()) * w / weight_left);
         weight_left -= w;
         if (seconds > 0.0 && !solver_interrupted) {

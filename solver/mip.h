@@ -54,6 +54,13 @@ static inline double mip_col_objective(const MipCol *c, RunLevel level)
     return level == LEVEL_VALUE ? c->value : c->cost;
 }
 
+/* A program's size as the solve shares time by it: non-zeros + columns
+ * (+ 1, so that an empty one still gets a share). */
+static inline double mip_weight(const Mip *m)
+{
+    return (double)m->nnz + m->ncols + 1.0;
+}
+
 /* Σ coefficient × x over the columns, for the level's objective. */
 double mip_objective(const Mip *m, const double *x, RunLevel level);
 

@@ -250,7 +250,7 @@ Part *parts_merge(Model *m, Part *parts, int n)
     }
     one->model = m;
     one->mip = &m->mip;
-    one->weight = (double)m->mip.nnz + nc + 1.0;
+    one->weight = mip_weight(&m->mip);
     one->value_proven = one->settled1 = 1;
     one->cost_proven = 0;
     one->bound = 0.0;
@@ -595,7 +595,7 @@ int parts_init(Model *m, Blocks *blocks, const double *const *starts, int nstart
         pt->x = calloc((size_t)(nc ? nc : 1), sizeof *pt->x);
         if (!pt->x)
             return -1;
-        pt->weight = (double)pt->mip->nnz + nc + 1.0;
+        pt->weight = mip_weight(pt->mip);
         pt->bound = HUGE_VAL;
         const double *start = best_start(pt, starts, nstarts, pt->x);
         if (start) {

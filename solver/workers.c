@@ -76,6 +76,27 @@ static int read_all(int fd, void *buf, size_t len)
     return 0;
 }
 
+/* Reads a child's result from fd: the length header, then the bytes
+ * into *buf (malloc'd). Returns 0, 1 when the child ran out of memory
+ * (its header says so), −1 when the result was lost. */
+static int read_result(int fd, void **buf, size_t *len)
+{
+    uint64_t header = 0;
+    *buf = NULL;
+    if (read_all(fd, &header, sizeof header) != 0)
+        return -1;
+    if (header == UINT64_MAX)
+        return 1;
+    *buf = malloc(header ? (size_t)header : 1);
+    if (!*buf || read_all(fd, *buf, (size_t)header) != 0) {
+        free(*buf);
+        *buf = NULL;
+        return -1;
+    }
+    *len = (size_t)header;
+    return 0;
+}
+
 static void child_main(int fd, WorkFn work, void *ctx, int item, int seq, pid_t parent)
 {
 #ifdef __linux__
@@ -108,20 +129,16 @@ typedef struct Running {
  * apply()'s answer, or −1 when the result was lost. */
 static int collect(Running *r, ApplyFn apply, void *ctx, char *err, size_t errsz)
 {
-    uint64_t header = 0;
     void *buf = NULL;
-    int ok = read_all(r->fd, &header, sizeof header) == 0;
-    if (ok && header != UINT64_MAX) {
-        buf = malloc(header ? (size_t)header : 1);
-        ok = buf && read_all(r->fd, buf, (size_t)header) == 0;
-    }
+    size_t len = 0;
+    int got = read_result(r->fd, &buf, &len);
     close(r->fd);
     int status = 0;
     while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR)
         ;
     int rc = 0;
-    if (!ok || header == UINT64_MAX) {
-        if (header == UINT64_MAX)
+    if (got != 0) {
+        if (got == 1)
             snprintf(err, errsz, "out of memory in a solver worker");
         else if (WIFSIGNALED(status))
             snprintf(err, errsz, "a solver worker ended by signal %d without a result", WTERMSIG(status));
@@ -129,7 +146,7 @@ static int collect(Running *r, ApplyFn apply, void *ctx, char *err, size_t errsz
             snprintf(err, errsz, "a solver worker ended without a result");
         rc = -1;
     } else {
-        rc = apply(ctx, r->item, buf, (size_t)header);
+        rc = apply(ctx, r->item, buf, len);
     }
     free(buf);
     return rc;
@@ -367,17 +384,8 @@ void *workers_background_finish(Background *bg, double deadline, volatile sig_at
             break;
     }
     void *buf = NULL;
-    if (ready > 0) {
-        uint64_t header = 0;
-        int ok = read_all(bg->fd, &header, sizeof header) == 0 && header != UINT64_MAX;
-        buf = ok ? malloc(header ? (size_t)header : 1) : NULL;
-        if (buf && read_all(bg->fd, buf, (size_t)header) != 0) {
-            free(buf);
-            buf = NULL;
-        }
-        if (buf)
-            *len = (size_t)header;
-    }
+    if (ready > 0)
+        read_result(bg->fd, &buf, len);
     Running r = {bg->pid, bg->fd, 0};
     if (buf) {
         close(bg->fd);
