@@ -312,16 +312,12 @@ static int load_runs(const char *dir, Run *runs, int nruns)
          * once (the base's come with every variant), and one names its
          * variant itself when it is the variant's */
         const DiagList *src = rc ? &d : &runs[r].s->warnings;
+        diag_tag_variant(&d, runs[r].variant);
         for (size_t i = 0; i < src->count; i++) {
             const Diag *e = &src->items[i];
-            int warning = strncmp(e->message, "warning:", 8) == 0;
-            if (warning && diag_contains(&all, e))
+            if (strncmp(e->message, "warning:", 8) == 0 && diag_contains(&all, e))
                 continue;
-            if (runs[r].variant && !warning)
-                diag_add(&all, e->file, e->line, e->column, "%s (variant '%s')", e->message,
-                         runs[r].variant);
-            else
-                diag_add(&all, e->file, e->line, e->column, "%s", e->message);
+            diag_add(&all, e->file, e->line, e->column, "%s", e->message);
         }
         all.dropped += d.dropped;
         diag_release(&d);

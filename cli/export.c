@@ -100,6 +100,7 @@ int cmd_export(int argc, char **argv)
     Scenario *s = NULL;
     int rc = scenario_load(dir, variant, &s, &diags);
     if (rc) {
+        diag_tag_variant(&diags, variant);
         diag_sort(&diags);
         diag_print(&diags, stderr, "samplan");
         diag_release(&diags);

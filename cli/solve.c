@@ -151,6 +151,7 @@ int cmd_solve(int argc, char **argv)
     int rc = scenario_load(a.dir, a.variant, &s, &diags);
     double load_s = clock_seconds() - t_load; /* reading and checking the files, derived data */
     if (rc) {
+        diag_tag_variant(&diags, a.variant);
         diag_sort(&diags);
         diag_print(&diags, stderr, "samplan");
         diag_release(&diags);

@@ -135,17 +135,19 @@ int cmd_validate(int argc, char **argv)
                 worst = EXIT_NO_PLAN;
             else if (worst == EXIT_OK)
                 worst = EXIT_BAD_INPUT;
-            for (size_t i = 0; i < d.count; i++) {
-                Diag *e = &d.items[i];
-                if (v && !variant && diag_contains(&all, e))
-                    continue;
-                /* a warning names its variant itself when it is the variant's */
-                if (v && !variant && strncmp(e->message, "warning:", 8) != 0)
-                    diag_add(&all, e->file, e->line, e->column, "%s (variant '%s')", e->message,
-                             v);
-                else
-                    diag_add(&all, e->file, e->line, e->column, "%s", e->message);
-            }
+            /* over every variant, a variant's problem the base has too
+             * is said once, as the base's */
+            DiagList own = DIAGLIST_INIT;
+            for (size_t i = 0; i < d.count; i++)
+                if (!(v && !variant && diag_contains(&all, &d.items[i])))
+                    diag_add(&own, d.items[i].file, d.items[i].line, d.items[i].column, "%s",
+                             d.items[i].message);
+            diag_tag_variant(&own, v);
+            for (size_t i = 0; i < own.count; i++)
+                diag_add(&all, own.items[i].file, own.items[i].line, own.items[i].column, "%s",
+                         own.items[i].message);
+            all.dropped += own.dropped;
+            diag_release(&own);
             all.dropped += d.dropped;
         }
         diag_release(&d);

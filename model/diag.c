@@ -4,6 +4,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,28 @@ void diag_add(DiagList *list, const char *file, long line, long column,
     d->line = line;
     d->column = column;
     list->count++;
+}
+
+void diag_tag_variant(DiagList *list, const char *variant)
+{
+    if (!variant)
+        return;
+    static const char *const untagged[] = {"warning:", "unknown variant '"};
+    for (size_t i = 0; i < list->count; i++) {
+        char *m = list->items[i].message;
+        int skip = 0;
+        for (size_t u = 0; u < sizeof untagged / sizeof *untagged; u++)
+            skip |= strncmp(m, untagged[u], strlen(untagged[u])) == 0;
+        if (skip)
+            continue;
+        size_t n = strlen(m) + strlen(variant) + sizeof " (variant '')";
+        char *tagged = malloc(n);
+        if (!tagged)
+            continue; /* out of memory: the message stands untagged */
+        snprintf(tagged, n, "%s (variant '%s')", m, variant);
+        free(m);
+        list->items[i].message = tagged;
+    }
 }
 
 size_t diag_total(const DiagList *list)

@@ -52,6 +52,12 @@ void diag_print(const DiagList *list, FILE *out, const char *prefix);
 /* Formats one diagnostic as "file:line:column: message" into buf. */
 void diag_format(const Diag *d, char *buf, size_t size);
 
+/* Appends " (variant 'NAME')" to every problem of a load with a variant
+ * applied, so a message about a variant's data says which variant (the
+ * base may be fine). Warnings name their variant themselves, and "unknown
+ * variant" already names it; NULL variant: nothing to do. */
+void diag_tag_variant(DiagList *list, const char *variant);
+
 /* Frees all entries; the list can be reused afterwards. */
 void diag_release(DiagList *list);
 

@@ -802,6 +802,23 @@ START_TEST(directory_names)
 }
 END_TEST
 
+/* A variant's problems name it; its warnings and "unknown variant" already do. */
+START_TEST(variant_tagged)
+{
+    DiagList d = DIAGLIST_INIT;
+    diag_add(&d, "slots.csv", 2, 5, "to_week: expected a week 1..30, got '40'");
+    diag_add(&d, "scenario.json", 3, 1, "warning: unknown key 'x' is ignored (variant 'v')");
+    diag_add(&d, "scenario.json", 0, 0, "unknown variant 'v': expected one of a");
+    diag_tag_variant(&d, NULL);
+    ck_assert_str_eq(d.items[0].message, "to_week: expected a week 1..30, got '40'");
+    diag_tag_variant(&d, "v");
+    ck_assert_str_eq(d.items[0].message, "to_week: expected a week 1..30, got '40' (variant 'v')");
+    ck_assert_str_eq(d.items[1].message, "warning: unknown key 'x' is ignored (variant 'v')");
+    ck_assert_str_eq(d.items[2].message, "unknown variant 'v': expected one of a");
+    diag_release(&d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("scenario_load");
@@ -821,6 +838,7 @@ int main(void)
     tcase_add_test(tc, variant_checked_like_base);
     tcase_add_test(tc, optional_files_absent);
     tcase_add_test(tc, directory_names);
+    tcase_add_test(tc, variant_tagged);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

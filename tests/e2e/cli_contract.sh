@@ -37,6 +37,24 @@ expect_rc 2 "solve with a bad --time-limit" "$SAMPLAN" solve "$scen" -o "$tmp/o-
 expect_rc 2 "solve with an unknown --variant" "$SAMPLAN" solve "$scen" -o "$tmp/o-var" --variant nosuch --quiet
 expect_rc 2 "export without --lp/--mps" "$SAMPLAN" export "$scen"
 
+# A problem that only a variant's data has names the variant, whichever
+# command was asked for it (the base alone is valid).
+cp -r "$scen" "$tmp/short"
+sed 's/^{/{ "variants": { "short": { "files": { "participants": "late.csv" } } },/' \
+    "$scen/scenario.json" > "$tmp/short/scenario.json"
+sed '2s/,,,,,$/,,9,,,/' "$scen/participants.csv" > "$tmp/short/late.csv"
+expect_rc 0 "solve the base alone" "$SAMPLAN" solve "$tmp/short" -o "$tmp/o-base" --quiet
+names_variant() {
+    grep -q "^\(samplan: \)\{0,1\}[a-z]*\.csv:[0-9]*:[0-9]*: .* (variant 'short')$" "$tmp/err" ||
+        fail "$1 --variant short: no located message naming the variant: $(head -n 1 "$tmp/err")"
+}
+expect_rc 2 "solve --variant short" "$SAMPLAN" solve "$tmp/short" -o "$tmp/o-short" --variant short --quiet
+names_variant solve
+expect_rc 2 "validate --variant short" "$SAMPLAN" validate "$tmp/short" --variant short
+names_variant validate
+expect_rc 2 "export --variant short" "$SAMPLAN" export "$tmp/short" --lp "$tmp/short.lp" --variant short
+names_variant export
+
 # A fresh solve succeeds and writes private files.
 expect_rc 0 "solve $scen" "$SAMPLAN" solve "$scen" -o "$tmp/plan" --quiet
 for f in summary.json assignments.csv schedule.csv placements.csv settlement.csv; do
