@@ -66,7 +66,7 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
     /* the search's value is the whole plan's: it tells one block's only
      * when the others keep their start's value, as they do when one
      * block is large (national cooperation: one block in all) */
-    const volatile double *live = wanted == 1 && b->start ? b->live : NULL;
+    LiveShare *live = wanted == 1 && b->start ? b->live : NULL;
     double whole = live ? mip_objective(&b->m->mip, b->start, LEVEL_VALUE) : 0.0;
     for (int i = 0; i < n; i++) {
         out[i] = HUGE_VAL;
@@ -78,7 +78,13 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
         weight_left -= w;
         if (seconds > 0.0 && !solver_interrupted) {
             double v = start_value(b, i);
-            out[i] = lagrange_bound_live(mip, v, live, whole - v, HUGE_VAL, b->m->value_digits, seconds, NULL);
+            out[i] = lagrange_bound_live(mip, v, live ? &live->value : NULL, whole - v, b->gap, HUGE_VAL,
+                                         b->m->value_digits, seconds, NULL);
+            /* the searched plan is within the gap of this bound: the
+             * search may stop (the bound is kept, being done) */
+            double value = live ? live->value - (whole - v) : -HUGE_VAL;
+            if (live && b->gap > 0.0 && isfinite(out[i]) && out[i] - value <= b->gap * fmax(1.0, fabs(out[i])))
+                live->enough = 1;
         }
     }
     out[n] = clock_seconds() - t0;
@@ -94,17 +100,19 @@ static void release_live(BoundAlongside *b)
 }
 
 int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *blocks, const double *start,
-                          double seconds)
+                          double seconds, double gap)
 {
     memset(b, 0, sizeof *b);
     b->m = m;
     b->blocks = blocks;
     b->start = start;
     b->seconds = seconds;
+    b->gap = gap > 0.0 ? gap : 0.0;
     void *page = mmap(NULL, sizeof *b->live, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (page != MAP_FAILED) {
         b->live = page;
-        *b->live = start ? mip_objective(&m->mip, start, LEVEL_VALUE) : 0.0;
+        b->live->value = start ? mip_objective(&m->mip, start, LEVEL_VALUE) : 0.0;
+        b->live->enough = 0;
     }
     if (workers_background_start(&b->bg, bound_work, b, 0) == 0)
         return 0;

@@ -14,6 +14,7 @@
 
 #include "blocks.h"
 #include "build.h"
+#include "greedy.h"
 #include "workers.h"
 
 typedef struct BoundAlongside {
@@ -22,7 +23,8 @@ typedef struct BoundAlongside {
     const Blocks *blocks;
     const double *start; /* a plan of the whole program: its value per block is the Polyak target */
     double seconds;
-    volatile double *live; /* shared with the child: the searched plan's value (greedy_search_live), or NULL */
+    double gap;            /* the run's relative gap (--gap): a bound this close ends the search */
+    LiveShare *live;       /* shared with the child (greedy_search_live), or NULL */
 } BoundAlongside;
 
 /* 1 when block i of `blocks` is one the bound is computed for: one that
@@ -33,11 +35,14 @@ int bound_alongside_wanted(const Model *m, const Blocks *blocks, int i);
  * their size, towards the value `start` (whole columns, may be NULL: a
  * target of 0) has on each — or, with one wanted block, towards the
  * value the search writes to b->live as it goes (less what the start has
- * outside the block), when that is greater. m, blocks and start must
- * stay as they are until bound_alongside_finish. Returns 0, or −1 when
- * no process could be had (nothing runs then). */
+ * outside the block), when that is greater. A block's bound stops once
+ * it is within `gap` of its target (lagrange_bound_live); with one wanted
+ * block it then also sets b->live->enough, which stops the search: the
+ * value is as close to the bound as the run asks. m, blocks and start
+ * must stay as they are until bound_alongside_finish. Returns 0, or −1
+ * when no process could be had (nothing runs then). */
 int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *blocks, const double *start,
-                          double seconds);
+                          double seconds, double gap);
 
 /* Waits until `deadline` (monotonic seconds) at most, or Ctrl-C, and fills
  * bounds[blocks->n] with each block's bound, HUGE_VAL where there is none

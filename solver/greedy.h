@@ -56,10 +56,19 @@ typedef struct GreedySearchStats {
 int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed, Plan **out,
                   GreedySearchStats *stats);
 
-/* As greedy_search, writing the plan's value to *live (NULL: nowhere)
- * whenever it rises, for another process to read (the value bound
- * alongside the search aims its steps at it: solver/bound_alongside.c). */
+/* A page the greedy search shares with the process that bounds its
+ * value (solver/bound_alongside.c): the search writes its plan's value
+ * there whenever it rises, and the other process aims its steps at it;
+ * that process sets `enough` once its bound shows the value within the
+ * run's gap (`--gap`), and the search then stops. */
+typedef struct LiveShare {
+    volatile double value;
+    volatile int enough;
+} LiveShare;
+
+/* As greedy_search, sharing the plan's value through *live (NULL: no
+ * one to share with) and stopping when live->enough is set. */
 int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed,
-                       volatile double *live, Plan **out, GreedySearchStats *stats);
+                       LiveShare *live, Plan **out, GreedySearchStats *stats);
 
 #endif

@@ -365,7 +365,7 @@ int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned
 }
 
 int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed,
-                       volatile double *live, Plan **out, GreedySearchStats *stats)
+                       LiveShare *live, Plan **out, GreedySearchStats *stats)
 {
     Greedy g;
     Search sr;
@@ -390,14 +390,14 @@ int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, uns
     /* gross-list placing (first slot in file order) is for the baseline
      * only: the search places as best value does */
     g.order = GREEDY_BEST_VALUE;
-    while (s->ncentres > 0 && seconds_now() - t0 < seconds && !solver_interrupted) {
+    while (s->ncentres > 0 && seconds_now() - t0 < seconds && !solver_interrupted && !(live && live->enough)) {
         int r = search_step(&sr, best_value);
         if (r < 0)
             goto done;
         local.steps++;
         local.kept += r;
-        if (live && r && g.value > *live)
-            *live = g.value;
+        if (live && r && g.value > live->value)
+            live->value = g.value;
     }
     g.journal = 0;
     if (greedy_trim(&g, porder))

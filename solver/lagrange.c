@@ -145,6 +145,7 @@ typedef struct Relax {
     const Mip *mip;
     const volatile double *live; /* a plan value that rises as another process improves it, or NULL */
     double live_offset;          /* what of it lies outside this program */
+    double gap;                  /* relative gap to the target that is close enough (0: none) */
     size_t *rstart; /* rows as lists: rcol/rcoef[rstart[i] .. rstart[i+1]) */
     int *rcol;
     double *rcoef;
@@ -1137,6 +1138,14 @@ static double current_target(const Relax *R, double target)
     return R->live ? fmax(target, *R->live - R->live_offset) : target;
 }
 
+/* 1 when the (rounded) bound has reached the target, or come within
+ * the gap asked for (lagrange_bound_live). */
+static int close_enough(const Relax *R, double rounded, double target)
+{
+    return rounded <= target + 1e-9 * fmax(1.0, fabs(target)) ||
+           (R->gap > 0.0 && rounded - target <= R->gap * fmax(1.0, fabs(rounded)));
+}
+
 /* The market phase: subgradient steps on the capacity prices of the
  * market start (market_evaluate), from zero, until `until` (seconds of
  * the clock), the step size is spent or the bound reaches `target`.
@@ -1182,7 +1191,7 @@ static double market_search(Relax *R, double target, double t0, double seconds, 
         double first = st->first_bound; /* the phase's first F: it runs first */
         if (sc.theta < MARKET_PROBE_THETA && best > first - MARKET_PROBE_GAIN * fabs(first))
             break;
-        if (round_down(best, value_digits) <= target + 1e-9 * fmax(1.0, fabs(target)) || sc.theta < MARKET_MIN_THETA ||
+        if (close_enough(R, round_down(best, value_digits), target) || sc.theta < MARKET_MIN_THETA ||
             now >= until || solver_interrupted)
             break;
         if (!step(R, F, fmin(target, best - 1e-6 * fmax(1.0, fabs(best))), sc.theta, grad, dir))
@@ -1240,7 +1249,7 @@ static double full_search(Relax *R, double target, double known, int value_digit
         schedule_note(&sc, L);
         double now = clock_seconds(), rounded = round_down(best, value_digits);
         double stepping = now - t_full;
-        int reached = rounded <= target + 1e-9 * fmax(1.0, fabs(target));
+        int reached = close_enough(R, rounded, target);
         /* at the time share only after RESTART_AFTER steps: the first
          * schedule takes up to 1 400 to leave the starting bound where it works */
         if (!restarted && isfinite(L) && !solver_interrupted && rounded >= start_rounded && !reached &&
@@ -1287,11 +1296,11 @@ static double full_search(Relax *R, double target, double known, int value_digit
 double lagrange_bound(const Mip *mip, double target, double known, int value_digits, double seconds,
                       LagrangeStats *st)
 {
-    return lagrange_bound_live(mip, target, NULL, 0.0, known, value_digits, seconds, st);
+    return lagrange_bound_live(mip, target, NULL, 0.0, 0.0, known, value_digits, seconds, st);
 }
 
 double lagrange_bound_live(const Mip *mip, double target, const volatile double *live, double live_offset,
-                           double known, int value_digits, double seconds, LagrangeStats *st)
+                           double gap, double known, int value_digits, double seconds, LagrangeStats *st)
 {
     LagrangeStats local;
     if (!st)
@@ -1305,6 +1314,7 @@ double lagrange_bound_live(const Mip *mip, double target, const volatile double 
     R.mip = mip;
     R.live = live;
     R.live_offset = live_offset;
+    R.gap = gap > 0.0 ? gap : 0.0;
     double best = HUGE_VAL, *grad = NULL, *dir = NULL;
     if (build_rows(&R) || classify(&R) || build_demands(&R))
         goto done;
@@ -1323,7 +1333,7 @@ double lagrange_bound_live(const Mip *mip, double target, const volatile double 
         st->market_seconds = clock_seconds() - t0;
         st->market_bound = round_down(best, value_digits);
         target = current_target(&R, target);
-        if (!isfinite(best) || st->market_bound <= target + 1e-9 * fmax(1.0, fabs(target)) || solver_interrupted)
+        if (!isfinite(best) || close_enough(&R, st->market_bound, target) || solver_interrupted)
             goto rounded;
         /* the market phase's bound counts as one already had only when
          * the caller had one: without (HUGE_VAL: the bound alongside the

@@ -55,10 +55,13 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
 
 /* As lagrange_bound, with a target that rises while the search runs: at
  * each step the greater of `target` and *live − live_offset, where *live
- * is a plan's value that another process raises as it improves the plan
- * (the greedy search, solver/bound_alongside.c) and live_offset the part
- * of it that lies outside mip. */
+ * (NULL: none) is a plan's value that another process raises as it
+ * improves the plan (the greedy search, solver/bound_alongside.c) and
+ * live_offset the part of it that lies outside mip. With gap > 0 the
+ * search also stops once the bound is within that relative gap of the
+ * target, (bound − target) ≤ gap · max(1, |bound|): `--gap` asks no
+ * closer. */
 double lagrange_bound_live(const Mip *mip, double target, const volatile double *live, double live_offset,
-                           double known, int value_digits, double seconds, LagrangeStats *st);
+                           double gap, double known, int value_digits, double seconds, LagrangeStats *st);
 
 #endif

@@ -166,6 +166,7 @@ typedef struct Search {
     /* the search's state, read and written by next_region/region_apply */
     double until, target, last_line;
     int next_seed, regions, improvements, failures, local_optimum;
+    int gap_reached;         /* level 1: the plan is within mip_gap of req->value_bound */
     char last_failure[256];
     unsigned char *quiet;    /* [municipalities] seed proven without a gain since the last gain
                                 or the last growth of the municipality regions */
@@ -590,13 +591,30 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
     return 0;
 }
 
+/* 1 when level 1's plan is within the run's gap (--gap) of the bound
+ * had before it: the user asked no closer, and region search proves
+ * nothing itself. */
+static int within_gap(const Search *sr)
+{
+    const RunRequest *req = sr->req;
+    double b = req->value_bound;
+    if (req->level != LEVEL_VALUE || req->mip_gap <= 0.0 || !(b > 0.0) || !isfinite(b))
+        return 0;
+    return b - mip_objective(sr->mip, sr->x, LEVEL_VALUE) <= req->mip_gap * fmax(1.0, b);
+}
+
 /* Runs in the parent when a process is free: the next region, municipal
  * and cohort neighbourhoods taking turns, kept apart from the region
- * still running; −1 when time is up or every seed of both kinds was
- * proven without a gain (a local optimum). */
+ * still running; −1 when time is up, the plan is within the gap asked
+ * for, or every seed of both kinds was proven without a gain (a local
+ * optimum). */
 static int next_region(void *ctx)
 {
     Search *sr = ctx;
+    if (within_gap(sr)) {
+        sr->gap_reached = 1;
+        return -1;
+    }
     double left = sr->until - clock_seconds();
     if (left < 0.2 || solver_interrupted)
         return -1;
@@ -716,10 +734,12 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
         else
             memset(out->x, 0, (size_t)mip->ncols * sizeof *out->x);
     }
-    int local_optimum = sr.local_optimum;
+    int local_optimum = sr.local_optimum || sr.gap_reached;
     search_release(&sr);
     out->has_solution = 1;
     out->objective = mip_objective(mip, out->x, req->level);
+    /* STOP_GAP: a local optimum, or within the gap asked for; either way
+     * the part wants no further run (solver/parts.c) */
     out->stop = solver_interrupted ? STOP_INTERRUPT : local_optimum ? STOP_GAP : STOP_TIME;
     out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
     out->seconds = clock_seconds() - t0;

@@ -24,6 +24,8 @@ typedef struct Part {
     double weight;      /* share of the time: non-zeros + columns */
     double value;       /* level-1 value of x */
     double bound;       /* proven bound on the value, HUGE_VAL if none */
+    double alongside;   /* the bound computed alongside the greedy search
+                           (solver/bound_alongside.h), HUGE_VAL if none */
     int value_proven;   /* level 1 finished its search */
     int cost_proven;    /* level 2 finished, or was not needed */
     int interrupted;
@@ -53,9 +55,12 @@ void parts_free(Part *parts, int n);
 int parts_run_level(Part *parts, int n, int level, const RunRequest *base, double until, double kill_at,
                     int jobs, char *err, size_t errsz);
 
-/* Settles level 1 of pt when its greedy plan reaches the trivial bound
- * (best: scratch as for part_trivial_bound). Returns 1 if so. */
-int part_settle_by_bound(Part *pt, const Model *m, double *best);
+/* Settles level 1 of pt before it runs, on its best starting plan, when
+ * that plan reaches the trivial bound or pt->alongside (proven), or, with
+ * gap > 0 (`--gap`), comes within that relative gap of the lesser of
+ * them, (bound − value) ≤ gap · max(1, |bound|); pt->bound is then that
+ * bound (best: scratch as for part_trivial_bound). Returns 1 if so. */
+int part_settle_by_bound(Part *pt, const Model *m, double gap, double *best);
 
 /* Parts level 1 never ran (Ctrl-C) take their greedy plan. */
 void parts_keep_fallback(Part *parts, int n);

@@ -121,7 +121,7 @@ static double *plan_columns(const Model *m, Plan *g)
 /* greedy_plan, or with search_s ≥ 0 greedy_search for that long (its
  * value written to *live as it rises; live may be NULL); NULL when it
  * cannot be had. */
-static Plan *greedy_for(const Scenario *s, GreedyOrder order, double search_s, volatile double *live)
+static Plan *greedy_for(const Scenario *s, GreedyOrder order, double search_s, LiveShare *live)
 {
     Plan *g = NULL;
     if (search_s >= 0.0 ? greedy_search_live(s, order, search_s, 1, live, &g, NULL) != 0
@@ -173,15 +173,14 @@ static void settle_bound(Part *pt, double lb)
 /* Σ over the parts of their level-1 bounds: GLPK's, or for a part GLPK
  * gave none (region search; a first LP that did not finish) the least of
  * the trivial one and its Lagrangian bound (solver/lagrange.h), which gets
- * a share of `seconds` by the part's weight — unless alongside[i] holds
+ * a share of `seconds` by the part's weight — unless Part.alongside holds
  * the one computed while the greedy search ran (solver/bound_alongside.h;
  * HUGE_VAL: none), which had far longer. Parts with a GLPK bound are
  * left alone: on national 5 000 `alone` (106 blocks) the Lagrangian
  * bound moved the gap from 1.98 % to 1.93 %, and the time it took from
  * level 2 cost 2.4 % more (quick bench). The bounds are kept in the parts.
  * best: scratch for part_trivial_bound. */
-static double tighten_bounds(const Model *m, Part *parts, int n, const double *alongside, double seconds,
-                             double *best)
+static double tighten_bounds(const Model *m, Part *parts, int n, double seconds, double *best)
 {
     const char *env = getenv("SAMPLAN_BOUND_SECONDS"); /* measuring: a fixed time instead */
     if (env)
@@ -196,8 +195,9 @@ static double tighten_bounds(const Model *m, Part *parts, int n, const double *a
         parts[i].bound = part_trivial_bound(m, &parts[i], best);
         /* one no lower than the trivial bound is none: the part gets
          * its own after level 1 */
-        if (alongside[i] < parts[i].bound - 1e-9 * fmax(1.0, fabs(parts[i].bound)) && !parts[i].value_proven)
-            settle_bound(&parts[i], alongside[i]);
+        double lb = parts[i].alongside;
+        if (lb < parts[i].bound - 1e-9 * fmax(1.0, fabs(parts[i].bound)) && !parts[i].value_proven)
+            settle_bound(&parts[i], lb);
         else if (unbounded && !parts[i].value_proven && parts[i].bound > parts[i].value) {
             unbounded[i] = 1;
             open_weight += parts[i].weight;
@@ -252,6 +252,23 @@ static double greedy_search_seconds(const Model *m, const Blocks *blocks, double
     return 0.0;
 }
 
+/* When level 2 ends. Region search proves no cost bound, so its level 2
+ * would run to the deadline even when `--gap` ended level 1 early (the
+ * bound alongside the search within the gap of the plan): then level 2
+ * gets the time level 1 took in the proportion of their shares, as a
+ * run to the full limit would (LEVEL1_SHARE). GLPK's level 2 stops at
+ * the gap itself. */
+static double level2_deadline(const Part *parts, int n, double gap, double level1_start, double deadline)
+{
+    int regions = 0;
+    for (int i = 0; i < n && !regions; i++)
+        regions = lns_wanted(parts[i].mip);
+    if (gap <= 0.0 || !regions)
+        return deadline;
+    double now = clock_seconds();
+    return fmin(deadline, now + (now - level1_start) * (1.0 - LEVEL1_SHARE) / LEVEL1_SHARE);
+}
+
 /* Parts are never bundled (min_cols 1): one branch-and-bound over two
  * independent parts can explore the product of their trees, while a fork
  * and a GLPK call per part cost only milliseconds. */
@@ -303,7 +320,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     fill_stats(&m, stats);
     Blocks blocks;
     Part *parts = NULL;
-    double *start_x[NSTARTS] = {NULL}, *x = NULL, *best = NULL, *block_bound = NULL, *part_bound = NULL;
+    double *start_x[NSTARTS] = {NULL}, *x = NULL, *best = NULL, *block_bound = NULL;
     Plan *plan = NULL;
     int rc = 1, n = 0;
     /* SAMPLAN_BLOCKS=0 solves the program whole: tests compare the two */
@@ -337,11 +354,11 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     /* the greedy search's time is level 1's; with a second process, the
      * value bound runs alongside it */
     int jobs = workers_jobs(opt->jobs);
-    double level1_end = clock_seconds() + (deadline - clock_seconds()) * LEVEL1_SHARE;
+    double level1_start = clock_seconds();
+    double level1_end = level1_start + (deadline - level1_start) * LEVEL1_SHARE;
     double search_s = greedy_search_seconds(&m, &blocks, level1_end - clock_seconds(), greedy_s);
     block_bound = malloc((size_t)n * sizeof *block_bound);
-    part_bound = malloc((size_t)n * sizeof *part_bound);
-    if (!block_bound || !part_bound) {
+    if (!block_bound) {
         snprintf(err, errsz, "out of memory");
         goto done;
     }
@@ -350,7 +367,8 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     if (best_order >= 0 && search_s > 0.0) {
         double ts = clock_seconds();
         BoundAlongside alongside;
-        int bounding = jobs > 1 && bound_alongside_start(&alongside, &m, &blocks, start_x[best_order], search_s) == 0;
+        int bounding = jobs > 1 && bound_alongside_start(&alongside, &m, &blocks, start_x[best_order], search_s,
+                                                               opt->mip_gap) == 0;
         start_x[NGREEDY] =
             plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s, bounding ? alongside.live : NULL));
         stats->search_s = clock_seconds() - ts;
@@ -373,19 +391,17 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     }
 
     /* parts_init sorted the parts: each takes its block's bound */
-    for (int i = 0; i < n; i++) {
-        part_bound[i] = HUGE_VAL;
+    for (int i = 0; i < n; i++)
         for (int b = 0; b < n; b++)
             if (parts[i].mip == blocks_program(&blocks, &m.mip, b))
-                part_bound[i] = block_bound[b];
-    }
+                parts[i].alongside = block_bound[b];
 
-    RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL, 0, 1, 0, 0.0};
+    RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL, 0, 1, 0, 0.0, 0.0};
     /* level 1, in rounds: each round shares the time left among the
      * parts not yet settled; a part stopped by its share runs again, from
      * its best plan, with what the easy parts left over */
     for (int i = 0; i < n; i++)
-        part_settle_by_bound(&parts[i], &m, best);
+        part_settle_by_bound(&parts[i], &m, opt->mip_gap, best);
     double t1 = clock_seconds();
     if (parts_run_level(parts, n, LEVEL_VALUE, &base, level1_end, 0.0, jobs, err, errsz))
         goto done;
@@ -393,7 +409,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     parts_keep_fallback(parts, n); /* blocks Ctrl-C kept from level 1 */
     double tb = clock_seconds();
     double bound_time = fmin(opt->time_limit_s * BOUND_SHARE, (deadline - tb) * BOUND_MAX_LEFT);
-    double bound = tighten_bounds(&m, parts, n, part_bound, bound_time, best);
+    double bound = tighten_bounds(&m, parts, n, bound_time, best);
     stats->bound_s = clock_seconds() - tb;
     double value = 0.0;
     int value_proven = 1; /* after tighten_bounds, which can prove a part's value */
@@ -432,10 +448,11 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     double end = opt->clock_start + opt->time_limit_s;
     double kill_at = fmin(end, fmax(deadline + KILL_SLACK_S,
                                     end - KILL_BEFORE_S - write_seconds(s, opt->time_limit_s)));
-    if (parts_run_level(parts, n, LEVEL_COST, &base, deadline, kill_at, jobs, err, errsz))
+    double level2_end = level2_deadline(parts, n, opt->mip_gap, level1_start, deadline);
+    if (parts_run_level(parts, n, LEVEL_COST, &base, level2_end, kill_at, jobs, err, errsz))
         goto done;
     stats->level2_s = clock_seconds() - t2;
-    if (tradable && !parts_share_allowance(parts, n, value - allowance) && deadline - clock_seconds() > 0.1) {
+    if (tradable && !parts_share_allowance(parts, n, value - allowance) && level2_end - clock_seconds() > 0.1) {
         /* the parts together gave up more than the allowance: level 2
          * again, on the whole program, from the plan that keeps to it */
         Part *one = parts_merge(&m, parts, n);
@@ -450,7 +467,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
             goto done;
         }
         if (!one->settled2 &&
-            parts_run_level(parts, n, LEVEL_COST, &base, deadline, kill_at, jobs, err, errsz))
+            parts_run_level(parts, n, LEVEL_COST, &base, level2_end, kill_at, jobs, err, errsz))
             goto done;
     }
     int cost_proven = 1;
@@ -487,7 +504,6 @@ done:
     free(x);
     free(best);
     free(block_bound);
-    free(part_bound);
     model_release(&m);
     return rc;
 }

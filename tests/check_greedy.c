@@ -405,10 +405,17 @@ START_TEST(test_search_finds_constrained_optimum)
     plan_free(plan);
     /* the live value (read by the bound alongside the search) follows
      * the plan up to its end value */
-    volatile double live = 0.0;
+    LiveShare live = {0.0, 0};
     ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 0.5, 1, &live, &plan, &st), 0);
     ck_assert(near_eq(plan->value, 2));
-    ck_assert(near_eq(live, 2));
+    ck_assert(near_eq(live.value, 2));
+    plan_free(plan);
+    /* a bound within the gap (live.enough) stops it before its first step */
+    live.enough = 1;
+    ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 0.5, 1, &live, &plan, &st), 0);
+    ck_assert_int_eq(st.steps, 0);
+    ck_assert(near_eq(plan->value, 1));
+    ck_assert(st.seconds < 0.4);
     plan_free(plan);
     scenario_free(s);
 }

@@ -113,20 +113,26 @@ END_TEST
 /* A live target (lagrange_bound_live) counts as the target does: a
  * plan's value of 16 written by "another process", less an offset of 2
  * outside the program, is the target 14 above, and ends the search as
- * soon; an offset that leaves it below the optimum leaves the free run. */
+ * soon; an offset that leaves it below the optimum leaves the free run,
+ * unless a gap is asked for: then a bound within it of the target ends
+ * it, still a bound. */
 START_TEST(test_live_target)
 {
     Scenario *s = hand_load("full_centre", NULL);
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
     volatile double live = 16.0;
-    LagrangeStats to_target, to_live, below;
+    LagrangeStats to_target, to_live, below, gapped;
     double b1 = lagrange_bound(&m.mip, 14.0, HUGE_VAL, m.value_digits, 5.0, &to_target);
-    double b2 = lagrange_bound_live(&m.mip, 0.0, &live, 2.0, HUGE_VAL, m.value_digits, 5.0, &to_live);
-    double b3 = lagrange_bound_live(&m.mip, 0.0, &live, 10.0, HUGE_VAL, m.value_digits, 5.0, &below);
+    double b2 = lagrange_bound_live(&m.mip, 0.0, &live, 2.0, 0.0, HUGE_VAL, m.value_digits, 5.0, &to_live);
+    double b3 = lagrange_bound_live(&m.mip, 0.0, &live, 10.0, 0.0, HUGE_VAL, m.value_digits, 5.0, &below);
     ck_assert(fabs(b1 - 14) < 1e-9 && fabs(b2 - 14) < 1e-9 && fabs(b3 - 14) < 1e-9);
     ck_assert_int_eq(to_live.iterations, to_target.iterations);
     ck_assert_int_ge(below.iterations, to_live.iterations);
+    /* target 16 − 10 = 6; a bound of at most 15 is within 60 % of it */
+    double b4 = lagrange_bound_live(&m.mip, 0.0, &live, 10.0, 0.6, HUGE_VAL, m.value_digits, 5.0, &gapped);
+    ck_assert(b4 >= 14 - 1e-9 && b4 - 6 <= 0.6 * b4 + 1e-9);
+    ck_assert_int_lt(gapped.iterations, below.iterations);
     model_release(&m);
     scenario_free(s);
 }
