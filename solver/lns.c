@@ -25,6 +25,7 @@
 #include "lns.h"
 
 #include "hood.h"
+#include "solve.h" /* solve_bound_on_grid */
 #include "workers.h"
 
 #include <math.h>
@@ -591,16 +592,20 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
     return 0;
 }
 
-/* 1 when level 1's plan is within the run's gap (--gap) of the bound
- * had before it: the user asked no closer, and region search proves
- * nothing itself. */
+/* 1 when level 1's plan reaches the bound had before the run (rounded
+ * down to the value grid: a proof, solver/parts.c) or comes within the
+ * run's gap (--gap) of it: region search proves nothing itself, and the
+ * user asked no closer. */
 static int within_gap(const Search *sr)
 {
     const RunRequest *req = sr->req;
     double b = req->value_bound;
-    if (req->level != LEVEL_VALUE || req->mip_gap <= 0.0 || !(b > 0.0) || !isfinite(b))
+    if (req->level != LEVEL_VALUE || !(b > 0.0) || !isfinite(b))
         return 0;
-    return b - mip_objective(sr->mip, sr->x, LEVEL_VALUE) <= req->mip_gap * fmax(1.0, b);
+    double v = mip_objective(sr->mip, sr->x, LEVEL_VALUE);
+    if (solve_bound_on_grid(b, sr->m->value_digits) <= v + 1e-9 * fmax(1.0, fabs(v)))
+        return 1;
+    return req->mip_gap > 0.0 && b - v <= req->mip_gap * fmax(1.0, b);
 }
 
 /* Runs in the parent when a process is free: the next region, municipal

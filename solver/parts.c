@@ -7,6 +7,7 @@
 #include "parts.h"
 
 #include "lns.h"
+#include "solve.h" /* solve_bound_on_grid */
 #include "workers.h"
 
 #include <math.h>
@@ -53,6 +54,16 @@ static void part_label(char *buf, size_t sz, int i, int n)
         buf[0] = '\0';
 }
 
+/* 1 when pt's level-1 value reaches its bound (rounded down to the value
+ * grid): a proof, whichever run found the plan and whichever the bound —
+ * region search finding the value GLPK's relaxation bounded (kronoberg
+ * 2 000: the root bound is the optimum; GLPK's own plan lags). */
+static int value_meets_bound(const Part *pt)
+{
+    return isfinite(pt->bound) &&
+           solve_bound_on_grid(pt->bound, pt->model->value_digits) <= pt->value + 1e-9 * fmax(1.0, fabs(pt->value));
+}
+
 /* One level on one part: region search when the part is too large for
  * GLPK as a whole (solver/lns.h) or when asked (`by_regions`: the second
  * racer of level 2), else one GLPK run. */
@@ -80,7 +91,7 @@ static int level1_run(Part *pt, const RunRequest *base, double seconds, const ch
     req.time_limit_s = seconds;
     req.start = start;
     req.label = label;
-    req.value_bound = pt->alongside;
+    req.value_bound = fmin(pt->alongside, pt->bound); /* region search stops at it */
     RunResult r;
     memset(&r, 0, sizeof r);
     if (solver_interrupted) {
@@ -98,9 +109,13 @@ static int level1_run(Part *pt, const RunRequest *base, double seconds, const ch
         memcpy(pt->x, start, bytes);
     /* else: pt->x is still the empty plan (zeros), or already the start */
     pt->value = mip_objective(pt->mip, pt->x, LEVEL_VALUE);
-    pt->value_proven = proven;
     double bound = proven ? pt->value : (isfinite(r.bound) ? fmax(r.bound, pt->value) : HUGE_VAL);
     pt->bound = fmin(pt->bound, bound);
+    if (!proven && r.stop != STOP_INTERRUPT && value_meets_bound(pt)) {
+        proven = 1;
+        pt->bound = pt->value;
+    }
+    pt->value_proven = proven;
     pt->interrupted = r.stop == STOP_INTERRUPT;
     pt->settled1 = proven || (r.stop == STOP_GAP && !by_regions) || pt->interrupted;
     pt->runs++;
@@ -460,6 +475,9 @@ static void merge_racer(Part *pt, int level, const PartState *st, const double *
     pt->settled2 |= st->settled2;
     pt->runs = pt->runs > st->runs ? pt->runs : st->runs;
     pt->bound = fmin(pt->bound, st->bound);
+    /* one racer's plan may meet the other's bound */
+    if (level == LEVEL_VALUE && !pt->value_proven && !pt->interrupted && value_meets_bound(pt))
+        pt->value_proven = pt->settled1 = 1;
     if (pt->value_proven)
         pt->bound = pt->value;
 }
