@@ -81,9 +81,12 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
             out[i] = lagrange_bound_live(mip, v, live ? &live->value : NULL, whole - v, b->gap, HUGE_VAL,
                                          b->m->value_digits, seconds, NULL);
             /* the searched plan is within the gap of this bound: the
-             * search may stop (the bound is kept, being done) */
+             * search may stop (the bound is kept, being done). Only when
+             * the block is the whole program: else the live value holds
+             * the search's gains in other blocks too */
             double value = live ? live->value - (whole - v) : -HUGE_VAL;
-            if (live && b->gap > 0.0 && isfinite(out[i]) && out[i] - value <= b->gap * fmax(1.0, fabs(out[i])))
+            if (live && n == 1 && b->gap > 0.0 && isfinite(out[i]) &&
+                out[i] - value <= b->gap * fmax(1.0, fabs(out[i])))
                 live->enough = 1;
         }
     }

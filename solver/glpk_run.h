@@ -53,6 +53,7 @@ typedef struct RunResult {
     double bound;        /* best proven bound on this level's objective */
     double *x;           /* owned (free()); [ncols] column values, rounded for integers */
     double seconds;      /* time spent in this level */
+    int regions;         /* region search (solver/lns.c): regions solved; GLPK: 0 */
 } RunResult;
 
 /* Solves one level of the program. Returns 0 (see result for the outcome)

@@ -740,6 +740,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
             memset(out->x, 0, (size_t)mip->ncols * sizeof *out->x);
     }
     int local_optimum = sr.local_optimum || sr.gap_reached;
+    out->regions = sr.regions;
     search_release(&sr);
     out->has_solution = 1;
     out->objective = mip_objective(mip, out->x, req->level);

@@ -91,7 +91,7 @@ static int level1_run(Part *pt, const RunRequest *base, double seconds, const ch
     req.time_limit_s = seconds;
     req.start = start;
     req.label = label;
-    req.value_bound = fmin(pt->alongside, pt->bound); /* region search stops at it */
+    req.value_bound = fmin(pt->trivial, fmin(pt->alongside, pt->bound)); /* region search stops at it */
     RunResult r;
     memset(&r, 0, sizeof r);
     if (solver_interrupted) {
@@ -270,7 +270,7 @@ Part *parts_merge(Model *m, Part *parts, int n)
     one->value_proven = one->settled1 = 1;
     one->cost_proven = 0;
     one->bound = 0.0;
-    one->alongside = HUGE_VAL;
+    one->alongside = one->trivial = HUGE_VAL;
     for (int i = 0; i < n; i++) {
         const Part *pt = &parts[i];
         for (int l = 0; l < pt->mip->ncols; l++)
@@ -616,7 +616,7 @@ int parts_init(Model *m, Blocks *blocks, const double *const *starts, int nstart
         if (!pt->x)
             return -1;
         pt->weight = mip_weight(pt->mip);
-        pt->bound = pt->alongside = HUGE_VAL;
+        pt->bound = pt->alongside = pt->trivial = HUGE_VAL;
         const double *start = best_start(pt, starts, nstarts, pt->x);
         if (start) {
             pt->fallback = malloc((size_t)(nc ? nc : 1) * sizeof *pt->fallback);
@@ -652,9 +652,10 @@ int part_settle_by_bound(Part *pt, const Model *m, double gap, double *best)
     if (!pt->fallback)
         return 0;
     double value = mip_objective(pt->mip, pt->fallback, LEVEL_VALUE);
-    double bound = fmax(value, fmin(part_trivial_bound(m, pt, best), pt->alongside));
+    pt->trivial = part_trivial_bound(m, pt, best);
+    double bound = fmax(value, fmin(pt->trivial, pt->alongside));
     int proven = value >= bound - 1e-9 * fmax(1.0, bound);
-    if (!proven && !(gap > 0.0 && bound - value <= gap * fmax(1.0, fabs(bound))))
+    if (!proven && !(gap > 0.0 && lns_wanted(pt->mip) && bound - value <= gap * fmax(1.0, fabs(bound))))
         return 0;
     memcpy(pt->x, pt->fallback, (size_t)pt->mip->ncols * sizeof *pt->x);
     pt->value = value;

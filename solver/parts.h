@@ -26,6 +26,8 @@ typedef struct Part {
     double bound;       /* proven bound on the value, HUGE_VAL if none */
     double alongside;   /* the bound computed alongside the greedy search
                            (solver/bound_alongside.h), HUGE_VAL if none */
+    double trivial;     /* the trivial bound (part_trivial_bound) once
+                           part_settle_by_bound has it, else HUGE_VAL */
     int value_proven;   /* level 1 finished its search */
     int cost_proven;    /* level 2 finished, or was not needed */
     int interrupted;
@@ -56,10 +58,12 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
                     int jobs, char *err, size_t errsz);
 
 /* Settles level 1 of pt before it runs, on its best starting plan, when
- * that plan reaches the trivial bound or pt->alongside (proven), or, with
- * gap > 0 (`--gap`), comes within that relative gap of the lesser of
- * them, (bound − value) ≤ gap · max(1, |bound|); pt->bound is then that
- * bound (best: scratch as for part_trivial_bound). Returns 1 if so. */
+ * that plan reaches the trivial bound or pt->alongside (proven), or, on a
+ * part for region search (which proves nothing, where GLPK stops at the
+ * gap by itself) with gap > 0 (`--gap`), comes within that relative gap
+ * of the lesser of them, (bound − value) ≤ gap · max(1, |bound|);
+ * pt->bound is then that bound. Keeps the trivial bound in pt->trivial
+ * (best: scratch as for part_trivial_bound). Returns 1 if settled. */
 int part_settle_by_bound(Part *pt, const Model *m, double gap, double *best);
 
 /* Parts level 1 never ran (Ctrl-C) take their greedy plan. */

@@ -253,20 +253,29 @@ static double greedy_search_seconds(const Model *m, const Blocks *blocks, double
 }
 
 /* When level 2 ends. Region search proves no cost bound, so its level 2
- * would run to the deadline even when `--gap` ended level 1 early (the
- * bound alongside the search within the gap of the plan): then level 2
- * gets the time level 1 took in the proportion of their shares, as a
- * run to the full limit would (LEVEL1_SHARE). GLPK's level 2 stops at
- * the gap itself. */
+ * would run to the deadline even when `--gap` ended level 1 early (every
+ * part for region search within the gap of its bound): then level 2 gets
+ * the time level 1 took in the proportion of their shares, as a run to
+ * the full limit would (LEVEL1_SHARE), but at least LEVEL2_GAP_MIN_S, a
+ * couple of regions (solver/lns.c): at 0.3 s none ran (review of the
+ * fifteenth session). GLPK's level 2 stops at the gap itself. */
+#define LEVEL2_GAP_MIN_S 3.0
 static double level2_deadline(const Part *parts, int n, double gap, double level1_start, double deadline)
 {
     int regions = 0;
-    for (int i = 0; i < n && !regions; i++)
-        regions = lns_wanted(parts[i].mip);
+    for (int i = 0; i < n; i++) {
+        const Part *pt = &parts[i];
+        if (!lns_wanted(pt->mip))
+            continue;
+        if (!(pt->bound - pt->value <= gap * fmax(1.0, fabs(pt->bound))))
+            return deadline; /* this one did not reach the gap (or no gap was asked for) */
+        regions = 1;
+    }
     if (gap <= 0.0 || !regions)
         return deadline;
     double now = clock_seconds();
-    return fmin(deadline, now + (now - level1_start) * (1.0 - LEVEL1_SHARE) / LEVEL1_SHARE);
+    double took = now - level1_start;
+    return fmin(deadline, now + fmax(LEVEL2_GAP_MIN_S, took * (1.0 - LEVEL1_SHARE) / LEVEL1_SHARE));
 }
 
 /* Parts are never bundled (min_cols 1): one branch-and-bound over two

@@ -47,6 +47,7 @@ expect_rc 0 "solve the base alone" "$SAMPLAN" solve "$tmp/short" -o "$tmp/o-base
 names_variant() {
     grep -q "^\(samplan: \)\{0,1\}[a-z]*\.csv:[0-9]*:[0-9]*: .* (variant 'short')$" "$tmp/err" ||
         fail "$1 --variant short: no located message naming the variant: $(head -n 1 "$tmp/err")"
+    grep -q "(variant 'short').*(variant" "$tmp/err" && fail "$1 --variant short: a message names the variant twice"
 }
 expect_rc 2 "solve --variant short" "$SAMPLAN" solve "$tmp/short" -o "$tmp/o-short" --variant short --quiet
 names_variant solve

@@ -116,6 +116,7 @@ took=$(( $(date +%s) - start ))
 gap=$(tr -d '\n' < "$tmp/gap/summary.json" 2>/dev/null | sed -n 's/.*"gap"[[:space:]]*:[[:space:]]*\([-+0-9.eE]*\).*/\1/p')
 if [ $rc -ne 0 ]; then say "FAIL --gap: exit $rc"; cat "$tmp/gap.err"; fail=1
 elif ! "$TOOLS/plan_check" "$tmp/hard" "$tmp/gap" >"$tmp/gap.chk" 2>&1; then say "FAIL --gap: plan_check"; tail -5 "$tmp/gap.chk"; fail=1
+elif [ "$(status_of "$tmp/gap")" != feasible ]; then say "FAIL --gap: status $(status_of "$tmp/gap"), expected feasible"; fail=1
 elif [ -z "$gap" ] || ! awk -v g="$gap" 'BEGIN { exit !(g <= 0.1 + 1e-9) }'; then say "FAIL --gap: summary gap '$gap' above 0.1"; fail=1
 elif [ "$took" -gt 60 ]; then say "FAIL --gap: ran $took s of a 120 s limit with --gap 0.1"; fail=1
 else say "ok   --gap 0.1 on region search: gap $gap after $took s of a 120 s limit"; fi

@@ -1,0 +1,148 @@
+/*
+ * check_parts.c — where a bound had before level 1 ends it (solver/parts.c
+ * part_settle_by_bound, solver/lns.c's stop at RunRequest.value_bound):
+ * a start that reaches the bound is proven; with `--gap`, a part for region
+ * search whose start is within the gap needs no run, and region search
+ * stops once its plan is; GLPK parts are left to GLPK's own gap.
+ * On the hand scenario full_centre, whose optimum (14) GLPK proves.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hand_scenarios.h"
+#include "../solver/build.h"
+#include "../solver/lns.h"
+#include "../solver/parts.h"
+
+typedef struct Fixture {
+    Scenario *s;
+    Model m;
+    Blocks blocks;
+    Part *parts;
+    int n;
+    double *optimum; /* an optimal plan of the whole program */
+    double *best;    /* scratch for part_trivial_bound */
+} Fixture;
+
+/* full_centre as one part whose starting plan is an optimal one. */
+static void fixture_open(Fixture *f)
+{
+    memset(f, 0, sizeof *f);
+    f->s = hand_load("full_centre", NULL);
+    ck_assert_int_eq(model_build(f->s, 1, &f->m), 0);
+    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0};
+    RunResult r;
+    char err[256];
+    ck_assert_int_eq(glpk_solve_level(&f->m.mip, &req, &r, err, sizeof err), 0);
+    ck_assert(r.has_solution && r.stop == STOP_NONE && fabs(r.objective - 14.0) < 1e-9);
+    f->optimum = r.x;
+    ck_assert_int_eq(mip_split_blocks(&f->m.mip, f->m.mip.ncols + 1, &f->blocks), 0);
+    const double *starts[1] = {f->optimum};
+    ck_assert_int_eq(parts_init(&f->m, &f->blocks, starts, 1, &f->parts), 0);
+    f->n = f->blocks.n;
+    ck_assert_int_eq(f->n, 1);
+    f->best = calloc((size_t)f->m.classes.npclasses + 1, sizeof *f->best);
+    ck_assert_ptr_nonnull(f->best);
+}
+
+static void fixture_close(Fixture *f)
+{
+    parts_free(f->parts, f->n);
+    blocks_release(&f->blocks);
+    free(f->optimum);
+    free(f->best);
+    model_release(&f->m);
+    scenario_free(f->s);
+    unsetenv("SAMPLAN_REGION_SEARCH");
+}
+
+/* Back to a part that has not run. */
+static void unsettle(Part *pt)
+{
+    pt->settled1 = pt->value_proven = pt->runs = 0;
+    pt->bound = pt->alongside = pt->trivial = HUGE_VAL;
+    pt->value = 0.0;
+}
+
+START_TEST(settle_by_bound)
+{
+    Fixture f;
+    fixture_open(&f);
+    Part *pt = &f.parts[0];
+    /* capacity is short: the trivial bound lies above the optimum */
+    unsettle(pt);
+    ck_assert_int_eq(part_settle_by_bound(pt, &f.m, 0.0, f.best), 0);
+    double trivial = pt->trivial;
+    ck_assert(trivial > 14.0 + 1e-9);
+    /* a bound alongside the search at the start's value proves it */
+    unsettle(pt);
+    pt->alongside = 14.0;
+    ck_assert_int_eq(part_settle_by_bound(pt, &f.m, 0.0, f.best), 1);
+    ck_assert(pt->value_proven && pt->settled1 && fabs(pt->value - 14.0) < 1e-9 && fabs(pt->bound - 14.0) < 1e-9);
+    /* within --gap of a bound: settled, not proven — on a part for region
+     * search only; GLPK keeps a part it stops at the gap by itself */
+    unsettle(pt);
+    pt->alongside = 15.0;
+    ck_assert_int_eq(part_settle_by_bound(pt, &f.m, 0.1, f.best), 0);
+    setenv("SAMPLAN_REGION_SEARCH", "20", 1);
+    unsettle(pt);
+    pt->alongside = 15.0;
+    ck_assert_int_eq(part_settle_by_bound(pt, &f.m, 0.05, f.best), 0); /* 1 > 0.05 · 15 */
+    unsettle(pt);
+    pt->alongside = 15.0;
+    ck_assert_int_eq(part_settle_by_bound(pt, &f.m, 0.1, f.best), 1); /* 1 ≤ 0.1 · 15 */
+    ck_assert(pt->settled1 && !pt->value_proven && fabs(pt->bound - 15.0) < 1e-9);
+    fixture_close(&f);
+}
+END_TEST
+
+/* Region search from the optimal plan: a bound it already meets, or is
+ * within the gap of, ends it before any region; without one it looks for
+ * a gain region by region until a local optimum. */
+START_TEST(region_search_stops_at_bound)
+{
+    Fixture f;
+    fixture_open(&f);
+    setenv("SAMPLAN_REGION_SEARCH", "20", 1);
+    char err[256];
+    RunRequest req = {LEVEL_VALUE, 20.0, 0.0, 1, 0.0, f.optimum, NULL, 0, 1, 0, 0.0, HUGE_VAL};
+    RunResult free_run, at_bound, in_gap, off_gap;
+    ck_assert_int_eq(lns_solve(&f.m, &f.m.mip, &req, &free_run, err, sizeof err), 0);
+    ck_assert_int_gt(free_run.regions, 0);
+    req.value_bound = 14.0;
+    ck_assert_int_eq(lns_solve(&f.m, &f.m.mip, &req, &at_bound, err, sizeof err), 0);
+    ck_assert_int_eq(at_bound.regions, 0);
+    ck_assert_int_eq(at_bound.stop, STOP_GAP);
+    req.value_bound = 15.0;
+    req.mip_gap = 0.1;
+    ck_assert_int_eq(lns_solve(&f.m, &f.m.mip, &req, &in_gap, err, sizeof err), 0);
+    ck_assert_int_eq(in_gap.regions, 0);
+    req.mip_gap = 0.05;
+    ck_assert_int_eq(lns_solve(&f.m, &f.m.mip, &req, &off_gap, err, sizeof err), 0);
+    ck_assert_int_gt(off_gap.regions, 0);
+    ck_assert(fabs(off_gap.objective - 14.0) < 1e-9 && fabs(in_gap.objective - 14.0) < 1e-9);
+    free(free_run.x);
+    free(at_bound.x);
+    free(in_gap.x);
+    free(off_gap.x);
+    fixture_close(&f);
+}
+END_TEST
+
+int main(void)
+{
+    (void)hand_for_each; /* the header's other helper */
+    Suite *s = suite_create("parts");
+    TCase *tc = tcase_create("bounds");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, settle_by_bound);
+    tcase_add_test(tc, region_search_stops_at_bound);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
