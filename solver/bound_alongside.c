@@ -106,6 +106,11 @@ int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *block
                           double seconds, double gap)
 {
     memset(b, 0, sizeof *b);
+    int wanted = 0;
+    for (int i = 0; i < blocks->n && !wanted; i++)
+        wanted = bound_alongside_wanted(m, blocks, i);
+    if (!wanted)
+        return -1; /* no block to bound (a county program: GLPK bounds it) */
     b->m = m;
     b->blocks = blocks;
     b->start = start;

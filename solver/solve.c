@@ -99,6 +99,18 @@ static const GreedyOrder greedy_orders[NGREEDY] = {GREEDY_FEWEST_JOIN_OPEN, GREE
 #define SEARCH_MAX_SHARE 0.9 /* SAMPLAN_GREEDY_SEARCH: GLPK keeps some time */
 #define SEARCH_LEVEL1_REST 2.0
 #define SEARCH_MIN_GREEDIES 2.0
+/* On programs GLPK takes whole (county size: a largest block between
+ * SEARCH_MIN_NONZEROS and region search's LNS_MIN_NONZEROS), a short
+ * search first: SEARCH_COUNTY_SHARE of level 1, at most
+ * SEARCH_S_PER_PARTICIPANT each. GLPK may find no plan, or a poor one,
+ * before its time is up, and the searched plan is then what stands and
+ * what region search starts from: kronoberg 2 000 with start windows
+ * twice as long, 20 s, went from 929.3 to 972.4 (bound 989.2), where
+ * 1 s of search alone gives about 960 (bench/RESULTS.md, fifteenth
+ * session). Smaller programs GLPK proves in well under a second. */
+#define SEARCH_COUNTY_SHARE 0.1
+#define SEARCH_S_PER_PARTICIPANT 0.5e-3
+#define SEARCH_MIN_NONZEROS 10000
 /* The bound alongside the search (solver/bound_alongside.h) runs as long
  * as the search; it is waited for this much longer at most. */
 #define ALONGSIDE_GRACE_S 0.5
@@ -226,8 +238,9 @@ double solve_bound_on_grid(double bound, int digits)
 /* Seconds for the greedy search out of `level1_s`: SEARCH_SHARE of it
  * when some block is large enough for region search (solver/lns.h),
  * where GLPK's regions try a few dozen changes in the time the search
- * tries thousands (bench/RESULTS.md, thirteenth session); else none, as
- * GLPK proves such programs' value level in seconds. It leaves level 1 at
+ * tries thousands (bench/RESULTS.md, thirteenth session); a short one
+ * on county-size programs (SEARCH_COUNTY_SHARE, above); else none, as
+ * GLPK proves smaller programs at once. Beside region search it leaves level 1 at
  * least SEARCH_LEVEL1_REST (GLPK's first steps on such a program overran
  * a shorter rest by 1.1 s on national 20 000: review of the thirteenth
  * session), and is not begun with less than SEARCH_MIN_GREEDIES greedy
@@ -242,14 +255,17 @@ static double greedy_search_seconds(const Model *m, const Blocks *blocks, double
         return 0.0;
     if (env)
         return fmin(atof(env), SEARCH_MAX_SHARE * level1_s);
+    size_t largest = 0;
     for (int i = 0; i < blocks->n; i++) {
-        const Mip *mip = blocks_program(blocks, &m->mip, i);
-        if (mip->nnz <= LNS_MIN_NONZEROS)
-            continue;
-        double t = fmin(SEARCH_SHARE * level1_s, level1_s - SEARCH_LEVEL1_REST);
-        return t >= SEARCH_MIN_GREEDIES * greedy_s ? t : 0.0;
+        size_t nnz = blocks_program(blocks, &m->mip, i)->nnz;
+        largest = nnz > largest ? nnz : largest;
     }
-    return 0.0;
+    double t = 0.0;
+    if (largest > LNS_MIN_NONZEROS)
+        t = fmin(SEARCH_SHARE * level1_s, level1_s - SEARCH_LEVEL1_REST);
+    else if (largest > SEARCH_MIN_NONZEROS)
+        t = fmin(SEARCH_COUNTY_SHARE * level1_s, SEARCH_S_PER_PARTICIPANT * m->s->nparticipants);
+    return t >= SEARCH_MIN_GREEDIES * greedy_s ? t : 0.0;
 }
 
 /* When level 2 ends. Region search proves no cost bound, so its level 2
