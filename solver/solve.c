@@ -102,14 +102,17 @@ static const GreedyOrder greedy_orders[NGREEDY] = {GREEDY_FEWEST_JOIN_OPEN, GREE
 /* On programs GLPK takes whole (county size: a largest block between
  * SEARCH_MIN_NONZEROS and region search's LNS_MIN_NONZEROS), a short
  * search first: SEARCH_COUNTY_SHARE of level 1, at most
- * SEARCH_S_PER_PARTICIPANT each. GLPK may find no plan, or a poor one,
+ * SEARCH_S_PER_CLASS per participant class (kronoberg 2 000: 806 classes,
+ * 1 s). Per class, not per participant: OR-Library capb/c-size
+ * instances have 58 268 participants in 50 classes, and GLPK proves them
+ * in 0.3 s, where a search of 0.5 ms a participant made them take 6 s. GLPK may find no plan, or a poor one,
  * before its time is up, and the searched plan is then what stands and
  * what region search starts from: kronoberg 2 000 with start windows
  * twice as long, 20 s, went from 929.3 to 972.4 (bound 989.2), where
  * 1 s of search alone gives about 960 (bench/RESULTS.md, fifteenth
  * session). Smaller programs GLPK proves in well under a second. */
 #define SEARCH_COUNTY_SHARE 0.1
-#define SEARCH_S_PER_PARTICIPANT 0.5e-3
+#define SEARCH_S_PER_CLASS 1.25e-3
 #define SEARCH_MIN_NONZEROS 10000
 /* The bound alongside the search (solver/bound_alongside.h) runs as long
  * as the search; it is waited for this much longer at most. */
@@ -264,7 +267,7 @@ static double greedy_search_seconds(const Model *m, const Blocks *blocks, double
     if (largest > LNS_MIN_NONZEROS)
         t = fmin(SEARCH_SHARE * level1_s, level1_s - SEARCH_LEVEL1_REST);
     else if (largest > SEARCH_MIN_NONZEROS)
-        t = fmin(SEARCH_COUNTY_SHARE * level1_s, SEARCH_S_PER_PARTICIPANT * m->s->nparticipants);
+        t = fmin(SEARCH_COUNTY_SHARE * level1_s, SEARCH_S_PER_CLASS * m->classes.npclasses);
     return t >= SEARCH_MIN_GREEDIES * greedy_s ? t : 0.0;
 }
 
