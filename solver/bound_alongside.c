@@ -95,6 +95,27 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
     return out;
 }
 
+double bound_alongside_here(const Model *m, const Blocks *blocks, const double *start, double seconds, double gap,
+                            double *bounds)
+{
+    BoundAlongside b;
+    memset(&b, 0, sizeof b);
+    b.m = m;
+    b.blocks = blocks;
+    b.start = start;
+    b.seconds = seconds;
+    b.gap = gap > 0.0 ? gap : 0.0;
+    size_t len = 0;
+    double *res = bound_work(&b, 0, 0, &len);
+    double took = 0.0;
+    for (int i = 0; i < blocks->n; i++)
+        bounds[i] = res ? res[i] : HUGE_VAL;
+    if (res)
+        took = res[blocks->n];
+    free(res);
+    return took;
+}
+
 static void release_live(BoundAlongside *b)
 {
     if (b->live)
@@ -121,6 +142,8 @@ int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *block
         b->live = page;
         b->live->value = start ? mip_objective(&m->mip, start, LEVEL_VALUE) : 0.0;
         b->live->enough = 0;
+        b->live->bound = HUGE_VAL;
+        b->live->gap = 0.0;
     }
     if (workers_background_start(&b->bg, bound_work, b, 0) == 0)
         return 0;

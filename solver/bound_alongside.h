@@ -44,6 +44,14 @@ int bound_alongside_wanted(const Model *m, const Blocks *blocks, int i);
 int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *blocks, const double *start,
                           double seconds, double gap);
 
+/* The same bounds computed here, in `seconds`, with no search running
+ * (no live target): with one process and a gap asked for (`--gap`), the
+ * bound is wanted before region search, which stops within the gap of
+ * it, not after level 1. Fills bounds[blocks->n] as
+ * bound_alongside_finish does; returns the seconds it took. */
+double bound_alongside_here(const Model *m, const Blocks *blocks, const double *start, double seconds, double gap,
+                            double *bounds);
+
 /* Waits until `deadline` (monotonic seconds) at most, or Ctrl-C, and fills
  * bounds[blocks->n] with each block's bound, HUGE_VAL where there is none
  * (a block not wanted, a bound lost or not finished in time: the process

@@ -60,14 +60,19 @@ int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned
  * value (solver/bound_alongside.c): the search writes its plan's value
  * there whenever it rises, and the other process aims its steps at it;
  * that process sets `enough` once its bound shows the value within the
- * run's gap (`--gap`), and the search then stops. */
+ * run's gap (`--gap`), and the search then stops. `bound` and `gap` are
+ * set before the search: a bound on the plan's value known beforehand
+ * (HUGE_VAL: none) and the gap (0: none); the search stops by itself
+ * once its value is within the gap of that bound. */
 typedef struct LiveShare {
     volatile double value;
     volatile int enough;
+    double bound, gap;
 } LiveShare;
 
 /* As greedy_search, sharing the plan's value through *live (NULL: no
- * one to share with) and stopping when live->enough is set. */
+ * one to share with) and stopping when live->enough is set, or when the
+ * value comes within live->gap of live->bound. */
 int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed,
                        LiveShare *live, Plan **out, GreedySearchStats *stats);
 

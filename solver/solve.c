@@ -386,7 +386,8 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     double level1_end = level1_start + (deadline - level1_start) * LEVEL1_SHARE;
     double search_s = greedy_search_seconds(&m, &blocks, level1_end - clock_seconds(), greedy_s);
     block_bound = malloc((size_t)n * sizeof *block_bound);
-    if (!block_bound) {
+    best = calloc((size_t)(m.classes.npclasses ? m.classes.npclasses : 1), sizeof *best);
+    if (!block_bound || !best) {
         snprintf(err, errsz, "out of memory");
         goto done;
     }
@@ -397,8 +398,14 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         BoundAlongside alongside;
         int bounding = jobs > 1 && bound_alongside_start(&alongside, &m, &blocks, start_x[best_order], search_s,
                                                                opt->mip_gap) == 0;
-        start_x[NGREEDY] =
-            plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s, bounding ? alongside.live : NULL));
+        /* the search also stops by itself within the gap of the trivial
+         * bound, every class at its best column */
+        LiveShare here = {0.0, 0, HUGE_VAL, 0.0};
+        LiveShare *live = bounding && alongside.live ? alongside.live : &here;
+        Part whole = {.mip = &m.mip};
+        live->bound = part_trivial_bound(&m, &whole, best);
+        live->gap = opt->mip_gap;
+        start_x[NGREEDY] = plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s, live));
         stats->search_s = clock_seconds() - ts;
         if (bounding)
             stats->bound_alongside_s = bound_alongside_finish(&alongside, fmin(level1_end, ts + search_s + ALONGSIDE_GRACE_S),
@@ -407,13 +414,20 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
             fprintf(stderr, "samplan: %6.1f s  level 1 (value)  greedy search: %g from %g\n",
                     clock_seconds() - opt->clock_start, mip_objective(&m.mip, start_x[NGREEDY], LEVEL_VALUE),
                     stats->greedy_value);
+        /* one process and a gap asked for: the bound now, in the time it
+         * would have after level 1, so that region search can stop within
+         * the gap of it (tighten_bounds then has it already) */
+        if (!bounding && opt->mip_gap > 0.0 && start_x[NGREEDY] && !solver_interrupted) {
+            double now = clock_seconds();
+            double seconds = fmin(opt->time_limit_s * BOUND_SHARE, (deadline - now) * BOUND_MAX_LEFT);
+            stats->bound_s += bound_alongside_here(&m, &blocks, start_x[NGREEDY], seconds, opt->mip_gap, block_bound);
+        }
     }
     const double *starts[NSTARTS];
     for (int k = 0; k < NSTARTS; k++)
         starts[k] = start_x[k];
     x = calloc((size_t)(m.mip.ncols ? m.mip.ncols : 1), sizeof *x);
-    best = calloc((size_t)(m.classes.npclasses ? m.classes.npclasses : 1), sizeof *best);
-    if (!x || !best || parts_init(&m, &blocks, starts, NSTARTS, &parts)) {
+    if (!x || parts_init(&m, &blocks, starts, NSTARTS, &parts)) {
         snprintf(err, errsz, "out of memory");
         goto done;
     }
@@ -438,7 +452,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     double tb = clock_seconds();
     double bound_time = fmin(opt->time_limit_s * BOUND_SHARE, (deadline - tb) * BOUND_MAX_LEFT);
     double bound = tighten_bounds(&m, parts, n, bound_time, best);
-    stats->bound_s = clock_seconds() - tb;
+    stats->bound_s += clock_seconds() - tb;
     double value = 0.0;
     int value_proven = 1; /* after tighten_bounds, which can prove a part's value */
     for (int i = 0; i < n; i++) {

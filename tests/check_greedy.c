@@ -405,7 +405,7 @@ START_TEST(test_search_finds_constrained_optimum)
     plan_free(plan);
     /* the live value (read by the bound alongside the search) follows
      * the plan up to its end value */
-    LiveShare live = {0.0, 0};
+    LiveShare live = {0.0, 0, HUGE_VAL, 0.0};
     ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 0.5, 1, &live, &plan, &st), 0);
     ck_assert(near_eq(plan->value, 2));
     ck_assert(near_eq(live.value, 2));
@@ -416,6 +416,18 @@ START_TEST(test_search_finds_constrained_optimum)
     ck_assert_int_eq(st.steps, 0);
     ck_assert(near_eq(plan->value, 1));
     ck_assert(st.seconds < 0.4);
+    plan_free(plan);
+    /* a bound known beforehand: the start (1) within 60 % of a bound of 2
+     * stops it at once; not within 40 %, and the search reaches 2 */
+    live = (LiveShare){0.0, 0, 2.0, 0.6};
+    ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 0.5, 1, &live, &plan, &st), 0);
+    ck_assert_int_eq(st.steps, 0);
+    ck_assert(near_eq(plan->value, 1));
+    plan_free(plan);
+    live = (LiveShare){0.0, 0, 2.0, 0.4};
+    ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 0.5, 1, &live, &plan, &st), 0);
+    ck_assert_int_gt(st.steps, 0);
+    ck_assert(near_eq(plan->value, 2));
     plan_free(plan);
     scenario_free(s);
 }
