@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <glpk.h>
+#include <float.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -312,7 +313,8 @@ static void on_tree_event(glp_tree *T, void *info)
     SolveCtx *ctx = info;
     ctx->in_tree = 1;
     int best = glp_ios_best_node(T);
-    if (best) {
+    /* before the root LP is solved GLPK reports ±DBL_MAX: no bound yet */
+    if (best && fabs(glp_ios_node_bound(T, best)) < DBL_MAX) {
         ctx->bound = glp_ios_node_bound(T, best);
         ctx->have_bound = 1;
     }

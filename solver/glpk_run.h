@@ -40,10 +40,12 @@ typedef struct RunRequest {
                             has no plan yet as good as `start` (the empty
                             plan when there is none); the run ends as a
                             time stop. 0: it keeps its whole time */
-    double value_bound;  /* level 1: a bound on the value had before the run
-                            (the one computed alongside the greedy search),
-                            at which region search, which proves none, stops
-                            once within mip_gap; 0 or HUGE_VAL: none */
+    double value_bound;  /* level 1: the least bound on the value had before
+                            the run (trivial, alongside the greedy search, or
+                            an earlier GLPK run's); region search, which proves
+                            none, stops on reaching it (rounded down to the
+                            value grid) or coming within mip_gap of it;
+                            0 or HUGE_VAL: none */
 } RunRequest;
 
 typedef struct RunResult {

@@ -110,10 +110,15 @@ static const GreedyOrder greedy_orders[NGREEDY] = {GREEDY_FEWEST_JOIN_OPEN, GREE
  * what region search starts from: kronoberg 2 000 with start windows
  * twice as long, 20 s, went from 929.3 to 972.4 (bound 989.2), where
  * 1 s of search alone gives about 960 (bench/RESULTS.md, fifteenth
- * session). Smaller programs GLPK proves in well under a second. */
+ * session). Smaller programs GLPK proves at once, and the search would
+ * only add its time: the presets at 2 000 participants, with GLPK's
+ * level 1: sikt-inland 10 149 non-zeros, 0.07 s; norra-vastmanland
+ * 13 227, 0.27 s; lysekil 9 753, 0.28 s; kronoberg 17 370, 3.5 s (a
+ * threshold of 10 000 made sikt-inland and norra-vastmanland 2 000 take
+ * 0.8 s longer: review of the fifteenth session). */
 #define SEARCH_COUNTY_SHARE 0.1
 #define SEARCH_S_PER_CLASS 1.25e-3
-#define SEARCH_MIN_NONZEROS 10000
+#define SEARCH_MIN_NONZEROS 15000
 /* The bound alongside the search (solver/bound_alongside.h) runs as long
  * as the search; it is waited for this much longer at most. */
 #define ALONGSIDE_GRACE_S 0.5

@@ -131,6 +131,32 @@ START_TEST(region_search_stops_at_bound)
 }
 END_TEST
 
+/* A level-1 run whose plan reaches the part's bound proves it (rounded
+ * down to the value grid: every value is on it), whichever run gave the
+ * bound; one that stays below it proves nothing. Region search, which
+ * proves nothing itself, from the optimal plan. */
+START_TEST(plan_meeting_bound_is_proven)
+{
+    Fixture f;
+    fixture_open(&f);
+    setenv("SAMPLAN_REGION_SEARCH", "20", 1);
+    Part *pt = &f.parts[0];
+    RunRequest base = {LEVEL_VALUE, 0.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0};
+    char err[256];
+    unsettle(pt);
+    pt->bound = 14.04; /* 14.0 on any grid of tenths or coarser */
+    ck_assert_int_eq(parts_run_level(f.parts, f.n, LEVEL_VALUE, &base, clock_seconds() + 20.0, 0.0, 1, err,
+                                     sizeof err), 0);
+    ck_assert(pt->value_proven && pt->settled1 && fabs(pt->value - 14.0) < 1e-9 && fabs(pt->bound - 14.0) < 1e-9);
+    unsettle(pt);
+    pt->bound = 15.0;
+    ck_assert_int_eq(parts_run_level(f.parts, f.n, LEVEL_VALUE, &base, clock_seconds() + 20.0, 0.0, 1, err,
+                                     sizeof err), 0);
+    ck_assert(!pt->value_proven && fabs(pt->value - 14.0) < 1e-9 && fabs(pt->bound - 15.0) < 1e-9);
+    fixture_close(&f);
+}
+END_TEST
+
 int main(void)
 {
     (void)hand_for_each; /* the header's other helper */
@@ -139,6 +165,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, settle_by_bound);
     tcase_add_test(tc, region_search_stops_at_bound);
+    tcase_add_test(tc, plan_meeting_bound_is_proven);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
