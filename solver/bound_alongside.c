@@ -85,8 +85,7 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
              * the block is the whole program: else the live value holds
              * the search's gains in other blocks too */
             double value = live ? live->value - (whole - v) : -HUGE_VAL;
-            if (live && n == 1 && b->gap > 0.0 && isfinite(out[i]) &&
-                out[i] - value <= b->gap * fmax(1.0, fabs(out[i])))
+            if (live && n == 1 && mip_within_gap(out[i], value, b->gap))
                 live->enough = 1;
         }
     }

@@ -358,12 +358,6 @@ static int search_step(Search *sr, const double *best_value)
     return 0;
 }
 
-/* 1 when `value` is within live->gap of live->bound (`--gap`). */
-static int within_gap_of(const LiveShare *live, double value)
-{
-    return live->gap > 0.0 && isfinite(live->bound) && live->bound - value <= live->gap * fmax(1.0, fabs(live->bound));
-}
-
 int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed, Plan **out,
                   GreedySearchStats *stats)
 {
@@ -396,7 +390,7 @@ int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, uns
     /* gross-list placing (first slot in file order) is for the baseline
      * only: the search places as best value does */
     g.order = GREEDY_BEST_VALUE;
-    if (live && within_gap_of(live, g.value))
+    if (live && mip_within_gap(live->bound, g.value, live->gap))
         live->enough = 1;
     while (s->ncentres > 0 && seconds_now() - t0 < seconds && !solver_interrupted && !(live && live->enough)) {
         int r = search_step(&sr, best_value);
@@ -406,7 +400,7 @@ int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, uns
         local.kept += r;
         if (live && r && g.value > live->value)
             live->value = g.value;
-        if (live && r && within_gap_of(live, g.value))
+        if (live && r && mip_within_gap(live->bound, g.value, live->gap))
             live->enough = 1;
     }
     g.journal = 0;

@@ -1143,7 +1143,7 @@ static double current_target(const Relax *R, double target)
 static int close_enough(const Relax *R, double rounded, double target)
 {
     return rounded <= target + 1e-9 * fmax(1.0, fabs(target)) ||
-           (R->gap > 0.0 && rounded - target <= R->gap * fmax(1.0, fabs(rounded)));
+           mip_within_gap(rounded, target, R->gap);
 }
 
 /* The market phase: subgradient steps on the capacity prices of the

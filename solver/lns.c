@@ -605,7 +605,7 @@ static int within_gap(const Search *sr)
     double v = mip_objective(sr->mip, sr->x, LEVEL_VALUE);
     if (solve_bound_on_grid(b, sr->m->value_digits) <= v + 1e-9 * fmax(1.0, fabs(v)))
         return 1;
-    return req->mip_gap > 0.0 && b - v <= req->mip_gap * fmax(1.0, b);
+    return mip_within_gap(b, v, req->mip_gap);
 }
 
 /* Runs in the parent when a process is free: the next region, municipal

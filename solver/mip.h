@@ -11,6 +11,7 @@
 #ifndef SAMPLAN_MIP_H
 #define SAMPLAN_MIP_H
 
+#include <math.h>
 #include <stddef.h>
 
 typedef enum ColKind { COL_X, COL_GROUPS, COL_SIZE, COL_PLACE } ColKind;
@@ -59,6 +60,14 @@ static inline double mip_col_objective(const MipCol *c, RunLevel level)
 static inline double mip_weight(const Mip *m)
 {
     return (double)m->nnz + m->ncols + 1.0;
+}
+
+/* 1 when `value` is within the relative gap `gap` (`--gap`) of `bound`,
+ * as SPEC's gap counts it: (bound − value) ≤ gap · max(1, |bound|). No
+ * gap (≤ 0) or no bound (infinite): 0. */
+static inline int mip_within_gap(double bound, double value, double gap)
+{
+    return gap > 0.0 && isfinite(bound) && bound - value <= gap * fmax(1.0, fabs(bound));
 }
 
 /* Σ coefficient × x over the columns, for the level's objective. */

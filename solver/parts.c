@@ -28,16 +28,16 @@
 /* Σ over the block's participant classes of members × best value of
  * their columns here: a bound when the search proved none. A class whose
  * columns span blocks is counted in each, which only loosens it. */
-double part_trivial_bound(const Model *m, const Part *pt, double *best)
+double part_trivial_bound(const Model *m, const Mip *mip, double *best)
 {
     double sum = 0.0;
-    for (int l = 0; l < pt->mip->ncols; l++) {
-        const MipCol *c = &pt->mip->cols[l];
+    for (int l = 0; l < mip->ncols; l++) {
+        const MipCol *c = &mip->cols[l];
         if (c->kind == COL_X && c->value > best[c->a])
             best[c->a] = c->value;
     }
-    for (int l = 0; l < pt->mip->ncols; l++) {
-        const MipCol *c = &pt->mip->cols[l];
+    for (int l = 0; l < mip->ncols; l++) {
+        const MipCol *c = &mip->cols[l];
         if (c->kind == COL_X && best[c->a] > 0.0) {
             sum += best[c->a] * m->classes.pclasses[c->a].count;
             best[c->a] = 0.0;
@@ -656,10 +656,10 @@ int part_settle_by_bound(Part *pt, const Model *m, double gap, double *best)
     if (!pt->fallback)
         return 0;
     double value = mip_objective(pt->mip, pt->fallback, LEVEL_VALUE);
-    pt->trivial = part_trivial_bound(m, pt, best);
+    pt->trivial = part_trivial_bound(m, pt->mip, best);
     double bound = fmax(value, fmin(pt->trivial, pt->alongside));
     int proven = value >= bound - 1e-9 * fmax(1.0, bound);
-    if (!proven && !(gap > 0.0 && lns_wanted(pt->mip) && bound - value <= gap * fmax(1.0, fabs(bound))))
+    if (!proven && !(lns_wanted(pt->mip) && mip_within_gap(bound, value, gap)))
         return 0;
     memcpy(pt->x, pt->fallback, (size_t)pt->mip->ncols * sizeof *pt->x);
     pt->value = value;

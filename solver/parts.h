@@ -99,8 +99,9 @@ int parts_share_allowance(Part *parts, int n, double floor);
  * kept and still owned by the caller). */
 Part *parts_merge(Model *m, Part *parts, int n);
 
-/* A bound on pt's value when its search proved none (best: scratch of
+/* A bound on the value of a part's program `mip` (or the whole one) when
+ * a search proved none: every class at its best column (best: scratch of
  * npclasses zeros, left zero). */
-double part_trivial_bound(const Model *m, const Part *pt, double *best);
+double part_trivial_bound(const Model *m, const Mip *mip, double *best);
 
 #endif

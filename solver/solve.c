@@ -212,7 +212,7 @@ static double tighten_bounds(const Model *m, Part *parts, int n, double seconds,
     for (int i = 0; i < n; i++) {
         if (isfinite(parts[i].bound))
             continue;
-        parts[i].bound = part_trivial_bound(m, &parts[i], best);
+        parts[i].bound = part_trivial_bound(m, parts[i].mip, best);
         /* one no lower than the trivial bound is none: the part gets
          * its own after level 1 */
         double lb = parts[i].alongside;
@@ -291,11 +291,11 @@ static double level2_deadline(const Part *parts, int n, double gap, double level
         const Part *pt = &parts[i];
         if (!lns_wanted(pt->mip))
             continue;
-        if (!(pt->bound - pt->value <= gap * fmax(1.0, fabs(pt->bound))))
+        if (!mip_within_gap(pt->bound, pt->value, gap))
             return deadline; /* this one did not reach the gap (or no gap was asked for) */
         regions = 1;
     }
-    if (gap <= 0.0 || !regions)
+    if (!regions)
         return deadline;
     double now = clock_seconds();
     double took = now - level1_start;
@@ -407,8 +407,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
          * bound, every class at its best column */
         LiveShare here = {0.0, 0, HUGE_VAL, 0.0};
         LiveShare *live = bounding && alongside.live ? alongside.live : &here;
-        Part whole = {.mip = &m.mip};
-        live->bound = part_trivial_bound(&m, &whole, best);
+        live->bound = part_trivial_bound(&m, &m.mip, best);
         live->gap = opt->mip_gap;
         start_x[NGREEDY] = plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s, live));
         stats->search_s = clock_seconds() - ts;

@@ -30,8 +30,7 @@ static double trivial_bound(Model *m)
     double *best = calloc((size_t)m->classes.npclasses + 1, sizeof *best);
     if (!best)
         return HUGE_VAL;
-    Part whole = {.mip = &m->mip};
-    double sum = part_trivial_bound(m, &whole, best);
+    double sum = part_trivial_bound(m, &m->mip, best);
     free(best);
     return sum;
 }
