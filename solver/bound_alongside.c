@@ -94,25 +94,40 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
     return out;
 }
 
+/* What both ways of computing the bound are given (no shared page yet). */
+static void setup(BoundAlongside *b, const Model *m, const Blocks *blocks, const double *start, double seconds,
+                  double gap)
+{
+    memset(b, 0, sizeof *b);
+    b->m = m;
+    b->blocks = blocks;
+    b->start = start;
+    b->seconds = seconds;
+    b->gap = gap > 0.0 ? gap : 0.0;
+}
+
+/* bound_work's result (NULL: none) into bounds[n], freed; returns the
+ * seconds it ran, 0 when there is none or it has the wrong size. */
+static double unpack(double *res, size_t len, int n, double *bounds)
+{
+    double seconds = 0.0;
+    int whole = res && len == ((size_t)n + 1) * sizeof *res;
+    for (int i = 0; i < n; i++)
+        bounds[i] = whole ? res[i] : HUGE_VAL;
+    if (whole)
+        seconds = res[n];
+    free(res);
+    return seconds;
+}
+
 double bound_alongside_here(const Model *m, const Blocks *blocks, const double *start, double seconds, double gap,
                             double *bounds)
 {
     BoundAlongside b;
-    memset(&b, 0, sizeof b);
-    b.m = m;
-    b.blocks = blocks;
-    b.start = start;
-    b.seconds = seconds;
-    b.gap = gap > 0.0 ? gap : 0.0;
+    setup(&b, m, blocks, start, seconds, gap);
     size_t len = 0;
     double *res = bound_work(&b, 0, 0, &len);
-    double took = 0.0;
-    for (int i = 0; i < blocks->n; i++)
-        bounds[i] = res ? res[i] : HUGE_VAL;
-    if (res)
-        took = res[blocks->n];
-    free(res);
-    return took;
+    return unpack(res, len, blocks->n, bounds);
 }
 
 static void release_live(BoundAlongside *b)
@@ -125,17 +140,12 @@ static void release_live(BoundAlongside *b)
 int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *blocks, const double *start,
                           double seconds, double gap)
 {
-    memset(b, 0, sizeof *b);
+    setup(b, m, blocks, start, seconds, gap);
     int wanted = 0;
     for (int i = 0; i < blocks->n && !wanted; i++)
         wanted = bound_alongside_wanted(m, blocks, i);
     if (!wanted)
         return -1; /* no block to bound (a county program: GLPK bounds it) */
-    b->m = m;
-    b->blocks = blocks;
-    b->start = start;
-    b->seconds = seconds;
-    b->gap = gap > 0.0 ? gap : 0.0;
     void *page = mmap(NULL, sizeof *b->live, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (page != MAP_FAILED) {
         b->live = page;
@@ -152,17 +162,8 @@ int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *block
 
 double bound_alongside_finish(BoundAlongside *b, double deadline, double *bounds)
 {
-    int n = b->blocks->n;
-    for (int i = 0; i < n; i++)
-        bounds[i] = HUGE_VAL;
     size_t len = 0;
     double *res = workers_background_finish(&b->bg, deadline, &solver_interrupted, &len);
-    double seconds = 0.0;
-    if (res && len == ((size_t)n + 1) * sizeof *res) {
-        memcpy(bounds, res, (size_t)n * sizeof *res);
-        seconds = res[n];
-    }
-    free(res);
     release_live(b);
-    return seconds;
+    return unpack(res, len, b->blocks->n, bounds);
 }

@@ -180,6 +180,13 @@ static Plan *plan_from(const Model *m, const double *x, char *err, size_t errsz)
 #define BOUND_SHARE 0.1
 #define BOUND_MAX_LEFT 0.5
 
+/* The Lagrangian bound's time when it runs in this process: BOUND_SHARE
+ * of the limit, at most BOUND_MAX_LEFT of what is left. */
+static double bound_seconds(const SolveOptions *opt, double deadline)
+{
+    return fmin(opt->time_limit_s * BOUND_SHARE, (deadline - clock_seconds()) * BOUND_MAX_LEFT);
+}
+
 /* Part pt's bound with a Lagrangian bound lb (HUGE_VAL: none) on its
  * value: a bound down at the plan's value proves it (the bound is rounded
  * down to the value quantum when there is one). */
@@ -407,7 +414,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
          * bound, every class at its best column */
         LiveShare here = {0.0, 0, HUGE_VAL, 0.0};
         LiveShare *live = bounding && alongside.live ? alongside.live : &here;
-        live->bound = part_trivial_bound(&m, &m.mip, best);
+        live->bound = opt->mip_gap > 0.0 ? part_trivial_bound(&m, &m.mip, best) : HUGE_VAL;
         live->gap = opt->mip_gap;
         start_x[NGREEDY] = plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s, live));
         stats->search_s = clock_seconds() - ts;
@@ -422,9 +429,8 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
          * would have after level 1, so that region search can stop within
          * the gap of it (tighten_bounds then has it already) */
         if (!bounding && opt->mip_gap > 0.0 && start_x[NGREEDY] && !solver_interrupted) {
-            double now = clock_seconds();
-            double seconds = fmin(opt->time_limit_s * BOUND_SHARE, (deadline - now) * BOUND_MAX_LEFT);
-            stats->bound_s += bound_alongside_here(&m, &blocks, start_x[NGREEDY], seconds, opt->mip_gap, block_bound);
+            stats->bound_s += bound_alongside_here(&m, &blocks, start_x[NGREEDY], bound_seconds(opt, deadline),
+                                                   opt->mip_gap, block_bound);
         }
     }
     const double *starts[NSTARTS];
@@ -454,7 +460,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     stats->level1_s = clock_seconds() - t1; /* wall time */
     parts_keep_fallback(parts, n); /* blocks Ctrl-C kept from level 1 */
     double tb = clock_seconds();
-    double bound_time = fmin(opt->time_limit_s * BOUND_SHARE, (deadline - tb) * BOUND_MAX_LEFT);
+    double bound_time = bound_seconds(opt, deadline);
     double bound = tighten_bounds(&m, parts, n, bound_time, best);
     stats->bound_s += clock_seconds() - tb;
     double value = 0.0;
