@@ -575,6 +575,46 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
     return rc < 0 ? -1 : 0;
 }
 
+/* ---- the LP relaxation ---------------------------------------------------- */
+
+typedef struct LpCtx {
+    const Mip *mip;
+    RunLevel level;
+    double seconds;
+    double *x;
+    int solved;
+} LpCtx;
+
+static int lp_body(void *arg)
+{
+    LpCtx *c = arg;
+    glp_prob *P = load_program(c->mip, c->level, 0, NULL);
+    if (!P)
+        return -1;
+    glp_smcp sm;
+    glp_init_smcp(&sm);
+    sm.msg_lev = GLP_MSG_OFF; /* no progress lines: short, and bounded by tm_lim */
+    sm.presolve = GLP_ON;
+    set_time_limit(&sm.tm_lim, c->seconds);
+    int ret = c->mip->ncols ? glp_simplex(P, &sm) : 0;
+    c->solved = ret == 0 && (!c->mip->ncols || glp_get_status(P) == GLP_OPT);
+    for (int j = 0; c->solved && j < c->mip->ncols; j++)
+        c->x[j] = glp_get_col_prim(P, j + 1);
+    glp_delete_prob(P);
+    return 0;
+}
+
+int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x, char *err, size_t errsz)
+{
+    LpCtx ctx = {mip, level, seconds, x, 0};
+    int rc = guarded(lp_body, &ctx);
+    if (rc == -1)
+        snprintf(err, errsz, "out of memory loading the program");
+    else if (rc < 0)
+        snprintf(err, errsz, "GLPK reported an internal error solving the LP relaxation: %s", glpk_last_line);
+    return rc < 0 ? -1 : ctx.solved;
+}
+
 /* ---- export -------------------------------------------------------------- */
 
 /* A private temporary file (mkstemp: created anew, never through a link)

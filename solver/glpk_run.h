@@ -62,6 +62,13 @@ typedef struct RunResult {
  * or −1 on a GLPK failure, with a message in err. */
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz);
 
+/* The LP relaxation of the level's program (integrality dropped), solved
+ * by the simplex method within `seconds`: 1 and x[ncols] its optimal
+ * solution, 0 when it was not solved to optimality in time (x then
+ * undefined), −1 on a GLPK failure or out-of-memory, with a message in
+ * err. Region search (solver/lns.c) steers by it. */
+int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x, char *err, size_t errsz);
+
 /* Writes the level-1 program (maximise value) as CPLEX LP (mps = 0) or
  * free MPS (mps = 1). Returns 0 or −1 with a message in err. */
 int glpk_write_program(const Mip *mip, int mps, const char *path, char *err, size_t errsz);

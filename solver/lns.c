@@ -139,6 +139,7 @@ typedef struct Region {
     unsigned char *in;    /* [municipalities] the region (none for a cohort neighbourhood) */
     int busy;             /* running now */
     int cohorts;          /* 1: a cohort neighbourhood (hood.h), 0: municipalities */
+    int lp;               /* 1: the columns where the plan and the LP relaxation differ */
     int overlap;          /* ran beside a region it shares rows with */
     int epoch;            /* Search.improvements when it started */
     int whole;            /* a reallocation holding every class (else its seed is never quiet) */
@@ -182,6 +183,9 @@ typedef struct Search {
     unsigned char *hood_quiet; /* [1 + ncohorts] as quiet, by seed + 1 (seed −1: reallocation) */
     int nhood_quiet;
     unsigned char *busy_rows;  /* [nrows] scratch: rows of the region running now */
+    /* LP-guided neighbourhoods (next_lp): the level's LP relaxation, or NULL */
+    double *lp_x;
+    int lp_quiet;            /* the last one gained nothing and no region has gained since */
 } Search;
 
 /* Frees the columns of the region around `seed` holding about `target`
@@ -231,12 +235,30 @@ static void search_release(Search *sr)
     free(sr->quiet);
     free(sr->hood_quiet);
     free(sr->busy_rows);
+    free(sr->lp_x);
     hoods_release(&sr->hoods);
     for (int r = 0; r < LNS_PARALLEL; r++) {
         free(sr->reg[r].keep);
         free(sr->reg[r].in);
         region_forget(&sr->reg[r]);
     }
+}
+
+/* LP-guided neighbourhoods (next_lp) need the LP relaxation's optimum,
+ * which GLPK finds in a fraction of a second on a program GLPK is given
+ * whole (kronoberg 2 000, 17 k non-zeros: 0.3 s) and not at all on one
+ * that goes to region search whole (national 2 000: not in 500 s). They
+ * are used at level 2, where region search races GLPK on such a program:
+ * on kronoberg 2 000 GLPK's cost level finds no plan in 5 s, and
+ * municipality regions from the level-1 plan reached 15.6 M SEK at 10 s
+ * (sixteenth session, bench/RESULTS.md). */
+#define LNS_LP_MAX_NONZEROS LNS_MIN_NONZEROS
+#define LNS_LP_SHARE 0.1  /* of the search's time, at most LNS_LP_MAX_S */
+#define LNS_LP_MAX_S 1.0
+
+static int lp_wanted(const RunRequest *req, const Mip *mip)
+{
+    return req->level == LEVEL_COST && mip->nnz <= LNS_LP_MAX_NONZEROS;
 }
 
 static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequest *req, double *x)
@@ -272,15 +294,25 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
         if (sr->weight[i] > 0)
             sr->seeds[sr->nseeds++] = (Seed){i, sr->weight[i]};
     qsort(sr->seeds, (size_t)sr->nseeds, sizeof *sr->seeds, cmp_seed);
-    /* SAMPLAN_NEIGHBOURHOODS=regions|cohorts|both: a test and measuring
-     * hook. By default both kinds take turns, except at level 1 on a
-     * program below LNS_HOODS_VALUE_COLUMNS, where municipality regions
-     * alone did better (see the constant) */
+    /* SAMPLAN_NEIGHBOURHOODS=regions|cohorts|both|lp, or several joined
+     * by commas: a test and measuring hook. By default both kinds take
+     * turns, except at level 1 on a program below LNS_HOODS_VALUE_COLUMNS,
+     * where municipality regions alone did better (see the constant); LP-
+     * guided neighbourhoods come first where they are wanted (lp_wanted) */
     const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
-    if (!kinds)
-        kinds = req->level == LEVEL_VALUE && mip->ncols < LNS_HOODS_VALUE_COLUMNS ? "regions" : "both";
-    sr->use_regions = strcmp(kinds, "cohorts") != 0;
-    sr->use_hoods = strcmp(kinds, "regions") != 0;
+    if (kinds && !*kinds)
+        kinds = NULL;
+    int both = !kinds || strstr(kinds, "both");
+    sr->use_regions = both || strstr(kinds, "regions");
+    sr->use_hoods = both ? kinds || req->level != LEVEL_VALUE || mip->ncols >= LNS_HOODS_VALUE_COLUMNS
+                         : strstr(kinds, "cohorts") != NULL;
+    if (kinds ? strstr(kinds, "lp") != NULL : lp_wanted(req, mip)) {
+        sr->lp_x = malloc((size_t)(mip->ncols ? mip->ncols : 1) * sizeof *sr->lp_x);
+        if (!sr->lp_x)
+            return -1;
+    }
+    if (!sr->use_regions && !sr->use_hoods && !sr->lp_x)
+        sr->use_regions = 1;
     if (sr->use_hoods) {
         if (hoods_init(&sr->hoods, m, mip))
             return -1;
@@ -425,16 +457,24 @@ static void region_done(Search *sr, const Region *rg)
     if (rg->improved) {
         forget_quiet(sr, 0);
         forget_quiet(sr, 1);
+        sr->lp_quiet = 0; /* the new plan differs from the LP elsewhere */
     } else if (stale) {
         /* its outcome says little about its seed or its size */
         region_line(sr);
         return;
+    } else if (rg->lp) {
+        /* proven or not: the same plan gives the same neighbourhood */
+        sr->lp_quiet = 1;
     } else if (rg->proven && rg->cohorts && rg->whole && !sr->hood_quiet[rg->seed + 1]) {
         sr->hood_quiet[rg->seed + 1] = 1;
         sr->nhood_quiet++;
     } else if (rg->proven && !rg->cohorts && !sr->quiet[rg->seed]) {
         sr->quiet[rg->seed] = 1;
         sr->nquiet++;
+    }
+    if (rg->lp) {
+        region_line(sr); /* its size is the plan's to say, not a target's */
+        return;
     }
     /* grow after a quick proof (a quarter of the region's time: 0.375 s at
      * level 1); shrink only after a run that neither finished nor gained
@@ -592,6 +632,29 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
     return 0;
 }
 
+/* An LP-guided neighbourhood (relaxation induced, "RINS") for the free
+ * slot `rg`: the columns where the plan differs from the LP relaxation's
+ * optimum, and the cohort sizes, which follow their members. Where the
+ * two agree the plan is likely right; where they differ lies what the
+ * plan could gain. It spans the whole program, so it shares rows with
+ * any region running beside it (merge_region checks the merged plan).
+ * The number of columns freed, 0 when the plan is the LP's optimum (then
+ * no neighbourhood of it can gain). */
+static long next_lp(Search *sr, Region *rg)
+{
+    long differ = 0, n = 0;
+    for (int j = 0; j < sr->mip->ncols; j++) {
+        int d = fabs(sr->x[j] - sr->lp_x[j]) > 1e-6 * fmax(1.0, fabs(sr->lp_x[j]));
+        rg->keep[j] = d || sr->mip->cols[j].kind == COL_SIZE;
+        differ += d && sr->mip->cols[j].kind != COL_SIZE;
+        n += rg->keep[j];
+    }
+    memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
+    rg->seed = -1;
+    rg->whole = 0;
+    return differ > 0 ? n : 0;
+}
+
 /* 1 when level 1's plan reaches the bound had before the run (rounded
  * down to the value grid: a proof, solver/parts.c) or comes within the
  * run's gap (--gap) of it: region search proves nothing itself, and the
@@ -625,8 +688,9 @@ static int next_region(void *ctx)
         return -1;
     int regions_done = !sr->use_regions || sr->nquiet >= sr->nseeds;
     int hoods_done = !sr->use_hoods || sr->nhood_quiet >= sr->hoods.nseeds + 1;
+    int lp_done = !sr->lp_x || sr->lp_quiet;
     int running = sr->reg[0].busy || sr->reg[1].busy;
-    if (regions_done && hoods_done) {
+    if (regions_done && hoods_done && lp_done) {
         /* a local optimum only once nothing runs: a region still running
          * may gain, and a gain makes every seed worth a try again */
         sr->local_optimum = !running;
@@ -648,6 +712,25 @@ static int next_region(void *ctx)
     if (other && sr->use_hoods)
         hood_rows_of(&sr->hoods, other->keep, sr->busy_rows);
     rg->overlap = 0;
+    rg->lp = 0;
+    /* the LP-guided neighbourhood first whenever it may gain: it does not
+     * wait for its turn, and one at a time */
+    if (!lp_done && !(other && other->lp)) {
+        if (next_lp(sr, rg) > 0) {
+            if (other) {
+                rg->overlap = 1;
+                sr->reg[other - sr->reg].overlap = 1;
+            }
+            rg->epoch = sr->improvements;
+            rg->busy = 1;
+            sr->local_optimum = 0;
+            rg->cohorts = 0;
+            rg->lp = 1;
+            rg->seconds = fmin(left, sr->region_s);
+            return slot;
+        }
+        sr->lp_quiet = 1; /* the plan is the LP's optimum */
+    }
     for (int attempt = 0; attempt < 2; attempt++) {
         int cohorts = sr->turn;
         sr->turn ^= 1;
@@ -657,6 +740,8 @@ static int next_region(void *ctx)
             /* both of two overlapping regions start from a plan the other
              * may change (the one started first was not flagged before);
              * region_done then asks whether it did */
+            if (other && other->lp)
+                rg->overlap = 1;
             if (rg->overlap && other)
                 sr->reg[other - sr->reg].overlap = 1;
             rg->epoch = sr->improvements;
@@ -718,6 +803,18 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     sr.region_s = req->level == LEVEL_VALUE ? LNS_VALUE_REGION_S
                                             : fmax(LNS_MIN_REGION_S, fmin(LNS_MAX_REGION_S, req->time_limit_s / 8.0));
     sr.parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
+    if (sr.lp_x) {
+        /* without the LP's optimum (not in time, or GLPK failed) the other
+         * kinds go on alone */
+        char lp_err[256];
+        double lp_s = fmin(LNS_LP_MAX_S, LNS_LP_SHARE * req->time_limit_s);
+        if (glpk_lp_relaxation(mip, req->level, lp_s, sr.lp_x, lp_err, sizeof lp_err) != 1) {
+            free(sr.lp_x);
+            sr.lp_x = NULL;
+            if (!sr.use_regions && !sr.use_hoods)
+                sr.use_regions = 1;
+        }
+    }
     /* Every region runs in a worker process, even one at a time, so that
      * one still running at the end of the search's time can be dropped:
      * GLPK overruns its own limit on some restrictions (national 500, one

@@ -13,6 +13,10 @@
 #    every column too, one of 20 columns must still give a valid plan —
 #    that one after the greedy search, with the bound computed alongside
 #    it (solver/bound_alongside.c), which must not fall below the optimum;
+#  * 20-column regions with LP-guided neighbourhoods (SAMPLAN_NEIGHBOURHOODS
+#    =regions,lp; LP-guided ones alone at both levels is check_lns.c's
+#    work): a valid plan, no better than the optimum, and at the optimal
+#    value no cheaper than the optimal cost;
 #  * whole-program regions, proven without a gain, make a local optimum:
 #    the search stops there instead of running to its time limit (a
 #    stale-region rule once kept it from ever stopping; a limit of 120 s
@@ -65,6 +69,12 @@ small_regions_ok() {
         echo "FAIL seed $seed: small regions ($1): status optimal at value $2, the optimum is $v"
         fails=$((fails + 1)); return 1
     fi
+    # at the optimal value no plan costs less than the proven optimum
+    if [ "$plain_status" = optimal ] && same "$2" "$v" &&
+       ! awk -v a="$3" -v b="$c" 'BEGIN { m = (b < 0 ? -b : b); if (m < 1) m = 1; exit !(a >= b - 1e-6 * m) }'; then
+        echo "FAIL seed $seed: small regions ($1): cost $3 at the optimal value, below the optimum $c"
+        fails=$((fails + 1)); return 1
+    fi
 }
 
 i=1
@@ -79,6 +89,7 @@ while [ "$i" -le "$N" ]; do
     fi
     set -- $(vc "$tmp/check")
     v=$1 c=$2
+    plain_status=$(tr -d '\n' < "$tmp/plain/summary.json" | sed -n 's/.*"status"[[:space:]]*:[[:space:]]*"\([a-z]*\)".*/\1/p')
     # every region is the whole program
     if ! SAMPLAN_REGION_SEARCH=1000000 "$SAMPLAN" solve "$d" -o "$tmp/whole" --force --quiet > "$tmp/log" 2>&1 ||
        ! "$TOOLS/plan_check" "$d" "$tmp/whole" > "$tmp/check" 2>&1; then
@@ -91,6 +102,7 @@ while [ "$i" -le "$N" ]; do
         fails=$((fails + 1)); continue
     fi
     if ! small_regions_ok regions; then continue; fi
+    if ! small_regions_ok regions,lp; then continue; fi
     # cohort neighbourhoods alone: one beyond the program frees all of it
     if ! SAMPLAN_NEIGHBOURHOODS=cohorts SAMPLAN_REGION_SEARCH=1000000 "$SAMPLAN" solve "$d" -o "$tmp/whole" --force --quiet > "$tmp/log" 2>&1 ||
        ! "$TOOLS/plan_check" "$d" "$tmp/whole" > "$tmp/check" 2>&1; then

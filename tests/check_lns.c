@@ -1,0 +1,158 @@
+/*
+ * check_lns.c — LP-guided neighbourhoods of region search (solver/lns.c
+ * next_lp) and the LP relaxation they steer by (solver/glpk_run.c
+ * glpk_lp_relaxation), on hand scenarios whose cost level GLPK proves.
+ *
+ * From a level-1 plan that is dearer than it need be (placement_rules:
+ * 1 100 SEK where 800 will do; six_decimals: 9 327.74 where 7 462.19), a
+ * region search with LP-guided neighbourhoods alone must reach GLPK's
+ * proven cost at the same value, and then stop by itself (a local
+ * optimum) instead of running to its time limit. A plan that is the LP's
+ * own optimum leaves nothing to free: no neighbourhood runs.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hand_scenarios.h"
+#include "../solver/build.h"
+#include "../solver/glpk_run.h"
+#include "../solver/lns.h"
+
+typedef struct Level2 {
+    Scenario *s;
+    Model m;
+    double *x1;      /* GLPK's level-1 plan, the region search's start */
+    double cost1;    /* its cost */
+    double optimum;  /* GLPK's proven cost at that value */
+} Level2;
+
+/* Level 1 by GLPK, the value floor added, level 2 by GLPK. */
+static void level2_open(Level2 *l, const char *name)
+{
+    memset(l, 0, sizeof *l);
+    l->s = hand_load(name, NULL);
+    ck_assert_int_eq(model_build(l->s, 1, &l->m), 0);
+    char err[256];
+    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0};
+    RunResult r1, r2;
+    ck_assert_int_eq(glpk_solve_level(&l->m.mip, &req, &r1, err, sizeof err), 0);
+    ck_assert(r1.has_solution && r1.stop == STOP_NONE);
+    l->x1 = r1.x;
+    l->cost1 = mip_objective(&l->m.mip, l->x1, LEVEL_COST);
+    double v = r1.objective;
+    ck_assert_int_eq(program_add_value_floor(&l->m.mip, l->m.value_digits, v, 1e-6 * fmax(1.0, v)), 0);
+    req.level = LEVEL_COST;
+    req.start = l->x1;
+    ck_assert_int_eq(glpk_solve_level(&l->m.mip, &req, &r2, err, sizeof err), 0);
+    ck_assert(r2.has_solution && r2.stop == STOP_NONE);
+    l->optimum = r2.objective;
+    free(r2.x);
+}
+
+static void level2_close(Level2 *l)
+{
+    free(l->x1);
+    model_release(&l->m);
+    scenario_free(l->s);
+    unsetenv("SAMPLAN_NEIGHBOURHOODS");
+}
+
+/* The LP relaxation's optimum is a solution of the relaxation (every row
+ * and bound, integrality aside) and costs no more than the proven
+ * integer optimum. */
+static void lp_is_a_relaxation(const Level2 *l)
+{
+    const Mip *mip = &l->m.mip;
+    double *x = malloc((size_t)mip->ncols * sizeof *x);
+    char err[256];
+    ck_assert_ptr_nonnull(x);
+    ck_assert_int_eq(glpk_lp_relaxation(mip, LEVEL_COST, 10.0, x, err, sizeof err), 1);
+    ck_assert(mip_objective(mip, x, LEVEL_COST) <= l->optimum + 1e-6 * fmax(1.0, l->optimum));
+    double *act = calloc((size_t)mip->nrows + 1, sizeof *act);
+    ck_assert_ptr_nonnull(act);
+    for (size_t k = 0; k < mip->nnz; k++)
+        act[mip->ia[k]] += mip->ar[k] * x[mip->ja[k]];
+    for (int i = 0; i < mip->nrows; i++) {
+        double tol = 1e-6 * fmax(1.0, fabs(act[i]));
+        ck_assert(act[i] >= mip->rows[i].lb - tol && act[i] <= mip->rows[i].ub + tol);
+    }
+    for (int j = 0; j < mip->ncols; j++)
+        ck_assert(x[j] >= mip->cols[j].lb - 1e-6 && x[j] <= mip->cols[j].ub + 1e-6);
+    free(act);
+    free(x);
+}
+
+/* Region search with LP-guided neighbourhoods only, from `start`. */
+static RunResult lp_search(Level2 *l, const double *start)
+{
+    setenv("SAMPLAN_NEIGHBOURHOODS", "lp", 1);
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, 1, 0, 0.0, 0.0};
+    RunResult r;
+    char err[256];
+    ck_assert_int_eq(lns_solve(&l->m, &l->m.mip, &req, &r, err, sizeof err), 0);
+    ck_assert(r.has_solution && mip_solution_ok(&l->m.mip, r.x));
+    return r;
+}
+
+static void reaches_the_optimum(const char *name)
+{
+    Level2 l;
+    level2_open(&l, name);
+    ck_assert_msg(l.cost1 > l.optimum + 1.0, "%s: the level-1 plan is already optimal", name);
+    lp_is_a_relaxation(&l);
+    double t0 = clock_seconds();
+    RunResult r = lp_search(&l, l.x1);
+    ck_assert_int_gt(r.regions, 0);
+    ck_assert_msg(fabs(r.objective - l.optimum) <= 1e-6 * fmax(1.0, l.optimum), "%s: %.6f, optimum %.6f", name,
+                  r.objective, l.optimum);
+    ck_assert_int_eq(r.stop, STOP_GAP); /* a local optimum: it stopped by itself */
+    ck_assert(clock_seconds() - t0 < 30.0);
+    free(r.x);
+    level2_close(&l);
+}
+
+START_TEST(placement_rules_reaches_optimum)
+{
+    reaches_the_optimum("placement_rules");
+}
+END_TEST
+
+START_TEST(six_decimals_reaches_optimum)
+{
+    reaches_the_optimum("six_decimals");
+}
+END_TEST
+
+/* weights: the level-1 plan is the LP's own optimum (70 SEK, proven);
+ * nothing differs from the LP, so no neighbourhood runs. */
+START_TEST(plan_at_lp_optimum_frees_nothing)
+{
+    Level2 l;
+    level2_open(&l, "weights");
+    RunResult r = lp_search(&l, l.x1);
+    ck_assert_int_eq(r.regions, 0);
+    ck_assert_int_eq(r.stop, STOP_GAP);
+    ck_assert(fabs(r.objective - l.optimum) <= 1e-9 * fmax(1.0, l.optimum));
+    free(r.x);
+    level2_close(&l);
+}
+END_TEST
+
+int main(void)
+{
+    (void)hand_for_each; /* the header's other helper */
+    Suite *s = suite_create("lns");
+    TCase *tc = tcase_create("lp_guided");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, placement_rules_reaches_optimum);
+    tcase_add_test(tc, six_decimals_reaches_optimum);
+    tcase_add_test(tc, plan_at_lp_optimum_frees_nothing);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
