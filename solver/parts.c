@@ -304,6 +304,12 @@ typedef enum Level2Way {
  * for region search to be worth starting. */
 #define LEVEL2_GLPK_SHARE 0.75
 #define LEVEL2_MIN_REGIONS_S 0.5
+/* ... unless GLPK has no plan as cheap as the start after this share:
+ * then region search, whose LP-guided neighbourhoods (solver/lns.c) find
+ * cheaper plans where GLPK finds none (kronoberg 2 000, one processor,
+ * 20 s: GLPK had no plan after 7 s of level 2, and the region search left
+ * in the last 2 s gained nothing; sixteenth session, bench/RESULTS.md) */
+#define LEVEL2_GLPK_GIVE_UP_SHARE 0.3
 
 /* One level-2 run on one part (floor in place), keeping its plan unless
  * the run finds one at most as costly that meets the floor. */
@@ -354,7 +360,9 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
      * but on kronoberg 2 000 it found no plan cheaper than level 1's in
      * 5 s, where region search from that plan did (bench/RESULTS.md). */
     double t0 = clock_seconds();
-    if (level2_run(pt, base, seconds * LEVEL2_GLPK_SHARE, label, 0, err, errsz))
+    RunRequest first = *base;
+    first.give_up_s = seconds * LEVEL2_GLPK_GIVE_UP_SHARE;
+    if (level2_run(pt, &first, seconds * LEVEL2_GLPK_SHARE, label, 0, err, errsz))
         return -1;
     double left = seconds - (clock_seconds() - t0);
     if (pt->settled2 || left < LEVEL2_MIN_REGIONS_S || solver_interrupted)
