@@ -17,7 +17,7 @@
 # Each is solved with the same limit; the line per run goes to
 # bench/results/scaling-<date>.csv: rows, columns, non-zeros, build,
 # value-level and cost-level seconds, wall, peak memory, status, value,
-# bound, gap, and plan_check's verdict.
+# cost (SEK), bound, gap, and plan_check's verdict.
 #
 # Environment: SAMPLAN, TOOLS, SCALING_PRESET (kronoberg), SCALING_N
 # (2000), SCALING_LIMIT (20 s), SCALING_WORK (build/bench/scaling, or a
@@ -117,7 +117,7 @@ set_slots() {
         { c = int($col["capacity"] * f + 0.5); $col["capacity"] = c < 1 ? 1 : c; print }'
 }
 
-echo "axis,setting,rows,cols,nonzeros,build_s,value_s,cost_s,wall_s,rss_kb,status,value,bound,gap,plan_check" >"$CSV"
+echo "axis,setting,rows,cols,nonzeros,build_s,value_s,cost_s,wall_s,rss_kb,status,value,cost,bound,gap,plan_check" >"$CSV"
 
 run() { # run AXIS SETTING DIR
     d=$3
@@ -141,8 +141,8 @@ run() { # run AXIS SETTING DIR
     get() { sed -n "s/^ *\"$1\": *\"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\} *$/\1/p" "$sum" | head -n 1; }
     chk=fail
     "$TOOLS/plan_check" "$d" "$d.plan" >"$d.check" 2>&1 && chk=ok
-    echo "$1,$2,$sizes,$wall,$rss,$(get status),$(get value),$(get bound),$(get gap),$chk" >>"$CSV"
-    echo "scaling: $1 $2: $(get status) value=$(get value) wall=${wall}s $chk" >&2
+    echo "$1,$2,$sizes,$wall,$rss,$(get status),$(get value),$(get cost),$(get bound),$(get gap),$chk" >>"$CSV"
+    echo "scaling: $1 $2: $(get status) value=$(get value) cost=$(get cost) wall=${wall}s $chk" >&2
 }
 
 # each run: its axis (set_<axis> makes it) and setting

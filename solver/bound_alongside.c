@@ -147,6 +147,13 @@ int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *block
     if (!wanted)
         return -1; /* no block to bound (a county program: GLPK bounds it) */
     void *page = mmap(NULL, sizeof *b->live, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    /* atomics that take a lock would not be atomic between two
+     * processes: then the bound aims at the start's value, unshared */
+    if (page != MAP_FAILED &&
+        (!atomic_is_lock_free(&((LiveShare *)page)->value) || !atomic_is_lock_free(&((LiveShare *)page)->enough))) {
+        munmap(page, sizeof *b->live);
+        page = MAP_FAILED;
+    }
     if (page != MAP_FAILED) {
         b->live = page;
         b->live->value = start ? mip_objective(&m->mip, start, LEVEL_VALUE) : 0.0;

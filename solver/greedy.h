@@ -10,6 +10,8 @@
 #ifndef SAMPLAN_GREEDY_H
 #define SAMPLAN_GREEDY_H
 
+#include <stdatomic.h>
+
 #include "../model/plan.h"
 #include "../model/scenario.h"
 
@@ -65,8 +67,9 @@ int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned
  * (HUGE_VAL: none) and the gap (0: none); the search stops by itself
  * once its value is within the gap of that bound. */
 typedef struct LiveShare {
-    volatile double value;
-    volatile int enough;
+    _Atomic double value; /* C11 atomics, lock-free on the platforms we build for,
+                             and so safe on a page two processes share */
+    atomic_int enough;
     double bound, gap;
 } LiveShare;
 

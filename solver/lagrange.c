@@ -143,7 +143,7 @@ typedef struct Unit {
 
 typedef struct Relax {
     const Mip *mip;
-    const volatile double *live; /* a plan value that rises as another process improves it, or NULL */
+    const _Atomic double *live; /* a plan value that rises as another process improves it, or NULL */
     double live_offset;          /* what of it lies outside this program */
     double gap;                  /* relative gap to the target that is close enough (0: none) */
     size_t *rstart; /* rows as lists: rcol/rcoef[rstart[i] .. rstart[i+1]) */
@@ -1299,7 +1299,7 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
     return lagrange_bound_live(mip, target, NULL, 0.0, 0.0, known, value_digits, seconds, st);
 }
 
-double lagrange_bound_live(const Mip *mip, double target, const volatile double *live, double live_offset,
+double lagrange_bound_live(const Mip *mip, double target, const _Atomic double *live, double live_offset,
                            double gap, double known, int value_digits, double seconds, LagrangeStats *st)
 {
     LagrangeStats local;

@@ -14,6 +14,8 @@
 #ifndef SAMPLAN_LAGRANGE_H
 #define SAMPLAN_LAGRANGE_H
 
+#include <stdatomic.h>
+
 #include "mip.h"
 
 typedef struct LagrangeStats {
@@ -61,7 +63,7 @@ double lagrange_bound(const Mip *mip, double target, double known, int value_dig
  * search also stops once the bound is within that relative gap of the
  * target, (bound − target) ≤ gap · max(1, |bound|): `--gap` asks no
  * closer. */
-double lagrange_bound_live(const Mip *mip, double target, const volatile double *live, double live_offset,
+double lagrange_bound_live(const Mip *mip, double target, const _Atomic double *live, double live_offset,
                            double gap, double known, int value_digits, double seconds, LagrangeStats *st);
 
 #endif

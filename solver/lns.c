@@ -185,7 +185,13 @@ typedef struct Search {
     unsigned char *busy_rows;  /* [nrows] scratch: rows of the region running now */
     /* LP-guided neighbourhoods (next_lp): the level's LP relaxation, or NULL */
     double *lp_x;
-    int lp_quiet;            /* the last one gained nothing and no region has gained since */
+    int lp_quiet;            /* none may gain until some region gains */
+    double lp_share;         /* 1: the whole program; less: cut to a municipality
+                                region of this share of its columns (next_lp) */
+    double lp_cap;           /* the share no longer tried: one that large was not finished */
+    int lp_next_seed;        /* index into seeds: where the next cut one grows from */
+    int lp_quiet_seeds;      /* cut ones proven without a gain since the last gain */
+    int lp_turn;             /* cut ones take turns with the other kinds */
 } Search;
 
 /* Frees the columns of the region around `seed` holding about `target`
@@ -253,8 +259,8 @@ static void search_release(Search *sr)
  * municipality regions from the level-1 plan reached 15.6 M SEK at 10 s
  * (sixteenth session, bench/RESULTS.md). */
 #define LNS_LP_MAX_NONZEROS LNS_MIN_NONZEROS
-#define LNS_LP_SHARE 0.1  /* of the search's time, at most LNS_LP_MAX_S */
-#define LNS_LP_MAX_S 1.0
+#define LNS_LP_SHARE 0.4 /* of the search's time, at most LNS_LP_MAX_S */
+#define LNS_LP_MAX_S 3.0
 
 static int lp_wanted(const RunRequest *req, const Mip *mip)
 {
@@ -444,6 +450,64 @@ static void forget_quiet(Search *sr, int cohorts)
     }
 }
 
+/* After an LP-guided neighbourhood (next_lp), not stale. One GLPK could
+ * not finish without a gain is cut to municipality regions of half the
+ * size, down to LNS_LP_MIN_SHARE (kronoberg 2 000 with start windows
+ * four times as long: 1 021 of 8 307 columns free, nothing in 1.5 s; cut
+ * to half, 296–508 free, three of them gained 2.6 M SEK in 5 s), and
+ * never grows back to that size; a cut one GLPK finished quickly grows by
+ * half, as municipality regions do. The whole one is not tried again
+ * from the same plan, which gives the same neighbourhood, and cut ones
+ * stop once every seed has been proven without a gain, or when even the
+ * least share cannot be finished. A gain anywhere makes them worth a try
+ * again (region_done). */
+#define LNS_LP_MIN_SHARE 0.125
+
+static void lp_region_done(Search *sr, const Region *rg)
+{
+    int cut = rg->seed >= 0;
+    if (cut && rg->proven && rg->used < 0.25 * sr->region_s && sr->lp_share < sr->lp_cap) {
+        sr->lp_share = fmin(sr->lp_cap, sr->lp_share * 1.5);
+        sr->lp_quiet_seeds = 0; /* a larger one may gain where these did not */
+    } else if (rg->improved) {
+        /* region_done has made every kind worth a try */
+    } else if (rg->proven && !cut) {
+        sr->lp_quiet = 1;
+    } else if (rg->proven) {
+        if (++sr->lp_quiet_seeds >= sr->nseeds)
+            sr->lp_quiet = 1;
+    } else if (sr->lp_share <= LNS_LP_MIN_SHARE) {
+        sr->lp_quiet = 1;
+    } else {
+        sr->lp_cap = 0.75 * sr->lp_share;
+        sr->lp_share = fmax(LNS_LP_MIN_SHARE, sr->lp_share / 2.0);
+        sr->lp_quiet_seeds = 0;
+    }
+}
+
+/* next_lp found nothing to free in rg: 1 when another may be tried at
+ * once (a cut one grown, or from the next seed), else 0, and then the
+ * LP-guided ones are done until a gain. A plan that is the LP's optimum
+ * leaves nothing to free anywhere; a cut region where the plan agrees
+ * with the LP counts as proven without a gain at once. */
+static int lp_try_again(Search *sr, const Region *rg)
+{
+    if (rg->seed < 0) {
+        sr->lp_quiet = 1;
+        return 0;
+    }
+    if (sr->lp_share < sr->lp_cap) {
+        sr->lp_share = fmin(sr->lp_cap, sr->lp_share * 1.5);
+        sr->lp_quiet_seeds = 0;
+        return 1;
+    }
+    if (++sr->lp_quiet_seeds >= sr->nseeds) {
+        sr->lp_quiet = 1;
+        return 0;
+    }
+    return 1;
+}
+
 /* Grows and shrinks the regions and prints progress after each result. */
 static void region_done(Search *sr, const Region *rg)
 {
@@ -458,13 +522,13 @@ static void region_done(Search *sr, const Region *rg)
         forget_quiet(sr, 0);
         forget_quiet(sr, 1);
         sr->lp_quiet = 0; /* the new plan differs from the LP elsewhere */
+        sr->lp_quiet_seeds = 0;
     } else if (stale) {
         /* its outcome says little about its seed or its size */
         region_line(sr);
         return;
     } else if (rg->lp) {
-        /* proven or not: the same plan gives the same neighbourhood */
-        sr->lp_quiet = 1;
+        /* its own marks: lp_region_done, below */
     } else if (rg->proven && rg->cohorts && rg->whole && !sr->hood_quiet[rg->seed + 1]) {
         sr->hood_quiet[rg->seed + 1] = 1;
         sr->nhood_quiet++;
@@ -473,7 +537,8 @@ static void region_done(Search *sr, const Region *rg)
         sr->nquiet++;
     }
     if (rg->lp) {
-        region_line(sr); /* its size is the plan's to say, not a target's */
+        lp_region_done(sr, rg);
+        region_line(sr);
         return;
     }
     /* grow after a quick proof (a quarter of the region's time: 0.375 s at
@@ -642,15 +707,25 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
  * no neighbourhood of it can gain). */
 static long next_lp(Search *sr, Region *rg)
 {
+    /* cut: only inside the municipality region grown from the next seed
+     * (choose_region marks its columns in rg->keep) */
+    int cut = sr->lp_share < 1.0 && sr->nseeds > 0;
+    rg->seed = -1;
+    if (cut) {
+        rg->seed = sr->seeds[sr->lp_next_seed].municipality;
+        sr->lp_next_seed = (sr->lp_next_seed + 1) % sr->nseeds;
+        choose_region(sr, rg, rg->seed, sr->lp_share * sr->mip->ncols, NULL);
+    } else {
+        memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
+    }
     long differ = 0, n = 0;
     for (int j = 0; j < sr->mip->ncols; j++) {
-        int d = fabs(sr->x[j] - sr->lp_x[j]) > 1e-6 * fmax(1.0, fabs(sr->lp_x[j]));
-        rg->keep[j] = d || sr->mip->cols[j].kind == COL_SIZE;
+        int inside = !cut || rg->keep[j];
+        int d = inside && fabs(sr->x[j] - sr->lp_x[j]) > 1e-6 * fmax(1.0, fabs(sr->lp_x[j]));
+        rg->keep[j] = d || (inside && sr->mip->cols[j].kind == COL_SIZE);
         differ += d && sr->mip->cols[j].kind != COL_SIZE;
         n += rg->keep[j];
     }
-    memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
-    rg->seed = -1;
     rg->whole = 0;
     return differ > 0 ? n : 0;
 }
@@ -713,10 +788,16 @@ static int next_region(void *ctx)
         hood_rows_of(&sr->hoods, other->keep, sr->busy_rows);
     rg->overlap = 0;
     rg->lp = 0;
-    /* the LP-guided neighbourhood first whenever it may gain: it does not
-     * wait for its turn, and one at a time */
-    if (!lp_done && !(other && other->lp)) {
-        if (next_lp(sr, rg) > 0) {
+    /* an LP-guided neighbourhood of the whole program first whenever it
+     * may gain; cut ones take turns with the other kinds; one at a time */
+    int lp_now = !lp_done && !(other && other->lp);
+    if (lp_now && sr->lp_share < 1.0 && !(regions_done && hoods_done))
+        lp_now = (sr->lp_turn ^= 1);
+    if (lp_now) {
+        long n;
+        while ((n = next_lp(sr, rg)) == 0 && lp_try_again(sr, rg))
+            ;
+        if (n > 0) {
             if (other) {
                 rg->overlap = 1;
                 sr->reg[other - sr->reg].overlap = 1;
@@ -729,7 +810,6 @@ static int next_region(void *ctx)
             rg->seconds = fmin(left, sr->region_s);
             return slot;
         }
-        sr->lp_quiet = 1; /* the plan is the LP's optimum */
     }
     for (int attempt = 0; attempt < 2; attempt++) {
         int cohorts = sr->turn;
@@ -803,6 +883,10 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     sr.region_s = req->level == LEVEL_VALUE ? LNS_VALUE_REGION_S
                                             : fmax(LNS_MIN_REGION_S, fmin(LNS_MAX_REGION_S, req->time_limit_s / 8.0));
     sr.parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
+    /* SAMPLAN_NEIGHBOURHOODS=…lp-cut…: cut ones from the start (a test hook) */
+    const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
+    sr.lp_share = kinds && strstr(kinds, "lp-cut") ? LNS_LP_MIN_SHARE : 1.0;
+    sr.lp_cap = 1.0;
     if (sr.lp_x) {
         /* without the LP's optimum (not in time, or GLPK failed) the other
          * kinds go on alone */

@@ -7,8 +7,10 @@
  * 1 100 SEK where 800 will do; six_decimals: 9 327.74 where 7 462.19), a
  * region search with LP-guided neighbourhoods alone must reach GLPK's
  * proven cost at the same value, and then stop by itself (a local
- * optimum) instead of running to its time limit. A plan that is the LP's
- * own optimum leaves nothing to free: no neighbourhood runs.
+ * optimum) instead of running to its time limit — whole, and cut to
+ * municipality regions from the start (SAMPLAN_NEIGHBOURHOODS=lp-cut),
+ * which grow as GLPK finishes them quickly. A plan that is the LP's own
+ * optimum leaves nothing to free: no neighbourhood runs.
  */
 #include <check.h>
 #include <math.h>
@@ -84,10 +86,11 @@ static void lp_is_a_relaxation(const Level2 *l)
     free(x);
 }
 
-/* Region search with LP-guided neighbourhoods only, from `start`. */
-static RunResult lp_search(Level2 *l, const double *start)
+/* Region search with LP-guided neighbourhoods only (kinds "lp" or
+ * "lp-cut"), from `start`. */
+static RunResult lp_search(Level2 *l, const char *kinds, const double *start)
 {
-    setenv("SAMPLAN_NEIGHBOURHOODS", "lp", 1);
+    setenv("SAMPLAN_NEIGHBOURHOODS", kinds, 1);
     RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, 1, 0, 0.0, 0.0};
     RunResult r;
     char err[256];
@@ -102,14 +105,17 @@ static void reaches_the_optimum(const char *name)
     level2_open(&l, name);
     ck_assert_msg(l.cost1 > l.optimum + 1.0, "%s: the level-1 plan is already optimal", name);
     lp_is_a_relaxation(&l);
-    double t0 = clock_seconds();
-    RunResult r = lp_search(&l, l.x1);
-    ck_assert_int_gt(r.regions, 0);
-    ck_assert_msg(fabs(r.objective - l.optimum) <= 1e-6 * fmax(1.0, l.optimum), "%s: %.6f, optimum %.6f", name,
-                  r.objective, l.optimum);
-    ck_assert_int_eq(r.stop, STOP_GAP); /* a local optimum: it stopped by itself */
-    ck_assert(clock_seconds() - t0 < 30.0);
-    free(r.x);
+    const char *kinds[2] = {"lp", "lp-cut"};
+    for (int k = 0; k < 2; k++) {
+        double t0 = clock_seconds();
+        RunResult r = lp_search(&l, kinds[k], l.x1);
+        ck_assert_int_gt(r.regions, 0);
+        ck_assert_msg(fabs(r.objective - l.optimum) <= 1e-6 * fmax(1.0, l.optimum), "%s, %s: %.6f, optimum %.6f",
+                      name, kinds[k], r.objective, l.optimum);
+        ck_assert_int_eq(r.stop, STOP_GAP); /* a local optimum: it stopped by itself */
+        ck_assert(clock_seconds() - t0 < 30.0);
+        free(r.x);
+    }
     level2_close(&l);
 }
 
@@ -131,7 +137,7 @@ START_TEST(plan_at_lp_optimum_frees_nothing)
 {
     Level2 l;
     level2_open(&l, "weights");
-    RunResult r = lp_search(&l, l.x1);
+    RunResult r = lp_search(&l, "lp", l.x1);
     ck_assert_int_eq(r.regions, 0);
     ck_assert_int_eq(r.stop, STOP_GAP);
     ck_assert(fabs(r.objective - l.optimum) <= 1e-9 * fmax(1.0, l.optimum));

@@ -13,10 +13,11 @@
 #    every column too, one of 20 columns must still give a valid plan —
 #    that one after the greedy search, with the bound computed alongside
 #    it (solver/bound_alongside.c), which must not fall below the optimum;
-#  * 20-column regions with LP-guided neighbourhoods (SAMPLAN_NEIGHBOURHOODS
-#    =regions,lp; LP-guided ones alone at both levels is check_lns.c's
-#    work): a valid plan, no better than the optimum, and at the optimal
-#    value no cheaper than the optimal cost;
+#  * 20-column regions with LP-guided neighbourhoods, whole and cut to
+#    municipality regions (SAMPLAN_NEIGHBOURHOODS=regions,lp and
+#    regions,lp-cut; LP-guided ones alone are check_lns.c's work): a
+#    valid plan, no better than the optimum, and at the optimal value no
+#    cheaper than the optimal cost;
 #  * whole-program regions, proven without a gain, make a local optimum:
 #    the search stops there instead of running to its time limit (a
 #    stale-region rule once kept it from ever stopping; a limit of 120 s
@@ -103,6 +104,7 @@ while [ "$i" -le "$N" ]; do
     fi
     if ! small_regions_ok regions; then continue; fi
     if ! small_regions_ok regions,lp; then continue; fi
+    if ! small_regions_ok regions,lp-cut; then continue; fi
     # cohort neighbourhoods alone: one beyond the program frees all of it
     if ! SAMPLAN_NEIGHBOURHOODS=cohorts SAMPLAN_REGION_SEARCH=1000000 "$SAMPLAN" solve "$d" -o "$tmp/whole" --force --quiet > "$tmp/log" 2>&1 ||
        ! "$TOOLS/plan_check" "$d" "$tmp/whole" > "$tmp/check" 2>&1; then
