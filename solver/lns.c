@@ -19,8 +19,11 @@
  * processors: apart when they can be, else a cohort neighbourhood
  * overlapping the other (hood.h). Cohort neighbourhoods take turns with
  * municipality regions at level 2, and at level 1 on programs of
- * LNS_HOODS_VALUE_COLUMNS columns or more. No bound comes out of this:
- * the caller keeps its own.
+ * LNS_HOODS_VALUE_COLUMNS columns or more. At level 2 on a program GLPK
+ * is given whole (region search racing it on the cost), LP-guided
+ * neighbourhoods come first: the columns where the plan differs from the
+ * LP relaxation's optimum (next_lp). No bound comes out of this: the
+ * caller keeps its own.
  */
 #include "lns.h"
 
@@ -262,6 +265,19 @@ static void search_release(Search *sr)
 #define LNS_LP_SHARE 0.4 /* of the search's time, at most LNS_LP_MAX_S */
 #define LNS_LP_MAX_S 3.0
 
+/* 1 when the comma-separated list names `kind` as one whole item. */
+static int kind_named(const char *list, const char *kind)
+{
+    size_t n = strlen(kind);
+    for (const char *p = list; p; p = strchr(p, ',')) {
+        if (*p == ',')
+            p++;
+        if (strncmp(p, kind, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+            return 1;
+    }
+    return 0;
+}
+
 static int lp_wanted(const RunRequest *req, const Mip *mip)
 {
     return req->level == LEVEL_COST && mip->nnz <= LNS_LP_MAX_NONZEROS;
@@ -300,19 +316,26 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
         if (sr->weight[i] > 0)
             sr->seeds[sr->nseeds++] = (Seed){i, sr->weight[i]};
     qsort(sr->seeds, (size_t)sr->nseeds, sizeof *sr->seeds, cmp_seed);
-    /* SAMPLAN_NEIGHBOURHOODS=regions|cohorts|both|lp, or several joined
-     * by commas: a test and measuring hook. By default both kinds take
+    /* By default municipality regions and cohort neighbourhoods take
      * turns, except at level 1 on a program below LNS_HOODS_VALUE_COLUMNS,
-     * where municipality regions alone did better (see the constant); LP-
-     * guided neighbourhoods come first where they are wanted (lp_wanted) */
+     * where municipality regions alone did better (see the constant), and
+     * LP-guided neighbourhoods come first where they are wanted
+     * (lp_wanted). SAMPLAN_NEIGHBOURHOODS, a test and measuring hook, names
+     * the kinds instead: a comma-separated list of regions, cohorts, both
+     * (the two), lp and lp-cut (LP-guided ones at any level and size;
+     * lp-cut: cut from the start); a list naming none of these means both,
+     * as any value but "regions" and "cohorts" did before lp existed */
     const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
     if (kinds && !*kinds)
         kinds = NULL;
-    int both = !kinds || strstr(kinds, "both");
-    sr->use_regions = both || strstr(kinds, "regions");
+    int named_lp = kinds && (kind_named(kinds, "lp") || kind_named(kinds, "lp-cut"));
+    int named = kinds && (named_lp || kind_named(kinds, "regions") || kind_named(kinds, "cohorts") ||
+                          kind_named(kinds, "both"));
+    int both = !named || kind_named(kinds, "both");
+    sr->use_regions = both || kind_named(kinds, "regions");
     sr->use_hoods = both ? kinds || req->level != LEVEL_VALUE || mip->ncols >= LNS_HOODS_VALUE_COLUMNS
-                         : strstr(kinds, "cohorts") != NULL;
-    if (kinds ? strstr(kinds, "lp") != NULL : lp_wanted(req, mip)) {
+                         : kind_named(kinds, "cohorts");
+    if (kinds ? named_lp : lp_wanted(req, mip)) {
         sr->lp_x = malloc((size_t)(mip->ncols ? mip->ncols : 1) * sizeof *sr->lp_x);
         if (!sr->lp_x)
             return -1;
@@ -730,6 +753,28 @@ static long next_lp(Search *sr, Region *rg)
     return differ > 0 ? n : 0;
 }
 
+/* Starts an LP-guided neighbourhood in the free slot rg beside `other`
+ * (or NULL) when one may gain; 1 when it did. */
+static int start_lp(Search *sr, Region *rg, const Region *other, double left)
+{
+    long n;
+    while ((n = next_lp(sr, rg)) == 0 && lp_try_again(sr, rg))
+        ;
+    if (n == 0)
+        return 0;
+    if (other) {
+        rg->overlap = 1;
+        sr->reg[other - sr->reg].overlap = 1;
+    }
+    rg->epoch = sr->improvements;
+    rg->busy = 1;
+    sr->local_optimum = 0;
+    rg->cohorts = 0;
+    rg->lp = 1;
+    rg->seconds = fmin(left, sr->region_s);
+    return 1;
+}
+
 /* 1 when level 1's plan reaches the bound had before the run (rounded
  * down to the value grid: a proof, solver/parts.c) or comes within the
  * run's gap (--gap) of it: region search proves nothing itself, and the
@@ -746,10 +791,11 @@ static int within_gap(const Search *sr)
     return mip_within_gap(b, v, req->mip_gap);
 }
 
-/* Runs in the parent when a process is free: the next region, municipal
+/* Runs in the parent when a process is free: the next region — an
+ * LP-guided neighbourhood when one may gain (start_lp), else municipal
  * and cohort neighbourhoods taking turns, kept apart from the region
  * still running; −1 when time is up, the plan is within the gap asked
- * for, or every seed of both kinds was proven without a gain (a local
+ * for, or every seed of every kind was proven without a gain (a local
  * optimum). */
 static int next_region(void *ctx)
 {
@@ -790,27 +836,10 @@ static int next_region(void *ctx)
     rg->lp = 0;
     /* an LP-guided neighbourhood of the whole program first whenever it
      * may gain; cut ones take turns with the other kinds; one at a time */
-    int lp_now = !lp_done && !(other && other->lp);
-    if (lp_now && sr->lp_share < 1.0 && !(regions_done && hoods_done))
-        lp_now = (sr->lp_turn ^= 1);
-    if (lp_now) {
-        long n;
-        while ((n = next_lp(sr, rg)) == 0 && lp_try_again(sr, rg))
-            ;
-        if (n > 0) {
-            if (other) {
-                rg->overlap = 1;
-                sr->reg[other - sr->reg].overlap = 1;
-            }
-            rg->epoch = sr->improvements;
-            rg->busy = 1;
-            sr->local_optimum = 0;
-            rg->cohorts = 0;
-            rg->lp = 1;
-            rg->seconds = fmin(left, sr->region_s);
-            return slot;
-        }
-    }
+    int lp_may = !lp_done && !(other && other->lp);
+    int lp_first = lp_may && (sr->lp_share >= 1.0 || (regions_done && hoods_done) || (sr->lp_turn ^= 1));
+    if (lp_first && start_lp(sr, rg, other, left))
+        return slot;
     for (int attempt = 0; attempt < 2; attempt++) {
         int cohorts = sr->turn;
         sr->turn ^= 1;
@@ -832,6 +861,10 @@ static int next_region(void *ctx)
             return slot;
         }
     }
+    /* the cut LP-guided ones' turn was passed over, but nothing else
+     * could run: not a local optimum while they may gain */
+    if (lp_may && !lp_first && start_lp(sr, rg, other, left))
+        return slot;
     /* every seed proven without a gain or with nothing to free */
     if (busy == 0)
         sr->local_optimum = 1;
@@ -885,14 +918,17 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     sr.parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
     /* SAMPLAN_NEIGHBOURHOODS=…lp-cut…: cut ones from the start (a test hook) */
     const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
-    sr.lp_share = kinds && strstr(kinds, "lp-cut") ? LNS_LP_MIN_SHARE : 1.0;
+    sr.lp_share = kinds && kind_named(kinds, "lp-cut") ? LNS_LP_MIN_SHARE : 1.0;
     sr.lp_cap = 1.0;
     if (sr.lp_x) {
         /* without the LP's optimum (not in time, or GLPK failed) the other
          * kinds go on alone */
         char lp_err[256];
         double lp_s = fmin(LNS_LP_MAX_S, LNS_LP_SHARE * req->time_limit_s);
-        if (glpk_lp_relaxation(mip, req->level, lp_s, sr.lp_x, lp_err, sizeof lp_err) != 1) {
+        int lp = solver_interrupted ? 0 : glpk_lp_relaxation(mip, req->level, lp_s, sr.lp_x, lp_err, sizeof lp_err);
+        if (lp < 0 && !req->quiet)
+            fprintf(stderr, "samplan: region search goes on without the LP relaxation: %s\n", lp_err);
+        if (lp != 1) {
             free(sr.lp_x);
             sr.lp_x = NULL;
             if (!sr.use_regions && !sr.use_hoods)

@@ -293,9 +293,16 @@ Part *parts_merge(Model *m, Part *parts, int n)
 typedef enum Level2Way {
     LEVEL2_GLPK,        /* GLPK alone: the first racer of a race */
     LEVEL2_REGIONS,     /* region search alone: the second racer */
-    LEVEL2_GLPK_THEN_REGIONS /* no race: GLPK for LEVEL2_GLPK_SHARE of the
-                                time, then region search from the best
-                                plan when GLPK has not proven it */
+    LEVEL2_GLPK_THEN_REGIONS, /* no race, one of several parts: GLPK for
+                                 LEVEL2_GLPK_SHARE of the time, then region
+                                 search from the best plan when GLPK has
+                                 not proven it */
+    LEVEL2_LONE_GLPK_THEN_REGIONS /* the same for a lone part (one processor),
+                                     but GLPK gives up after
+                                     LEVEL2_GLPK_GIVE_UP_SHARE when it has no
+                                     plan as cheap as the start; a block of
+                                     many is small, and one GLPK would prove
+                                     later must not lose its proof */
 } Level2Way;
 
 /* GLPK's share of a part's level-2 time when it has no racer beside it
@@ -354,14 +361,15 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
         pt->settled2 = 1;
         return 0;
     }
-    if (way != LEVEL2_GLPK_THEN_REGIONS || lns_wanted(pt->mip))
+    if ((way != LEVEL2_GLPK_THEN_REGIONS && way != LEVEL2_LONE_GLPK_THEN_REGIONS) || lns_wanted(pt->mip))
         return level2_run(pt, base, seconds, label, way == LEVEL2_REGIONS, err, errsz);
     /* One processor for this part: GLPK proves small programs at once,
      * but on kronoberg 2 000 it found no plan cheaper than level 1's in
      * 5 s, where region search from that plan did (bench/RESULTS.md). */
     double t0 = clock_seconds();
     RunRequest first = *base;
-    first.give_up_s = seconds * LEVEL2_GLPK_GIVE_UP_SHARE;
+    if (way == LEVEL2_LONE_GLPK_THEN_REGIONS)
+        first.give_up_s = seconds * LEVEL2_GLPK_GIVE_UP_SHARE;
     if (level2_run(pt, &first, seconds * LEVEL2_GLPK_SHARE, label, 0, err, errsz))
         return -1;
     double left = seconds - (clock_seconds() - t0);
@@ -434,7 +442,7 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     /* a lone part may use every job (region search does; GLPK uses one) */
     req.jobs = rd->todo == 1 ? rd->all_jobs : 1;
     Level1Way way1 = LEVEL1_GLPK_OR_REGIONS;
-    Level2Way way = LEVEL2_GLPK_THEN_REGIONS;
+    Level2Way way = rd->todo == 1 ? LEVEL2_LONE_GLPK_THEN_REGIONS : LEVEL2_GLPK_THEN_REGIONS;
     if (rd->race) {
         /* racer `seq` tries column order `seq`; only one prints progress.
          * At level 2 the second racer is region search instead: GLPK's

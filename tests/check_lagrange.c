@@ -121,7 +121,7 @@ START_TEST(test_live_target)
     Scenario *s = hand_load("full_centre", NULL);
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
-    volatile double live = 16.0;
+    _Atomic double live = 16.0; /* as the shared page holds it (LiveShare) */
     LagrangeStats to_target, to_live, below, gapped;
     double b1 = lagrange_bound(&m.mip, 14.0, HUGE_VAL, m.value_digits, 5.0, &to_target);
     double b2 = lagrange_bound_live(&m.mip, 0.0, &live, 2.0, 0.0, HUGE_VAL, m.value_digits, 5.0, &to_live);
