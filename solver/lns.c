@@ -486,18 +486,37 @@ static void forget_quiet(Search *sr, int cohorts)
  * again (region_done). */
 #define LNS_LP_MIN_SHARE 0.125
 
+/* Cut ones grow by half, up to lp_cap; 1 when they did. */
+static int lp_grow(Search *sr)
+{
+    if (sr->lp_share >= sr->lp_cap)
+        return 0;
+    sr->lp_share = fmin(sr->lp_cap, sr->lp_share * 1.5);
+    sr->lp_quiet_seeds = 0; /* a larger one may gain where these did not */
+    return 1;
+}
+
+/* A cut one proven without a gain (quick: within a quarter of its time):
+ * grow, else count its seed as quiet. */
+static void lp_cut_proven(Search *sr, int quick)
+{
+    if (quick && lp_grow(sr))
+        return;
+    if (++sr->lp_quiet_seeds >= sr->nseeds)
+        sr->lp_quiet = 1;
+}
+
 static void lp_region_done(Search *sr, const Region *rg)
 {
-    int cut = rg->seed >= 0;
-    if (cut && rg->proven && rg->used < 0.25 * sr->region_s && sr->lp_share < sr->lp_cap) {
-        sr->lp_share = fmin(sr->lp_cap, sr->lp_share * 1.5);
-        sr->lp_quiet_seeds = 0; /* a larger one may gain where these did not */
-    } else if (rg->improved) {
+    int cut = rg->seed >= 0, quick = rg->proven && rg->used < 0.25 * sr->region_s;
+    if (rg->improved) {
         /* region_done has made every kind worth a try */
-    } else if (rg->proven && !cut) {
-        sr->lp_quiet = 1;
+        if (cut && quick)
+            lp_grow(sr);
     } else if (rg->proven) {
-        if (++sr->lp_quiet_seeds >= sr->nseeds)
+        if (cut)
+            lp_cut_proven(sr, quick);
+        else
             sr->lp_quiet = 1;
     } else if (sr->lp_share <= LNS_LP_MIN_SHARE) {
         sr->lp_quiet = 1;
@@ -512,23 +531,14 @@ static void lp_region_done(Search *sr, const Region *rg)
  * once (a cut one grown, or from the next seed), else 0, and then the
  * LP-guided ones are done until a gain. A plan that is the LP's optimum
  * leaves nothing to free anywhere; a cut region where the plan agrees
- * with the LP counts as proven without a gain at once. */
+ * with the LP counts as one proven at once without a gain. */
 static int lp_try_again(Search *sr, const Region *rg)
 {
-    if (rg->seed < 0) {
+    if (rg->seed < 0)
         sr->lp_quiet = 1;
-        return 0;
-    }
-    if (sr->lp_share < sr->lp_cap) {
-        sr->lp_share = fmin(sr->lp_cap, sr->lp_share * 1.5);
-        sr->lp_quiet_seeds = 0;
-        return 1;
-    }
-    if (++sr->lp_quiet_seeds >= sr->nseeds) {
-        sr->lp_quiet = 1;
-        return 0;
-    }
-    return 1;
+    else
+        lp_cut_proven(sr, 1);
+    return !sr->lp_quiet;
 }
 
 /* Grows and shrinks the regions and prints progress after each result. */
