@@ -263,6 +263,7 @@ static void search_release(Search *sr)
 #define LNS_LP_MAX_NONZEROS LNS_MIN_NONZEROS
 #define LNS_LP_SHARE 0.4 /* of the search's time, at most LNS_LP_MAX_S */
 #define LNS_LP_MAX_S 3.0
+#define LNS_LP_MIN_SHARE 0.125 /* the least share a cut one is cut to (lp_region_done) */
 
 /* 1 when the comma-separated list names `kind` as one whole item. */
 static int kind_named(const char *list, const char *kind)
@@ -339,6 +340,8 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
         if (!sr->lp_x)
             return -1;
     }
+    sr->lp_share = kinds && kind_named(kinds, "lp-cut") ? LNS_LP_MIN_SHARE : 1.0;
+    sr->lp_cap = 1.0;
     if (!sr->use_regions && !sr->use_hoods && !sr->lp_x)
         sr->use_regions = 1;
     if (sr->use_hoods) {
@@ -484,7 +487,6 @@ static void forget_quiet(Search *sr, int cohorts)
  * stop once every seed has been proven without a gain, or when even the
  * least share cannot be finished. A gain anywhere makes them worth a try
  * again (region_done). */
-#define LNS_LP_MIN_SHARE 0.125
 
 /* Cut ones grow by half, up to lp_cap; 1 when they did. */
 static int lp_grow(Search *sr)
@@ -929,10 +931,6 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     sr.region_s = req->level == LEVEL_VALUE ? LNS_VALUE_REGION_S
                                             : fmax(LNS_MIN_REGION_S, fmin(LNS_MAX_REGION_S, req->time_limit_s / 8.0));
     sr.parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
-    /* SAMPLAN_NEIGHBOURHOODS=…lp-cut…: cut ones from the start (a test hook) */
-    const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
-    sr.lp_share = kinds && kind_named(kinds, "lp-cut") ? LNS_LP_MIN_SHARE : 1.0;
-    sr.lp_cap = 1.0;
     if (sr.lp_x) {
         /* without the LP's optimum (not in time, or GLPK failed) the other
          * kinds go on alone */
