@@ -80,12 +80,13 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
             double v = start_value(b, i);
             out[i] = lagrange_bound_live(mip, v, live ? &live->value : NULL, whole - v, b->gap, HUGE_VAL,
                                          b->m->value_digits, seconds, NULL);
-            /* the searched plan is within the gap of this bound: the
-             * search may stop (the bound is kept, being done). Only when
+            /* the searched plan has reached this bound (its value is
+             * proven) or is within the gap of it: the search may stop
+             * (the bound is kept, being done). Only when
              * the block is the whole program: else the live value holds
              * the search's gains in other blocks too */
             double value = live ? live->value - (whole - v) : -HUGE_VAL;
-            if (live && n == 1 && mip_within_gap(out[i], value, b->gap))
+            if (live && n == 1 && mip_value_done(out[i], value, b->gap))
                 live->enough = 1;
         }
     }

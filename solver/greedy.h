@@ -61,11 +61,12 @@ int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned
 /* A page the greedy search shares with the process that bounds its
  * value (solver/bound_alongside.c): the search writes its plan's value
  * there whenever it rises, and the other process aims its steps at it;
- * that process sets `enough` once its bound shows the value within the
- * run's gap (`--gap`), and the search then stops. `bound` and `gap` are
- * set before the search: a bound on the plan's value known beforehand
- * (HUGE_VAL: none) and the gap (0: none); the search stops by itself
- * once its value is within the gap of that bound. */
+ * that process sets `enough` once its bound shows the value proven, or
+ * within the run's gap (`--gap`), and the search then stops. `bound` and
+ * `gap` are set before the search: a bound on the plan's value known
+ * beforehand (HUGE_VAL: none) and the gap (0: none); the search stops by
+ * itself once its value reaches that bound or comes within the gap of
+ * it (mip_value_done). */
 typedef struct LiveShare {
     _Atomic double value; /* C11 atomics, lock-free on the platforms we build for,
                              and so safe on a page two processes share */
@@ -75,7 +76,7 @@ typedef struct LiveShare {
 
 /* As greedy_search, sharing the plan's value through *live (NULL: no
  * one to share with) and stopping when live->enough is set, or when the
- * value comes within live->gap of live->bound. */
+ * value reaches live->bound or comes within live->gap of it. */
 int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed,
                        LiveShare *live, Plan **out, GreedySearchStats *stats);
 

@@ -390,7 +390,7 @@ int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, uns
     /* gross-list placing (first slot in file order) is for the baseline
      * only: the search places as best value does */
     g.order = GREEDY_BEST_VALUE;
-    if (live && mip_within_gap(live->bound, g.value, live->gap))
+    if (live && mip_value_done(live->bound, g.value, live->gap))
         live->enough = 1;
     while (s->ncentres > 0 && seconds_now() - t0 < seconds && !solver_interrupted && !(live && live->enough)) {
         int r = search_step(&sr, best_value);
@@ -400,7 +400,7 @@ int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, uns
         local.kept += r;
         if (live && r && g.value > live->value)
             live->value = g.value;
-        if (live && r && mip_within_gap(live->bound, g.value, live->gap))
+        if (live && r && mip_value_done(live->bound, g.value, live->gap))
             live->enough = 1;
     }
     g.journal = 0;

@@ -70,6 +70,16 @@ static inline int mip_within_gap(double bound, double value, double gap)
     return gap > 0.0 && isfinite(bound) && bound - value <= gap * fmax(1.0, fabs(bound));
 }
 
+/* 1 when `value` has reached `bound` (a bound on the value grid: a
+ * proof, whatever the gap) or is within the gap asked for of it. A
+ * search for value can stop then: it can gain nothing, or nothing the
+ * user asked for. */
+static inline int mip_value_done(double bound, double value, double gap)
+{
+    return (isfinite(bound) && bound <= value + 1e-9 * fmax(1.0, fabs(value))) ||
+           mip_within_gap(bound, value, gap);
+}
+
 /* Σ coefficient × x over the columns, for the level's objective. */
 double mip_objective(const Mip *m, const double *x, RunLevel level);
 

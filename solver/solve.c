@@ -410,11 +410,14 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         BoundAlongside alongside;
         int bounding = jobs > 1 && bound_alongside_start(&alongside, &m, &blocks, start_x[best_order], search_s,
                                                                opt->mip_gap) == 0;
-        /* the search also stops by itself within the gap of the trivial
-         * bound, every class at its best column */
+        /* the search also stops by itself at the trivial bound, every
+         * class at its best column, or within the gap of it: its steps
+         * then only lower the cost, which level 2's region search does
+         * far better (capb: 178 of 300 s went to such steps, and level 2
+         * ended 0.64 % above the optimum) */
         LiveShare here = {0.0, 0, HUGE_VAL, 0.0};
         LiveShare *live = bounding && alongside.live ? alongside.live : &here;
-        live->bound = opt->mip_gap > 0.0 ? part_trivial_bound(&m, &m.mip, best) : HUGE_VAL;
+        live->bound = part_trivial_bound(&m, &m.mip, best);
         live->gap = opt->mip_gap;
         start_x[NGREEDY] = plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s, live));
         stats->search_s = clock_seconds() - ts;

@@ -429,6 +429,21 @@ START_TEST(test_search_finds_constrained_optimum)
     ck_assert_int_gt(st.steps, 0);
     ck_assert(near_eq(plan->value, 2));
     plan_free(plan);
+    /* without a gap, reaching the bound is a proof: the search stops
+     * there and does not spend its 20 s lowering the cost (capb spent
+     * 178 of 300 s so); a start already at the bound takes no step */
+    live = (LiveShare){0.0, 0, 2.0, 0.0};
+    ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 20.0, 1, &live, &plan, &st), 0);
+    ck_assert_int_gt(st.steps, 0);
+    ck_assert(near_eq(plan->value, 2));
+    ck_assert(st.seconds < 10.0);
+    ck_assert_int_eq(live.enough, 1);
+    plan_free(plan);
+    live = (LiveShare){0.0, 0, 1.0, 0.0};
+    ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 20.0, 1, &live, &plan, &st), 0);
+    ck_assert_int_eq(st.steps, 0);
+    ck_assert(near_eq(plan->value, 1));
+    plan_free(plan);
     scenario_free(s);
 }
 END_TEST
