@@ -16,6 +16,7 @@
 
 #define REASON_MAX 1024
 #define LIST_SHOWN 3 /* track ids named in a list before "and N more" */
+#define VALUE_TOLERANCE 1e-6 /* SPEC §2: the relative value a least-cost plan may give up */
 
 typedef struct Text {
     char s[REASON_MAX];
@@ -503,9 +504,12 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
 
     /* 7. assigning must gain value */
     int gains = 0;
+    double gain = 0.0;
     for (int tr = 0; tr < nt; tr++)
-        if (ok_track[tr] && participant_track_value(s, p, tr) > 0)
+        if (ok_track[tr] && participant_track_value(s, p, tr) > 0) {
             gains = 1;
+            gain = fmax(gain, participant_track_value(s, p, tr));
+        }
     if (!gains) {
         if (p->priority <= 0)
             add(t, "priority is 0, so assigning adds no value");
@@ -515,6 +519,17 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         else
             add(t, "every admissible track is ranked too low to add value "
                    "(preference_step %g)", s->objective.preference_step);
+        goto done;
+    }
+
+    /* 7b. a gain the least-cost level may give up: SPEC §2 counts plans
+     * within 1e-6·max(1, V*) of the best value V* as optimal, so one
+     * whose assigning would add no more than that is left out when that
+     * saves cost (plan values differ from V* by at most that much) */
+    if (plan && gain <= VALUE_TOLERANCE * fmax(1.0, plan->value + gain)) {
+        add(t, "assigning adds only %.3g to the value: within the tolerance (%.3g, 1e-6 of the best "
+               "value) that the least-cost plan may give up to save cost",
+            gain, VALUE_TOLERANCE * fmax(1.0, plan->value + gain));
         goto done;
     }
 
@@ -612,13 +627,18 @@ ReasonCache *reason_cache_new(const Scenario *s, const Plan *plan)
     return c;
 }
 
+#define KEY_HEAD_INTS 6 /* the int fields at the head of a participant's key */
+
 static size_t participant_key(const Participant *p, unsigned char *buf)
 {
-    int head[7] = {p->home, p->earliest_week, p->latest_week, p->can_relocate,
-                   p->priority > 0, (int)p->group, p->nprefs};
+    int head[KEY_HEAD_INTS] = {p->home, p->earliest_week, p->latest_week, p->can_relocate, (int)p->group, p->nprefs};
     size_t n = 0;
     memcpy(buf + n, head, sizeof head);
     n += sizeof head;
+    /* the priority itself, not only whether it is 0: a gain within the
+     * value tolerance (step 7b) depends on its size */
+    memcpy(buf + n, &p->priority, sizeof p->priority);
+    n += sizeof p->priority;
     memcpy(buf + n, &p->max_minutes, sizeof p->max_minutes);
     n += sizeof p->max_minutes;
     if (p->nprefs > 0) {
@@ -661,7 +681,7 @@ static int cache_grow(ReasonCache *c)
 const char *reason_cache_get(ReasonCache *c, int participant)
 {
     const Participant *p = &c->s->participants[participant];
-    size_t max = sizeof(int) * 7 + sizeof(double) + (size_t)p->nprefs * sizeof(int);
+    size_t max = sizeof(int) * KEY_HEAD_INTS + sizeof p->priority + sizeof p->max_minutes + (size_t)p->nprefs * sizeof(int);
     unsigned char *key = malloc(max);
     if (!key)
         return NULL;

@@ -18,7 +18,9 @@
  *   6. the placement slots in reach are fully reserved by other groups in
  *      the weeks needed;
  *   7. every admissible option has value 0 (priority, group weight or
- *      preference rank), so assigning gains nothing;
+ *      preference rank), so assigning gains nothing; or, with a plan, the
+ *      best gain is within SPEC §2's value tolerance (1e-6 of the plan's
+ *      value), which the least-cost level may give up to save cost;
  *   otherwise the options were admissible but lost to capacity or cost:
  *   "all N admissible cohorts are full or too small to open, or their
  *   placement slots are taken".
@@ -38,7 +40,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant);
 
 /* A memo of reasons for one (scenario, plan): the reason depends only on a
  * participant's home, start window, max_minutes, can_relocate, track list,
- * group and whether priority > 0, so participants alike share one text;
+ * group and priority, so participants alike share one text;
  * this keeps national scenarios (50 000 participants) fast. */
 typedef struct ReasonCache ReasonCache;
 

@@ -247,6 +247,36 @@ START_TEST(test_capacity_many)
 }
 END_TEST
 
+START_TEST(test_gain_within_value_tolerance)
+{
+    /* P3's gain 1e-7 (priority × weight 1 × rank 1) is within 1e-6 of a
+     * plan of value 4.9: the least-cost level may leave P3 out (SPEC §2) */
+    Plan *plan = fx_plan();
+    s->participants[3].priority = 1e-7;
+    expect_plan(plan, 3, "assigning adds only 1e-07 to the value: within the tolerance "
+                         "(4.9e-06, 1e-6 of the best value) that the least-cost plan may "
+                         "give up to save cost");
+    /* without a plan there is no best value to compare with */
+    expect(3, "all 8 admissible cohorts are full or too small to open, or their "
+              "placement slots are taken");
+    /* a gain just beyond the tolerance is not given up: capacity it is */
+    s->participants[3].priority = 1e-5;
+    expect_plan(plan, 3, "all 8 admissible cohorts are full or too small to open, or "
+                         "their placement slots are taken (2 of them open in this plan)");
+    /* the cache keys on the priority: P3 alike but for it gets its own text */
+    ReasonCache *c = reason_cache_new(s, plan);
+    const char *big = reason_cache_get(c, 3);
+    s->participants[3].priority = 1e-7;
+    const char *tiny = reason_cache_get(c, 3);
+    ck_assert_ptr_nonnull(big);
+    ck_assert_ptr_nonnull(tiny);
+    ck_assert_ptr_ne(big, tiny);
+    ck_assert(strstr(tiny, "within the tolerance") != NULL);
+    reason_cache_free(c);
+    plan_free(plan);
+}
+END_TEST
+
 START_TEST(test_capacity_two_and_far_host)
 {
     /* Gamma is 50 min from Alpha and 45 from Beta; with 47 min only Beta is
@@ -350,6 +380,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_capacity_many);
     tcase_add_test(tc, test_capacity_only_one);
     tcase_add_test(tc, test_capacity_two_and_far_host);
+    tcase_add_test(tc, test_gain_within_value_tolerance);
     tcase_add_test(tc, test_near_limit_shows_decimals);
     tcase_add_test(tc, test_hostless_track);
     tcase_add_test(tc, test_fill_reasons);
