@@ -661,12 +661,14 @@ static int make_temp(const char *path, char *tmp, size_t size)
     return errno ? errno : ENAMETOOLONG;
 }
 
-/* MPS has no standard objective sense, and glpsol rejects the OBJSENSE
- * section that other readers take, so a reader assumes "minimise" unless
- * told: glp_write_mps's header says nothing of it. GLPK writes the file
- * to a temporary one, which is then copied to path with a comment line
- * after GLPK's header saying that the objective is value, to be
- * maximised (glpsol --max). path is written in place, as glp_write_lp
+/* MPS has no standard objective sense, and glpsol and cbc reject the
+ * OBJSENSE section that other readers take, so every reader minimises:
+ * the caller has negated the objective (minimise −value, the same
+ * program as maximising value; a file that relied on a comment saying
+ * "maximise" was solved as a minimisation by default, to 0: SPEC audit
+ * of the seventeenth session). GLPK writes the file to a temporary one,
+ * which is then copied to path with a comment line after GLPK's header
+ * saying so. path is written in place, as glp_write_lp
  * writes: through a symbolic link, keeping an existing file's mode.
  * Returns 0 or an errno value. tmp[size] holds the temporary file's name
  * while it exists, so that the caller can remove it should GLPK fail
@@ -690,8 +692,9 @@ static int write_mps_noting_sense(glp_prob *P, const char *path, char *tmp, size
     int noted = 0;
     while (!err && fgets(line, sizeof line, in)) {
         if (!noted && line[0] != '*') {
-            if (fputs("* Sense:      MAXIMISE value (the objective row); MPS has none, so\n"
-                      "*             solve it as a maximisation, e.g. glpsol --freemps FILE --max\n",
+            if (fputs("* Sense:      MINIMISE -value (the objective row): the first-level\n"
+                      "*             program, maximise value, with its objective negated (MPS\n"
+                      "*             has no portable sense); the optimum is minus the best value\n",
                       out) == EOF)
                 err = errno ? errno : EIO;
             noted = 1;
@@ -745,8 +748,16 @@ static int write_body(void *arg)
         glp_set_mat_row(P, 1, 1, ind, val);
     }
     int err = 0;
-    if (ctx->mps)
+    if (ctx->mps) {
+        /* minimise −value: what every MPS reader does by default */
+        for (int j = 1; j <= glp_get_num_cols(P); j++) {
+            double c = glp_get_obj_coef(P, j);
+            if (c != 0.0)
+                glp_set_obj_coef(P, j, -c);
+        }
+        glp_set_obj_dir(P, GLP_MIN);
         err = write_mps_noting_sense(P, ctx->path, ctx->tmp, sizeof ctx->tmp);
+    }
     else if ((errno = 0, glp_write_lp(P, NULL, ctx->path)) != 0)
         err = errno ? errno : EIO; /* GLPK's fopen leaves its errno */
     glp_delete_prob(P);
