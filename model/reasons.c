@@ -522,17 +522,6 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         goto done;
     }
 
-    /* 7b. a gain the least-cost level may give up: SPEC §2 counts plans
-     * within 1e-6·max(1, V*) of the best value V* as optimal, so one
-     * whose assigning would add no more than that is left out when that
-     * saves cost (plan values differ from V* by at most that much) */
-    if (plan && gain <= VALUE_TOLERANCE * fmax(1.0, plan->value + gain)) {
-        add(t, "assigning adds only %.3g to the value: within the tolerance (%.3g, 1e-6 of the best "
-               "value) that the least-cost plan may give up to save cost",
-            gain, VALUE_TOLERANCE * fmax(1.0, plan->value + gain));
-        goto done;
-    }
-
     /* otherwise capacity, cost or the solver lost the options */
     if (options == 1) {
         add(t, "the only admissible cohort (track '%s'", s->tracks[single_track].id);
@@ -572,6 +561,17 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         add(t, "; nearest host out of reach: %s (", mun_name(s, far));
         add_amount(t, far_min);
         add(t, " min)");
+    }
+    /* a gain the least-cost level may give up: SPEC §2 counts plans
+     * within 1e-6·max(1, V*) of the best value V* as optimal, so one
+     * whose assigning adds no more than that may be left out to save
+     * cost (plan values differ from V* by at most that much). Only one
+     * cause among those above: the tolerance bounds what the whole plan
+     * gives up, and capacity may have kept them out anyway */
+    if (plan && gain <= VALUE_TOLERANCE * fmax(1.0, plan->value + gain)) {
+        add(t, "; or, as assigning adds only %.3g to the value, within the tolerance (%.3g, 1e-6 of "
+               "the best value) that the least-cost plan may give up, leaving them out saves cost",
+            gain, VALUE_TOLERANCE * fmax(1.0, plan->value + gain));
     }
     if (plan) {
         if (s->objective.has_max_cost) {

@@ -18,12 +18,12 @@
  *   6. the placement slots in reach are fully reserved by other groups in
  *      the weeks needed;
  *   7. every admissible option has value 0 (priority, group weight or
- *      preference rank), so assigning gains nothing; or, with a plan, the
- *      best gain is within SPEC §2's value tolerance (1e-6 of the plan's
- *      value), which the least-cost level may give up to save cost;
+ *      preference rank), so assigning gains nothing;
  *   otherwise the options were admissible but lost to capacity or cost:
  *   "all N admissible cohorts are full or too small to open, or their
- *   placement slots are taken".
+ *   placement slots are taken", and, with a plan, when the best gain is
+ *   within SPEC §2's value tolerance (1e-6 of the plan's value), that the
+ *   least-cost level may have given it up to save cost.
  * Municipalities are named by name; tracks by id.
  */
 #ifndef SAMPLAN_REASONS_H

@@ -421,9 +421,16 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         live->gap = opt->mip_gap;
         start_x[NGREEDY] = plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s, live));
         stats->search_s = clock_seconds() - ts;
+        /* a plan at the trivial bound is proven (part_settle_by_bound):
+         * the bound alongside, which stops only at the plan's value and
+         * may be far from it, is not waited for (review, seventeenth
+         * session) */
+        int proven = start_x[NGREEDY] &&
+                     mip_value_done(live->bound, mip_objective(&m.mip, start_x[NGREEDY], LEVEL_VALUE), 0.0);
         if (bounding)
-            stats->bound_alongside_s = bound_alongside_finish(&alongside, fmin(level1_end, ts + search_s + ALONGSIDE_GRACE_S),
-                                                    block_bound);
+            stats->bound_alongside_s = bound_alongside_finish(
+                &alongside, proven ? clock_seconds() : fmin(level1_end, ts + search_s + ALONGSIDE_GRACE_S),
+                block_bound);
         if (!opt->quiet && start_x[NGREEDY])
             fprintf(stderr, "samplan: %6.1f s  level 1 (value)  greedy search: %g from %g\n",
                     clock_seconds() - opt->clock_start, mip_objective(&m.mip, start_x[NGREEDY], LEVEL_VALUE),
