@@ -502,15 +502,12 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         goto done;
     }
 
-    /* 7. assigning must gain value */
-    int gains = 0;
+    /* 7. assigning must gain value: gain, the most an admissible track adds */
     double gain = 0.0;
     for (int tr = 0; tr < nt; tr++)
-        if (ok_track[tr] && participant_track_value(s, p, tr) > 0) {
-            gains = 1;
+        if (ok_track[tr])
             gain = fmax(gain, participant_track_value(s, p, tr));
-        }
-    if (!gains) {
+    if (!(gain > 0.0)) {
         if (p->priority <= 0)
             add(t, "priority is 0, so assigning adds no value");
         else if (s->objective.group_weight[p->group] <= 0)

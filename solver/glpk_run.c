@@ -757,9 +757,9 @@ static int write_body(void *arg)
         }
         glp_set_obj_dir(P, GLP_MIN);
         err = write_mps_noting_sense(P, ctx->path, ctx->tmp, sizeof ctx->tmp);
-    }
-    else if ((errno = 0, glp_write_lp(P, NULL, ctx->path)) != 0)
+    } else if ((errno = 0, glp_write_lp(P, NULL, ctx->path)) != 0) {
         err = errno ? errno : EIO; /* GLPK's fopen leaves its errno */
+    }
     glp_delete_prob(P);
     if (err) {
         snprintf(ctx->err, ctx->errsz, "cannot write '%s': %s", ctx->path, strerror(err));
