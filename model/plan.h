@@ -12,6 +12,15 @@
 
 #include "scenario.h"
 
+/* SPEC §2's value allowance: the least-cost level may choose any plan of
+ * value ≥ V* − plan_value_allowance(V*), V* the best value. The one
+ * place the rule is written (solver/ floors and shares it, reasons.c
+ * names it). */
+static inline double plan_value_allowance(double best_value)
+{
+    return 1e-6 * (best_value > 1.0 ? best_value : 1.0);
+}
+
 typedef enum PlanStatus {
     PLAN_OPTIMAL,    /* both levels proven */
     PLAN_FEASIBLE,   /* stopped by a limit, gap or Ctrl-C, with a plan */

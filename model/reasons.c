@@ -16,7 +16,6 @@
 
 #define REASON_MAX 1024
 #define LIST_SHOWN 3 /* track ids named in a list before "and N more" */
-#define VALUE_TOLERANCE 1e-6 /* SPEC §2: the relative value a least-cost plan may give up */
 
 typedef struct Text {
     char s[REASON_MAX];
@@ -565,10 +564,11 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
      * cost (plan values differ from V* by at most that much). Only one
      * cause among those above: the tolerance bounds what the whole plan
      * gives up, and capacity may have kept them out anyway */
-    if (plan && gain <= VALUE_TOLERANCE * fmax(1.0, plan->value + gain)) {
+    double allowance = plan ? plan_value_allowance(plan->value + gain) : 0.0;
+    if (plan && gain <= allowance) {
         add(t, "; or, as assigning adds only %.3g to the value, within the tolerance (%.3g, 1e-6 of "
                "the best value) that the least-cost plan may give up, leaving them out saves cost",
-            gain, VALUE_TOLERANCE * fmax(1.0, plan->value + gain));
+            gain, allowance);
     }
     if (plan) {
         if (s->objective.has_max_cost) {

@@ -207,7 +207,7 @@ int parts_allowance_tradable(double value, int value_digits)
 {
     if (value_digits < 0)
         return 1;
-    double band = 1e-6 * fmax(1.0, value);
+    double band = plan_value_allowance(value);
     return floor(band * pow(10.0, value_digits) + 1e-9) >= 1.0;
 }
 

@@ -487,7 +487,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
      * parts' shares of it, adding up to it, are exact; else each part gets
      * the whole allowance (see parts_share_allowance) */
     int tradable = n > 1 && parts_allowance_tradable(value, m.value_digits);
-    double allowance = 1e-6 * fmax(1.0, value);
+    double allowance = plan_value_allowance(value);
     double weight_sum = 0.0;
     for (int i = 0; i < n; i++)
         weight_sum += fmax(1.0, parts[i].value);
