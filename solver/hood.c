@@ -156,6 +156,25 @@ static int cmp_by_key(const void *a, const void *b)
     return x - y;
 }
 
+/* h->order[0..nseeds): the cohorts with a group count, the seed first,
+ * then nearest it (host distance, then same track, then start week). */
+static void order_near(Hoods *h, int seed)
+{
+    const Model *m = h->m;
+    const Cohort *c0 = &m->cohorts[seed];
+    distances_from(h, c0->host);
+    for (int i = 0; i < h->nseeds; i++) {
+        const Cohort *c = &m->cohorts[h->seeds[i]];
+        h->order[i] = h->seeds[i];
+        h->key[h->seeds[i]] = h->seeds[i] == seed
+                                  ? -1.0
+                                  : h->host_km[c->host] + (c->track != c0->track ? HOOD_OTHER_TRACK_KM : 0.0) +
+                                        HOOD_START_WEEK_KM * fabs((double)(c->start - c0->start));
+    }
+    sort_key = h->key;
+    qsort(h->order, (size_t)h->nseeds, sizeof *h->order, cmp_by_key);
+}
+
 /* Frees the placements of every demand row holding column j. */
 static void keep_placements_of(const Hoods *h, int j, unsigned char *keep)
 {
@@ -182,18 +201,7 @@ long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned ch
             h->host_km[v] = 0.0;
     } else {
         /* S: the cohorts with a group count nearest the seed */
-        const Cohort *c0 = &m->cohorts[seed];
-        distances_from(h, c0->host);
-        for (int i = 0; i < h->nseeds; i++) {
-            const Cohort *c = &m->cohorts[h->seeds[i]];
-            h->order[i] = h->seeds[i];
-            h->key[h->seeds[i]] = h->seeds[i] == seed
-                                      ? -1.0
-                                      : h->host_km[c->host] + (c->track != c0->track ? HOOD_OTHER_TRACK_KM : 0.0) +
-                                            HOOD_START_WEEK_KM * fabs((double)(c->start - c0->start));
-        }
-        sort_key = h->key;
-        qsort(h->order, (size_t)h->nseeds, sizeof *h->order, cmp_by_key);
+        order_near(h, seed);
         ns = (int)(target / HOOD_COLUMNS_PER_COHORT);
         ns = ns < HOOD_MIN_COHORTS ? HOOD_MIN_COHORTS : ns > HOOD_MAX_COHORTS ? HOOD_MAX_COHORTS : ns;
         if (ns > h->nseeds || target >= (double)mip->ncols)
@@ -292,4 +300,75 @@ long hood_keep_apart(const Hoods *h, const unsigned char *rows, unsigned char *k
         kept += keep[j];
     }
     return kept;
+}
+
+/* Whether cohort c runs in plan x (a host-less one always may). */
+static int runs(const Hoods *h, const double *x, int c)
+{
+    return h->group_col[c] < 0 || x[h->group_col[c]] > 0.5;
+}
+
+long hood_wide_base(const Hoods *h, const double *x)
+{
+    const Mip *mip = h->mip;
+    long n = 0;
+    for (int j = 0; j < mip->ncols; j++)
+        n += mip->cols[j].kind == COL_X && runs(h, x, mip->cols[j].b);
+    return n;
+}
+
+long hood_choose_wide(Hoods *h, const double *x, int seed, int ns, long cap, unsigned char *keep)
+{
+    const Model *m = h->m;
+    const Mip *mip = h->mip;
+    int ncoh = (int)m->ncohorts;
+    memset(keep, 0, (size_t)mip->ncols);
+    order_near(h, seed);
+    for (int c = 0; c < ncoh; c++) {
+        h->active[c] = runs(h, x, c);
+        h->in_s[c] = 0;
+    }
+    /* S: the seed, the nearest cohort running where the seed does not (or
+     * the other way round) — so that one run can swap the two — then the
+     * nearest others */
+    ns = ns < 1 ? 1 : ns > h->nseeds ? h->nseeds : ns;
+    int seed_runs = runs(h, x, seed), taken = 1;
+    h->in_s[seed] = 1;
+    for (int i = 1; i < h->nseeds && taken < ns; i++)
+        if (runs(h, x, h->order[i]) != seed_runs) {
+            h->in_s[h->order[i]] = 1;
+            taken++;
+            break;
+        }
+    for (int i = 1; i < h->nseeds && taken < ns; i++)
+        if (!h->in_s[h->order[i]]) {
+            h->in_s[h->order[i]] = 1;
+            taken++;
+        }
+    for (int i = 0; i < h->nseeds; i++) {
+        int c = h->order[i];
+        if (h->in_s[c]) {
+            h->active[c] = 1;
+            keep[h->group_col[c]] = 1;
+        }
+    }
+    /* every class's assignments to the cohorts that run or are in S */
+    long xs = 0;
+    for (int k = 0; k < m->classes.npclasses; k++) {
+        for (int e = h->class_start[k]; e < h->class_start[k + 1]; e++) {
+            int j = h->class_x[e], c = mip->cols[j].b;
+            if (!h->active[c])
+                continue;
+            if (++xs > cap)
+                return 0;
+            keep[j] = 1;
+            if (h->size_col[c] >= 0)
+                keep[h->size_col[c]] = 1;
+            keep_placements_of(h, j, keep);
+        }
+    }
+    long kept = 0;
+    for (int j = 0; j < mip->ncols; j++)
+        kept += keep[j];
+    return kept > cap ? 0 : kept;
 }

@@ -47,6 +47,21 @@ void hoods_release(Hoods *h);
  * about `target` free columns; returns how many were freed. */
 long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned char *keep);
 
+/* A wide neighbourhood (a "swap"): the group counts of S, the seed
+ * cohort, the nearest cohort running where the seed does not or the
+ * other way round, and the next nearest up to `ns`; and every class's
+ * assignments to the cohorts of S and to cohorts the plan runs, with
+ * their sizes and placements. One run can so close a course, open
+ * another far away and re-route everyone the change reaches — on
+ * OR-Library capb a chain through many customers, which a neighbourhood
+ * of the customers nearest the seed cuts off. Returns the columns freed,
+ * or 0 when that would be more than `cap` (keep[] is then partial). */
+long hood_choose_wide(Hoods *h, const double *x, int seed, int ns, long cap, unsigned char *keep);
+
+/* The assignment columns to cohorts plan x runs: what a wide
+ * neighbourhood frees besides those to S. */
+long hood_wide_base(const Hoods *h, const double *x);
+
 /* Marks in rows[] every row holding a column with keep[] set, except the
  * level-2 value floor and a budget row (which every region shares and
  * the merge checks exactly). */

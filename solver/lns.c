@@ -142,6 +142,7 @@ typedef struct Region {
     unsigned char *in;    /* [municipalities] the region (none for a cohort neighbourhood) */
     int busy;             /* running now */
     int cohorts;          /* 1: a cohort neighbourhood (hood.h), 0: municipalities */
+    int wide;             /* 1: a wide one (a swap, hood_choose_wide) */
     int lp;               /* 1: the columns where the plan and the LP relaxation differ */
     int overlap;          /* ran beside a region it shares rows with */
     int epoch;            /* Search.improvements when it started */
@@ -185,6 +186,15 @@ typedef struct Search {
     int next_hood;
     unsigned char *hood_quiet; /* [1 + ncohorts] as quiet, by seed + 1 (seed −1: reallocation) */
     int nhood_quiet;
+    /* wide cohort neighbourhoods (swaps), a third kind in the turns */
+    int use_swaps;
+    int swaps_named;         /* SAMPLAN_NEIGHBOURHOODS names them: no share cap (lns_solve) */
+    int swap_cohorts;        /* cohorts in S (hood_choose_wide's ns) */
+    int next_swap;
+    long swap_cap;           /* the most columns one may free (lns_solve) */
+    int trace;               /* SAMPLAN_REGION_TRACE: a line per region (region_trace) */
+    unsigned char *swap_quiet; /* [ncohorts] as quiet, by seed */
+    int nswap_quiet;
     unsigned char *busy_rows;  /* [nrows] scratch: rows of the region running now */
     /* LP-guided neighbourhoods (next_lp): the level's LP relaxation, or NULL */
     double *lp_x;
@@ -242,6 +252,7 @@ static void search_release(Search *sr)
     free(sr->near);
     free(sr->quiet);
     free(sr->hood_quiet);
+    free(sr->swap_quiet);
     free(sr->busy_rows);
     free(sr->lp_x);
     hoods_release(&sr->hoods);
@@ -322,19 +333,25 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
      * LP-guided neighbourhoods come first where they are wanted
      * (lp_wanted). SAMPLAN_NEIGHBOURHOODS, a test and measuring hook, names
      * the kinds instead: a comma-separated list of regions, cohorts, both
-     * (the two), lp and lp-cut (LP-guided ones at any level and size;
-     * lp-cut: cut from the start); a list naming none of these means both,
-     * as any value but "regions" and "cohorts" did before lp existed */
+     * (the two), swaps (wide cohort neighbourhoods), lp and lp-cut
+     * (LP-guided ones at any level and size; lp-cut: cut from the start);
+     * a list naming none of these means both, as any value but "regions"
+     * and "cohorts" did before lp existed. Swaps run by default wherever
+     * cohort neighbourhoods do and the program is small enough for them
+     * (lns_solve) */
     const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
     if (kinds && !*kinds)
         kinds = NULL;
     int named_lp = kinds && (kind_named(kinds, "lp") || kind_named(kinds, "lp-cut"));
     int named = kinds && (named_lp || kind_named(kinds, "regions") || kind_named(kinds, "cohorts") ||
-                          kind_named(kinds, "both"));
+                          kind_named(kinds, "both") || kind_named(kinds, "swaps"));
     int both = !named || kind_named(kinds, "both");
     sr->use_regions = both || kind_named(kinds, "regions");
     sr->use_hoods = both ? kinds || req->level != LEVEL_VALUE || mip->ncols >= LNS_HOODS_VALUE_COLUMNS
                          : kind_named(kinds, "cohorts");
+    sr->use_swaps = named ? kind_named(kinds, "swaps") : sr->use_hoods;
+    sr->swaps_named = named && sr->use_swaps;
+    sr->trace = getenv("SAMPLAN_REGION_TRACE") != NULL && !req->quiet;
     if (kinds ? named_lp : lp_wanted(req, mip)) {
         sr->lp_x = malloc((size_t)(mip->ncols ? mip->ncols : 1) * sizeof *sr->lp_x);
         if (!sr->lp_x)
@@ -342,17 +359,18 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     }
     sr->lp_share = kinds && kind_named(kinds, "lp-cut") ? LNS_LP_MIN_SHARE : 1.0;
     sr->lp_cap = 1.0;
-    if (!sr->use_regions && !sr->use_hoods && !sr->lp_x)
+    if (!sr->use_regions && !sr->use_hoods && !sr->use_swaps && !sr->lp_x)
         sr->use_regions = 1;
-    if (sr->use_hoods) {
+    if (sr->use_hoods || sr->use_swaps) {
         if (hoods_init(&sr->hoods, m, mip))
             return -1;
         sr->hood_quiet = calloc((size_t)m->ncohorts + 1, 1);
+        sr->swap_quiet = calloc((size_t)m->ncohorts + 1, 1);
         sr->busy_rows = malloc((size_t)(mip->nrows ? mip->nrows : 1));
-        if (!sr->hood_quiet || !sr->busy_rows)
+        if (!sr->hood_quiet || !sr->swap_quiet || !sr->busy_rows)
             return -1;
         if (sr->hoods.nseeds == 0)
-            sr->use_hoods = 0, sr->use_regions = 1;
+            sr->use_hoods = sr->use_swaps = 0, sr->use_regions = 1;
         /* seeds in a fixed shuffled order, so that consecutive seeds are
          * not the same course at one host a few weeks apart */
         unsigned long r = 2463534242UL;
@@ -462,16 +480,21 @@ static void merge_region(Search *sr, Region *rg)
 
 static void region_line(Search *sr);
 
-/* Makes every seed of one kind (1: cohort neighbourhoods, 0:
- * municipality regions) worth a try again. */
-static void forget_quiet(Search *sr, int cohorts)
+/* The kinds that take turns (next_region). */
+enum { KIND_REGIONS, KIND_COHORTS, KIND_SWAPS, NKINDS };
+
+/* Makes every seed of one kind worth a try again. */
+static void forget_quiet(Search *sr, int kind)
 {
-    if (!cohorts) {
+    if (kind == KIND_REGIONS) {
         memset(sr->quiet, 0, (size_t)sr->m->s->nmunicipalities);
         sr->nquiet = 0;
-    } else if (sr->hood_quiet) {
+    } else if (kind == KIND_COHORTS && sr->hood_quiet) {
         memset(sr->hood_quiet, 0, (size_t)sr->m->ncohorts + 1);
         sr->nhood_quiet = 0;
+    } else if (kind == KIND_SWAPS && sr->swap_quiet) {
+        memset(sr->swap_quiet, 0, (size_t)sr->m->ncohorts + 1);
+        sr->nswap_quiet = 0;
     }
 }
 
@@ -543,6 +566,50 @@ static int lp_try_again(Search *sr, const Region *rg)
     return !sr->lp_quiet;
 }
 
+/* Swaps (wide cohort neighbourhoods) start with LNS_SWAP_COHORTS cohorts
+ * in S, one more after a quick proof, one fewer after a run that neither
+ * finished nor gained; a seed proven without a gain is quiet until a
+ * gain anywhere. */
+#define LNS_SWAP_COHORTS 3
+#define LNS_SWAP_MAX_COLUMNS 30000.0
+#define LNS_SWAP_MAX_COHORTS 12
+/* Swaps run by default only on programs with at most this many cohorts
+ * with a group count: OR-Library capa/capb/capc have 100 (a warehouse
+ * each, thousands of participants apiece), where swaps made about half
+ * of level 2's gains (eighteenth session). National 500 to
+ * 2 000 have 2 337–2 814, small groups each; there a swap is within the
+ * size cap but took a third of the region turns at 10 s and gained
+ * nothing (national 1 000: 35.12–37.15 M SEK with them, 35.02–35.10 M
+ * without). */
+#define LNS_SWAP_MAX_SEEDS 1000
+
+static void swap_done(Search *sr, const Region *rg)
+{
+    if (rg->improved)
+        return;
+    if (rg->proven && rg->used < 0.25 * sr->region_s && sr->swap_cohorts < LNS_SWAP_MAX_COHORTS) {
+        sr->swap_cohorts++;
+        forget_quiet(sr, KIND_SWAPS);
+    } else if (rg->proven && !sr->swap_quiet[rg->seed]) {
+        sr->swap_quiet[rg->seed] = 1;
+        sr->nswap_quiet++;
+    } else if (!rg->proven && sr->swap_cohorts > 2) {
+        sr->swap_cohorts--;
+    }
+}
+
+/* SAMPLAN_REGION_TRACE=1, a measuring hook: one line per region's
+ * result (bench/RESULTS.md, eighteenth session, counts gains by kind). */
+static void region_trace(const Search *sr, const Region *rg, int stale)
+{
+    const char *kind = rg->lp ? "lp" : rg->wide ? "swap" : rg->cohorts ? "cohorts" : "region";
+    fprintf(stderr,
+            "samplan: region %s seed %d: proven %d, improved %d, stale %d, %.2f s; plan %.9g "
+            "(at %.1f s; sizes: region %.0f, cohorts %.0f, swap %d)\n",
+            kind, rg->seed, rg->proven, rg->improved, stale, rg->used, mip_objective(sr->mip, sr->x, sr->req->level),
+            clock_seconds() - sr->req->clock_start, sr->target, sr->hood_target, sr->swap_cohorts);
+}
+
 /* Grows and shrinks the regions and prints progress after each result. */
 static void region_done(Search *sr, const Region *rg)
 {
@@ -553,17 +620,19 @@ static void region_done(Search *sr, const Region *rg)
     int stale = sr->improvements != rg->epoch && (rg->overlap || sr->shared_rows);
     sr->regions++;
     sr->improvements += rg->improved;
+    if (sr->trace)
+        region_trace(sr, rg, stale);
     if (rg->improved) {
-        forget_quiet(sr, 0);
-        forget_quiet(sr, 1);
+        for (int kind = 0; kind < NKINDS; kind++)
+            forget_quiet(sr, kind);
         sr->lp_quiet = 0; /* the new plan differs from the LP elsewhere */
         sr->lp_quiet_seeds = 0;
     } else if (stale) {
         /* its outcome says little about its seed or its size */
         region_line(sr);
         return;
-    } else if (rg->lp) {
-        /* its own marks: lp_region_done, below */
+    } else if (rg->lp || rg->wide) {
+        /* their own marks: lp_region_done and swap_done, below */
     } else if (rg->proven && rg->cohorts && rg->whole && !sr->hood_quiet[rg->seed + 1]) {
         sr->hood_quiet[rg->seed + 1] = 1;
         sr->nhood_quiet++;
@@ -571,8 +640,11 @@ static void region_done(Search *sr, const Region *rg)
         sr->quiet[rg->seed] = 1;
         sr->nquiet++;
     }
-    if (rg->lp) {
-        lp_region_done(sr, rg);
+    if (rg->lp || rg->wide) {
+        if (rg->lp)
+            lp_region_done(sr, rg);
+        else
+            swap_done(sr, rg);
         region_line(sr);
         return;
     }
@@ -585,7 +657,7 @@ static void region_done(Search *sr, const Region *rg)
         *target = fmin(*target * 1.5, (double)sr->mip->ncols);
         /* a seed proven without a gain in a smaller region may gain in a
          * larger one: its kind's quiet marks are void */
-        forget_quiet(sr, rg->cohorts);
+        forget_quiet(sr, rg->cohorts ? KIND_COHORTS : KIND_REGIONS);
     } else if (!rg->proven && !rg->improved)
         *target = fmax(fmin(LNS_MIN_COLUMNS, *target), *target / 1.5);
     region_line(sr);
@@ -732,6 +804,34 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
     return 0;
 }
 
+/* A wide cohort neighbourhood (a swap, hood_choose_wide) for the free
+ * slot rg; the number of columns freed, 0 when every seed is quiet. It
+ * frees every class, so it shares rows with any region beside it
+ * (merge_region checks the merged plan). One over the cap ends swaps for
+ * this search: the others are about as large (S adds a few cohorts to
+ * what every swap frees), and trying each seed of national 2 000 in turn
+ * held the search up for 26 s. */
+static long next_swap(Search *sr, Region *rg)
+{
+    Hoods *h = &sr->hoods;
+    memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
+    for (int tries = 0; tries < h->nseeds; tries++) {
+        int seed = h->seeds[sr->next_swap];
+        sr->next_swap = (sr->next_swap + 1) % h->nseeds;
+        if (sr->swap_quiet[seed])
+            continue;
+        long n = hood_choose_wide(h, sr->x, seed, sr->swap_cohorts, sr->swap_cap, rg->keep);
+        if (n > 0) {
+            rg->seed = seed;
+            rg->whole = 1;
+            return n;
+        }
+        sr->use_swaps = 0;
+        break;
+    }
+    return 0;
+}
+
 /* An LP-guided neighbourhood (relaxation induced, "RINS") for the free
  * slot `rg`: the columns where the plan differs from the LP relaxation's
  * optimum, and the cohort sizes, which follow their members. Where the
@@ -781,7 +881,7 @@ static int start_lp(Search *sr, Region *rg, const Region *other, double left)
     rg->epoch = sr->improvements;
     rg->busy = 1;
     sr->local_optimum = 0;
-    rg->cohorts = 0;
+    rg->cohorts = rg->wide = 0;
     rg->lp = 1;
     rg->seconds = fmin(left, sr->region_s);
     return 1;
@@ -821,9 +921,11 @@ static int next_region(void *ctx)
         return -1;
     int regions_done = !sr->use_regions || sr->nquiet >= sr->nseeds;
     int hoods_done = !sr->use_hoods || sr->nhood_quiet >= sr->hoods.nseeds + 1;
+    int swaps_done = !sr->use_swaps || sr->nswap_quiet >= sr->hoods.nseeds;
     int lp_done = !sr->lp_x || sr->lp_quiet;
     int running = sr->reg[0].busy || sr->reg[1].busy;
-    if (regions_done && hoods_done && lp_done) {
+    int kinds_done = regions_done && hoods_done && swaps_done;
+    if (kinds_done && lp_done) {
         /* a local optimum only once nothing runs: a region still running
          * may gain, and a gain makes every seed worth a try again */
         sr->local_optimum = !running;
@@ -842,8 +944,11 @@ static int next_region(void *ctx)
     if (slot < 0 || busy >= sr->parallel)
         return -1;
     Region *rg = &sr->reg[slot];
-    if (other && sr->use_hoods)
-        hood_rows_of(&sr->hoods, other->keep, sr->busy_rows);
+    /* a wide one beside shares rows with anything: nothing is kept apart
+     * from it */
+    const Region *apart = other && !other->wide ? other : NULL;
+    if (apart && sr->use_hoods)
+        hood_rows_of(&sr->hoods, apart->keep, sr->busy_rows);
     rg->overlap = 0;
     rg->lp = 0;
     /* an LP-guided neighbourhood of the whole program first whenever it
@@ -852,26 +957,30 @@ static int next_region(void *ctx)
      * 27.3 M SEK where the first version, without cut ones, reached
      * 16.9 M); one at a time */
     int lp_may = !lp_done && !(other && other->lp);
-    int lp_first = lp_may && (sr->lp_share >= 1.0 || (regions_done && hoods_done));
+    int lp_first = lp_may && (sr->lp_share >= 1.0 || kinds_done);
     if (lp_first && start_lp(sr, rg, other, left))
         return slot;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        int cohorts = sr->turn;
-        sr->turn ^= 1;
-        if (cohorts ? hoods_done : regions_done)
+    for (int attempt = 0; attempt < NKINDS; attempt++) {
+        int kind = sr->turn;
+        sr->turn = (sr->turn + 1) % NKINDS;
+        if (kind == KIND_REGIONS ? regions_done : kind == KIND_COHORTS ? hoods_done : swaps_done)
             continue;
-        if ((cohorts ? next_hood(sr, rg, other) : next_municipal(sr, rg, other)) > 0) {
+        long n = kind == KIND_SWAPS     ? next_swap(sr, rg)
+                 : kind == KIND_COHORTS ? next_hood(sr, rg, apart)
+                                        : next_municipal(sr, rg, apart);
+        if (n > 0) {
             /* both of two overlapping regions start from a plan the other
              * may change (the one started first was not flagged before);
              * region_done then asks whether it did */
-            if (other && other->lp)
+            if (other && (other->lp || other->wide || kind == KIND_SWAPS))
                 rg->overlap = 1;
             if (rg->overlap && other)
                 sr->reg[other - sr->reg].overlap = 1;
             rg->epoch = sr->improvements;
             rg->busy = 1;
             sr->local_optimum = 0;
-            rg->cohorts = cohorts;
+            rg->cohorts = kind == KIND_COHORTS;
+            rg->wide = kind == KIND_SWAPS;
             rg->seconds = fmin(left, sr->region_s);
             return slot;
         }
@@ -920,6 +1029,16 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     const char *env = getenv("SAMPLAN_REGION_SEARCH");
     sr.target = env && atoi(env) > 0 ? (double)atoi(env) : fmin(LNS_FIRST_COLUMNS, mip->ncols / 2.0);
     sr.hood_target = sr.target;
+    /* swaps only where one frees a small share of the program (a quarter
+     * at most, unless named, which tests do on small scenarios; on capb
+     * about 11 000 of 100 200 columns), and only on programs with few
+     * courses to place, each a large decision (LNS_SWAP_MAX_SEEDS) */
+    sr.swap_cohorts = LNS_SWAP_COHORTS;
+    sr.next_swap = sr.hoods.nseeds / 2; /* not the seed a cohort neighbourhood beside it has */
+    sr.swap_cap = (long)(sr.swaps_named ? LNS_SWAP_MAX_COLUMNS : fmin(LNS_SWAP_MAX_COLUMNS, mip->ncols / 4.0));
+    if (sr.use_swaps && !sr.swaps_named &&
+        (sr.hoods.nseeds > LNS_SWAP_MAX_SEEDS || hood_wide_base(&sr.hoods, out->x) > sr.swap_cap / 2))
+        sr.use_swaps = 0;
     for (int i = 0; i < mip->nrows && !sr.shared_rows; i++)
         sr.shared_rows = mip->rows[i].tag == 'v' || mip->rows[i].tag == 'b';
     sr.until = t0 + req->time_limit_s - fmin(LNS_GRACE_S, 0.1 * req->time_limit_s);

@@ -2,9 +2,10 @@
  * check_hood.c — solver/hood.c, the cohort neighbourhoods of region
  * search, on the shipped kronoberg scenario (cooperation: several hosts,
  * placements): what a neighbourhood frees, that one beyond the program's
- * size frees all of it, that reallocation frees no group count, and that two neighbourhoods kept apart share no
- * row but the value floor and budget rows — the property that lets them
- * run side by side (solver/lns.c).
+ * size frees all of it, that reallocation frees no group count, that two
+ * neighbourhoods kept apart share no row but the value floor and budget
+ * rows — the property that lets them run side by side (solver/lns.c) —
+ * and what a wide one (a swap) frees.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -157,6 +158,51 @@ START_TEST(kept_apart_shares_no_row)
 }
 END_TEST
 
+/* A wide neighbourhood (a swap): the seed, running, and the nearest
+ * cohort not running in S; every class's assignments to a cohort that
+ * runs or is in S free, and none to another; over the cap, nothing. */
+START_TEST(wide_frees_a_swap_and_every_class)
+{
+    Fixture f;
+    setup(&f);
+    const Mip *mip = &f.m.mip;
+    int seed = f.h.seeds[0], other = f.h.seeds[5];
+    f.x[f.h.group_col[seed]] = f.x[f.h.group_col[other]] = 1.0;
+    long n = hood_choose_wide(&f.h, f.x, seed, 2, 1000000, f.keep);
+    ck_assert_int_gt(n, 0);
+    ck_assert_int_eq(count(f.keep, mip->ncols), n);
+    int groups = 0, closed_in_s = -1;
+    for (int j = 0; j < mip->ncols; j++) {
+        const MipCol *c = &mip->cols[j];
+        if (c->kind == COL_GROUPS && f.keep[j]) {
+            groups++;
+            if (c->a != seed) {
+                closed_in_s = c->a;
+                ck_assert_msg(f.x[j] < 0.5, "the seed's partner runs as the seed does");
+            }
+        }
+    }
+    ck_assert_int_eq(groups, 2);
+    ck_assert(f.keep[f.h.group_col[seed]]);
+    ck_assert_int_ge(closed_in_s, 0);
+    long running_x = 0;
+    for (int j = 0; j < mip->ncols; j++) {
+        const MipCol *c = &mip->cols[j];
+        if (c->kind != COL_X)
+            continue;
+        int g = f.h.group_col[c->b];
+        int in_s = c->b == seed || c->b == closed_in_s, running = g < 0 || c->b == other || c->b == seed;
+        ck_assert_msg(f.keep[j] == (in_s || running), "assignment to cohort %d: free %d, in S %d, running %d", c->b,
+                      f.keep[j], in_s, running);
+        running_x += running;
+    }
+    ck_assert_int_eq(hood_wide_base(&f.h, f.x), running_x);
+    /* a cap below the assignments it would free: none */
+    ck_assert_int_eq(hood_choose_wide(&f.h, f.x, seed, 2, running_x - 1, f.keep), 0);
+    teardown(&f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("hood");
@@ -165,6 +211,7 @@ int main(void)
     tcase_add_test(tc, small_target_frees_the_seed_and_a_few);
     tcase_add_test(tc, reallocation_frees_no_group_count);
     tcase_add_test(tc, kept_apart_shares_no_row);
+    tcase_add_test(tc, wide_frees_a_swap_and_every_class);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

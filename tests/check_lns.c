@@ -1,6 +1,6 @@
 /*
- * check_lns.c — LP-guided neighbourhoods of region search (solver/lns.c
- * next_lp) and the LP relaxation they steer by (solver/glpk_run.c
+ * check_lns.c — LP-guided and wide neighbourhoods of region search (solver/lns.c
+ * next_lp, next_swap) and the LP relaxation they steer by (solver/glpk_run.c
  * glpk_lp_relaxation), on hand scenarios whose cost level GLPK proves.
  *
  * From a level-1 plan that is dearer than it need be (placement_rules:
@@ -9,8 +9,10 @@
  * proven cost at the same value, and then stop by itself (a local
  * optimum) instead of running to its time limit — whole, and cut to
  * municipality regions from the start (SAMPLAN_NEIGHBOURHOODS=lp-cut),
- * which grow as GLPK finishes them quickly. A plan that is the LP's own
- * optimum leaves nothing to free: no neighbourhood runs.
+ * which grow as GLPK finishes them quickly — and so must wide cohort
+ * neighbourhoods (swaps, SAMPLAN_NEIGHBOURHOODS=swaps) alone. A plan
+ * that is the LP's own optimum leaves nothing to free: no LP-guided
+ * neighbourhood runs.
  */
 #include <check.h>
 #include <math.h>
@@ -86,9 +88,9 @@ static void lp_is_a_relaxation(const Level2 *l)
     free(x);
 }
 
-/* Region search with LP-guided neighbourhoods only (kinds "lp" or
- * "lp-cut"), from `start`. */
-static RunResult lp_search(Level2 *l, const char *kinds, const double *start)
+/* Region search with the neighbourhoods `kinds` only ("lp", "lp-cut" or
+ * "swaps"), from `start`. */
+static RunResult search_with(Level2 *l, const char *kinds, const double *start)
 {
     setenv("SAMPLAN_NEIGHBOURHOODS", kinds, 1);
     RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, 1, 0, 0.0, 0.0};
@@ -105,10 +107,10 @@ static void reaches_the_optimum(const char *name)
     level2_open(&l, name);
     ck_assert_msg(l.cost1 > l.optimum + 1.0, "%s: the level-1 plan is already optimal", name);
     lp_is_a_relaxation(&l);
-    const char *kinds[2] = {"lp", "lp-cut"};
-    for (int k = 0; k < 2; k++) {
+    const char *kinds[3] = {"lp", "lp-cut", "swaps"};
+    for (int k = 0; k < 3; k++) {
         double t0 = clock_seconds();
-        RunResult r = lp_search(&l, kinds[k], l.x1);
+        RunResult r = search_with(&l, kinds[k], l.x1);
         ck_assert_int_gt(r.regions, 0);
         ck_assert_msg(fabs(r.objective - l.optimum) <= 1e-6 * fmax(1.0, l.optimum), "%s, %s: %.6f, optimum %.6f",
                       name, kinds[k], r.objective, l.optimum);
@@ -137,7 +139,7 @@ START_TEST(plan_at_lp_optimum_frees_nothing)
 {
     Level2 l;
     level2_open(&l, "weights");
-    RunResult r = lp_search(&l, "lp", l.x1);
+    RunResult r = search_with(&l, "lp", l.x1);
     ck_assert_int_eq(r.regions, 0);
     ck_assert_int_eq(r.stop, STOP_GAP);
     ck_assert(fabs(r.objective - l.optimum) <= 1e-9 * fmax(1.0, l.optimum));
