@@ -333,12 +333,12 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
      * LP-guided neighbourhoods come first where they are wanted
      * (lp_wanted). SAMPLAN_NEIGHBOURHOODS, a test and measuring hook, names
      * the kinds instead: a comma-separated list of regions, cohorts, both
-     * (the two), swaps (wide cohort neighbourhoods), lp and lp-cut
-     * (LP-guided ones at any level and size; lp-cut: cut from the start);
-     * a list naming none of these means both, as any value but "regions"
-     * and "cohorts" did before lp existed. Swaps run by default wherever
-     * cohort neighbourhoods do and the program is small enough for them
-     * (lns_solve) */
+     * (those two, without swaps), swaps (wide cohort neighbourhoods, on
+     * any block within the column cap), lp and lp-cut (LP-guided ones at
+     * any level and size; lp-cut: cut from the start); a list naming none
+     * of these means both, as any value but "regions" and "cohorts" did
+     * before lp existed. Unset, swaps run wherever cohort neighbourhoods
+     * do and the program has few courses to place (lns_solve) */
     const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
     if (kinds && !*kinds)
         kinds = NULL;
@@ -351,7 +351,8 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
                          : kind_named(kinds, "cohorts");
     sr->use_swaps = named ? kind_named(kinds, "swaps") : sr->use_hoods;
     sr->swaps_named = named && sr->use_swaps;
-    sr->trace = getenv("SAMPLAN_REGION_TRACE") != NULL && !req->quiet;
+    const char *trace = getenv("SAMPLAN_REGION_TRACE");
+    sr->trace = trace && atoi(trace) > 0 && !req->quiet;
     if (kinds ? named_lp : lp_wanted(req, mip)) {
         sr->lp_x = malloc((size_t)(mip->ncols ? mip->ncols : 1) * sizeof *sr->lp_x);
         if (!sr->lp_x)
@@ -567,10 +568,12 @@ static int lp_try_again(Search *sr, const Region *rg)
 }
 
 /* Swaps (wide cohort neighbourhoods) start with LNS_SWAP_COHORTS cohorts
- * in S, one more after a quick proof, one fewer after a run that neither
- * finished nor gained; a seed proven without a gain is quiet until a
- * gain anywhere. */
+ * in S, one more after a quick proof without a gain (which makes every
+ * seed worth a try again), one fewer after a run that neither finished
+ * nor gained; a seed proven without a gain is quiet until a gain
+ * anywhere or S grows. */
 #define LNS_SWAP_COHORTS 3
+#define LNS_SWAP_MIN_COHORTS 2
 #define LNS_SWAP_MAX_COLUMNS 30000.0
 #define LNS_SWAP_MAX_COHORTS 12
 /* Swaps run by default only on programs with at most this many cohorts
@@ -593,7 +596,7 @@ static void swap_done(Search *sr, const Region *rg)
     } else if (rg->proven && !sr->swap_quiet[rg->seed]) {
         sr->swap_quiet[rg->seed] = 1;
         sr->nswap_quiet++;
-    } else if (!rg->proven && sr->swap_cohorts > 2) {
+    } else if (!rg->proven && sr->swap_cohorts > LNS_SWAP_MIN_COHORTS) {
         sr->swap_cohorts--;
     }
 }
@@ -807,10 +810,11 @@ static long next_hood(Search *sr, Region *rg, const Region *other)
 /* A wide cohort neighbourhood (a swap, hood_choose_wide) for the free
  * slot rg; the number of columns freed, 0 when every seed is quiet. It
  * frees every class, so it shares rows with any region beside it
- * (merge_region checks the merged plan). One over the cap ends swaps for
- * this search: the others are about as large (S adds a few cohorts to
- * what every swap frees), and trying each seed of national 2 000 in turn
- * held the search up for 26 s. */
+ * (merge_region checks the merged plan). One over the cap is tried again
+ * with a smaller S (S's own growth may have put it there); one over the
+ * cap at the least S ends swaps for this search, as the others are about
+ * as large (trying each seed of national 2 000 in turn held the search
+ * up for 26 s). */
 static long next_swap(Search *sr, Region *rg)
 {
     Hoods *h = &sr->hoods;
@@ -820,13 +824,18 @@ static long next_swap(Search *sr, Region *rg)
         sr->next_swap = (sr->next_swap + 1) % h->nseeds;
         if (sr->swap_quiet[seed])
             continue;
-        long n = hood_choose_wide(h, sr->x, seed, sr->swap_cohorts, sr->swap_cap, rg->keep);
+        long n;
+        while ((n = hood_choose_wide(h, sr->x, seed, sr->swap_cohorts, sr->swap_cap, rg->keep)) == 0 &&
+               sr->swap_cohorts > LNS_SWAP_MIN_COHORTS)
+            sr->swap_cohorts--;
         if (n > 0) {
             rg->seed = seed;
             rg->whole = 1;
             return n;
         }
         sr->use_swaps = 0;
+        if (!sr->use_regions && !sr->use_hoods && !sr->lp_x)
+            sr->use_regions = 1; /* swaps were all it had (named alone), as in search_init */
         break;
     }
     return 0;
@@ -919,6 +928,7 @@ static int next_region(void *ctx)
     double left = sr->until - clock_seconds();
     if (left < 0.2 || solver_interrupted)
         return -1;
+    int had_regions = sr->use_regions;
     int regions_done = !sr->use_regions || sr->nquiet >= sr->nseeds;
     int hoods_done = !sr->use_hoods || sr->nhood_quiet >= sr->hoods.nseeds + 1;
     int swaps_done = !sr->use_swaps || sr->nswap_quiet >= sr->hoods.nseeds;
@@ -965,6 +975,10 @@ static int next_region(void *ctx)
         sr->turn = (sr->turn + 1) % NKINDS;
         if (kind == KIND_REGIONS ? regions_done : kind == KIND_COHORTS ? hoods_done : swaps_done)
             continue;
+        /* one swap at a time: two free the same assignments, and a gain
+         * by either makes the other stale */
+        if (kind == KIND_SWAPS && other && other->wide)
+            continue;
         long n = kind == KIND_SWAPS     ? next_swap(sr, rg)
                  : kind == KIND_COHORTS ? next_hood(sr, rg, apart)
                                         : next_municipal(sr, rg, apart);
@@ -985,6 +999,10 @@ static int next_region(void *ctx)
             return slot;
         }
     }
+    /* swaps, all it had, were over the cap: municipality regions instead
+     * (next_swap), not a local optimum */
+    if (!had_regions && sr->use_regions)
+        return next_region(ctx);
     /* the cut LP-guided ones were passed over, but nothing else could
      * run: not a local optimum while they may gain */
     if (lp_may && !lp_first && start_lp(sr, rg, other, left))
@@ -995,12 +1013,18 @@ static int next_region(void *ctx)
     return -1;
 }
 
-int lns_wanted(const Mip *mip)
+/* SAMPLAN_REGION_SEARCH=N (a test hook, tests/e2e/region_search.sh):
+ * region search on every block, first regions of N columns; 0 unset. */
+static int forced_region_columns(void)
 {
     const char *env = getenv("SAMPLAN_REGION_SEARCH");
-    if (env && atoi(env) > 0)
-        return 1;
-    return mip->nnz > LNS_MIN_NONZEROS;
+    int n = env ? atoi(env) : 0;
+    return n > 0 ? n : 0;
+}
+
+int lns_wanted(const Mip *mip)
+{
+    return forced_region_columns() > 0 || mip->nnz > LNS_MIN_NONZEROS;
 }
 
 int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
@@ -1022,12 +1046,12 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     if (start_ok)
         memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
     /* else the empty plan, which meets every row of level 1 */
-    /* SAMPLAN_REGION_SEARCH=N: first regions of N columns (a test hook,
-     * solver/parts.c; tests/e2e/region_search.sh). Otherwise at most half
-     * the program: a region as large as the program is GLPK's whole run
-     * again (level 2 of kronoberg 2 000 beside GLPK: nothing in 1.9 s) */
-    const char *env = getenv("SAMPLAN_REGION_SEARCH");
-    sr.target = env && atoi(env) > 0 ? (double)atoi(env) : fmin(LNS_FIRST_COLUMNS, mip->ncols / 2.0);
+    /* first regions of SAMPLAN_REGION_SEARCH columns when set; otherwise
+     * at most half the program: a region as large as the program is
+     * GLPK's whole run again (level 2 of kronoberg 2 000 beside GLPK:
+     * nothing in 1.9 s) */
+    int forced = forced_region_columns();
+    sr.target = forced > 0 ? (double)forced : fmin(LNS_FIRST_COLUMNS, mip->ncols / 2.0);
     sr.hood_target = sr.target;
     /* swaps only where one frees a small share of the program (a quarter
      * at most, unless named, which tests do on small scenarios; on capb
@@ -1061,7 +1085,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
         if (lp != 1) {
             free(sr.lp_x);
             sr.lp_x = NULL;
-            if (!sr.use_regions && !sr.use_hoods)
+            if (!sr.use_regions && !sr.use_hoods && !sr.use_swaps)
                 sr.use_regions = 1;
         }
     }

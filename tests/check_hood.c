@@ -197,8 +197,66 @@ START_TEST(wide_frees_a_swap_and_every_class)
         running_x += running;
     }
     ck_assert_int_eq(hood_wide_base(&f.h, f.x), running_x);
+    /* the partner is the nearest cohort not running (hood_choose_wide
+     * leaves the seed's distances in h.key) */
+    for (int i = 0; i < f.h.nseeds; i++) {
+        int c = f.h.seeds[i];
+        if (c != seed && c != other)
+            ck_assert_msg(f.h.key[closed_in_s] <= f.h.key[c], "cohort %d is nearer the seed than its partner %d", c,
+                          closed_in_s);
+    }
     /* a cap below the assignments it would free: none */
     ck_assert_int_eq(hood_choose_wide(&f.h, f.x, seed, 2, running_x - 1, f.keep), 0);
+    teardown(&f);
+}
+END_TEST
+
+/* The seed not running: its partner is the nearest cohort that runs. A
+ * larger S frees that many group counts, and every freed assignment
+ * brings its cohort's size and its demand row's placements with it. */
+START_TEST(wide_from_a_closed_seed)
+{
+    Fixture f;
+    setup(&f);
+    const Mip *mip = &f.m.mip;
+    int run[3] = {f.h.seeds[0], f.h.seeds[5], f.h.seeds[9]}, seed = f.h.seeds[2];
+    for (int r = 0; r < 3; r++)
+        f.x[f.h.group_col[run[r]]] = 1.0;
+    ck_assert_int_gt(hood_choose_wide(&f.h, f.x, seed, 2, 1000000, f.keep), 0);
+    int partner = -1;
+    for (int r = 0; r < 3; r++)
+        if (f.keep[f.h.group_col[run[r]]]) {
+            ck_assert_int_eq(partner, -1);
+            partner = run[r];
+        }
+    ck_assert_msg(partner >= 0, "no running cohort in S");
+    for (int r = 0; r < 3; r++)
+        ck_assert(f.h.key[partner] <= f.h.key[run[r]]);
+    long n4 = hood_choose_wide(&f.h, f.x, seed, 4, 1000000, f.keep);
+    ck_assert_int_gt(n4, 0);
+    int groups = 0;
+    unsigned char *demand_freed = calloc((size_t)mip->nrows, 1);
+    ck_assert_ptr_nonnull(demand_freed);
+    for (int j = 0; j < mip->ncols; j++)
+        groups += mip->cols[j].kind == COL_GROUPS && f.keep[j];
+    ck_assert_int_eq(groups, 4);
+    for (size_t k = 0; k < mip->nnz; k++) {
+        const MipCol *c = &mip->cols[mip->ja[k]];
+        if (c->kind == COL_X && f.keep[mip->ja[k]]) {
+            if (f.h.size_col[c->b] >= 0)
+                ck_assert_msg(f.keep[f.h.size_col[c->b]], "cohort %d's size fixed", c->b);
+            if (mip->rows[mip->ia[k]].tag == 'd')
+                demand_freed[mip->ia[k]] = 1;
+        }
+    }
+    int placements = 0;
+    for (size_t k = 0; k < mip->nnz; k++)
+        if (demand_freed[mip->ia[k]] && mip->cols[mip->ja[k]].kind == COL_PLACE) {
+            ck_assert_msg(f.keep[mip->ja[k]], "a placement of a freed demand row fixed");
+            placements++;
+        }
+    ck_assert_int_gt(placements, 0);
+    free(demand_freed);
     teardown(&f);
 }
 END_TEST
@@ -212,6 +270,7 @@ int main(void)
     tcase_add_test(tc, reallocation_frees_no_group_count);
     tcase_add_test(tc, kept_apart_shares_no_row);
     tcase_add_test(tc, wide_frees_a_swap_and_every_class);
+    tcase_add_test(tc, wide_from_a_closed_seed);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
