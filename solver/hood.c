@@ -189,6 +189,22 @@ static void keep_placements_of(const Hoods *h, int j, unsigned char *keep)
     }
 }
 
+/* Frees assignment column j (to cohort c), its cohort's size and the
+ * placements its demand rows hold: whoever moves needs other slots. */
+static void free_assignment(const Hoods *h, int j, int c, unsigned char *keep)
+{
+    keep[j] = 1;
+    if (h->size_col[c] >= 0)
+        keep[h->size_col[c]] = 1;
+    keep_placements_of(h, j, keep);
+}
+
+/* Whether cohort c runs in plan x (a host-less one always may). */
+static int runs(const Hoods *h, const double *x, int c)
+{
+    return h->group_col[c] < 0 || x[h->group_col[c]] > 0.5;
+}
+
 long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned char *keep)
 {
     const Model *m = h->m;
@@ -208,7 +224,7 @@ long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned ch
             ns = h->nseeds; /* a target beyond the program frees all of it */
     }
     for (int c = 0; c < ncoh; c++)
-        h->active[c] = h->group_col[c] < 0 || x[h->group_col[c]] > 0.5;
+        h->active[c] = runs(h, x, c);
     for (int i = 0; i < ns; i++) {
         h->active[h->order[i]] = 1;
         keep[h->group_col[h->order[i]]] = 1;
@@ -256,10 +272,7 @@ long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned ch
             int j = h->class_x[e], c = mip->cols[j].b;
             if (!h->active[c])
                 continue;
-            keep[j] = 1;
-            if (h->size_col[c] >= 0)
-                keep[h->size_col[c]] = 1;
-            keep_placements_of(h, j, keep);
+            free_assignment(h, j, c, keep);
         }
         freed += cols;
         if (seed < 0)
@@ -302,12 +315,6 @@ long hood_keep_apart(const Hoods *h, const unsigned char *rows, unsigned char *k
     return kept;
 }
 
-/* Whether cohort c runs in plan x (a host-less one always may). */
-static int runs(const Hoods *h, const double *x, int c)
-{
-    return h->group_col[c] < 0 || x[h->group_col[c]] > 0.5;
-}
-
 long hood_wide_base(const Hoods *h, const double *x)
 {
     const Mip *mip = h->mip;
@@ -324,10 +331,9 @@ long hood_choose_wide(Hoods *h, const double *x, int seed, int ns, long cap, uns
     int ncoh = (int)m->ncohorts;
     memset(keep, 0, (size_t)mip->ncols);
     order_near(h, seed);
-    for (int c = 0; c < ncoh; c++) {
+    for (int c = 0; c < ncoh; c++)
         h->active[c] = runs(h, x, c);
-        h->in_s[c] = 0;
-    }
+    memset(h->in_s, 0, (size_t)ncoh);
     /* S: the seed, the nearest cohort running where the seed does not (or
      * the other way round) — so that one run can swap the two — then the
      * nearest others */
@@ -361,10 +367,7 @@ long hood_choose_wide(Hoods *h, const double *x, int seed, int ns, long cap, uns
                 continue;
             if (++xs > cap)
                 return 0;
-            keep[j] = 1;
-            if (h->size_col[c] >= 0)
-                keep[h->size_col[c]] = 1;
-            keep_placements_of(h, j, keep);
+            free_assignment(h, j, c, keep);
         }
     }
     long kept = 0;
