@@ -193,7 +193,7 @@ typedef struct Search {
     int next_swap;
     long swap_cap;           /* the most columns one may free (lns_solve) */
     int trace;               /* SAMPLAN_REGION_TRACE: a line per region (region_trace) */
-    unsigned char *swap_quiet; /* [ncohorts] as quiet, by seed */
+    unsigned char *swap_quiet; /* [ncohorts + 1] as quiet, by seed (the + 1 keeps it non-empty) */
     int nswap_quiet;
     unsigned char *busy_rows;  /* [nrows] scratch: rows of the region running now */
     /* LP-guided neighbourhoods (next_lp): the level's LP relaxation, or NULL */
@@ -343,14 +343,15 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     if (kinds && !*kinds)
         kinds = NULL;
     int named_lp = kinds && (kind_named(kinds, "lp") || kind_named(kinds, "lp-cut"));
-    int named = kinds && (named_lp || kind_named(kinds, "regions") || kind_named(kinds, "cohorts") ||
-                          kind_named(kinds, "both") || kind_named(kinds, "swaps"));
+    int named_swaps = kinds && kind_named(kinds, "swaps");
+    int named = kinds && (named_lp || named_swaps || kind_named(kinds, "regions") || kind_named(kinds, "cohorts") ||
+                          kind_named(kinds, "both"));
     int both = !named || kind_named(kinds, "both");
     sr->use_regions = both || kind_named(kinds, "regions");
     sr->use_hoods = both ? kinds || req->level != LEVEL_VALUE || mip->ncols >= LNS_HOODS_VALUE_COLUMNS
                          : kind_named(kinds, "cohorts");
-    sr->use_swaps = named ? kind_named(kinds, "swaps") : sr->use_hoods;
-    sr->swaps_named = named && sr->use_swaps;
+    sr->use_swaps = named ? named_swaps : sr->use_hoods;
+    sr->swaps_named = named_swaps;
     const char *trace = getenv("SAMPLAN_REGION_TRACE");
     sr->trace = trace && atoi(trace) > 0 && !req->quiet;
     if (kinds ? named_lp : lp_wanted(req, mip)) {
