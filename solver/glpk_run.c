@@ -632,6 +632,95 @@ int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x
     return rc < 0 ? -1 : ctx.solved;
 }
 
+/* ---- an LP kept warm across bound changes ---------------------------------- */
+
+struct LpWarm {
+    glp_prob *P;
+    const Mip *mip;
+    int *pos;        /* column_positions */
+    double seconds;  /* limit of one re-solve */
+};
+
+typedef struct WarmCtx {
+    LpWarm lp;
+    RunLevel level;
+    LpWarmVisit visit;
+    void *arg;
+    int rc;          /* what visit returned */
+} WarmCtx;
+
+static int warm_body(void *arg)
+{
+    WarmCtx *c = arg;
+    c->lp.P = load_program(c->lp.mip, c->level, 0, c->lp.pos);
+    if (!c->lp.P)
+        return -1;
+    if (c->lp.mip->ncols && c->lp.mip->nrows) {
+        glp_scale_prob(c->lp.P, GLP_SF_AUTO);
+        glp_adv_basis(c->lp.P, 0);
+    }
+    c->rc = c->visit(&c->lp, c->arg);
+    glp_delete_prob(c->lp.P);
+    return 0;
+}
+
+int glpk_lp_warm(const Mip *mip, RunLevel level, double seconds, LpWarmVisit visit, void *arg, char *err,
+                 size_t errsz)
+{
+    WarmCtx ctx = {{NULL, mip, column_positions(mip, level), seconds}, level, visit, arg, 0};
+    if (!ctx.lp.pos) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    int rc = guarded(warm_body, &ctx);
+    free(ctx.lp.pos);
+    if (rc == -1)
+        snprintf(err, errsz, "out of memory loading the program");
+    else if (rc < 0)
+        snprintf(err, errsz, "GLPK reported an internal error solving an LP: %s", glpk_last_line);
+    return rc < 0 ? -1 : ctx.rc;
+}
+
+void glpk_warm_bounds(LpWarm *lp, int col, double lb, double ub)
+{
+    glp_set_col_bnds(lp->P, lp->pos[col] + 1, lb == ub ? GLP_FX : GLP_DB, lb, ub);
+}
+
+int glpk_warm_solve(LpWarm *lp, double *objective)
+{
+    if (!lp->mip->ncols) {
+        *objective = 0.0;
+        return 1;
+    }
+    glp_smcp sm;
+    glp_init_smcp(&sm);
+    sm.msg_lev = GLP_MSG_OFF;
+    /* after a change of bounds the last basis stays dual feasible: the
+     * dual simplex goes on from it (GLP_DUALP falls back to the primal
+     * where it is not) */
+    sm.meth = GLP_DUALP;
+    /* the long-step ratio test: on capb, twice the moves priced a second
+     * (bench/RESULTS.md, nineteenth session) */
+    sm.r_test = GLP_RT_FLIP;
+    set_time_limit(&sm.tm_lim, lp->seconds);
+    int ret = glp_simplex(lp->P, &sm);
+    if (ret == GLP_EFAIL || ret == GLP_ESING || ret == GLP_ECOND) {
+        /* a basis gone singular after the change: a fresh one */
+        glp_adv_basis(lp->P, 0);
+        ret = glp_simplex(lp->P, &sm);
+    }
+    if (ret != 0 || glp_get_status(lp->P) != GLP_OPT)
+        return 0;
+    *objective = glp_get_obj_val(lp->P);
+    return 1;
+}
+
+void glpk_warm_solution(const LpWarm *lp, double *x)
+{
+    for (int j = 0; j < lp->mip->ncols; j++)
+        x[j] = glp_get_col_prim(lp->P, lp->pos[j] + 1);
+}
+
 /* ---- export -------------------------------------------------------------- */
 
 /* A private temporary file (mkstemp: created anew, never through a link)

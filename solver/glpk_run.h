@@ -69,6 +69,25 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
  * err. Region search (solver/lns.c) steers by it. */
 int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x, char *err, size_t errsz);
 
+/* An LP kept in GLPK across changes of column bounds, each re-solve
+ * going on from the last basis (solver/screen.c prices hundreds of moves
+ * this way). glpk_lp_warm loads mip's LP relaxation for the level and
+ * calls visit(lp, arg), inside which glpk_warm_* may be used; it returns
+ * what visit returned, or −1 on a GLPK failure or out-of-memory (message
+ * in err). GLPK fails by a long jump out of visit: visit must hold no
+ * allocation of its own across its calls into GLPK. */
+typedef struct LpWarm LpWarm;
+typedef int (*LpWarmVisit)(LpWarm *lp, void *arg);
+int glpk_lp_warm(const Mip *mip, RunLevel level, double seconds, LpWarmVisit visit, void *arg, char *err,
+                 size_t errsz);
+/* Sets column col's bounds (a fixed column when lb == ub). */
+void glpk_warm_bounds(LpWarm *lp, int col, double lb, double ub);
+/* Solves within the seconds given to glpk_lp_warm: 1 and *objective when
+ * optimal, 0 when infeasible or not solved in time. */
+int glpk_warm_solve(LpWarm *lp, double *objective);
+/* The last solve's column values, x[ncols]. */
+void glpk_warm_solution(const LpWarm *lp, double *x);
+
 /* Writes the level-1 program (maximise value) as CPLEX LP (mps = 0) or
  * free MPS (mps = 1). Returns 0 or −1 with a message in err. */
 int glpk_write_program(const Mip *mip, int mps, const char *path, char *err, size_t errsz);

@@ -156,9 +156,7 @@ static int cmp_by_key(const void *a, const void *b)
     return x - y;
 }
 
-/* h->order[0..nseeds): the cohorts with a group count, the seed first,
- * then nearest it (host distance, then same track, then start week). */
-static void order_near(Hoods *h, int seed)
+void hood_order_near(Hoods *h, int seed)
 {
     const Model *m = h->m;
     const Cohort *c0 = &m->cohorts[seed];
@@ -217,7 +215,7 @@ long hood_choose(Hoods *h, const double *x, int seed, double target, unsigned ch
             h->host_km[v] = 0.0;
     } else {
         /* S: the cohorts with a group count nearest the seed */
-        order_near(h, seed);
+        hood_order_near(h, seed);
         ns = (int)(target / HOOD_COLUMNS_PER_COHORT);
         ns = ns < HOOD_MIN_COHORTS ? HOOD_MIN_COHORTS : ns > HOOD_MAX_COHORTS ? HOOD_MAX_COHORTS : ns;
         if (ns > h->nseeds || target >= (double)mip->ncols)
@@ -330,7 +328,7 @@ long hood_choose_wide(Hoods *h, const double *x, int seed, int ns, long cap, uns
     const Mip *mip = h->mip;
     int ncoh = (int)m->ncohorts;
     memset(keep, 0, (size_t)mip->ncols);
-    order_near(h, seed);
+    hood_order_near(h, seed);
     for (int c = 0; c < ncoh; c++)
         h->active[c] = runs(h, x, c);
     memset(h->in_s, 0, (size_t)ncoh);

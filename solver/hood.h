@@ -42,6 +42,10 @@ typedef struct Hoods {
 int hoods_init(Hoods *h, const Model *m, const Mip *mip);
 void hoods_release(Hoods *h);
 
+/* h->order[0..nseeds): the cohorts with a group count, the seed first,
+ * then nearest it (host distance, then same track, then start week). */
+void hood_order_near(Hoods *h, int seed);
+
 /* Sets keep[] to the neighbourhood of seed cohort `seed` (an entry of
  * h->seeds, or −1 for reallocation: no group count free) under plan x,
  * about `target` free columns; returns how many were freed. */

@@ -28,6 +28,7 @@
 #include "lns.h"
 
 #include "hood.h"
+#include "screen.h"
 #include "solve.h" /* solve_bound_on_grid */
 #include "workers.h"
 
@@ -143,6 +144,7 @@ typedef struct Region {
     int busy;             /* running now */
     int cohorts;          /* 1: a cohort neighbourhood (hood.h), 0: municipalities */
     int wide;             /* 1: a wide one (a swap, hood_choose_wide) */
+    int screen;           /* 1: a screen of moves priced by the LP (screen.h); frees everything */
     int lp;               /* 1: the columns where the plan and the LP relaxation differ */
     int overlap;          /* ran beside a region it shares rows with */
     int epoch;            /* Search.improvements when it started */
@@ -195,6 +197,12 @@ typedef struct Search {
     int trace;               /* SAMPLAN_REGION_TRACE: a line per region (region_trace) */
     unsigned char *swap_quiet; /* [ncohorts + 1] as quiet, by seed (the + 1 keeps it non-empty) */
     int nswap_quiet;
+    /* screens (screen.h), a fourth kind in the turns, at level 2 */
+    int use_screen;
+    int screen_named;        /* SAMPLAN_NEIGHBOURHOODS names them: no seed cap (lns_solve) */
+    int next_screen;         /* the seed position the next screen starts at */
+    int screen_quiet;        /* the last screen priced every move without a gain */
+    int screen_seeds_quiet;  /* seeds screens priced without a gain since the last gain */
     unsigned char *busy_rows;  /* [nrows] scratch: rows of the region running now */
     /* LP-guided neighbourhoods (next_lp): the level's LP relaxation, or NULL */
     double *lp_x;
@@ -337,14 +345,17 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
      * any block within the column cap), lp and lp-cut (LP-guided ones at
      * any level and size; lp-cut: cut from the start); a list naming none
      * of these means both, as any value but "regions" and "cohorts" did
-     * before lp existed. Unset, swaps run wherever cohort neighbourhoods
-     * do and the program has few courses to place (lns_solve) */
+     * before lp existed; screen (screen.h, level 2 only). Unset, swaps
+     * run wherever cohort neighbourhoods do and the program has few
+     * courses to place, and screens where swaps may at level 2
+     * (lns_solve) */
     const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
     if (kinds && !*kinds)
         kinds = NULL;
     int named_lp = kinds && (kind_named(kinds, "lp") || kind_named(kinds, "lp-cut"));
     int named_swaps = kinds && kind_named(kinds, "swaps");
-    int named = kinds && (named_lp || named_swaps || kind_named(kinds, "regions") || kind_named(kinds, "cohorts") ||
+    int named_screen = kinds && kind_named(kinds, "screen");
+    int named = kinds && (named_lp || named_swaps || named_screen || kind_named(kinds, "regions") || kind_named(kinds, "cohorts") ||
                           kind_named(kinds, "both"));
     int both = !named || kind_named(kinds, "both");
     sr->use_regions = both || kind_named(kinds, "regions");
@@ -352,6 +363,8 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
                          : kind_named(kinds, "cohorts");
     sr->use_swaps = named ? named_swaps : sr->use_hoods;
     sr->swaps_named = named_swaps;
+    sr->use_screen = req->level == LEVEL_COST && (named ? named_screen : sr->use_hoods);
+    sr->screen_named = named_screen;
     const char *trace = getenv("SAMPLAN_REGION_TRACE");
     sr->trace = trace && atoi(trace) > 0 && !req->quiet;
     if (kinds ? named_lp : lp_wanted(req, mip)) {
@@ -361,9 +374,9 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     }
     sr->lp_share = kinds && kind_named(kinds, "lp-cut") ? LNS_LP_MIN_SHARE : 1.0;
     sr->lp_cap = 1.0;
-    if (!sr->use_regions && !sr->use_hoods && !sr->use_swaps && !sr->lp_x)
+    if (!sr->use_regions && !sr->use_hoods && !sr->use_swaps && !sr->use_screen && !sr->lp_x)
         sr->use_regions = 1;
-    if (sr->use_hoods || sr->use_swaps) {
+    if (sr->use_hoods || sr->use_swaps || sr->use_screen) {
         if (hoods_init(&sr->hoods, m, mip))
             return -1;
         sr->hood_quiet = calloc((size_t)m->ncohorts + 1, 1);
@@ -372,7 +385,7 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
         if (!sr->hood_quiet || !sr->swap_quiet || !sr->busy_rows)
             return -1;
         if (sr->hoods.nseeds == 0)
-            sr->use_hoods = sr->use_swaps = 0, sr->use_regions = 1;
+            sr->use_hoods = sr->use_swaps = sr->use_screen = 0, sr->use_regions = 1;
         /* seeds in a fixed shuffled order, so that consecutive seeds are
          * not the same course at one host a few weeks apart */
         unsigned long r = 2463534242UL;
@@ -390,17 +403,70 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
  * column indices and n values. */
 typedef struct RegionMsg {
     int rc, proven, improved, n;
+    int next, quiet; /* a screen: ScreenOutcome's */
     double used;
     char err[256];
 } RegionMsg;
 
 /* Runs in a worker (or in-process): restrict to the region, solve from the
  * plan, report the region's new column values when they are better. */
+/* A screen's run in a worker (screen_run from the plan): the columns it
+ * changed, as region_work sends them. */
+static void *screen_work(Search *sr, const Region *rg, size_t *len)
+{
+    RegionMsg msg;
+    memset(&msg, 0, sizeof msg);
+    int nc = sr->mip->ncols;
+    double *x = malloc((size_t)(nc ? nc : 1) * sizeof *x);
+    int *cols = malloc((size_t)(nc ? nc : 1) * sizeof *cols);
+    double *vals = malloc((size_t)(nc ? nc : 1) * sizeof *vals);
+    ScreenOutcome o;
+    if (!x || !cols || !vals) {
+        msg.rc = -1;
+        snprintf(msg.err, sizeof msg.err, "out of memory");
+    } else {
+        memcpy(x, sr->x, (size_t)nc * sizeof *x);
+        double t = clock_seconds();
+        msg.rc = screen_run(&sr->hoods, sr->req, x, rg->seed, sr->screen_seeds_quiet, rg->seconds, &o, msg.err,
+                            sizeof msg.err);
+        msg.used = clock_seconds() - t;
+        if (msg.rc == 0) {
+            msg.improved = o.improved;
+            msg.proven = o.proven;
+            msg.next = o.next;
+            msg.quiet = o.quiet;
+            /* the whole plan, not what changed: the parent's plan may
+             * have changed meanwhile (a region beside it), and a screen's
+             * change re-routes everyone, so its plan replaces the parent's
+             * whole when it is cheaper (merge_region) rather than being
+             * mixed with it */
+            for (int j = 0; o.improved && j < nc; j++) {
+                cols[msg.n] = j;
+                vals[msg.n++] = x[j];
+            }
+        }
+    }
+    size_t bytes = sizeof msg + (size_t)msg.n * (sizeof(int) + sizeof(double));
+    char *buf = malloc(bytes);
+    if (buf) {
+        memcpy(buf, &msg, sizeof msg);
+        memcpy(buf + sizeof msg, cols, (size_t)msg.n * sizeof(int));
+        memcpy(buf + sizeof msg + (size_t)msg.n * sizeof(int), vals, (size_t)msg.n * sizeof(double));
+        *len = bytes;
+    }
+    free(x);
+    free(cols);
+    free(vals);
+    return buf;
+}
+
 static void *region_work(void *ctx, int item, int seq, size_t *len)
 {
     (void)seq;
     Search *sr = ctx;
     const Region *rg = &sr->reg[item];
+    if (rg->screen)
+        return screen_work(sr, rg, len);
     RegionMsg msg;
     memset(&msg, 0, sizeof msg);
     Mip sub;
@@ -483,7 +549,7 @@ static void merge_region(Search *sr, Region *rg)
 static void region_line(Search *sr);
 
 /* The kinds that take turns (next_region). */
-enum { KIND_REGIONS, KIND_COHORTS, KIND_SWAPS, NKINDS };
+enum { KIND_REGIONS, KIND_COHORTS, KIND_SWAPS, KIND_SCREEN, NKINDS };
 
 /* Makes every seed of one kind worth a try again. */
 static void forget_quiet(Search *sr, int kind)
@@ -497,6 +563,9 @@ static void forget_quiet(Search *sr, int kind)
     } else if (kind == KIND_SWAPS && sr->swap_quiet) {
         memset(sr->swap_quiet, 0, (size_t)sr->m->ncohorts + 1);
         sr->nswap_quiet = 0;
+    } else if (kind == KIND_SCREEN) {
+        sr->screen_quiet = 0;
+        sr->screen_seeds_quiet = 0;
     }
 }
 
@@ -606,7 +675,7 @@ static void swap_done(Search *sr, const Region *rg)
  * result (bench/RESULTS.md, eighteenth session, counts gains by kind). */
 static void region_trace(const Search *sr, const Region *rg, int stale)
 {
-    const char *kind = rg->lp ? "lp" : rg->wide ? "swap" : rg->cohorts ? "cohorts" : "region";
+    const char *kind = rg->lp ? "lp" : rg->screen ? "screen" : rg->wide ? "swap" : rg->cohorts ? "cohorts" : "region";
     fprintf(stderr,
             "samplan: region %s seed %d: proven %d, improved %d, stale %d, %.2f s; plan %.9g "
             "(at %.1f s; sizes: region %.0f, cohorts %.0f, swap %d)\n",
@@ -635,6 +704,10 @@ static void region_done(Search *sr, const Region *rg)
         /* its outcome says little about its seed or its size */
         region_line(sr);
         return;
+    } else if (rg->screen) {
+        /* a screen that priced every move without a gain: none will gain
+         * until the plan changes */
+        sr->screen_quiet = rg->proven;
     } else if (rg->lp || rg->wide) {
         /* their own marks: lp_region_done and swap_done, below */
     } else if (rg->proven && rg->cohorts && rg->whole && !sr->hood_quiet[rg->seed + 1]) {
@@ -643,6 +716,10 @@ static void region_done(Search *sr, const Region *rg)
     } else if (rg->proven && !rg->cohorts && !sr->quiet[rg->seed]) {
         sr->quiet[rg->seed] = 1;
         sr->nquiet++;
+    }
+    if (rg->screen) {
+        region_line(sr);
+        return;
     }
     if (rg->lp || rg->wide) {
         if (rg->lp)
@@ -697,6 +774,11 @@ static int region_apply(void *ctx, int item, const void *result, size_t len)
     rg->proven = msg.proven;
     rg->improved = msg.improved;
     rg->used = msg.used;
+    if (rg->screen && msg.rc == 0) {
+        /* its quiet seeds count only while the plan it priced from stands */
+        sr->next_screen = msg.next;
+        sr->screen_seeds_quiet = sr->improvements == rg->epoch ? msg.quiet : 0;
+    }
     if (msg.rc) {
         /* GLPK failed on this restriction (even in its safe mode): the
          * region gains nothing, the search goes on */
@@ -842,6 +924,18 @@ static long next_swap(Search *sr, Region *rg)
     return 0;
 }
 
+/* A screen (screen.h) for the free slot rg, from the next seed on: it
+ * reads and may change the whole plan. The number of columns it may
+ * change. */
+static long next_screen(Search *sr, Region *rg)
+{
+    memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
+    memset(rg->keep, 1, (size_t)sr->mip->ncols);
+    rg->seed = sr->next_screen;
+    rg->whole = 1;
+    return sr->mip->ncols;
+}
+
 /* An LP-guided neighbourhood (relaxation induced, "RINS") for the free
  * slot `rg`: the columns where the plan differs from the LP relaxation's
  * optimum, and the cohort sizes, which follow their members. Where the
@@ -891,7 +985,7 @@ static int start_lp(Search *sr, Region *rg, const Region *other, double left)
     rg->epoch = sr->improvements;
     rg->busy = 1;
     sr->local_optimum = 0;
-    rg->cohorts = rg->wide = 0;
+    rg->cohorts = rg->wide = rg->screen = 0;
     rg->lp = 1;
     rg->seconds = fmin(left, sr->region_s);
     return 1;
@@ -933,9 +1027,10 @@ static int next_region(void *ctx)
     int regions_done = !sr->use_regions || sr->nquiet >= sr->nseeds;
     int hoods_done = !sr->use_hoods || sr->nhood_quiet >= sr->hoods.nseeds + 1;
     int swaps_done = !sr->use_swaps || sr->nswap_quiet >= sr->hoods.nseeds;
+    int screens_done = !sr->use_screen || sr->screen_quiet;
     int lp_done = !sr->lp_x || sr->lp_quiet;
     int running = sr->reg[0].busy || sr->reg[1].busy;
-    int kinds_done = regions_done && hoods_done && swaps_done;
+    int kinds_done = regions_done && hoods_done && swaps_done && screens_done;
     if (kinds_done && lp_done) {
         /* a local optimum only once nothing runs: a region still running
          * may gain, and a gain makes every seed worth a try again */
@@ -957,7 +1052,7 @@ static int next_region(void *ctx)
     Region *rg = &sr->reg[slot];
     /* a wide one beside shares rows with anything: nothing is kept apart
      * from it */
-    const Region *apart = other && !other->wide ? other : NULL;
+    const Region *apart = other && !other->wide && !other->screen ? other : NULL;
     if (apart && sr->use_hoods)
         hood_rows_of(&sr->hoods, apart->keep, sr->busy_rows);
     rg->overlap = 0;
@@ -971,23 +1066,33 @@ static int next_region(void *ctx)
     int lp_first = lp_may && (sr->lp_share >= 1.0 || kinds_done);
     if (lp_first && start_lp(sr, rg, other, left))
         return slot;
+    /* with two processes, a screen whenever none runs, the other kinds
+     * taking turns beside it: on capb, 120 s, 15 of 16 screens gained in
+     * turns, a quarter of the other kinds' runs (nineteenth session) */
+    if (!screens_done && sr->parallel > 1 && !(other && other->screen))
+        sr->turn = KIND_SCREEN;
     for (int attempt = 0; attempt < NKINDS; attempt++) {
         int kind = sr->turn;
         sr->turn = (sr->turn + 1) % NKINDS;
-        if (kind == KIND_REGIONS ? regions_done : kind == KIND_COHORTS ? hoods_done : swaps_done)
+        if (kind == KIND_REGIONS   ? regions_done
+            : kind == KIND_COHORTS ? hoods_done
+            : kind == KIND_SWAPS   ? swaps_done
+                                   : screens_done)
             continue;
         /* one swap at a time: two free the same assignments, and a gain
-         * by either makes the other stale */
-        if (kind == KIND_SWAPS && other && other->wide)
+         * by either makes the other stale; one screen at a time, likewise */
+        if ((kind == KIND_SWAPS && other && other->wide) || (kind == KIND_SCREEN && other && other->screen))
             continue;
-        long n = kind == KIND_SWAPS     ? next_swap(sr, rg)
+        rg->screen = 0;
+        long n = kind == KIND_SCREEN    ? next_screen(sr, rg)
+                 : kind == KIND_SWAPS   ? next_swap(sr, rg)
                  : kind == KIND_COHORTS ? next_hood(sr, rg, apart)
                                         : next_municipal(sr, rg, apart);
         if (n > 0) {
             /* both of two overlapping regions start from a plan the other
              * may change (the one started first was not flagged before);
              * region_done then asks whether it did */
-            if (other && (other->lp || other->wide || kind == KIND_SWAPS))
+            if (other && (other->lp || other->wide || other->screen || kind == KIND_SWAPS || kind == KIND_SCREEN))
                 rg->overlap = 1;
             if (rg->overlap && other)
                 sr->reg[other - sr->reg].overlap = 1;
@@ -996,6 +1101,7 @@ static int next_region(void *ctx)
             sr->local_optimum = 0;
             rg->cohorts = kind == KIND_COHORTS;
             rg->wide = kind == KIND_SWAPS;
+            rg->screen = kind == KIND_SCREEN;
             rg->seconds = fmin(left, sr->region_s);
             return slot;
         }
@@ -1064,6 +1170,10 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     if (sr.use_swaps && !sr.swaps_named &&
         (sr.hoods.nseeds > LNS_SWAP_MAX_SEEDS || hood_wide_base(&sr.hoods, out->x) > sr.swap_cap / 2))
         sr.use_swaps = 0;
+    /* screens where the courses are few (as for swaps): each prices moves
+     * of one course, and the LP they re-solve is the whole program */
+    if (sr.use_screen && !sr.screen_named && sr.hoods.nseeds > LNS_SWAP_MAX_SEEDS)
+        sr.use_screen = 0;
     for (int i = 0; i < mip->nrows && !sr.shared_rows; i++)
         sr.shared_rows = mip->rows[i].tag == 'v' || mip->rows[i].tag == 'b';
     sr.until = t0 + req->time_limit_s - fmin(LNS_GRACE_S, 0.1 * req->time_limit_s);
@@ -1086,7 +1196,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
         if (lp != 1) {
             free(sr.lp_x);
             sr.lp_x = NULL;
-            if (!sr.use_regions && !sr.use_hoods && !sr.use_swaps)
+            if (!sr.use_regions && !sr.use_hoods && !sr.use_swaps && !sr.use_screen)
                 sr.use_regions = 1;
         }
     }

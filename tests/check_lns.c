@@ -10,7 +10,10 @@
  * optimum) instead of running to its time limit — whole, and cut to
  * municipality regions from the start (SAMPLAN_NEIGHBOURHOODS=lp-cut),
  * which grow as GLPK finishes them quickly — and so must wide cohort
- * neighbourhoods (swaps, SAMPLAN_NEIGHBOURHOODS=swaps) alone. A plan
+ * neighbourhoods (swaps, SAMPLAN_NEIGHBOURHOODS=swaps) alone, and
+ * screens (solver/screen.c, SAMPLAN_NEIGHBOURHOODS=screen) alone; and
+ * screen_run, called as lns.c calls it, descends run by run to the
+ * optimum and proves it priced every move there. A plan
  * that is the LP's own optimum leaves nothing to free: no LP-guided
  * neighbourhood runs.
  */
@@ -23,6 +26,7 @@
 #include "../solver/build.h"
 #include "../solver/glpk_run.h"
 #include "../solver/lns.h"
+#include "../solver/screen.h"
 
 typedef struct Level2 {
     Scenario *s;
@@ -88,8 +92,8 @@ static void lp_is_a_relaxation(const Level2 *l)
     free(x);
 }
 
-/* Region search with the neighbourhoods `kinds` only ("lp", "lp-cut" or
- * "swaps"), from `start`. */
+/* Region search with the neighbourhoods `kinds` only ("lp", "lp-cut",
+ * "swaps" or "screen"), from `start`. */
 static RunResult search_with(Level2 *l, const char *kinds, const double *start)
 {
     setenv("SAMPLAN_NEIGHBOURHOODS", kinds, 1);
@@ -107,8 +111,8 @@ static void reaches_the_optimum(const char *name)
     level2_open(&l, name);
     ck_assert_msg(l.cost1 > l.optimum + 1.0, "%s: the level-1 plan is already optimal", name);
     lp_is_a_relaxation(&l);
-    const char *kinds[3] = {"lp", "lp-cut", "swaps"};
-    for (int k = 0; k < 3; k++) {
+    const char *kinds[4] = {"lp", "lp-cut", "swaps", "screen"};
+    for (int k = 0; k < 4; k++) {
         double t0 = clock_seconds();
         RunResult r = search_with(&l, kinds[k], l.x1);
         ck_assert_int_gt(r.regions, 0);
@@ -130,6 +134,78 @@ END_TEST
 START_TEST(six_decimals_reaches_optimum)
 {
     reaches_the_optimum("six_decimals");
+}
+END_TEST
+
+/* screen_run itself (solver/screen.c), one run at a time as lns.c makes
+ * them: from the dearer level-1 plan each run that gains returns at once
+ * with a cheaper plan of the program and no seed counted quiet; one that
+ * does not leaves the plan as it was. Run after run, each from where the
+ * last stopped, it ends proven — every move from every seed priced
+ * without a gain — at the proven optimum, having priced moves by the LP;
+ * from there a run changes nothing and is proven at once. */
+static void screen_descends(const char *name)
+{
+    Level2 l;
+    level2_open(&l, name);
+    const Mip *mip = &l.m.mip;
+    Hoods h;
+    ck_assert_int_eq(hoods_init(&h, &l.m, mip), 0);
+    ck_assert_int_gt(h.nseeds, 0);
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0};
+    double *x = malloc((size_t)mip->ncols * sizeof *x);
+    double *before = malloc((size_t)mip->ncols * sizeof *before);
+    ck_assert(x && before);
+    memcpy(x, l.x1, (size_t)mip->ncols * sizeof *x);
+    ScreenOutcome o;
+    char err[256];
+    int first = 0, quiet = 0, runs = 0, gains = 0, priced = 0;
+    double cost = l.cost1;
+    do {
+        memcpy(before, x, (size_t)mip->ncols * sizeof *x);
+        ck_assert_int_eq(screen_run(&h, &req, x, first, quiet, 30.0, &o, err, sizeof err), 0);
+        ck_assert(mip_solution_ok(mip, x));
+        double now = mip_objective(mip, x, LEVEL_COST);
+        if (o.improved) {
+            ck_assert(now < cost - 1e-9 * fmax(1.0, cost));
+            ck_assert_int_eq(o.quiet, 0);
+            ck_assert(!o.proven);
+            gains++;
+        } else {
+            ck_assert(memcmp(x, before, (size_t)mip->ncols * sizeof *x) == 0);
+        }
+        ck_assert_int_ge(o.next, 0);
+        ck_assert_int_lt(o.next, h.nseeds);
+        cost = now;
+        first = o.next;
+        quiet = o.quiet;
+        priced += o.priced;
+    } while (!o.proven && ++runs < 200);
+    ck_assert_msg(o.proven, "%s: not proven after %d runs", name, runs);
+    ck_assert_int_gt(gains, 0);
+    ck_assert_int_ge(priced, h.nseeds);
+    ck_assert_msg(fabs(cost - l.optimum) <= 1e-6 * fmax(1.0, l.optimum), "%s: screens end at %.6f, optimum %.6f",
+                  name, cost, l.optimum);
+    /* from the optimum: nothing changes, proven in one run */
+    memcpy(before, x, (size_t)mip->ncols * sizeof *x);
+    ck_assert_int_eq(screen_run(&h, &req, x, 0, 0, 30.0, &o, err, sizeof err), 0);
+    ck_assert(!o.improved && o.proven);
+    ck_assert(memcmp(x, before, (size_t)mip->ncols * sizeof *x) == 0);
+    free(x);
+    free(before);
+    hoods_release(&h);
+    level2_close(&l);
+}
+
+START_TEST(placement_rules_screens_descend)
+{
+    screen_descends("placement_rules");
+}
+END_TEST
+
+START_TEST(six_decimals_screens_descend)
+{
+    screen_descends("six_decimals");
 }
 END_TEST
 
@@ -157,6 +233,8 @@ int main(void)
     tcase_add_test(tc, placement_rules_reaches_optimum);
     tcase_add_test(tc, six_decimals_reaches_optimum);
     tcase_add_test(tc, plan_at_lp_optimum_frees_nothing);
+    tcase_add_test(tc, placement_rules_screens_descend);
+    tcase_add_test(tc, six_decimals_screens_descend);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -11,7 +11,9 @@
 #  * the same two cases with cohort neighbourhoods only (solver/hood.c,
 #    SAMPLAN_NEIGHBOURHOODS=cohorts): one beyond the program's size frees
 #    every column too, one of 20 columns, taking turns with wide ones
-#    (swaps, hood_choose_wide), must still give a valid plan — that one
+#    (swaps, hood_choose_wide) and, at level 2, beside screens (moves
+#    priced by the LP, solver/screen.c, whose plans replace the parent's
+#    whole), must still give a valid plan — that one
 #    after the greedy search, with the bound computed alongside it
 #    (solver/bound_alongside.c), which must not fall below the optimum;
 #  * 20-column regions with LP-guided neighbourhoods, whole and cut to
@@ -47,7 +49,7 @@ small_regions_ok() {
     # value bound alongside it in a second process
     # (solver/bound_alongside.c): it must be a bound all the same
     alongside=
-    [ "$1" = cohorts,swaps ] && alongside="SAMPLAN_GREEDY_SEARCH=0.3"
+    [ "$1" = cohorts,swaps,screen ] && alongside="SAMPLAN_GREEDY_SEARCH=0.3"
     if ! env $alongside SAMPLAN_NEIGHBOURHOODS=$1 SAMPLAN_REGION_SEARCH=20 "$SAMPLAN" solve "$d" -o "$tmp/small" --force --quiet --time-limit 2 --jobs 2 > "$tmp/log" 2>&1 ||
        ! "$TOOLS/plan_check" "$d" "$tmp/small" > "$tmp/check" 2>&1; then
         echo "FAIL seed $seed: region search (small, $1) failed or its plan is invalid"
@@ -117,7 +119,7 @@ while [ "$i" -le "$N" ]; do
         echo "FAIL seed $seed: whole cohort neighbourhoods gave value $1 cost $2, the plain solve value $v cost $c"
         fails=$((fails + 1)); continue
     fi
-    if ! small_regions_ok cohorts,swaps; then continue; fi
+    if ! small_regions_ok cohorts,swaps,screen; then continue; fi
     compared=$((compared + 1))
 done
 echo "region search: $compared of $N random scenarios agree"

@@ -1,0 +1,370 @@
+/*
+ * screen.c — open and close courses, each move priced by the LP
+ * (screen.h).
+ *
+ * The LP is the level-2 program without its link rows and with every
+ * group count fixed: the link rows x ≤ L·g become the bounds
+ * 0 ≤ x ≤ min(ub, L·g), set again whenever a move changes g. Moves,
+ * seed by seed (h->seeds, shuffled by lns.c): close the seed's course
+ * (or open it when it does not run), then close it and open one of the
+ * SCREEN_PARTNERS nearest courses that do not run (or the other way
+ * round). A move whose LP optimum is cheaper than the plan by more than
+ * SCREEN_EPS is looked at: whole (every integer column and size within
+ * 1e-6 of a whole number) and a plan of the program, it is the new plan
+ * and the screen goes on from it; fractional, the warm LP is left and
+ * GLPK's branch-and-cut solves the program with the move's group counts
+ * fixed, for at most SCREEN_MIP_S, before the LP is loaded again.
+ */
+#include "screen.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCREEN_PARTNERS 8
+#define SCREEN_SOLVE_S 2.0 /* the most one re-solve may take */
+#define SCREEN_MIP_S 3.0
+/* A move must beat the plan's cost by this share in the LP to be looked
+ * at: below it a "gain" is GLPK's tolerance. */
+#define SCREEN_EPS 1e-7
+
+typedef struct Move {
+    int n;
+    int c[2], d[2]; /* cohorts and the change of their group counts */
+} Move;
+
+typedef struct Screen {
+    Hoods *h;
+    const Mip *mip;     /* the level-2 program */
+    Mip lp;             /* its columns, its rows but the link rows */
+    int *link_start;    /* [ncohorts + 1] a cohort's link rows, as (column, L) */
+    int *link_col;
+    double *link_l;
+    int *gv;            /* [ncohorts] the group counts of the plan being priced from */
+    double *x;          /* the plan being priced from (a copy of the caller's) */
+    double *sol;        /* [ncols] scratch: an LP solution, rounded */
+    double cost;        /* of x */
+    double start_cost;  /* of the caller's plan */
+    double until;
+    int pos, step;      /* where the pricing is: seed position, move of that seed */
+    int since_gain;     /* seeds done since the last gain */
+    int proven, priced, improved;
+    Move pending;       /* a cheaper move with a fractional LP optimum (n > 0) */
+} Screen;
+
+static void screen_release(Screen *sc)
+{
+    mip_release(&sc->lp);
+    free(sc->link_start);
+    free(sc->link_col);
+    free(sc->link_l);
+    free(sc->gv);
+    free(sc->sol);
+}
+
+/* The program's rows but the link rows, its columns as they are, and
+ * each cohort's link rows as (column, L) pairs. */
+static int screen_init(Screen *sc, Hoods *h, double *x)
+{
+    const Mip *mip = h->mip;
+    int ncoh = (int)h->m->ncohorts, nr = mip->nrows;
+    memset(sc, 0, sizeof *sc);
+    sc->h = h;
+    sc->mip = mip;
+    sc->x = x;
+    int *row_to = malloc((size_t)(nr ? nr : 1) * sizeof *row_to);
+    int *lx = malloc((size_t)(nr ? nr : 1) * sizeof *lx);
+    int *lg = malloc((size_t)(nr ? nr : 1) * sizeof *lg);
+    double *ll = malloc((size_t)(nr ? nr : 1) * sizeof *ll);
+    sc->link_start = calloc((size_t)ncoh + 1, sizeof *sc->link_start);
+    sc->gv = calloc((size_t)(ncoh ? ncoh : 1), sizeof *sc->gv);
+    sc->sol = malloc((size_t)(mip->ncols ? mip->ncols : 1) * sizeof *sc->sol);
+    int fail = !row_to || !lx || !lg || !ll || !sc->link_start || !sc->gv || !sc->sol;
+    for (int j = 0; !fail && j < mip->ncols; j++)
+        fail = mip_add_col(&sc->lp, mip->cols[j]) < 0;
+    int nlinks = 0;
+    for (int i = 0; !fail && i < nr; i++) {
+        lx[i] = lg[i] = -1;
+        ll[i] = 0.0;
+        row_to[i] = mip->rows[i].tag == 'l' ? -1 : mip_add_row(&sc->lp, mip->rows[i].lb, mip->rows[i].ub, mip->rows[i].tag);
+        nlinks += mip->rows[i].tag == 'l';
+    }
+    for (size_t k = 0; !fail && k < mip->nnz; k++) {
+        int i = mip->ia[k], j = mip->ja[k];
+        if (row_to[i] >= 0) {
+            mip_add_coef(&sc->lp, row_to[i], j, mip->ar[k]);
+        } else if (mip->cols[j].kind == COL_GROUPS) {
+            lg[i] = j;
+            ll[i] = -mip->ar[k];
+        } else {
+            lx[i] = j;
+        }
+    }
+    fail = fail || sc->lp.oom;
+    sc->link_col = malloc((size_t)(nlinks ? nlinks : 1) * sizeof *sc->link_col);
+    sc->link_l = malloc((size_t)(nlinks ? nlinks : 1) * sizeof *sc->link_l);
+    fail = fail || !sc->link_col || !sc->link_l;
+    if (!fail) {
+        /* grouped by cohort: count, then fill */
+        for (int i = 0; i < nr; i++)
+            if (lx[i] >= 0 && lg[i] >= 0)
+                sc->link_start[mip->cols[lg[i]].a + 1]++;
+        for (int c = 0; c < ncoh; c++)
+            sc->link_start[c + 1] += sc->link_start[c];
+        int *at = calloc((size_t)(ncoh ? ncoh : 1), sizeof *at);
+        fail = !at;
+        for (int i = 0; !fail && i < nr; i++) {
+            if (lx[i] < 0 || lg[i] < 0)
+                continue;
+            int c = mip->cols[lg[i]].a, e = sc->link_start[c] + at[c]++;
+            sc->link_col[e] = lx[i];
+            sc->link_l[e] = ll[i];
+        }
+        free(at);
+    }
+    for (int c = 0; !fail && c < ncoh; c++)
+        sc->gv[c] = h->group_col[c] >= 0 ? (int)lround(x[h->group_col[c]]) : 0;
+    free(row_to);
+    free(lx);
+    free(lg);
+    free(ll);
+    if (fail) {
+        screen_release(sc);
+        return -1;
+    }
+    sc->cost = sc->start_cost = mip_objective(mip, x, LEVEL_COST);
+    return 0;
+}
+
+/* Sets cohort c's group count to sc->gv[c] in the LP, and its members'
+ * bounds with it. */
+static void apply_cohort(Screen *sc, LpWarm *lp, int c)
+{
+    int g = sc->h->group_col[c];
+    glpk_warm_bounds(lp, g, sc->gv[c], sc->gv[c]);
+    for (int e = sc->link_start[c]; e < sc->link_start[c + 1]; e++) {
+        const MipCol *col = &sc->mip->cols[sc->link_col[e]];
+        glpk_warm_bounds(lp, sc->link_col[e], col->lb, fmax(col->lb, fmin(col->ub, sc->link_l[e] * sc->gv[c])));
+    }
+}
+
+/* Rounds sc->sol's integer columns and sizes; 1 when each was within
+ * 1e-6 of a whole number. */
+static int round_whole(Screen *sc)
+{
+    int whole = 1;
+    for (int j = 0; j < sc->mip->ncols; j++) {
+        const MipCol *col = &sc->mip->cols[j];
+        if (!col->integer && col->kind != COL_SIZE)
+            continue;
+        double r = round(sc->sol[j]);
+        whole = whole && fabs(sc->sol[j] - r) <= 1e-6;
+        sc->sol[j] = r;
+    }
+    return whole;
+}
+
+/* Takes sc->sol as the plan when it is one (the level's value floor and
+ * a budget held exactly, as lns.c's merge holds them) and cheaper. */
+static int take_if_better(Screen *sc)
+{
+    double cost = mip_objective(sc->mip, sc->sol, LEVEL_COST);
+    if (!(cost < sc->cost - 1e-9 * fmax(1.0, fabs(sc->cost))) || !mip_solution_within(sc->mip, sc->sol, "vb"))
+        return 0;
+    memcpy(sc->x, sc->sol, (size_t)sc->mip->ncols * sizeof *sc->x);
+    sc->cost = cost;
+    sc->improved = 1;
+    sc->since_gain = 0;
+    return 1;
+}
+
+/* Prices move mv from the plan's group counts: 1 when it became the
+ * plan, 2 when it is cheaper in the LP but fractional (sc->pending), 0
+ * otherwise (the LP is then back at the plan's group counts). */
+static int price(Screen *sc, LpWarm *lp, const Move *mv)
+{
+    for (int i = 0; i < mv->n; i++) {
+        int v = sc->gv[mv->c[i]] + mv->d[i];
+        if (v < 0 || v > sc->mip->cols[sc->h->group_col[mv->c[i]]].ub)
+            return 0;
+    }
+    for (int i = 0; i < mv->n; i++) {
+        sc->gv[mv->c[i]] += mv->d[i];
+        apply_cohort(sc, lp, mv->c[i]);
+    }
+    double obj;
+    sc->priced++;
+    int result = 0;
+    if (glpk_warm_solve(lp, &obj) && obj < sc->cost - SCREEN_EPS * fmax(1.0, fabs(sc->cost))) {
+        glpk_warm_solution(lp, sc->sol);
+        if (!round_whole(sc))
+            sc->pending = *mv, result = 2;
+        else if (take_if_better(sc))
+            return 1;
+    }
+    for (int i = 0; i < mv->n; i++) {
+        sc->gv[mv->c[i]] -= mv->d[i];
+        apply_cohort(sc, lp, mv->c[i]);
+    }
+    return result;
+}
+
+/* The step-th move of seed cohort c (0: close or open it alone; 1..:
+ * with the step-th nearest course in the other state); 0 when there is
+ * no such move. h->order must hold the cohorts nearest c. */
+static int move_of(Screen *sc, int c, int step, Move *mv)
+{
+    const Hoods *h = sc->h;
+    int open = sc->gv[c] > 0, d = open ? -1 : 1;
+    mv->c[0] = c;
+    mv->d[0] = d;
+    mv->n = 1;
+    if (step == 0)
+        return 1;
+    int seen = 0;
+    for (int i = 1; i < h->nseeds; i++) {
+        int p = h->order[i];
+        if ((sc->gv[p] > 0) != open && ++seen == step) {
+            mv->c[1] = p;
+            mv->d[1] = -d;
+            mv->n = 2;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Runs inside glpk_lp_warm: prices moves until time is up, every seed
+ * was done since the last gain, or a fractional gain waits. */
+static int visit(LpWarm *lp, void *arg)
+{
+    Screen *sc = arg;
+    Hoods *h = sc->h;
+    for (int c = 0; c < (int)h->m->ncohorts; c++)
+        if (h->group_col[c] >= 0)
+            apply_cohort(sc, lp, c);
+    double obj;
+    /* the plan's own group counts: its assignments may be improvable */
+    if (glpk_warm_solve(lp, &obj) && obj < sc->cost - SCREEN_EPS * fmax(1.0, fabs(sc->cost))) {
+        glpk_warm_solution(lp, sc->sol);
+        if (round_whole(sc))
+            take_if_better(sc);
+    }
+    int ordered = -1;
+    while (!sc->improved && clock_seconds() < sc->until && !solver_interrupted) {
+        if (sc->since_gain >= h->nseeds) {
+            sc->proven = 1;
+            break;
+        }
+        int c = h->seeds[sc->pos];
+        if (sc->step > 0 && ordered != c) {
+            hood_order_near(h, c);
+            ordered = c;
+        }
+        Move mv;
+        if (sc->step > SCREEN_PARTNERS || !move_of(sc, c, sc->step, &mv)) {
+            sc->pos = (sc->pos + 1) % h->nseeds;
+            sc->step = 0;
+            sc->since_gain++;
+            continue;
+        }
+        sc->step++;
+        int r = price(sc, lp, &mv);
+        if (r == 2)
+            break;
+        if (r == 1)
+            sc->step = 0; /* the next screen tries this seed's moves again */
+    }
+    return 0;
+}
+
+/* Branch-and-cut on the program with sc->pending's group counts fixed
+ * (and the plan's elsewhere); takes the result when it is a cheaper
+ * plan. */
+static void solve_pending(Screen *sc, const RunRequest *base, double left)
+{
+    const Mip *mip = sc->mip;
+    unsigned char *keep = malloc((size_t)(mip->ncols ? mip->ncols : 1));
+    Mip sub;
+    int *sub_col = NULL;
+    RunResult r;
+    memset(&r, 0, sizeof r);
+    if (!keep)
+        return;
+    memcpy(sc->sol, sc->x, (size_t)mip->ncols * sizeof *sc->sol);
+    for (int i = 0; i < sc->pending.n; i++)
+        sc->sol[sc->h->group_col[sc->pending.c[i]]] += sc->pending.d[i];
+    for (int j = 0; j < mip->ncols; j++)
+        keep[j] = mip->cols[j].kind != COL_GROUPS;
+    if (mip_restrict(mip, keep, sc->sol, &sub, &sub_col) == 0) {
+        RunRequest req = *base;
+        req.start = NULL; /* the plan breaks the moved courses' link rows */
+        req.time_limit_s = fmin(SCREEN_MIP_S, left);
+        req.quiet = 1;
+        req.column_order = 0;
+        req.restriction = 1;
+        req.give_up_s = 0.0;
+        char err[256];
+        if (glpk_solve_level(&sub, &req, &r, err, sizeof err) == 0 && r.has_solution) {
+            for (int l = 0; l < sub.ncols; l++)
+                sc->sol[sub_col[l]] = r.x[l];
+            if (take_if_better(sc))
+                for (int i = 0; i < sc->pending.n; i++)
+                    sc->gv[sc->pending.c[i]] += sc->pending.d[i];
+        }
+        free(r.x);
+        free(sub_col);
+        mip_release(&sub);
+    }
+    free(keep);
+}
+
+int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet, double seconds,
+               ScreenOutcome *out, char *err, size_t errsz)
+{
+    memset(out, 0, sizeof *out);
+    out->next = first;
+    out->quiet = quiet;
+    if (h->nseeds == 0) {
+        out->proven = 1;
+        return 0;
+    }
+    Screen sc;
+    int nc = h->mip->ncols;
+    double *work = malloc((size_t)(nc ? nc : 1) * sizeof *work);
+    if (work)
+        memcpy(work, x, (size_t)nc * sizeof *work);
+    if (!work || screen_init(&sc, h, work)) {
+        free(work);
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    sc.until = clock_seconds() + seconds;
+    sc.pos = first % h->nseeds;
+    sc.since_gain = quiet;
+    int rc = 0;
+    for (;;) {
+        double left = sc.until - clock_seconds();
+        if (left <= 0.0)
+            break;
+        sc.pending.n = 0;
+        rc = glpk_lp_warm(&sc.lp, LEVEL_COST, fmin(SCREEN_SOLVE_S, left), visit, &sc, err, errsz);
+        if (rc < 0 || sc.pending.n == 0)
+            break;
+        solve_pending(&sc, req, sc.until - clock_seconds());
+        if (sc.improved)
+            break;
+    }
+    out->improved = sc.cost < sc.start_cost - 1e-9 * fmax(1.0, fabs(sc.start_cost));
+    if (out->improved)
+        memcpy(x, work, (size_t)nc * sizeof *x);
+    out->priced = sc.priced;
+    out->proven = sc.proven;
+    out->next = sc.pos;
+    out->quiet = sc.since_gain;
+    screen_release(&sc);
+    free(work);
+    /* a failure after a gain: the gain stands, x is a plan */
+    return rc < 0 && !out->improved ? -1 : 0;
+}
