@@ -638,7 +638,6 @@ struct LpWarm {
     glp_prob *P;
     const Mip *mip;
     int *pos;        /* column_positions */
-    double seconds;  /* limit of one re-solve */
 };
 
 typedef struct WarmCtx {
@@ -664,10 +663,9 @@ static int warm_body(void *arg)
     return 0;
 }
 
-int glpk_lp_warm(const Mip *mip, RunLevel level, double seconds, LpWarmVisit visit, void *arg, char *err,
-                 size_t errsz)
+int glpk_lp_warm(const Mip *mip, RunLevel level, LpWarmVisit visit, void *arg, char *err, size_t errsz)
 {
-    WarmCtx ctx = {{NULL, mip, column_positions(mip, level), seconds}, level, visit, arg, 0};
+    WarmCtx ctx = {{NULL, mip, column_positions(mip, level)}, level, visit, arg, 0};
     if (!ctx.lp.pos) {
         snprintf(err, errsz, "out of memory");
         return -1;
@@ -686,12 +684,13 @@ void glpk_warm_bounds(LpWarm *lp, int col, double lb, double ub)
     glp_set_col_bnds(lp->P, lp->pos[col] + 1, lb == ub ? GLP_FX : GLP_DB, lb, ub);
 }
 
-int glpk_warm_solve(LpWarm *lp, double *objective)
+int glpk_warm_solve(LpWarm *lp, double seconds, double *objective)
 {
     if (!lp->mip->ncols) {
         *objective = 0.0;
         return 1;
     }
+    double until = clock_seconds() + seconds;
     glp_smcp sm;
     glp_init_smcp(&sm);
     sm.msg_lev = GLP_MSG_OFF;
@@ -702,17 +701,19 @@ int glpk_warm_solve(LpWarm *lp, double *objective)
     /* the long-step ratio test: on capb, twice the moves priced a second
      * (bench/RESULTS.md, nineteenth session) */
     sm.r_test = GLP_RT_FLIP;
-    set_time_limit(&sm.tm_lim, lp->seconds);
+    set_time_limit(&sm.tm_lim, seconds);
     int ret = glp_simplex(lp->P, &sm);
-    if (ret == GLP_EFAIL || ret == GLP_ESING || ret == GLP_ECOND) {
+    if ((ret == GLP_EFAIL || ret == GLP_ESING || ret == GLP_ECOND) && until - clock_seconds() > 0.01) {
         /* a basis gone singular after the change: a fresh one */
         glp_adv_basis(lp->P, 0);
+        set_time_limit(&sm.tm_lim, until - clock_seconds());
         ret = glp_simplex(lp->P, &sm);
     }
-    if (ret != 0 || glp_get_status(lp->P) != GLP_OPT)
-        return 0;
-    *objective = glp_get_obj_val(lp->P);
-    return 1;
+    if (ret == 0 && glp_get_status(lp->P) == GLP_OPT) {
+        *objective = glp_get_obj_val(lp->P);
+        return 1;
+    }
+    return ret == 0 && glp_get_status(lp->P) == GLP_NOFEAS ? 0 : 2;
 }
 
 void glpk_warm_solution(const LpWarm *lp, double *x)

@@ -78,13 +78,12 @@ int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x
  * allocation of its own across its calls into GLPK. */
 typedef struct LpWarm LpWarm;
 typedef int (*LpWarmVisit)(LpWarm *lp, void *arg);
-int glpk_lp_warm(const Mip *mip, RunLevel level, double seconds, LpWarmVisit visit, void *arg, char *err,
-                 size_t errsz);
+int glpk_lp_warm(const Mip *mip, RunLevel level, LpWarmVisit visit, void *arg, char *err, size_t errsz);
 /* Sets column col's bounds (a fixed column when lb == ub). */
 void glpk_warm_bounds(LpWarm *lp, int col, double lb, double ub);
-/* Solves within the seconds given to glpk_lp_warm: 1 and *objective when
- * optimal, 0 when infeasible or not solved in time. */
-int glpk_warm_solve(LpWarm *lp, double *objective);
+/* Solves within `seconds`: 1 and *objective when optimal, 0 when
+ * infeasible, 2 when not solved (time, or the simplex failed). */
+int glpk_warm_solve(LpWarm *lp, double seconds, double *objective);
 /* The last solve's column values, x[ncols]. */
 void glpk_warm_solution(const LpWarm *lp, double *x);
 

@@ -203,6 +203,7 @@ typedef struct Search {
     int next_screen;         /* the seed position the next screen starts at */
     int screen_quiet;        /* the last screen priced every move without a gain */
     int screen_seeds_quiet;  /* seeds screens priced without a gain since the last gain */
+    int screen_failures;     /* screens in a row that failed GLPK */
     unsigned char *busy_rows;  /* [nrows] scratch: rows of the region running now */
     /* LP-guided neighbourhoods (next_lp): the level's LP relaxation, or NULL */
     double *lp_x;
@@ -430,10 +431,10 @@ static void *screen_work(Search *sr, const Region *rg, size_t *len)
         msg.rc = screen_run(&sr->hoods, sr->req, x, rg->seed, sr->screen_seeds_quiet, rg->seconds, &o, msg.err,
                             sizeof msg.err);
         msg.used = clock_seconds() - t;
+        msg.next = o.next;
         if (msg.rc == 0) {
             msg.improved = o.improved;
             msg.proven = o.proven;
-            msg.next = o.next;
             msg.quiet = o.quiet;
             /* the whole plan, not what changed: the parent's plan may
              * have changed meanwhile (a region beside it), and a screen's
@@ -656,6 +657,11 @@ static int lp_try_again(Search *sr, const Region *rg)
  * without). */
 #define LNS_SWAP_MAX_SEEDS 1000
 
+/* Screens only on programs of at most this many non-zeros: each loads
+ * and first solves the whole level-2 LP (capb: 400 500 non-zeros, 0.15 s;
+ * its re-solves about 40 ms). */
+#define LNS_SCREEN_MAX_NONZEROS 1000000
+
 static void swap_done(Search *sr, const Region *rg)
 {
     if (rg->improved)
@@ -774,10 +780,16 @@ static int region_apply(void *ctx, int item, const void *result, size_t len)
     rg->proven = msg.proven;
     rg->improved = msg.improved;
     rg->used = msg.used;
-    if (rg->screen && msg.rc == 0) {
-        /* its quiet seeds count only while the plan it priced from stands */
+    if (rg->screen) {
+        /* its quiet seeds count only while the plan it priced from
+         * stands; after a failure the next screen starts past the move
+         * that failed, and a second failure in a row ends screens (the
+         * same LP fails again) */
         sr->next_screen = msg.next;
-        sr->screen_seeds_quiet = sr->improvements == rg->epoch ? msg.quiet : 0;
+        sr->screen_seeds_quiet = msg.rc == 0 && sr->improvements == rg->epoch ? msg.quiet : 0;
+        sr->screen_failures = msg.rc == 0 ? 0 : sr->screen_failures + 1;
+        if (sr->screen_failures >= 2)
+            sr->use_screen = 0;
     }
     if (msg.rc) {
         /* GLPK failed on this restriction (even in its safe mode): the
@@ -1172,7 +1184,8 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
         sr.use_swaps = 0;
     /* screens where the courses are few (as for swaps): each prices moves
      * of one course, and the LP they re-solve is the whole program */
-    if (sr.use_screen && !sr.screen_named && sr.hoods.nseeds > LNS_SWAP_MAX_SEEDS)
+    if (sr.use_screen && !sr.screen_named &&
+        (sr.hoods.nseeds > LNS_SWAP_MAX_SEEDS || mip->nnz > LNS_SCREEN_MAX_NONZEROS))
         sr.use_screen = 0;
     for (int i = 0; i < mip->nrows && !sr.shared_rows; i++)
         sr.shared_rows = mip->rows[i].tag == 'v' || mip->rows[i].tag == 'b';

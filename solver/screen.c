@@ -23,6 +23,7 @@
 #include <string.h>
 
 #define SCREEN_PARTNERS 8
+#define SCREEN_MOVES (SCREEN_PARTNERS + 1) /* per seed: alone, then with each partner */
 #define SCREEN_SOLVE_S 2.0 /* the most one re-solve may take */
 #define SCREEN_MIP_S 3.0
 /* A move must beat the plan's cost by this share in the LP to be looked
@@ -48,7 +49,8 @@ typedef struct Screen {
     double start_cost;  /* of the caller's plan */
     double until;
     int pos, step;      /* where the pricing is: seed position, move of that seed */
-    int since_gain;     /* seeds done since the last gain */
+    int since_gain;     /* seeds done since the last gain, every move decided */
+    int moves;          /* moves this run has begun to price */
     int proven, priced, improved;
     Move pending;       /* a cheaper move with a fractional LP optimum (n > 0) */
 } Screen;
@@ -179,14 +181,31 @@ static int take_if_better(Screen *sc)
     return 1;
 }
 
+/* Seconds one move's re-solve (or branch-and-cut, up to `most`) may
+ * take: what is left of the screen's time, except for the first move of
+ * a run, which gets `most` whatever is left — every run decides at least
+ * one move, so a screen whose time is shorter than one move still gets
+ * through every seed (run after run, each from where the last stopped). */
+static double time_for(const Screen *sc, double most)
+{
+    return sc->moves > 1 ? fmin(most, sc->until - clock_seconds()) : most;
+}
+
+static double move_seconds(const Screen *sc)
+{
+    return time_for(sc, SCREEN_SOLVE_S);
+}
+
 /* Prices move mv from the plan's group counts: 1 when it became the
- * plan, 2 when it is cheaper in the LP but fractional (sc->pending), 0
- * otherwise (the LP is then back at the plan's group counts). */
+ * plan, 2 when it is cheaper in the LP but fractional (sc->pending), 3
+ * when the LP was not solved in time (undecided), 0 otherwise: no gain.
+ * Unless 1, the LP is back at the plan's group counts. */
 static int price(Screen *sc, LpWarm *lp, const Move *mv)
 {
     for (int i = 0; i < mv->n; i++) {
+        const MipCol *g = &sc->mip->cols[sc->h->group_col[mv->c[i]]];
         int v = sc->gv[mv->c[i]] + mv->d[i];
-        if (v < 0 || v > sc->mip->cols[sc->h->group_col[mv->c[i]]].ub)
+        if (v < g->lb || v > g->ub)
             return 0;
     }
     for (int i = 0; i < mv->n; i++) {
@@ -195,8 +214,10 @@ static int price(Screen *sc, LpWarm *lp, const Move *mv)
     }
     double obj;
     sc->priced++;
-    int result = 0;
-    if (glpk_warm_solve(lp, &obj) && obj < sc->cost - SCREEN_EPS * fmax(1.0, fabs(sc->cost))) {
+    int result = 0, solved = glpk_warm_solve(lp, move_seconds(sc), &obj);
+    if (solved == 2)
+        result = 3; /* not solved in time: undecided */
+    else if (solved == 1 && obj < sc->cost - SCREEN_EPS * fmax(1.0, fabs(sc->cost))) {
         glpk_warm_solution(lp, sc->sol);
         if (!round_whole(sc))
             sc->pending = *mv, result = 2;
@@ -245,32 +266,39 @@ static int visit(LpWarm *lp, void *arg)
         if (h->group_col[c] >= 0)
             apply_cohort(sc, lp, c);
     double obj;
-    /* the plan's own group counts: its assignments may be improvable */
-    if (glpk_warm_solve(lp, &obj) && obj < sc->cost - SCREEN_EPS * fmax(1.0, fabs(sc->cost))) {
+    /* the plan's own group counts (the basis the moves start from): its
+     * assignments may be improvable */
+    int solved = glpk_warm_solve(lp, fmax(time_for(sc, SCREEN_SOLVE_S), 0.0), &obj);
+    if (solved == 1 && obj < sc->cost - SCREEN_EPS * fmax(1.0, fabs(sc->cost))) {
         glpk_warm_solution(lp, sc->sol);
         if (round_whole(sc))
             take_if_better(sc);
     }
     int ordered = -1;
-    while (!sc->improved && clock_seconds() < sc->until && !solver_interrupted) {
+    while (!sc->improved && !solver_interrupted) {
         if (sc->since_gain >= h->nseeds) {
             sc->proven = 1;
             break;
         }
+        if (sc->moves > 0 && clock_seconds() >= sc->until)
+            break;
         int c = h->seeds[sc->pos];
         if (sc->step > 0 && ordered != c) {
             hood_order_near(h, c);
             ordered = c;
         }
         Move mv;
-        if (sc->step > SCREEN_PARTNERS || !move_of(sc, c, sc->step, &mv)) {
+        if (sc->step >= SCREEN_MOVES || !move_of(sc, c, sc->step, &mv)) {
             sc->pos = (sc->pos + 1) % h->nseeds;
             sc->step = 0;
             sc->since_gain++;
             continue;
         }
         sc->step++;
+        sc->moves++;
         int r = price(sc, lp, &mv);
+        if (r == 3)
+            sc->since_gain = 0; /* a seed with a move undecided is not quiet */
         if (r == 2)
             break;
         if (r == 1)
@@ -282,16 +310,23 @@ static int visit(LpWarm *lp, void *arg)
 /* Branch-and-cut on the program with sc->pending's group counts fixed
  * (and the plan's elsewhere); takes the result when it is a cheaper
  * plan. */
-static void solve_pending(Screen *sc, const RunRequest *base, double left)
+static void solve_pending(Screen *sc, const RunRequest *base)
 {
+    double seconds = time_for(sc, SCREEN_MIP_S);
+    if (seconds < 0.05) {
+        sc->since_gain = 0; /* no time to decide it */
+        return;
+    }
     const Mip *mip = sc->mip;
     unsigned char *keep = malloc((size_t)(mip->ncols ? mip->ncols : 1));
     Mip sub;
     int *sub_col = NULL;
     RunResult r;
     memset(&r, 0, sizeof r);
-    if (!keep)
+    if (!keep) {
+        sc->since_gain = 0;
         return;
+    }
     memcpy(sc->sol, sc->x, (size_t)mip->ncols * sizeof *sc->sol);
     for (int i = 0; i < sc->pending.n; i++)
         sc->sol[sc->h->group_col[sc->pending.c[i]]] += sc->pending.d[i];
@@ -300,22 +335,30 @@ static void solve_pending(Screen *sc, const RunRequest *base, double left)
     if (mip_restrict(mip, keep, sc->sol, &sub, &sub_col) == 0) {
         RunRequest req = *base;
         req.start = NULL; /* the plan breaks the moved courses' link rows */
-        req.time_limit_s = fmin(SCREEN_MIP_S, left);
+        req.time_limit_s = seconds;
         req.quiet = 1;
         req.column_order = 0;
         req.restriction = 1;
         req.give_up_s = 0.0;
         char err[256];
-        if (glpk_solve_level(&sub, &req, &r, err, sizeof err) == 0 && r.has_solution) {
+        int ok = glpk_solve_level(&sub, &req, &r, err, sizeof err) == 0;
+        int gained = 0;
+        if (ok && r.has_solution) {
             for (int l = 0; l < sub.ncols; l++)
                 sc->sol[sub_col[l]] = r.x[l];
-            if (take_if_better(sc))
+            gained = take_if_better(sc);
+            if (gained)
                 for (int i = 0; i < sc->pending.n; i++)
                     sc->gv[sc->pending.c[i]] += sc->pending.d[i];
         }
+        /* without a proof (time, or a GLPK failure) the move is undecided */
+        if (!gained && !(ok && r.stop == STOP_NONE))
+            sc->since_gain = 0;
         free(r.x);
         free(sub_col);
         mip_release(&sub);
+    } else {
+        sc->since_gain = 0;
     }
     free(keep);
 }
@@ -341,19 +384,17 @@ int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet,
         return -1;
     }
     sc.until = clock_seconds() + seconds;
-    sc.pos = first % h->nseeds;
+    sc.pos = (first / SCREEN_MOVES) % h->nseeds;
+    sc.step = first % SCREEN_MOVES;
     sc.since_gain = quiet;
     int rc = 0;
     for (;;) {
-        double left = sc.until - clock_seconds();
-        if (left <= 0.0)
-            break;
         sc.pending.n = 0;
-        rc = glpk_lp_warm(&sc.lp, LEVEL_COST, fmin(SCREEN_SOLVE_S, left), visit, &sc, err, errsz);
+        rc = glpk_lp_warm(&sc.lp, LEVEL_COST, visit, &sc, err, errsz);
         if (rc < 0 || sc.pending.n == 0)
             break;
-        solve_pending(&sc, req, sc.until - clock_seconds());
-        if (sc.improved)
+        solve_pending(&sc, req);
+        if (sc.improved || clock_seconds() >= sc.until || solver_interrupted)
             break;
     }
     out->improved = sc.cost < sc.start_cost - 1e-9 * fmax(1.0, fabs(sc.start_cost));
@@ -361,7 +402,9 @@ int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet,
         memcpy(x, work, (size_t)nc * sizeof *x);
     out->priced = sc.priced;
     out->proven = sc.proven;
-    out->next = sc.pos;
+    /* where the next screen starts: after the last move begun here, so
+     * that a move that failed GLPK is not tried again at once */
+    out->next = sc.pos * SCREEN_MOVES + sc.step;
     out->quiet = sc.since_gain;
     screen_release(&sc);
     free(work);

@@ -94,15 +94,20 @@ static void lp_is_a_relaxation(const Level2 *l)
 
 /* Region search with the neighbourhoods `kinds` only ("lp", "lp-cut",
  * "swaps" or "screen"), from `start`. */
-static RunResult search_with(Level2 *l, const char *kinds, const double *start)
+static RunResult search_jobs(Level2 *l, const char *kinds, const double *start, int jobs)
 {
     setenv("SAMPLAN_NEIGHBOURHOODS", kinds, 1);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, 1, 0, 0.0, 0.0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0};
     RunResult r;
     char err[256];
     ck_assert_int_eq(lns_solve(&l->m, &l->m.mip, &req, &r, err, sizeof err), 0);
     ck_assert(r.has_solution && mip_solution_ok(&l->m.mip, r.x));
     return r;
+}
+
+static RunResult search_with(Level2 *l, const char *kinds, const double *start)
+{
+    return search_jobs(l, kinds, start, 1);
 }
 
 static void reaches_the_optimum(const char *name)
@@ -111,10 +116,13 @@ static void reaches_the_optimum(const char *name)
     level2_open(&l, name);
     ck_assert_msg(l.cost1 > l.optimum + 1.0, "%s: the level-1 plan is already optimal", name);
     lp_is_a_relaxation(&l);
-    const char *kinds[4] = {"lp", "lp-cut", "swaps", "screen"};
-    for (int k = 0; k < 4; k++) {
+    /* the last two with two processes: a screen whenever none runs,
+     * cohort neighbourhoods beside it, each screen's whole plan merged
+     * over what they changed */
+    const char *kinds[6] = {"lp", "lp-cut", "swaps", "screen", "screen,cohorts", "screen,swaps"};
+    for (int k = 0; k < 6; k++) {
         double t0 = clock_seconds();
-        RunResult r = search_with(&l, kinds[k], l.x1);
+        RunResult r = search_jobs(&l, kinds[k], l.x1, k >= 4 ? 2 : 1);
         ck_assert_int_gt(r.regions, 0);
         ck_assert_msg(fabs(r.objective - l.optimum) <= 1e-6 * fmax(1.0, l.optimum), "%s, %s: %.6f, optimum %.6f",
                       name, kinds[k], r.objective, l.optimum);
@@ -143,8 +151,9 @@ END_TEST
  * does not leaves the plan as it was. Run after run, each from where the
  * last stopped, it ends proven — every move from every seed priced
  * without a gain — at the proven optimum, having priced moves by the LP;
- * from there a run changes nothing and is proven at once. */
-static void screen_descends(const char *name)
+ * from there a run with time for it changes nothing and is proven at
+ * once. */
+static void screen_descends_in(const char *name, double seconds)
 {
     Level2 l;
     level2_open(&l, name);
@@ -163,7 +172,7 @@ static void screen_descends(const char *name)
     double cost = l.cost1;
     do {
         memcpy(before, x, (size_t)mip->ncols * sizeof *x);
-        ck_assert_int_eq(screen_run(&h, &req, x, first, quiet, 30.0, &o, err, sizeof err), 0);
+        ck_assert_int_eq(screen_run(&h, &req, x, first, quiet, seconds, &o, err, sizeof err), 0);
         ck_assert(mip_solution_ok(mip, x));
         double now = mip_objective(mip, x, LEVEL_COST);
         if (o.improved) {
@@ -175,12 +184,11 @@ static void screen_descends(const char *name)
             ck_assert(memcmp(x, before, (size_t)mip->ncols * sizeof *x) == 0);
         }
         ck_assert_int_ge(o.next, 0);
-        ck_assert_int_lt(o.next, h.nseeds);
         cost = now;
         first = o.next;
         quiet = o.quiet;
         priced += o.priced;
-    } while (!o.proven && ++runs < 200);
+    } while (!o.proven && ++runs < 5000);
     ck_assert_msg(o.proven, "%s: not proven after %d runs", name, runs);
     ck_assert_int_gt(gains, 0);
     ck_assert_int_ge(priced, h.nseeds);
@@ -188,13 +196,27 @@ static void screen_descends(const char *name)
                   name, cost, l.optimum);
     /* from the optimum: nothing changes, proven in one run */
     memcpy(before, x, (size_t)mip->ncols * sizeof *x);
-    ck_assert_int_eq(screen_run(&h, &req, x, 0, 0, 30.0, &o, err, sizeof err), 0);
-    ck_assert(!o.improved && o.proven);
-    ck_assert(memcmp(x, before, (size_t)mip->ncols * sizeof *x) == 0);
+    if (seconds >= 1.0) {
+        ck_assert_int_eq(screen_run(&h, &req, x, 0, 0, seconds, &o, err, sizeof err), 0);
+        ck_assert(!o.improved && o.proven);
+        ck_assert(memcmp(x, before, (size_t)mip->ncols * sizeof *x) == 0);
+    }
     free(x);
     free(before);
     hoods_release(&h);
     level2_close(&l);
+}
+
+/* With time for everything, and with far less time than one move takes:
+ * each run still decides at least one move and the next goes on after
+ * it, so the screens get through every seed all the same (a run that
+ * started every seed over from its first move never got past the first
+ * seed whose moves took longer than its time: review, nineteenth
+ * session). */
+static void screen_descends(const char *name)
+{
+    screen_descends_in(name, 30.0);
+    screen_descends_in(name, 1e-4);
 }
 
 START_TEST(placement_rules_screens_descend)
