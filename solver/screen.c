@@ -51,6 +51,7 @@ typedef struct Screen {
     int pos, step;      /* where the pricing is: seed position, move of that seed */
     int since_gain;     /* seeds done since the last gain, every move decided */
     int moves;          /* moves this run has begun to price */
+    int cut;            /* the last move's time was cut short by the screen's own */
     int proven, priced, improved;
     Move pending;       /* a cheaper move with a fractional LP optimum (n > 0) */
 } Screen;
@@ -185,13 +186,18 @@ static int take_if_better(Screen *sc)
  * take: what is left of the screen's time, except for the first move of
  * a run, which gets `most` whatever is left — every run decides at least
  * one move, so a screen whose time is shorter than one move still gets
- * through every seed (run after run, each from where the last stopped). */
-static double time_for(const Screen *sc, double most)
+ * through every seed (run after run, each from where the last stopped).
+ * Sets sc->cut when the screen's time cut the move's short: a move
+ * undecided then is priced again by the next screen, while one undecided
+ * in its own full time keeps its seed from counting quiet. */
+static double time_for(Screen *sc, double most)
 {
-    return sc->moves > 1 ? fmin(most, sc->until - clock_seconds()) : most;
+    double left = sc->until - clock_seconds();
+    sc->cut = sc->moves > 1 && left < most;
+    return sc->cut ? left : most;
 }
 
-static double move_seconds(const Screen *sc)
+static double move_seconds(Screen *sc)
 {
     return time_for(sc, SCREEN_SOLVE_S);
 }
@@ -297,6 +303,10 @@ static int visit(LpWarm *lp, void *arg)
         sc->step++;
         sc->moves++;
         int r = price(sc, lp, &mv);
+        if (r == 3 && sc->cut) {
+            sc->step--; /* out of the screen's time: the next screen prices it */
+            break;
+        }
         if (r == 3)
             sc->since_gain = 0; /* a seed with a move undecided is not quiet */
         if (r == 2)
@@ -314,7 +324,7 @@ static void solve_pending(Screen *sc, const RunRequest *base)
 {
     double seconds = time_for(sc, SCREEN_MIP_S);
     if (seconds < 0.05) {
-        sc->since_gain = 0; /* no time to decide it */
+        sc->step--; /* no time left to decide it: the next screen prices it again */
         return;
     }
     const Mip *mip = sc->mip;
@@ -351,9 +361,15 @@ static void solve_pending(Screen *sc, const RunRequest *base)
                 for (int i = 0; i < sc->pending.n; i++)
                     sc->gv[sc->pending.c[i]] += sc->pending.d[i];
         }
-        /* without a proof (time, or a GLPK failure) the move is undecided */
-        if (!gained && !(ok && r.stop == STOP_NONE))
-            sc->since_gain = 0;
+        /* without a proof the move is undecided: priced again by the next
+         * screen when the screen's time cut it short, else (its own 3 s,
+         * or a GLPK failure) its seed does not count quiet */
+        if (!gained && !(ok && r.stop == STOP_NONE)) {
+            if (sc->cut && r.stop == STOP_TIME)
+                sc->step--;
+            else
+                sc->since_gain = 0;
+        }
         free(r.x);
         free(sub_col);
         mip_release(&sub);
