@@ -11,9 +11,12 @@
  * round). A move whose LP optimum is cheaper than the plan by more than
  * SCREEN_EPS is looked at: whole (every integer column and size within
  * 1e-6 of a whole number) and a plan of the program, it is the new plan
- * and the screen goes on from it; fractional, the warm LP is left and
- * GLPK's branch-and-cut solves the program with the move's group counts
- * fixed, for at most SCREEN_MIP_S, before the LP is loaded again.
+ * and the screen ends there (the next one goes on from it); fractional,
+ * the warm LP is left and GLPK's branch-and-cut solves the program with
+ * the move's group counts fixed, for at most SCREEN_MIP_S, before the LP
+ * is loaded again. Where a screen stops is handed on (seed position and
+ * move, ScreenOutcome.next), with how many seeds were priced without a
+ * gain, so that screens run one after another price every move once.
  */
 #include "screen.h"
 
