@@ -409,10 +409,25 @@ typedef struct RegionMsg {
     char err[256];
 } RegionMsg;
 
-/* Runs in a worker (or in-process): restrict to the region, solve from the
- * plan, report the region's new column values when they are better. */
-/* A screen's run in a worker (screen_run from the plan): the columns it
- * changed, as region_work sends them. */
+/* A region's result as sent back: msg, then its n column indices and n
+ * values; NULL on out-of-memory (the worker reports the loss). */
+static void *region_msg_pack(const RegionMsg *msg, const int *cols, const double *vals, size_t *len)
+{
+    size_t bytes = sizeof *msg + (size_t)msg->n * (sizeof(int) + sizeof(double));
+    char *buf = malloc(bytes);
+    if (buf) {
+        memcpy(buf, msg, sizeof *msg);
+        if (msg->n) {
+            memcpy(buf + sizeof *msg, cols, (size_t)msg->n * sizeof(int));
+            memcpy(buf + sizeof *msg + (size_t)msg->n * sizeof(int), vals, (size_t)msg->n * sizeof(double));
+        }
+        *len = bytes;
+    }
+    return buf;
+}
+
+/* A screen's run in a worker (screen_run from the plan): when it gained,
+ * every column of its plan, sent as region_work sends a region's. */
 static void *screen_work(Search *sr, const Region *rg, size_t *len)
 {
     RegionMsg msg;
@@ -447,20 +462,15 @@ static void *screen_work(Search *sr, const Region *rg, size_t *len)
             }
         }
     }
-    size_t bytes = sizeof msg + (size_t)msg.n * (sizeof(int) + sizeof(double));
-    char *buf = malloc(bytes);
-    if (buf) {
-        memcpy(buf, &msg, sizeof msg);
-        memcpy(buf + sizeof msg, cols, (size_t)msg.n * sizeof(int));
-        memcpy(buf + sizeof msg + (size_t)msg.n * sizeof(int), vals, (size_t)msg.n * sizeof(double));
-        *len = bytes;
-    }
+    void *buf = region_msg_pack(&msg, cols, vals, len);
     free(x);
     free(cols);
     free(vals);
     return buf;
 }
 
+/* Runs in a worker (or in-process): restrict to the region, solve from the
+ * plan, report the region's new column values when they are better. */
 static void *region_work(void *ctx, int item, int seq, size_t *len)
 {
     (void)seq;
@@ -502,16 +512,7 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
             msg.used = r.seconds;
         }
     }
-    size_t bytes = sizeof msg + (size_t)msg.n * (sizeof(int) + sizeof(double));
-    char *buf = malloc(bytes);
-    if (buf) {
-        memcpy(buf, &msg, sizeof msg);
-        if (msg.n) {
-            memcpy(buf + sizeof msg, sub_col, (size_t)msg.n * sizeof(int));
-            memcpy(buf + sizeof msg + (size_t)msg.n * sizeof(int), r.x, (size_t)msg.n * sizeof(double));
-        }
-        *len = bytes;
-    }
+    void *buf = region_msg_pack(&msg, sub_col, r.x, len);
     int restricted = sub_col != NULL; /* else mip_restrict released sub itself */
     free(r.x);
     free(sx);
@@ -1079,8 +1080,9 @@ static int next_region(void *ctx)
     if (lp_first && start_lp(sr, rg, other, left))
         return slot;
     /* with two processes, a screen whenever none runs, the other kinds
-     * taking turns beside it: on capb, 120 s, 15 of 16 screens gained in
-     * turns, a quarter of the other kinds' runs (nineteenth session) */
+     * taking turns beside it: in turns, capa was 4.4 % above its optimum
+     * at 120 s, with screens first 0.006 % at 36 s (nineteenth session,
+     * bench/RESULTS.md) */
     if (!screens_done && sr->parallel > 1 && !(other && other->screen))
         sr->turn = KIND_SCREEN;
     for (int attempt = 0; attempt < NKINDS; attempt++) {
@@ -1095,7 +1097,6 @@ static int next_region(void *ctx)
          * by either makes the other stale; one screen at a time, likewise */
         if ((kind == KIND_SWAPS && other && other->wide) || (kind == KIND_SCREEN && other && other->screen))
             continue;
-        rg->screen = 0;
         long n = kind == KIND_SCREEN    ? next_screen(sr, rg)
                  : kind == KIND_SWAPS   ? next_swap(sr, rg)
                  : kind == KIND_COHORTS ? next_hood(sr, rg, apart)
