@@ -46,10 +46,9 @@ typedef struct Screen {
     int *link_col;
     double *link_l;
     int *gv;            /* [ncohorts] the group counts of the plan being priced from */
-    double *x;          /* the plan being priced from (a copy of the caller's) */
+    double *x;          /* the plan (the caller's; written only on a gain) */
     double *sol;        /* [ncols] scratch: an LP solution, rounded */
     double cost;        /* of x */
-    double start_cost;  /* of the caller's plan */
     double until;
     int pos, step;      /* where the pricing is: seed position, move of that seed */
     int since_gain;     /* seeds done since the last gain, every move decided */
@@ -139,7 +138,7 @@ static int screen_init(Screen *sc, Hoods *h, double *x)
         screen_release(sc);
         return -1;
     }
-    sc->cost = sc->start_cost = mip_objective(mip, x, LEVEL_COST);
+    sc->cost = mip_objective(mip, x, LEVEL_COST);
     return 0;
 }
 
@@ -393,12 +392,7 @@ int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet,
         return 0;
     }
     Screen sc;
-    int nc = h->mip->ncols;
-    double *work = malloc((size_t)(nc ? nc : 1) * sizeof *work);
-    if (work)
-        memcpy(work, x, (size_t)nc * sizeof *work);
-    if (!work || screen_init(&sc, h, work)) {
-        free(work);
+    if (screen_init(&sc, h, x)) {
         snprintf(err, errsz, "out of memory");
         return -1;
     }
@@ -416,9 +410,7 @@ int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet,
         if (sc.improved || clock_seconds() >= sc.until || solver_interrupted)
             break;
     }
-    out->improved = sc.cost < sc.start_cost - 1e-9 * fmax(1.0, fabs(sc.start_cost));
-    if (out->improved)
-        memcpy(x, work, (size_t)nc * sizeof *x);
+    out->improved = sc.improved;
     out->priced = sc.priced;
     out->proven = sc.proven;
     /* where the next screen starts: after the last move begun here, so
@@ -426,7 +418,6 @@ int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet,
     out->next = sc.pos * SCREEN_MOVES + sc.step;
     out->quiet = sc.since_gain;
     screen_release(&sc);
-    free(work);
     /* a failure after a gain: the gain stands, x is a plan */
     return rc < 0 && !out->improved ? -1 : 0;
 }
