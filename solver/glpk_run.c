@@ -726,6 +726,13 @@ void glpk_warm_solution(const LpWarm *lp, double *x)
         x[j] = glp_get_col_prim(lp->P, lp->pos[j] + 1);
 }
 
+void glpk_warm_reduced_costs(const LpWarm *lp, double *d)
+{
+    double sense = glp_get_obj_dir(lp->P) == GLP_MAX ? -1.0 : 1.0;
+    for (int j = 0; j < lp->mip->ncols; j++)
+        d[j] = sense * glp_get_col_dual(lp->P, lp->pos[j] + 1);
+}
+
 /* ---- export -------------------------------------------------------------- */
 
 /* A private temporary file (mkstemp: created anew, never through a link)

@@ -86,6 +86,12 @@ void glpk_warm_bounds(LpWarm *lp, int col, double lb, double ub);
 int glpk_warm_solve(LpWarm *lp, double seconds, double *objective);
 /* The last solve's column values, x[ncols]. */
 void glpk_warm_solution(const LpWarm *lp, double *x);
+/* The last solve's reduced costs, d[ncols], as for minimising the
+ * objective (negated when the program maximises). The dual solution
+ * stays feasible whatever the columns' bounds, so with it any change of
+ * bounds has a lower bound on the new optimum without a solve (screen.c's
+ * dual test). */
+void glpk_warm_reduced_costs(const LpWarm *lp, double *d);
 
 /* Writes the level-1 program (maximise value) as CPLEX LP (mps = 0) or
  * free MPS (mps = 1). Returns 0 or −1 with a message in err. */

@@ -24,6 +24,10 @@ typedef struct ScreenOutcome {
     int next;     /* the seed position (in h->seeds) the next screen starts at */
     int quiet;    /* seeds whose moves were all priced since the last gain */
     int priced;   /* LPs solved */
+    int dismissed; /* moves the dual test showed cannot gain, not solved */
+    int moved;    /* courses the gaining move opened or closed (0: none) */
+    int audited;  /* screen_audit: moves solved to check the dual test */
+    int violations; /* screen_audit: of those, bounds above the LP optimum */
 } ScreenOutcome;
 
 /* Improves plan x (in place) of h->mip, a level-2 program (with its
@@ -36,6 +40,12 @@ typedef struct ScreenOutcome {
  * h->mip whatever happens. req: the level's request (its clock, gap and
  * labels). Returns 0, or −1 with a message in err when GLPK failed or
  * memory ran out before any gain. */
+/* For tests: when set, every move is solved, even one the dual test
+ * dismisses (still counted in ScreenOutcome.dismissed, and not taken),
+ * and each solved move's bound is checked against its LP optimum
+ * (ScreenOutcome.audited, .violations). */
+extern int screen_audit;
+
 int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet, double seconds,
                ScreenOutcome *out, char *err, size_t errsz);
 

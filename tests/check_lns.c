@@ -168,7 +168,10 @@ static void screen_descends_in(const char *name, double seconds)
     memcpy(x, l.x1, (size_t)mip->ncols * sizeof *x);
     ScreenOutcome o;
     char err[256];
-    int first = 0, quiet = 0, runs = 0, gains = 0, priced = 0;
+    int first = 0, quiet = 0, runs = 0, gains = 0, priced = 0, dismissed = 0, audited = 0, violations = 0;
+    /* with time for every move: each one solved as well, to check the
+     * dual test's bound against its LP optimum */
+    screen_audit = seconds >= 1.0;
     double cost = l.cost1;
     do {
         memcpy(before, x, (size_t)mip->ncols * sizeof *x);
@@ -188,10 +191,19 @@ static void screen_descends_in(const char *name, double seconds)
         first = o.next;
         quiet = o.quiet;
         priced += o.priced;
+        dismissed += o.dismissed;
+        audited += o.audited;
+        violations += o.violations;
     } while (!o.proven && ++runs < 5000);
     ck_assert_msg(o.proven, "%s: not proven after %d runs", name, runs);
     ck_assert_int_gt(gains, 0);
-    ck_assert_int_ge(priced, h.nseeds);
+    ck_assert_int_ge(priced + dismissed, h.nseeds); /* every move decided, by the LP or the dual test */
+    ck_assert_int_gt(dismissed, 0);
+    ck_assert_msg(violations == 0, "%s: %d of %d moves cost less in the LP than the dual test's bound", name,
+                  violations, audited);
+    if (screen_audit)
+        ck_assert_int_ge(audited, dismissed);
+    screen_audit = 0;
     ck_assert_msg(fabs(cost - l.optimum) <= 1e-6 * fmax(1.0, l.optimum), "%s: screens end at %.6f, optimum %.6f",
                   name, cost, l.optimum);
     /* from the optimum: nothing changes, proven in one run */
