@@ -444,6 +444,10 @@ static int solve_body(void *arg)
      * neighbourhood (2 669 columns) pseudo-costs took 3.7 s, the default
      * 0.4 s, to the same optimum (bench/RESULTS.md) */
     parm.br_tech = cost_level && !req->restriction ? GLP_BR_PCH : GLP_BR_DTH;
+    if (req->plain_options) {
+        parm.gmi_cuts = GLP_OFF;
+        parm.br_tech = GLP_BR_DTH;
+    }
     parm.out_frq = OUTPUT_PERIOD_MS;
     int start_ok = req->start && mip->ncols && mip_solution_ok(mip, req->start);
     ctx->start_objective = start_ok ? mip_objective(mip, req->start, req->level) : 0.0;

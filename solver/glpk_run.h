@@ -46,6 +46,11 @@ typedef struct RunRequest {
                             none, stops on reaching it (rounded down to the
                             value grid) or coming within mip_gap of it;
                             0 or HUGE_VAL: none */
+    int plain_options;   /* 1: no Gomory cuts and GLPK's default branching
+                            (depth first, then by the best local bound)
+                            rather than pseudo-costs: some small cost-level
+                            programs prove far sooner so, others far later
+                            (solver/parts.c races the two) */
 } RunRequest;
 
 typedef struct RunResult {

@@ -43,7 +43,7 @@ static void level2_open(Level2 *l, const char *name)
     l->s = hand_load(name, NULL);
     ck_assert_int_eq(model_build(l->s, 1, &l->m), 0);
     char err[256];
-    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0};
+    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0};
     RunResult r1, r2;
     ck_assert_int_eq(glpk_solve_level(&l->m.mip, &req, &r1, err, sizeof err), 0);
     ck_assert(r1.has_solution && r1.stop == STOP_NONE);
@@ -56,6 +56,14 @@ static void level2_open(Level2 *l, const char *name)
     ck_assert_int_eq(glpk_solve_level(&l->m.mip, &req, &r2, err, sizeof err), 0);
     ck_assert(r2.has_solution && r2.stop == STOP_NONE);
     l->optimum = r2.objective;
+    free(r2.x);
+    /* plain options (solver/parts.c's second racer on small programs)
+     * prove the same optimum */
+    req.plain_options = 1;
+    ck_assert_int_eq(glpk_solve_level(&l->m.mip, &req, &r2, err, sizeof err), 0);
+    ck_assert(r2.has_solution && r2.stop == STOP_NONE);
+    ck_assert_msg(fabs(r2.objective - l->optimum) <= 1e-6 * fmax(1.0, l->optimum), "%s: plain options prove %.6f, %.6f",
+                  name, r2.objective, l->optimum);
     free(r2.x);
 }
 
@@ -97,7 +105,7 @@ static void lp_is_a_relaxation(const Level2 *l)
 static RunResult search_jobs(Level2 *l, const char *kinds, const double *start, int jobs)
 {
     setenv("SAMPLAN_NEIGHBOURHOODS", kinds, 1);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0, 0};
     RunResult r;
     char err[256];
     ck_assert_int_eq(lns_solve(&l->m, &l->m.mip, &req, &r, err, sizeof err), 0);
@@ -161,7 +169,7 @@ static void screen_descends_in(const char *name, double seconds)
     Hoods h;
     ck_assert_int_eq(hoods_init(&h, &l.m, mip), 0);
     ck_assert_int_gt(h.nseeds, 0);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0};
     double *x = malloc((size_t)mip->ncols * sizeof *x);
     double *before = malloc((size_t)mip->ncols * sizeof *before);
     ck_assert(x && before);
