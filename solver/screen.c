@@ -305,7 +305,7 @@ static int price(Screen *sc, LpWarm *lp, const Move *mv)
 /* The step-th move of seed cohort c (0: close or open it alone;
  * 1..SCREEN_PARTNERS: with the step-th nearest course in the other state;
  * then with a pair of the SCREEN_TRIPLE nearest in the other state, in
- * the order (1,2), (1,3), …, (2,3), …); 0 when there is no such move.
+ * the order (1,2), (1,3), (2,3), (1,4), …); 0 when there is no such move.
  * h->order must hold the cohorts nearest c. */
 static int move_of(Screen *sc, int c, int step, Move *mv)
 {
@@ -318,12 +318,14 @@ static int move_of(Screen *sc, int c, int step, Move *mv)
         return 1;
     int want[2] = {step, 0};
     if (step > SCREEN_PARTNERS) {
-        /* the pair of near partners numbered step - SCREEN_PARTNERS - 1 */
-        int k = step - SCREEN_PARTNERS - 1, a = 1;
-        while (k >= SCREEN_TRIPLE - a)
-            k -= SCREEN_TRIPLE - a++;
-        want[0] = a;
-        want[1] = a + 1 + k;
+        /* the pair of near partners numbered step - SCREEN_PARTNERS - 1,
+         * by their farther one: (1,2), (1,3), (2,3), (1,4), … — the first
+         * pair missing (too few in the other state) ends the seed */
+        int k = step - SCREEN_PARTNERS - 1, b = 2;
+        while (k >= b - 1)
+            k -= b++ - 1;
+        want[0] = k + 1;
+        want[1] = b;
     }
     int seen = 0;
     for (int i = 1; i < h->nseeds && mv->n < 3; i++) {
@@ -379,6 +381,13 @@ static int visit(LpWarm *lp, void *arg)
         }
         Move mv;
         if (sc->step >= SCREEN_MOVES || !move_of(sc, c, sc->step, &mv)) {
+            if (sc->step > 0 && sc->step <= SCREEN_PARTNERS) {
+                /* fewer than SCREEN_PARTNERS in the other state: on to the
+                 * pairs of them (review, twentieth session: capa's 7
+                 * courses never had an open-one-close-two move priced) */
+                sc->step = SCREEN_PARTNERS + 1;
+                continue;
+            }
             sc->pos = (sc->pos + 1) % h->nseeds;
             sc->step = 0;
             sc->since_gain++;
@@ -501,7 +510,14 @@ int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet,
     out->violations = sc.violations;
     out->proven = sc.proven;
     /* where the next screen starts: after the last move begun here, so
-     * that a move that failed GLPK is not tried again at once */
+     * that a move that failed GLPK is not tried again at once; a seed
+     * whose last move was the run's last is done here (else it would
+     * not count quiet) */
+    if (sc.step >= SCREEN_MOVES) {
+        sc.pos = (sc.pos + 1) % h->nseeds;
+        sc.step = 0;
+        sc.since_gain++;
+    }
     out->next = sc.pos * SCREEN_MOVES + sc.step;
     out->quiet = sc.since_gain;
     screen_release(&sc);
