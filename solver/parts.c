@@ -372,28 +372,26 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
         pt->settled2 = 1;
         return 0;
     }
-    if (way == LEVEL2_REGIONS && pt->mip->nrows <= LEVEL2_PLAIN_MAX_ROWS && !lns_wanted(pt->mip)) {
-        /* plain GLPK first (LEVEL2_PLAIN_SHARE), then region search */
-        double t0 = clock_seconds();
-        RunRequest plain = *base;
-        plain.plain_options = 1;
-        if (level2_run(pt, &plain, seconds * LEVEL2_PLAIN_SHARE, label, 0, err, errsz))
-            return -1;
-        double left = seconds - (clock_seconds() - t0);
-        if (pt->settled2 || left < LEVEL2_MIN_REGIONS_S || solver_interrupted)
-            return 0;
-        return level2_run(pt, base, left, label, 1, err, errsz);
-    }
-    if ((way != LEVEL2_GLPK_THEN_REGIONS && way != LEVEL2_LONE_GLPK_THEN_REGIONS) || lns_wanted(pt->mip))
-        return level2_run(pt, base, seconds, label, way == LEVEL2_REGIONS, err, errsz);
-    /* One processor for this part: GLPK proves small programs at once,
-     * but on kronoberg 2 000 it found no plan cheaper than level 1's in
-     * 5 s, where region search from that plan did (bench/RESULTS.md). */
-    double t0 = clock_seconds();
     RunRequest first = *base;
-    if (way == LEVEL2_LONE_GLPK_THEN_REGIONS)
-        first.give_up_s = seconds * LEVEL2_GLPK_GIVE_UP_SHARE;
-    if (level2_run(pt, &first, seconds * LEVEL2_GLPK_SHARE, label, 0, err, errsz))
+    double share;
+    if (way == LEVEL2_REGIONS && pt->mip->nrows <= LEVEL2_PLAIN_MAX_ROWS && !lns_wanted(pt->mip)) {
+        /* the second racer of a small program: plain GLPK first */
+        first.plain_options = 1;
+        share = LEVEL2_PLAIN_SHARE;
+    } else if ((way != LEVEL2_GLPK_THEN_REGIONS && way != LEVEL2_LONE_GLPK_THEN_REGIONS) || lns_wanted(pt->mip)) {
+        return level2_run(pt, base, seconds, label, way == LEVEL2_REGIONS, err, errsz);
+    } else {
+        /* One processor for this part: GLPK proves small programs at
+         * once, but on kronoberg 2 000 it found no plan cheaper than
+         * level 1's in 5 s, where region search from that plan did
+         * (bench/RESULTS.md). */
+        if (way == LEVEL2_LONE_GLPK_THEN_REGIONS)
+            first.give_up_s = seconds * LEVEL2_GLPK_GIVE_UP_SHARE;
+        share = LEVEL2_GLPK_SHARE;
+    }
+    /* GLPK for its share, then region search from the best plan */
+    double t0 = clock_seconds();
+    if (level2_run(pt, &first, seconds * share, label, 0, err, errsz))
         return -1;
     double left = seconds - (clock_seconds() - t0);
     if (pt->settled2 || left < LEVEL2_MIN_REGIONS_S || solver_interrupted)

@@ -286,7 +286,7 @@ static int price(Screen *sc, LpWarm *lp, const Move *mv)
         ; /* audited only: the dual test's verdict stands */
     else if (solved == 2)
         result = 3; /* not solved in time: undecided */
-    else if (solved == 1 && obj < sc->cost - SCREEN_EPS * fmax(1.0, fabs(sc->cost))) {
+    else if (solved == 1 && obj < sc->cost - SCREEN_EPS * scale) {
         glpk_warm_solution(lp, sc->sol);
         if (!round_whole(sc))
             sc->pending = *mv, result = 2;
