@@ -229,6 +229,22 @@ static int take_if_better(Screen *sc)
     return 1;
 }
 
+/* What an LP optimum must be below to count as a gain on the plan: its
+ * cost less SCREEN_EPS of it (below that a "gain" is GLPK's tolerance). */
+static double gain_below(const Screen *sc)
+{
+    return sc->cost - SCREEN_EPS * fmax(1.0, fabs(sc->cost));
+}
+
+/* Passes to the next seed, the one left counting as priced without a
+ * gain since the last. */
+static void next_seed(Screen *sc)
+{
+    sc->pos = (sc->pos + 1) % sc->h->nseeds;
+    sc->step = 0;
+    sc->since_gain++;
+}
+
 /* Seconds one move's re-solve (or branch-and-cut, up to `most`) may
  * take: what is left of the screen's time, except for the first move of
  * a run, which gets `most` whatever is left — every run decides at least
@@ -264,7 +280,7 @@ static int price(Screen *sc, LpWarm *lp, const Move *mv)
     /* the margin keeps GLPK's tolerances in the duals from dismissing a
      * move that gains */
     double scale = fmax(1.0, fabs(sc->cost)), bound = sc->duals ? dual_bound(sc, mv) : -HUGE_VAL;
-    int dismiss = bound >= sc->cost - SCREEN_EPS * scale + SCREEN_DUAL_MARGIN * scale;
+    int dismiss = bound >= gain_below(sc) + SCREEN_DUAL_MARGIN * scale;
     if (dismiss) {
         sc->dismissed++;
         if (!screen_audit)
@@ -286,7 +302,7 @@ static int price(Screen *sc, LpWarm *lp, const Move *mv)
         ; /* audited only: the dual test's verdict stands */
     else if (solved == 2)
         result = 3; /* not solved in time: undecided */
-    else if (solved == 1 && obj < sc->cost - SCREEN_EPS * scale) {
+    else if (solved == 1 && obj < gain_below(sc)) {
         glpk_warm_solution(lp, sc->sol);
         if (!round_whole(sc))
             sc->pending = *mv, result = 2;
@@ -361,7 +377,7 @@ static int visit(LpWarm *lp, void *arg)
         sc->lp_cost = obj;
         sc->duals = 1;
     }
-    if (solved == 1 && obj < sc->cost - SCREEN_EPS * fmax(1.0, fabs(sc->cost))) {
+    if (solved == 1 && obj < gain_below(sc)) {
         glpk_warm_solution(lp, sc->sol);
         if (round_whole(sc))
             take_if_better(sc);
@@ -388,9 +404,7 @@ static int visit(LpWarm *lp, void *arg)
                 sc->step = SCREEN_PARTNERS + 1;
                 continue;
             }
-            sc->pos = (sc->pos + 1) % h->nseeds;
-            sc->step = 0;
-            sc->since_gain++;
+            next_seed(sc);
             continue;
         }
         sc->step++;
@@ -513,11 +527,8 @@ int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet,
      * that a move that failed GLPK is not tried again at once; a seed
      * whose last move was the run's last is done here (else it would
      * not count quiet) */
-    if (sc.step >= SCREEN_MOVES) {
-        sc.pos = (sc.pos + 1) % h->nseeds;
-        sc.step = 0;
-        sc.since_gain++;
-    }
+    if (sc.step >= SCREEN_MOVES)
+        next_seed(&sc);
     out->next = sc.pos * SCREEN_MOVES + sc.step;
     out->quiet = sc.since_gain;
     screen_release(&sc);
