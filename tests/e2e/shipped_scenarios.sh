@@ -1,4 +1,5 @@
 #!/bin/sh
+# check: alone (tests/run.sh): each scenario must be proven within its own time limit
 # shipped_scenarios.sh — every scenario in scenarios/ validates, and its base
 # and every variant solve to a plan that the independent checker accepts and
 # that is proven optimal within the scenario's own time limit (or

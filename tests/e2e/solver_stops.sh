@@ -1,4 +1,5 @@
 #!/bin/sh
+# check: alone (tests/run.sh): it times the solver against --time-limit
 # solver_stops.sh — the solve loop stops cleanly and still writes a valid
 # plan: on a time limit, on Ctrl-C (SIGINT) and, without a plan, on a GLPK
 # internal error (which must be an exit 1 with a message, never an abort).
