@@ -692,7 +692,7 @@ void glpk_warm_bounds(LpWarm *lp, int col, double lb, double ub)
     glp_set_col_bnds(lp->P, lp->pos[col] + 1, lb == ub ? GLP_FX : GLP_DB, lb, ub);
 }
 
-int glpk_warm_solve(LpWarm *lp, double seconds, double *objective)
+int glpk_warm_solve(LpWarm *lp, double seconds, double cutoff, double *objective)
 {
     if (!lp->mip->ncols) {
         *objective = 0.0;
@@ -709,6 +709,15 @@ int glpk_warm_solve(LpWarm *lp, double seconds, double *objective)
     /* the long-step ratio test: on capb, twice the moves priced a second
      * (bench/RESULTS.md, nineteenth session) */
     sm.r_test = GLP_RT_FLIP;
+    /* from a dual feasible basis the dual simplex's objective only gets
+     * worse: past the cutoff it cannot come back (what GLPK's own
+     * branch-and-bound prunes a node with) */
+    if (!isnan(cutoff)) {
+        if (glp_get_obj_dir(lp->P) == GLP_MIN)
+            sm.obj_ul = cutoff;
+        else
+            sm.obj_ll = cutoff;
+    }
     set_time_limit(&sm.tm_lim, seconds);
     int ret = glp_simplex(lp->P, &sm);
     if ((ret == GLP_EFAIL || ret == GLP_ESING || ret == GLP_ECOND) && until - clock_seconds() > 0.01) {
@@ -720,6 +729,10 @@ int glpk_warm_solve(LpWarm *lp, double seconds, double *objective)
     if (ret == 0 && glp_get_status(lp->P) == GLP_OPT) {
         *objective = glp_get_obj_val(lp->P);
         return 1;
+    }
+    if (ret == GLP_EOBJUL || ret == GLP_EOBJLL) {
+        *objective = glp_get_obj_val(lp->P);
+        return 3;
     }
     return ret == 0 && glp_get_status(lp->P) == GLP_NOFEAS ? 0 : 2;
 }

@@ -87,8 +87,12 @@ int glpk_lp_warm(const Mip *mip, RunLevel level, LpWarmVisit visit, void *arg, c
 /* Sets column col's bounds (a fixed column when lb == ub). */
 void glpk_warm_bounds(LpWarm *lp, int col, double lb, double ub);
 /* Solves within `seconds`: 1 and *objective when optimal, 0 when
- * infeasible, 2 when not solved (time, or the simplex failed). */
-int glpk_warm_solve(LpWarm *lp, double seconds, double *objective);
+ * infeasible, 2 when not solved (time, or the simplex failed), 3 when
+ * the dual simplex showed the optimum is no better than `cutoff` (at or
+ * above it when minimising, at or below when maximising) and stopped
+ * there; *objective is then its last value, past the cutoff and no
+ * better than the optimum. cutoff = NAN: none. */
+int glpk_warm_solve(LpWarm *lp, double seconds, double cutoff, double *objective);
 /* The last solve's column values, x[ncols]. */
 void glpk_warm_solution(const LpWarm *lp, double *x);
 /* The last solve's reduced costs, d[ncols], as for minimising the

@@ -34,7 +34,8 @@
 #define SCREEN_PARTNERS 8
 /* then with two of its SCREEN_TRIPLE nearest in the other state */
 #define SCREEN_TRIPLE 4
-#define SCREEN_MOVES (SCREEN_PARTNERS + 1 + SCREEN_TRIPLE * (SCREEN_TRIPLE - 1) / 2)
+#define SCREEN_PAIRS (SCREEN_TRIPLE * (SCREEN_TRIPLE - 1) / 2)
+#define SCREEN_MOVES (SCREEN_PARTNERS + 1 + SCREEN_PAIRS)
 #define SCREEN_SOLVE_S 2.0 /* the most one re-solve may take */
 #define SCREEN_MIP_S 3.0
 /* A move must beat the plan's cost by this share in the LP to be looked
@@ -292,7 +293,10 @@ static int price(Screen *sc, LpWarm *lp, const Move *mv)
     }
     double obj;
     sc->priced++;
-    int result = 0, solved = glpk_warm_solve(lp, move_seconds(sc), &obj);
+    /* the re-solve stops once its dual simplex shows the move cannot gain
+     * (the audit needs every optimum) */
+    double cutoff = screen_audit ? NAN : gain_below(sc);
+    int result = 0, solved = glpk_warm_solve(lp, move_seconds(sc), cutoff, &obj);
     if (screen_audit && sc->duals && solved != 2) {
         /* infeasible counts as +∞, above any bound */
         sc->audited++;
@@ -318,45 +322,52 @@ static int price(Screen *sc, LpWarm *lp, const Move *mv)
     return result;
 }
 
+/* The k-th (from 0) pair of near partners, numbered 1, 2, … and the
+ * pairs ordered by their farther member: (1,2), (1,3), (2,3), (1,4), … */
+static void pair_of(int k, int *first, int *second)
+{
+    int b = 2;
+    while (k >= b - 1)
+        k -= b++ - 1;
+    *first = k + 1;
+    *second = b;
+}
+
+/* Adds to mv the want-th nearest cohort to the seed (h->order) whose
+ * state (running or not) is `open`, with change d; 0 when there is none. */
+static int add_nearest(const Screen *sc, int open, int want, int d, Move *mv)
+{
+    const Hoods *h = sc->h;
+    int seen = 0;
+    for (int i = 1; i < h->nseeds; i++) {
+        int p = h->order[i];
+        if ((sc->gv[p] > 0) != open || ++seen < want)
+            continue;
+        mv->c[mv->n] = p;
+        mv->d[mv->n++] = d;
+        return 1;
+    }
+    return 0;
+}
+
 /* The step-th move of seed cohort c (0: close or open it alone;
  * 1..SCREEN_PARTNERS: with the step-th nearest course in the other state;
  * then with a pair of the SCREEN_TRIPLE nearest in the other state, in
- * the order (1,2), (1,3), (2,3), (1,4), …); 0 when there is no such move.
- * h->order must hold the cohorts nearest c. */
-static int move_of(Screen *sc, int c, int step, Move *mv)
+ * pair_of's order); 0 when there is no such move (too few courses in the
+ * other state). h->order must hold the cohorts nearest c. */
+static int move_of(const Screen *sc, int c, int step, Move *mv)
 {
-    const Hoods *h = sc->h;
     int open = sc->gv[c] > 0, d = open ? -1 : 1;
     mv->c[0] = c;
     mv->d[0] = d;
     mv->n = 1;
     if (step == 0)
         return 1;
-    int want[2] = {step, 0};
-    if (step > SCREEN_PARTNERS) {
-        /* the pair of near partners numbered step - SCREEN_PARTNERS - 1,
-         * by their farther one: (1,2), (1,3), (2,3), (1,4), … — the first
-         * pair missing (too few in the other state) ends the seed */
-        int k = step - SCREEN_PARTNERS - 1, b = 2;
-        while (k >= b - 1)
-            k -= b++ - 1;
-        want[0] = k + 1;
-        want[1] = b;
-    }
-    int seen = 0;
-    for (int i = 1; i < h->nseeds && mv->n < 3; i++) {
-        int p = h->order[i];
-        if ((sc->gv[p] > 0) == open)
-            continue;
-        seen++;
-        if (seen == want[0] || seen == want[1]) {
-            mv->c[mv->n] = p;
-            mv->d[mv->n++] = -d;
-            if (!want[1] || seen == want[1])
-                return 1;
-        }
-    }
-    return 0;
+    if (step <= SCREEN_PARTNERS)
+        return add_nearest(sc, !open, step, -d, mv);
+    int a, b;
+    pair_of(step - SCREEN_PARTNERS - 1, &a, &b);
+    return add_nearest(sc, !open, a, -d, mv) && add_nearest(sc, !open, b, -d, mv);
 }
 
 /* Runs inside glpk_lp_warm: prices moves until time is up, every seed
@@ -371,7 +382,7 @@ static int visit(LpWarm *lp, void *arg)
     double obj;
     /* the plan's own group counts (the basis the moves start from): its
      * assignments may be improvable */
-    int solved = glpk_warm_solve(lp, fmax(time_for(sc, SCREEN_SOLVE_S), 0.0), &obj);
+    int solved = glpk_warm_solve(lp, fmax(time_for(sc, SCREEN_SOLVE_S), 0.0), NAN, &obj);
     if (solved == 1) {
         glpk_warm_reduced_costs(lp, sc->dj);
         sc->lp_cost = obj;
@@ -396,18 +407,12 @@ static int visit(LpWarm *lp, void *arg)
             ordered = c;
         }
         Move mv;
-        if (sc->step >= SCREEN_MOVES || !move_of(sc, c, sc->step, &mv)) {
-            if (sc->step > 0 && sc->step <= SCREEN_PARTNERS) {
-                /* fewer than SCREEN_PARTNERS in the other state: on to the
-                 * pairs of them (review, twentieth session: capa's 7
-                 * courses never had an open-one-close-two move priced) */
-                sc->step = SCREEN_PARTNERS + 1;
-                continue;
-            }
+        if (sc->step >= SCREEN_MOVES) {
             next_seed(sc);
             continue;
         }
-        sc->step++;
+        if (!move_of(sc, c, sc->step++, &mv))
+            continue; /* too few courses in a state for this one: the next */
         sc->moves++;
         int r = price(sc, lp, &mv);
         if (r == 3 && sc->cut) {

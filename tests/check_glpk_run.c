@@ -2,7 +2,9 @@
  * check_glpk_run.c — solver/glpk_run.c's give-up (RunRequest.give_up_s)
  * on the shipped kronoberg scenario's level 1: a run that gives up hands
  * back its start as a time stop, never as a proof, and a give-up later
- * than the proof does not change the run.
+ * than the proof does not change the run. And glpk_warm_solve's cutoff:
+ * a re-solve stopped at the cutoff claims only what is true of the
+ * optimum found without it.
  */
 #include <check.h>
 #include <math.h>
@@ -87,6 +89,70 @@ START_TEST(giving_up_returns_the_start_unproven)
 }
 END_TEST
 
+/* What cutoff_claims_only_the_truth's visit works on. */
+typedef struct CutoffProbe {
+    const Mip *mip;
+    double *x;     /* [ncols] the LP optimum's columns */
+    int tried;     /* columns pushed out of the optimum */
+    int stopped;   /* re-solves stopped at their cutoff */
+    int wrong;     /* results that contradict the optimum without a cutoff */
+} CutoffProbe;
+
+/* For columns of the LP optimum, one at a time: the optimum o1 with the
+ * column at 0, then the same re-solve from the original optimum with a
+ * cutoff halfway: stopped (3), its objective must lie between o1 and
+ * the cutoff; solved (1), it must be o1. */
+static int probe_cutoff(LpWarm *lp, void *arg)
+{
+    CutoffProbe *p = arg;
+    double o0, o1, o;
+    ck_assert_int_eq(glpk_warm_solve(lp, 10.0, NAN, &o0), 1);
+    glpk_warm_solution(lp, p->x);
+    for (int j = 0; j < p->mip->ncols && p->tried < 40; j++) {
+        const MipCol *col = &p->mip->cols[j];
+        if (p->x[j] < 0.5 || col->lb > 0.0)
+            continue;
+        glpk_warm_bounds(lp, j, col->lb, 0.0);
+        int r1 = glpk_warm_solve(lp, 10.0, NAN, &o1);
+        glpk_warm_bounds(lp, j, col->lb, col->ub);
+        ck_assert_int_eq(glpk_warm_solve(lp, 10.0, NAN, &o), 1);
+        if (r1 != 1 || o1 > o0 - 1e-6)
+            continue; /* infeasible, or nothing lost: no cutoff between */
+        p->tried++;
+        double cutoff = 0.5 * (o0 + o1);
+        glpk_warm_bounds(lp, j, col->lb, 0.0);
+        int r = glpk_warm_solve(lp, 10.0, cutoff, &o);
+        if (r == 3) {
+            p->stopped++;
+            p->wrong += !(o <= cutoff + 1e-9 && o >= o1 - 1e-6);
+        } else {
+            p->wrong += !(r == 1 && fabs(o - o1) <= 1e-6);
+        }
+        glpk_warm_bounds(lp, j, col->lb, col->ub);
+        ck_assert_int_eq(glpk_warm_solve(lp, 10.0, NAN, &o), 1);
+    }
+    return 0;
+}
+
+START_TEST(cutoff_claims_only_the_truth)
+{
+    Scenario *s = load_kronoberg();
+    Model m;
+    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    CutoffProbe p = {&m.mip, malloc((size_t)m.mip.ncols * sizeof(double)), 0, 0, 0};
+    ck_assert_ptr_nonnull(p.x);
+    char err[256];
+    /* the value level maximises: the cutoff is a lower limit there */
+    ck_assert_int_eq(glpk_lp_warm(&m.mip, LEVEL_VALUE, probe_cutoff, &p, err, sizeof err), 0);
+    ck_assert_int_gt(p.tried, 0);
+    ck_assert_int_gt(p.stopped, 0);
+    ck_assert_int_eq(p.wrong, 0);
+    free(p.x);
+    model_release(&m);
+    scenario_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("glpk_run");
@@ -94,6 +160,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, give_up_later_than_the_proof_changes_nothing);
     tcase_add_test(tc, giving_up_returns_the_start_unproven);
+    tcase_add_test(tc, cutoff_claims_only_the_truth);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
