@@ -3,6 +3,8 @@
  */
 #include "load_cells.h"
 
+#include "../model/scenario.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -126,6 +128,18 @@ int cells_real(const Cells *c, int col, const char *name, double lo, int lo_stri
     }
     *out = x;
     return 0;
+}
+
+int cells_amount(const Cells *c, int col, const char *name, int has_def, double def, double *out)
+{
+    if (cells_real(c, col, name, 0, 0, HUGE_VAL, has_def, def, "a number >= 0", out) != 0)
+        return -1;
+    if (*out <= SCENARIO_REAL_MAX)
+        return 0;
+    char buf[64];
+    cells_error(c, col, "%s: expected a number 0..%s, got '%s'", name, SCENARIO_REAL_MAX_TEXT,
+                clip(csv_table_cell(c->t, col), buf, sizeof buf));
+    return -1;
 }
 
 int cells_enum(const Cells *c, int col, const char *name, const char *const *names, int n,

@@ -34,6 +34,10 @@ int cells_int(const Cells *c, int col, const char *name, long lo, long hi, int h
 int cells_real(const Cells *c, int col, const char *name, double lo, int lo_strict, double hi,
                int has_def, double def, const char *expected, double *out);
 
+/* Real in [0, SCENARIO_REAL_MAX]: "a number >= 0" below, "a number
+ * 0..1000000000" above (model/scenario.h says why there is a limit). */
+int cells_amount(const Cells *c, int col, const char *name, int has_def, double def, double *out);
+
 /* One of names[0..n−1]; `expected` lists them for the message. */
 int cells_enum(const Cells *c, int col, const char *name, const char *const *names, int n,
                const char *expected, int *out);

@@ -120,7 +120,7 @@ static void bad(Ctx *c, const char *const *keys, const char *expected, const jso
     complain(c, keys, "%s: expected %s, got '%s'", path, expected, text);
 }
 
-enum Bound { NONNEG, POSITIVE, UNIT };
+enum Bound { NONNEG, POSITIVE, UNIT, BUDGET };
 
 /* Reads the member of obj named by the last of keys (the whole path from
  * the top, for messages) as a number into *out when present and not null. */
@@ -132,15 +132,20 @@ static void get_number(Ctx *c, const json_t *obj, const char *const *keys, enum 
     json_t *v = json_object_get(obj, keys[n]);
     if (!v || json_is_null(v))
         return;
-    static const char *const expected[] = {"a number >= 0", "a number > 0", "a number in 0..1"};
+    static const char *const expected[] = {"a number >= 0", "a number > 0", "a number in 0..1", "a number >= 0"};
+    /* above samplan's limits (model/scenario.h) */
+    static const char *const at_most[] = {"a number 0.." SCENARIO_REAL_MAX_TEXT,
+                                          "a number > 0 and at most " SCENARIO_REAL_MAX_TEXT, "a number in 0..1",
+                                          "a number 0.." SCENARIO_BUDGET_MAX_TEXT};
     if (!json_is_number(v)) {
         bad(c, keys, expected[bound], v);
         return;
     }
     double x = json_number_value(v);
-    int ok = isfinite(x) && (bound == NONNEG ? x >= 0 : bound == POSITIVE ? x > 0 : x >= 0 && x <= 1);
-    if (!ok) {
-        bad(c, keys, expected[bound], v);
+    int low_ok = isfinite(x) && (bound == POSITIVE ? x > 0 : x >= 0);
+    double most = bound == UNIT ? 1.0 : bound == BUDGET ? SCENARIO_BUDGET_MAX : SCENARIO_REAL_MAX;
+    if (!low_ok || x > most) {
+        bad(c, keys, low_ok ? at_most[bound] : expected[bound], v);
         return;
     }
     *out = x;
@@ -508,7 +513,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
         json_t *mc = json_object_get(obj, "max_cost");
         if (mc && !json_is_null(mc)) {
             double x = -1;
-            get_number(c, obj, KEYS("objective", "max_cost"), NONNEG, &x);
+            get_number(c, obj, KEYS("objective", "max_cost"), BUDGET, &x);
             if (x >= 0) {
                 s->objective.has_max_cost = 1;
                 s->objective.max_cost = x;
@@ -520,7 +525,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     if (solver) {
         get_number(c, solver, KEYS("solver", "time_limit_s"), POSITIVE,
                    &s->solver.time_limit_s);
-        get_number(c, solver, KEYS("solver", "mip_gap"), NONNEG, &s->solver.mip_gap);
+        get_number(c, solver, KEYS("solver", "mip_gap"), UNIT, &s->solver.mip_gap);
     }
 
     json_t *files = get_object(c, doc, "files");

@@ -284,10 +284,6 @@ static int flag(const Cells *c, int col, const char *name, int *out)
     return 0;
 }
 
-static int nonneg(const Cells *c, int col, const char *name, int has_def, double def, double *out)
-{
-    return cells_real(c, col, name, 0, 0, HUGE_VAL, has_def, def, "a number >= 0", out);
-}
 
 /* A text cell (a name), copied; a required one that is empty is reported
  * but still copied, so the row's identifier stays known. NULL only on
@@ -540,7 +536,7 @@ static void load_modules(Loader *L)
         int kind_ok = cells_enum(&c, cols[3], "kind", kinds, 2, "course or placement", &kind) == 0;
         m.kind = (ModuleKind)kind;
         count(&c, cols[4], "weeks", 1, 0, 0, &m.weeks);
-        if (nonneg(&c, cols[5], "group_cost", 1, 0, &m.group_cost) == 0 && kind_ok &&
+        if (cells_amount(&c, cols[5], "group_cost", 1, 0, &m.group_cost) == 0 && kind_ok &&
             m.kind == MODULE_PLACEMENT && m.group_cost != 0)
             cells_error(&c, cols[5],
                         "group_cost '%s' on a placement module: expected 0 or empty "
@@ -634,7 +630,7 @@ static void load_centres(Loader *L)
                      &ce.municipality) == 0;
         count(&c, cols[1], "seats", 0, 0, 0, &ce.seats);
         count(&c, cols[2], "max_groups", 0, 0, 0, &ce.max_groups);
-        nonneg(&c, cols[4], "seat_price_per_week", 1, 0, &ce.seat_price_per_week);
+        cells_amount(&c, cols[4], "seat_price_per_week", 1, 0, &ce.seat_price_per_week);
         ce.hosts = calloc(s->ntracks ? (size_t)s->ntracks : 1, 1);
         if (!ce.hosts) {
             L->oom = 1;
@@ -707,9 +703,9 @@ static void load_participants(Loader *L)
             cells_error(&c, cols[6] >= 0 ? cols[6] : cols[5],
                         "latest_week '%d' is before earliest_week '%d'", p.latest_week,
                         p.earliest_week);
-        nonneg(&c, cols[7], "max_minutes", 1, s->travel.max_daily_minutes, &p.max_minutes);
+        cells_amount(&c, cols[7], "max_minutes", 1, s->travel.max_daily_minutes, &p.max_minutes);
         flag(&c, cols[8], "can_relocate", &p.can_relocate);
-        nonneg(&c, cols[9], "priority", 1, 1, &p.priority);
+        cells_amount(&c, cols[9], "priority", 1, 1, &p.priority);
         p.line = t.row.line;
         if (ok) {
             int first = index_find(&L->part, id);
@@ -861,9 +857,9 @@ static void load_distances(Loader *L)
             cells_error(&c, cols[2], "minutes and km are both empty: expected at least one");
             ok = 0;
         }
-        if (*mv && nonneg(&c, cols[2], "minutes", 0, 0, &r.minutes) != 0)
+        if (*mv && cells_amount(&c, cols[2], "minutes", 0, 0, &r.minutes) != 0)
             ok = 0;
-        if (*kv && nonneg(&c, cols[3], "km", 0, 0, &r.km) != 0)
+        if (*kv && cells_amount(&c, cols[3], "km", 0, 0, &r.km) != 0)
             ok = 0;
         if (!ok || r.from < 0 || r.to < 0)
             continue;

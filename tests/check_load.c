@@ -156,6 +156,10 @@ static const Case cases[] = {
      "participants.csv:2:5: priority: expected a number >= 0, got '-1'"},
     {"participants.csv", "id,home,group,gender,max_minutes\np1,2421,youth,woman,inf\n",
      "participants.csv:2:5: max_minutes: expected a number >= 0, got 'inf'"},
+    /* above samplan's limit for reals (model/scenario.h): 1e160 made
+     * value 0 be reported optimal */
+    {"participants.csv", "id,home,group,gender,priority\np1,2421,youth,woman,1e160\n",
+     "participants.csv:2:5: priority: expected a number 0..1000000000, got '1e160'"},
     {"participants.csv", "id,home,group,gender\np1,2421,youth,woman\n19900101-1234,2421,youth,man\n",
      "participants.csv:3:1: id looks like a personal identity number; use a pseudonymous id"},
     {"participants.csv", "id,home,group,gender\n900161-1234,2421,youth,man\n",
@@ -191,6 +195,8 @@ static const Case cases[] = {
      "distances.csv:3:1: duplicate distance from '0980' to '2421' (first on line 2)"},
     {"distances.csv", "from,to,minutes,km\n0980,2421,-3,\n",
      "distances.csv:2:3: minutes: expected a number >= 0, got '-3'"},
+    {"distances.csv", "from,to,minutes,km\n0980,2421,3,1000000000.5\n",
+     "distances.csv:2:4: km: expected a number 0..1000000000, got '1000000000.5'"},
     /* scenario.json */
     {"scenario.json", "{\"weeks\": 20}",
      "scenario.json:1:1: missing 'start': expected the Monday of week 1 as YYYY-MM-DD"},
@@ -208,6 +214,12 @@ static const Case cases[] = {
     {"scenario.json",
      "{\"start\": \"2027-01-04\", \"weeks\": 20, \"objective\": {\"group_weights\": {\"youth\": -1}}}",
      "scenario.json:1:79: objective.group_weights.youth: expected a number >= 0, got '-1'"},
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"travel\": {\"cost_per_km\": 1e307}}",
+     "scenario.json:1:64: travel.cost_per_km: expected a number 0..1000000000, got '9.9999999999999999e306'"},
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"objective\": {\"max_cost\": 2e15}}",
+     "scenario.json:1:64: objective.max_cost: expected a number 0..1000000000000000, got '2000000000000000.0'"},
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"solver\": {\"mip_gap\": 1.5}}",
+     "scenario.json:1:60: solver.mip_gap: expected a number in 0..1, got '1.5'"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"cooperation\": \"yes\"}",
      "scenario.json:1:53: cooperation: expected true or false, got 'yes'"},
     {"scenario.json",
@@ -350,6 +362,27 @@ START_TEST(invalid_case)
     ck_assert_ptr_null(s);
     ck_assert_msg(strcmp(got, want) == 0, "case %d (%s):\n got: %s want: %s", _i, c->file, got,
                   want);
+    diag_release(&d);
+    remove_dir();
+}
+END_TEST
+
+/* samplan's limits on reals (model/scenario.h) are inclusive */
+START_TEST(real_limits_are_inclusive)
+{
+    make_base();
+    put("participants.csv", "id,home,group,gender,priority\np1,2421,youth,woman,1000000000\n");
+    put("scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"travel\": {\"cost_per_km\": 1e9}, "
+                         "\"objective\": {\"max_cost\": 1e15}}");
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    int rc = scenario_load(dir, NULL, &s, &d);
+    char *got = diags_text(&d);
+    ck_assert_msg(rc == 0, "rc %d: %s", rc, got);
+    ck_assert_double_eq(s->participants[0].priority, 1e9);
+    ck_assert_double_eq(s->travel.cost_per_km, 1e9);
+    ck_assert_double_eq(s->objective.max_cost, 1e15);
+    scenario_free(s);
     diag_release(&d);
     remove_dir();
 }
@@ -824,6 +857,7 @@ int main(void)
     Suite *s = suite_create("scenario_load");
     TCase *tc = tcase_create("load");
     tcase_add_test(tc, base_is_valid);
+    tcase_add_test(tc, real_limits_are_inclusive);
     tcase_add_loop_test(tc, invalid_case, 0, (int)NCASES);
     tcase_add_test(tc, missing_settings_and_bad_variants);
     tcase_add_test(tc, tables_that_are_not_files);
