@@ -161,7 +161,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(name, "help") == 0) {
-        if (argc < 3) {
+        if (argc < 3 || strcmp(argv[2], "help") == 0) {
             print_help(stdout);
             return EXIT_OK;
         }

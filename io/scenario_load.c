@@ -456,6 +456,12 @@ static void load_tracks(Loader *L)
     while (!L->oom && (rc = csv_table_next(&t, L->diags)) == CSV_ROW) {
         const char *id;
         int ok = cells_id(&c, cols[0], "track", &id) == 0;
+        if (ok && strcmp(id, "*") == 0) {
+            /* in every tracks list '*' means all tracks: one named so
+             * could never be named alone (independent audit) */
+            cells_error(&c, cols[0], "track '*': expected another id ('*' means every track in tracks lists)");
+            ok = 0;
+        }
         char *name = text(L, &c, cols[1], "name", 1);
         Track tr = {0};
         int a = count(&c, cols[2], "min_group", 1, 0, 0, &tr.min_group);

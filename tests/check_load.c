@@ -97,6 +97,8 @@ static const Case cases[] = {
      "tracks.csv:2:3: min_group: expected an integer 1..1000000000, got '0'"},
     {"tracks.csv", "track,name,min_group,max_group\ncare,Care,3,1\nshop,Shop,1,5\n",
      "tracks.csv:2:4: max_group '1' is less than min_group '3'"},
+    {"tracks.csv", "track,name,min_group,max_group\ncare,Care,1,2\nshop,Shop,1,5\n*,All,1,5\n",
+     "tracks.csv:4:1: track '*': expected another id ('*' means every track in tracks lists)"},
     {"tracks.csv", "track,name,min_group,max_group\ncare,Care,1,2\nshop,Shop,1,5\ncare,C,1,1\n",
      "tracks.csv:4:1: duplicate track 'care' (first on line 2)"},
     {"tracks.csv", "track,name,min_group,max_group\ncare,Care,1,2\nshop,Shop,1,5\nextra,E,1,1\n",

@@ -26,6 +26,8 @@ grep -q solve "$tmp/out" || fail "samplan --help does not mention solve on stdou
 expect_rc 0 "samplan --version" "$SAMPLAN" --version
 [ -s "$tmp/out" ] || fail "samplan --version printed nothing on stdout"
 expect_rc 0 "samplan help solve" "$SAMPLAN" help solve
+expect_rc 0 "samplan help help" "$SAMPLAN" help help
+grep -q solve "$tmp/out" || fail "samplan help help does not give the general help on stdout"
 expect_rc 2 "samplan (no command)" "$SAMPLAN"
 expect_rc 2 "samplan frobnicate (unknown command)" "$SAMPLAN" frobnicate
 [ -s "$tmp/err" ] || fail "unknown command: no message on stderr"
