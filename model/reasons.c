@@ -412,9 +412,10 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     ncand = nkeep;
 
     /* 5 and 6. placement slots for every placement module of some start */
-    long options = 0, roomy_options = 0;
+    long options = 0, roomy_options = 0, openable = 0;
     int reach_any = 0, fail_a = 0, fail_b = 0, fail_start = 0, fail_track = -1;
     int single_track = -1, single_host = -1, single_start = 0;
+    int shut_host = -1, shut_track = -1, nshut = 0; /* hosts in reach that cannot open a group */
     for (int i = 0; i < ncand; i++) {
         int tr = cand[i];
         const Track *T = &s->tracks[tr];
@@ -424,13 +425,20 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             if (nr > 0)
                 reach_any = 1;
         }
-        int hosts = 1, one_host = -1;
+        int hosts = 1, one_host = -1, open_hosts = 1;
         if (T->has_course) {
-            hosts = 0;
+            hosts = open_hosts = 0;
             for (int h = 0; h < s->nmunicipalities; h++)
                 if (centre_hosts_track(s, h, tr) && host_travel(s, p, h)) {
                     hosts++;
                     one_host = h;
+                    const Centre *ce = &s->centres[s->centre_of[h]];
+                    if (ce->max_groups > 0 && ce->seats >= T->min_group) {
+                        open_hosts++;
+                    } else if (nshut++ == 0) {
+                        shut_host = h;
+                        shut_track = tr;
+                    }
                 }
         }
         for (int k = 0; k < track_start_count(s, tr); k++) {
@@ -448,6 +456,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             }
             ok_track[tr] = 1;
             options += hosts;
+            openable += open_hosts;
             if (room)
                 roomy_options += hosts;
             single_track = tr;
@@ -485,6 +494,24 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
                 add(t, " of track '%s'", s->tracks[fail_track].id);
             add(t, ")");
         }
+        goto done;
+    }
+    if (openable == 0) {
+        /* every host in reach is closed by its own limits (audit,
+         * twenty-first session: this read "full or too small") */
+        const Centre *ce = &s->centres[s->centre_of[shut_host]];
+        nkeep = 0;
+        for (int i = 0; i < ncand; i++)
+            if (ok_track[cand[i]])
+                keep[nkeep++] = cand[i];
+        add(t, "no centre hosting ");
+        add_tracks(t, s, keep, nkeep, all);
+        add(t, " within reach of %s can open a group (%s%s: ", home, nshut > 1 ? "e.g. " : "",
+            mun_name(s, shut_host));
+        if (ce->max_groups == 0)
+            add(t, "max_groups 0)");
+        else
+            add(t, "seats %d, less than min_group %d)", ce->seats, s->tracks[shut_track].min_group);
         goto done;
     }
     if (roomy_options == 0) {

@@ -204,6 +204,28 @@ START_TEST(test_slots_capacity_zero)
 }
 END_TEST
 
+/* Centres in reach that cannot open any group are named, not "full"
+ * (independent audit, twenty-first session). */
+START_TEST(test_centres_cannot_open)
+{
+    for (int c = 0; c < s->ncentres; c++)
+        s->centres[c].max_groups = 0;
+    expect(3, "no centre hosting track 'T1' within reach of Alpha can open a group (e.g. Alpha: "
+              "max_groups 0)");
+}
+END_TEST
+
+START_TEST(test_centre_seats_below_min_group)
+{
+    s->centres[0].seats = 1;
+    s->centres[1].max_groups = 0;
+    for (int t = 0; t < s->ntracks; t++)
+        s->tracks[t].min_group = 2;
+    expect(3, "no centre hosting track 'T1' within reach of Alpha can open a group (e.g. Alpha: "
+              "seats 1, less than min_group 2)");
+}
+END_TEST
+
 START_TEST(test_zero_priority)
 {
     s->participants[3].priority = 0;
@@ -390,6 +412,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_slot_window_misses_placements);
     tcase_add_test(tc, test_slots_fully_reserved);
     tcase_add_test(tc, test_slots_capacity_zero);
+    tcase_add_test(tc, test_centres_cannot_open);
+    tcase_add_test(tc, test_centre_seats_below_min_group);
     tcase_add_test(tc, test_zero_priority);
     tcase_add_test(tc, test_zero_group_weight);
     tcase_add_test(tc, test_rank_too_low);
