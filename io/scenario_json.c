@@ -120,7 +120,7 @@ static void bad(Ctx *c, const char *const *keys, const char *expected, const jso
     complain(c, keys, "%s: expected %s, got '%s'", path, expected, text);
 }
 
-enum Bound { NONNEG, POSITIVE, UNIT, BUDGET };
+enum Bound { NONNEG, POSITIVE, UNIT, BUDGET, WEEKDAYS };
 
 /* Reads the member of obj named by the last of keys (the whole path from
  * the top, for messages) as a number into *out when present and not null. */
@@ -132,18 +132,19 @@ static void get_number(Ctx *c, const json_t *obj, const char *const *keys, enum 
     json_t *v = json_object_get(obj, keys[n]);
     if (!v || json_is_null(v))
         return;
-    static const char *const expected[] = {"a number >= 0", "a number > 0", "a number in 0..1", "a number >= 0"};
+    static const char *const expected[] = {"a number >= 0", "a number > 0", "a number in 0..1", "a number >= 0",
+                                           "a number in 0..7"};
     /* above samplan's limits (model/scenario.h) */
     static const char *const at_most[] = {"a number 0.." SCENARIO_REAL_MAX_TEXT,
                                           "a number > 0 and at most " SCENARIO_REAL_MAX_TEXT, "a number in 0..1",
-                                          "a number 0.." SCENARIO_BUDGET_MAX_TEXT};
+                                          "a number 0.." SCENARIO_BUDGET_MAX_TEXT, "a number in 0..7"};
     if (!json_is_number(v)) {
         bad(c, keys, expected[bound], v);
         return;
     }
     double x = json_number_value(v);
     int low_ok = isfinite(x) && (bound == POSITIVE ? x > 0 : x >= 0);
-    double most = bound == UNIT ? 1.0 : bound == BUDGET ? SCENARIO_BUDGET_MAX : SCENARIO_REAL_MAX;
+    double most = bound == UNIT ? 1.0 : bound == WEEKDAYS ? 7.0 : bound == BUDGET ? SCENARIO_BUDGET_MAX : SCENARIO_REAL_MAX;
     if (!low_ok || x > most) {
         bad(c, keys, low_ok ? at_most[bound] : expected[bound], v);
         return;
@@ -480,7 +481,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
         get_number(c, travel, KEYS("travel", "road_factor"), POSITIVE, &t->road_factor);
         get_number(c, travel, KEYS("travel", "speed_kmh"), POSITIVE, &t->speed_kmh);
         get_number(c, travel, KEYS("travel", "cost_per_km"), NONNEG, &t->cost_per_km);
-        get_number(c, travel, KEYS("travel", "days_per_week"), NONNEG, &t->days_per_week);
+        get_number(c, travel, KEYS("travel", "days_per_week"), WEEKDAYS, &t->days_per_week);
         get_number(c, travel, KEYS("travel", "accommodation_per_week"), NONNEG,
                    &t->accommodation_per_week);
         get_number(c, travel, KEYS("travel", "max_relocation_km"), NONNEG,

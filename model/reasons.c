@@ -232,6 +232,14 @@ static char *finish(Text *t)
     return strdup(t->s);
 }
 
+/* Whether the centre in municipality h can open a group of track tr at
+ * all (as solver/build.c prunes cohorts: a group and min_group seats). */
+static int can_open(const Scenario *s, int h, int tr)
+{
+    const Centre *ce = &s->centres[s->centre_of[h]];
+    return ce->max_groups > 0 && ce->seats >= s->tracks[tr].min_group;
+}
+
 /* Counts cohorts of the plan that are among p's admissible options. */
 static int open_options(const Scenario *s, const Plan *plan, const Participant *p,
                         const unsigned char *ok_track, Reach *r)
@@ -415,7 +423,6 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     long options = 0, roomy_options = 0, openable = 0;
     int reach_any = 0, fail_a = 0, fail_b = 0, fail_start = 0, fail_track = -1;
     int single_track = -1, single_host = -1, single_start = 0;
-    int shut_host = -1, shut_track = -1, nshut = 0; /* hosts in reach that cannot open a group */
     for (int i = 0; i < ncand; i++) {
         int tr = cand[i];
         const Track *T = &s->tracks[tr];
@@ -432,13 +439,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
                 if (centre_hosts_track(s, h, tr) && host_travel(s, p, h)) {
                     hosts++;
                     one_host = h;
-                    const Centre *ce = &s->centres[s->centre_of[h]];
-                    if (ce->max_groups > 0 && ce->seats >= T->min_group) {
-                        open_hosts++;
-                    } else if (nshut++ == 0) {
-                        shut_host = h;
-                        shut_track = tr;
-                    }
+                    open_hosts += can_open(s, h, tr);
                 }
         }
         for (int k = 0; k < track_start_count(s, tr); k++) {
@@ -497,16 +498,28 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         goto done;
     }
     if (openable == 0) {
-        /* every host in reach is closed by its own limits (audit,
-         * twenty-first session: this read "full or too small") */
-        const Centre *ce = &s->centres[s->centre_of[shut_host]];
+        /* every host in reach of an admissible track is closed by its
+         * own limits (audit, twenty-first session: this read "full or
+         * too small"); one of them is named */
+        int shut_host = -1, shut_track = -1, several = 0;
         nkeep = 0;
-        for (int i = 0; i < ncand; i++)
-            if (ok_track[cand[i]])
-                keep[nkeep++] = cand[i];
+        for (int i = 0; i < ncand; i++) {
+            int tr = cand[i];
+            if (!ok_track[tr])
+                continue;
+            keep[nkeep++] = tr;
+            for (int h = 0; h < s->nmunicipalities && s->tracks[tr].has_course; h++) {
+                if (!centre_hosts_track(s, h, tr) || !host_travel(s, p, h))
+                    continue;
+                several |= shut_host >= 0 && h != shut_host;
+                if (shut_host < 0)
+                    shut_host = h, shut_track = tr;
+            }
+        }
+        const Centre *ce = &s->centres[s->centre_of[shut_host]];
         add(t, "no centre hosting ");
         add_tracks(t, s, keep, nkeep, all);
-        add(t, " within reach of %s can open a group (%s%s: ", home, nshut > 1 ? "e.g. " : "",
+        add(t, " within reach of %s can open a group (%s%s: ", home, several ? "e.g. " : "",
             mun_name(s, shut_host));
         if (ce->max_groups == 0)
             add(t, "max_groups 0)");

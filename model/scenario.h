@@ -183,12 +183,16 @@ typedef struct Scenario {
 #define TRAVEL_UNREACHABLE (-1.0)
 
 /* The largest real number an input may hold (priorities, weights, costs,
- * distances, minutes; SCENARIO_BUDGET_MAX for objective.max_cost, a sum).
- * SPEC puts no upper limit on them; these are limits of this
- * implementation: a value of 1e160 made level 1 report value 0 as
- * optimal, 1e30 kept level 2 from any proof, and a cost_per_km of 1e307
- * made costs infinite (review, twenty-first session). The messages give
- * the limits as written here ("expected a number 0..1000000000"). */
+ * prices, distances, minutes, speeds, time limits; SCENARIO_BUDGET_MAX for
+ * objective.max_cost, a sum; travel.days_per_week is at most 7). SPEC
+ * puts no upper limit on them; these are limits of this implementation
+ * that keep every value, cost and sum the program holds finite and far
+ * from where GLPK fails: a priority of 1e160 made level 1 report value 0
+ * as optimal, 1e30 kept level 2 from any proof, and a cost_per_km of
+ * 1e307 made costs infinite (audit, twenty-first session). They do not
+ * make a small value count beside a huge one: SPEC's own tolerance,
+ * 1e-6 of V*, decides that. The messages give the limits as written here
+ * ("expected a number 0..1000000000"). */
 #define SCENARIO_REAL_MAX 1e9
 #define SCENARIO_REAL_MAX_TEXT "1000000000"
 #define SCENARIO_BUDGET_MAX 1e15

@@ -293,9 +293,10 @@ static int price(Screen *sc, LpWarm *lp, const Move *mv)
     }
     double obj;
     sc->priced++;
-    /* the re-solve stops once its dual simplex shows the move cannot gain
-     * (the audit needs every optimum) */
-    double cutoff = screen_audit ? NAN : gain_below(sc);
+    /* the re-solve stops once its dual simplex shows the move cannot gain,
+     * with the dual test's margin: GLPK's bound is dual feasible only
+     * within its tolerances (review); the audit needs every optimum */
+    double cutoff = screen_audit ? NAN : gain_below(sc) + SCREEN_DUAL_MARGIN * scale;
     int result = 0, solved = glpk_warm_solve(lp, move_seconds(sc), cutoff, &obj);
     if (screen_audit && sc->duals && solved != 2) {
         /* infeasible counts as +∞, above any bound */

@@ -89,67 +89,91 @@ START_TEST(giving_up_returns_the_start_unproven)
 }
 END_TEST
 
-/* What cutoff_claims_only_the_truth's visit works on. */
+/* What the cutoff tests' visit works on. */
 typedef struct CutoffProbe {
     const Mip *mip;
+    int minimise;  /* the level minimises (the cost level) */
     double *x;     /* [ncols] the LP optimum's columns */
-    int tried;     /* columns pushed out of the optimum */
+    int tried;     /* columns pushed into or out of the optimum */
     int stopped;   /* re-solves stopped at their cutoff */
     int wrong;     /* results that contradict the optimum without a cutoff */
 } CutoffProbe;
 
-/* For columns of the LP optimum, one at a time: the optimum o1 with the
- * column at 0, then the same re-solve from the original optimum with a
- * cutoff halfway: stopped (3), its objective must lie between o1 and
- * the cutoff; solved (1), it must be o1. */
+/* Pushes column j against the LP optimum, or restores it (push 0):
+ * maximising, a column in the optimum is held at 0; minimising, a
+ * column out of it at 1 or more. 0 when j cannot be pushed so. */
+static int push(LpWarm *lp, const CutoffProbe *p, int j, int on)
+{
+    const MipCol *col = &p->mip->cols[j];
+    int can = p->minimise ? p->x[j] < 0.5 && col->ub >= 1.0 && col->kind == COL_X
+                          : p->x[j] >= 0.5 && col->lb <= 0.0;
+    if (can)
+        glpk_warm_bounds(lp, j, on && p->minimise ? 1.0 : col->lb, on && !p->minimise ? 0.0 : col->ub);
+    return can;
+}
+
+/* For columns one at a time: the optimum o1 with the column pushed
+ * (push), then the same re-solve from the original optimum with a
+ * cutoff halfway between o0 and o1: stopped (3), its objective must lie
+ * between the cutoff and o1; solved (1), it must be o1. */
 static int probe_cutoff(LpWarm *lp, void *arg)
 {
     CutoffProbe *p = arg;
-    double o0, o1, o;
+    double o0, o1, o, sign = p->minimise ? -1.0 : 1.0; /* sign·objective: larger is better */
     ck_assert_int_eq(glpk_warm_solve(lp, 10.0, NAN, &o0), 1);
     glpk_warm_solution(lp, p->x);
     for (int j = 0; j < p->mip->ncols && p->tried < 40; j++) {
-        const MipCol *col = &p->mip->cols[j];
-        if (p->x[j] < 0.5 || col->lb > 0.0)
+        if (!push(lp, p, j, 1))
             continue;
-        glpk_warm_bounds(lp, j, col->lb, 0.0);
         int r1 = glpk_warm_solve(lp, 10.0, NAN, &o1);
-        glpk_warm_bounds(lp, j, col->lb, col->ub);
+        push(lp, p, j, 0);
         ck_assert_int_eq(glpk_warm_solve(lp, 10.0, NAN, &o), 1);
-        if (r1 != 1 || o1 > o0 - 1e-6)
+        if (r1 != 1 || sign * o1 > sign * o0 - 1e-6)
             continue; /* infeasible, or nothing lost: no cutoff between */
         p->tried++;
         double cutoff = 0.5 * (o0 + o1);
-        glpk_warm_bounds(lp, j, col->lb, 0.0);
+        push(lp, p, j, 1);
         int r = glpk_warm_solve(lp, 10.0, cutoff, &o);
         if (r == 3) {
             p->stopped++;
-            p->wrong += !(o <= cutoff + 1e-9 && o >= o1 - 1e-6);
+            p->wrong += !(sign * o <= sign * cutoff + 1e-9 && sign * o >= sign * o1 - 1e-6);
         } else {
             p->wrong += !(r == 1 && fabs(o - o1) <= 1e-6);
         }
-        glpk_warm_bounds(lp, j, col->lb, col->ub);
+        push(lp, p, j, 0);
         ck_assert_int_eq(glpk_warm_solve(lp, 10.0, NAN, &o), 1);
     }
     return 0;
 }
 
-START_TEST(cutoff_claims_only_the_truth)
+/* The value level maximises (the cutoff a lower limit, obj_ll), the cost
+ * level minimises (an upper limit, obj_ul: what screens use). */
+static void probe_level(RunLevel level)
 {
     Scenario *s = load_kronoberg();
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
-    CutoffProbe p = {&m.mip, malloc((size_t)m.mip.ncols * sizeof(double)), 0, 0, 0};
+    CutoffProbe p = {&m.mip, level == LEVEL_COST, malloc((size_t)m.mip.ncols * sizeof(double)), 0, 0, 0};
     ck_assert_ptr_nonnull(p.x);
     char err[256];
-    /* the value level maximises: the cutoff is a lower limit there */
-    ck_assert_int_eq(glpk_lp_warm(&m.mip, LEVEL_VALUE, probe_cutoff, &p, err, sizeof err), 0);
+    ck_assert_int_eq(glpk_lp_warm(&m.mip, level, probe_cutoff, &p, err, sizeof err), 0);
     ck_assert_int_gt(p.tried, 0);
     ck_assert_int_gt(p.stopped, 0);
     ck_assert_int_eq(p.wrong, 0);
     free(p.x);
     model_release(&m);
     scenario_free(s);
+}
+
+START_TEST(cutoff_claims_only_the_truth_maximising)
+{
+    probe_level(LEVEL_VALUE);
+}
+END_TEST
+
+START_TEST(cutoff_claims_only_the_truth_minimising)
+{
+    probe_level(LEVEL_COST);
 }
 END_TEST
 
@@ -160,7 +184,8 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, give_up_later_than_the_proof_changes_nothing);
     tcase_add_test(tc, giving_up_returns_the_start_unproven);
-    tcase_add_test(tc, cutoff_claims_only_the_truth);
+    tcase_add_test(tc, cutoff_claims_only_the_truth_maximising);
+    tcase_add_test(tc, cutoff_claims_only_the_truth_minimising);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -220,6 +220,8 @@ static const Case cases[] = {
      "scenario.json:1:64: travel.cost_per_km: expected a number 0..1000000000, got '9.9999999999999999e306'"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"objective\": {\"max_cost\": 2e15}}",
      "scenario.json:1:64: objective.max_cost: expected a number 0..1000000000000000, got '2000000000000000.0'"},
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"travel\": {\"days_per_week\": 8}}",
+     "scenario.json:1:66: travel.days_per_week: expected a number in 0..7, got '8'"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"solver\": {\"mip_gap\": 1.5}}",
      "scenario.json:1:60: solver.mip_gap: expected a number in 0..1, got '1.5'"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"cooperation\": \"yes\"}",

@@ -226,6 +226,37 @@ START_TEST(test_centre_seats_below_min_group)
 }
 END_TEST
 
+/* Only hosts of tracks that are admissible otherwise are named (review,
+ * twenty-first session: Beta, for T1 whose placements fail, was named
+ * with T1's min_group under track T2); one centre is not "e.g." */
+START_TEST(test_cannot_open_names_a_host_of_the_listed_track)
+{
+    s->tracks[1].modules[0].kind = MODULE_COURSE; /* T2 a course track */
+    s->tracks[1].modules[0].group_cost = 100;
+    fx_track_derive(&s->tracks[1]);
+    s->centres[0].all_tracks = 0; /* Alpha hosts T2 only, Beta T1 only */
+    s->centres[0].hosts[1] = 1;
+    fx_slot_window(s, 0, 19, 20); /* T1's placements never fit */
+    s->centres[1].seats = 1;
+    s->centres[0].max_groups = 0;
+    set_prefs(0, 2, 0, 1);
+    expect(0, "no centre hosting track 'T2' within reach of Alpha can open a group (Alpha: "
+              "max_groups 0)");
+}
+END_TEST
+
+START_TEST(test_cannot_open_one_centre_two_tracks)
+{
+    s->tracks[1].modules[0].kind = MODULE_COURSE;
+    fx_track_derive(&s->tracks[1]);
+    s->centres[0].max_groups = 0; /* Alpha hosts all, Beta nothing */
+    s->centres[1].hosts[0] = 0;
+    set_prefs(0, 2, 0, 1);
+    expect(0, "no centre hosting tracks 'T1' and 'T2' within reach of Alpha can open a group "
+              "(Alpha: max_groups 0)");
+}
+END_TEST
+
 START_TEST(test_zero_priority)
 {
     s->participants[3].priority = 0;
@@ -414,6 +445,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_slots_capacity_zero);
     tcase_add_test(tc, test_centres_cannot_open);
     tcase_add_test(tc, test_centre_seats_below_min_group);
+    tcase_add_test(tc, test_cannot_open_names_a_host_of_the_listed_track);
+    tcase_add_test(tc, test_cannot_open_one_centre_two_tracks);
     tcase_add_test(tc, test_zero_priority);
     tcase_add_test(tc, test_zero_group_weight);
     tcase_add_test(tc, test_rank_too_low);

@@ -29,11 +29,12 @@ if [ "${1:-}" = --one ]; then
 fi
 
 outdir=$(mktemp -d "${TMPDIR:-/tmp}/samplan-check.XXXXXX") || exit 1
-trap 'rm -rf "$outdir"' EXIT INT TERM
+trap 'rm -rf "$outdir"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 jobs=${CHECK_JOBS:-2}
 self=$0
 
-runners=$*
 pooled=
 alone=
 # the longest first, so that the pool ends together; the rest by name
@@ -47,7 +48,7 @@ for script in tests/e2e/region_search.sh tests/e2e/greedy_valid.sh tests/e2e/*.s
     fi
 done
 
-for bin in $runners; do
+for bin in "$@"; do
     sh "$self" --one "$bin" "$outdir"
 done
 # shellcheck disable=SC2086
@@ -58,8 +59,9 @@ done
 
 passed=0
 failed=0
-for bin in $runners; do
+for bin in "$@"; do
     out=$(cat "$outdir/$(basename "$bin").out" 2>/dev/null)
+    rc=$(cat "$outdir/$(basename "$bin").rc" 2>/dev/null)
     printf '%s\n' "$out" | tail -n 40
     line=$(printf '%s\n' "$out" | grep -E '^[0-9]+%: Checks: ' | tail -n 1)
     if [ -n "$line" ]; then
@@ -68,8 +70,13 @@ for bin in $runners; do
         e=$(echo "$line" | sed -E 's/.*Errors: ([0-9]+).*/\1/')
         passed=$((passed + n - f - e))
         failed=$((failed + f + e))
+        if [ "$rc" != 0 ] && [ $((f + e)) -eq 0 ]; then
+            # a clean summary, then a failing exit: a leak report at exit
+            echo "FAIL: $bin exited $rc after its summary"
+            failed=$((failed + 1))
+        fi
     else
-        echo "FAIL: $bin printed no Check summary (exit $(cat "$outdir/$(basename "$bin").rc" 2>/dev/null))"
+        echo "FAIL: $bin printed no Check summary (exit $rc)"
         failed=$((failed + 1))
     fi
 done
