@@ -132,21 +132,26 @@ static void get_number(Ctx *c, const json_t *obj, const char *const *keys, enum 
     json_t *v = json_object_get(obj, keys[n]);
     if (!v || json_is_null(v))
         return;
-    static const char *const expected[] = {"a number >= 0", "a number > 0", "a number in 0..1", "a number >= 0",
-                                           "a number in 0..7"};
-    /* above samplan's limits (model/scenario.h) */
-    static const char *const at_most[] = {"a number 0.." SCENARIO_REAL_MAX_TEXT,
-                                          "a number > 0 and at most " SCENARIO_REAL_MAX_TEXT, "a number in 0..1",
-                                          "a number 0.." SCENARIO_BUDGET_MAX_TEXT, "a number in 0..7"};
+    /* what is expected, as said below the bound and above the upper
+     * limit (samplan's limits: model/scenario.h), and that limit */
+    static const struct {
+        const char *low, *high;
+        double most;
+    } range[] = {
+        [NONNEG] = {"a number >= 0", "a number 0.." SCENARIO_REAL_MAX_TEXT, SCENARIO_REAL_MAX},
+        [POSITIVE] = {"a number > 0", "a number > 0 and at most " SCENARIO_REAL_MAX_TEXT, SCENARIO_REAL_MAX},
+        [UNIT] = {"a number in 0..1", "a number in 0..1", 1.0},
+        [BUDGET] = {"a number >= 0", "a number 0.." SCENARIO_BUDGET_MAX_TEXT, SCENARIO_BUDGET_MAX},
+        [WEEKDAYS] = {"a number in 0..7", "a number in 0..7", 7.0},
+    };
     if (!json_is_number(v)) {
-        bad(c, keys, expected[bound], v);
+        bad(c, keys, range[bound].low, v);
         return;
     }
     double x = json_number_value(v);
     int low_ok = isfinite(x) && (bound == POSITIVE ? x > 0 : x >= 0);
-    double most = bound == UNIT ? 1.0 : bound == WEEKDAYS ? 7.0 : bound == BUDGET ? SCENARIO_BUDGET_MAX : SCENARIO_REAL_MAX;
-    if (!low_ok || x > most) {
-        bad(c, keys, low_ok ? at_most[bound] : expected[bound], v);
+    if (!low_ok || x > range[bound].most) {
+        bad(c, keys, low_ok ? range[bound].high : range[bound].low, v);
         return;
     }
     *out = x;

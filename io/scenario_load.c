@@ -284,7 +284,6 @@ static int flag(const Cells *c, int col, const char *name, int *out)
     return 0;
 }
 
-
 /* A text cell (a name), copied; a required one that is empty is reported
  * but still copied, so the row's identifier stays known. NULL only on
  * out-of-memory (L->oom). */
