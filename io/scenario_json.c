@@ -39,6 +39,19 @@ static void show(const json_t *v, char *buf, size_t size)
 {
     if (json_is_string(v)) {
         snprintf(buf, size, "%s", json_string_value(v));
+    } else if (json_is_real(v)) {
+        /* the shortest form that reads back as the same number, near what
+         * was written: 1e307, not jansson's 9.9999999999999999e306 (audit) */
+        double x = json_real_value(v);
+        if (x == floor(x) && fabs(x) < 1e15) {
+            snprintf(buf, size, "%.1f", x); /* "10.0": a real, where an integer may be expected */
+        } else {
+            for (int digits = 1; digits <= 17; digits++) {
+                snprintf(buf, size, "%.*g", digits, x);
+                if (strtod(buf, NULL) == x)
+                    break;
+            }
+        }
     } else {
         char *text = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
         snprintf(buf, size, "%s", text ? text : "?");
