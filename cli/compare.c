@@ -399,7 +399,7 @@ static int write_table_file(const char *out, const char *name, const CompareTabl
     return rc ? 1 : 0;
 }
 
-int cmd_compare(int argc, char **argv)
+static int compare_command(int argc, char **argv)
 {
     CompareArgs a;
     int prc = parse_args(argc, argv, &a);
@@ -466,8 +466,6 @@ int cmd_compare(int argc, char **argv)
     if (existing)
         nstale = stale_run_dirs(out, runs, nruns, &stale);
 
-    struct sigaction old;
-    catch_interrupts(&old);
     int interrupted_at = -1;
     for (int r = 0; r < nruns; r++) {
         if (solver_interrupted) {
@@ -486,7 +484,6 @@ int cmd_compare(int argc, char **argv)
                                 "table\n", runs[r].name);
         }
     }
-    sigaction(SIGINT, &old, NULL);
 
     CompareRun *cruns = calloc((size_t)nruns, sizeof *cruns);
     if (!cruns) {
@@ -553,4 +550,15 @@ done:
     free(sel);
     free_names(names, nnames);
     return exit_code;
+}
+
+/* Ctrl-C is caught for the whole command (see cmd_solve): the runs not
+ * yet solved are marked so, and the table is still written. */
+int cmd_compare(int argc, char **argv)
+{
+    struct sigaction old;
+    catch_interrupts(&old);
+    int rc = compare_command(argc, argv);
+    sigaction(SIGINT, &old, NULL);
+    return rc;
 }

@@ -4,6 +4,7 @@
  */
 #include "commands.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,10 +146,8 @@ static int check_value_options(const char *command, int n, char **args)
     return 0;
 }
 
-int main(int argc, char **argv)
+static int run_command_line(int argc, char **argv)
 {
-    /* Outputs hold personal data: nothing samplan creates is world-readable. */
-    umask(077);
     if (argc < 2)
         return usage_error(NULL, "missing command");
     const char *name = argv[1];
@@ -184,5 +183,29 @@ int main(int argc, char **argv)
     if (rc == 0)
         rc = c->run(n, args);
     free(args);
+    return rc;
+}
+
+/* A command whose standard output could not be written (a full disk, a
+ * closed pipe end) has not done what it was asked, whatever it returned:
+ * `solve > /dev/full` exited 0 (independent audit, twenty-second
+ * session). Its plan files, if any, are written all the same. */
+static int stdout_failed(void)
+{
+    errno = 0;
+    int failed = fflush(stdout) != 0 || ferror(stdout);
+    if (failed)
+        fprintf(stderr, "samplan: cannot write to standard output: %s\n",
+                errno ? strerror(errno) : "write error");
+    return failed;
+}
+
+int main(int argc, char **argv)
+{
+    /* Outputs hold personal data: nothing samplan creates is world-readable. */
+    umask(077);
+    int rc = run_command_line(argc, argv);
+    if (stdout_failed() && rc == EXIT_OK)
+        rc = EXIT_NO_PLAN;
     return rc;
 }

@@ -137,9 +137,8 @@ static void print_summary(const Scenario *s, const Plan *plan, const char *out, 
     fprintf(f, "  report     samplan report %s   (a report.html for the steering group)\n", out);
 }
 
-int cmd_solve(int argc, char **argv)
+static int solve_command(int argc, char **argv, double t0)
 {
-    double t0 = clock_seconds();
     SolveArgs a;
     int prc = parse_args(argc, argv, &a);
     if (prc)
@@ -181,14 +180,10 @@ int cmd_solve(int argc, char **argv)
 
     SolveOptions opt = {a.time_limit >= 0 ? a.time_limit : s->solver.time_limit_s,
                         a.gap >= 0 ? a.gap : s->solver.mip_gap, a.quiet, t0, a.jobs};
-    struct sigaction old;
-    catch_interrupts(&old);
-
     Plan *plan = NULL;
     SolveStats stats;
     char err[512] = "";
     rc = solve_scenario(s, &opt, &plan, &stats, err, sizeof err);
-    sigaction(SIGINT, &old, NULL);
     if (rc) {
         fprintf(stderr, "samplan: %s\n", err);
         scenario_free(s);
@@ -230,4 +225,20 @@ int cmd_solve(int argc, char **argv)
     plan_free(plan);
     scenario_free(s);
     return EXIT_OK;
+}
+
+/* Ctrl-C is caught from the start to the end of the command, not only
+ * while solving: one during loading makes the solve return its first
+ * plan at once, and one while the plan is written lets the writing end.
+ * Caught only around the solve, a Ctrl-C in those windows killed samplan
+ * with no plan or with *.tmp files (independent audit, twenty-second
+ * session). */
+int cmd_solve(int argc, char **argv)
+{
+    double t0 = clock_seconds();
+    struct sigaction old;
+    catch_interrupts(&old);
+    int rc = solve_command(argc, argv, t0);
+    sigaction(SIGINT, &old, NULL);
+    return rc;
 }

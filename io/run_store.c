@@ -64,9 +64,14 @@ static int insert_count(sqlite3 *db, sqlite3_stmt *st, sqlite3_int64 run, const 
 }
 
 /* Opens (creating when missing) the store at path with its tables.
- * Returns the handle, or NULL with a message in err. */
-static sqlite3 *open_store(const char *path, char *err, size_t errsz)
+ * Returns the handle, or NULL with a message in err and *busy set when
+ * another run kept the store locked. The tables are made and checked in
+ * one transaction, so a file whose tables do not fit is left as it was
+ * (independent audit: a foreign `runs` table got a `run_counts` beside
+ * it before the refusal). */
+static sqlite3 *open_store(const char *path, int *busy, char *err, size_t errsz)
 {
+    *busy = 0;
     sqlite3 *db = NULL;
     /* SQLite would use a temporary or in-memory database, gone on close */
     if (!*path || !strcmp(path, ":memory:")) {
@@ -96,8 +101,24 @@ static sqlite3 *open_store(const char *path, char *err, size_t errsz)
         sqlite3_close(db);
         return NULL;
     }
-    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) {
-        snprintf(err, errsz, "cannot use run store '%s': %s", path, sqlite3_errmsg(db));
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        *busy = (rc & 0xff) == SQLITE_BUSY;
+        snprintf(err, errsz, *busy ? "run store '%s' is busy (another run is writing to it): %s"
+                                   : "cannot write run store '%s': %s", path, sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return NULL;
+    }
+    char why[256] = "";
+    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
+        snprintf(why, sizeof why, "%s", sqlite3_errmsg(db));
+    else
+        tables_fit(db, why, sizeof why);
+    if (why[0] || sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        if (!why[0])
+            snprintf(why, sizeof why, "%s", sqlite3_errmsg(db));
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        snprintf(err, errsz, "cannot use run store '%s': %s (expected the tables samplan makes)", path, why);
         sqlite3_close(db);
         return NULL;
     }
@@ -159,9 +180,10 @@ int run_store_check(const char *path, char *err, size_t errsz)
         snprintf(err, errsz, "cannot create run store '%s': %s", path, why);
         return -1;
     }
-    sqlite3 *db = open_store(path, err, errsz);
+    int busy = 0;
+    sqlite3 *db = open_store(path, &busy, err, errsz);
     if (!db)
-        return -1;
+        return busy ? -2 : -1;
     int rc = 0;
     char why[256] = "";
     int probe = probe_write(db, why, sizeof why);
@@ -170,9 +192,6 @@ int run_store_check(const char *path, char *err, size_t errsz)
         rc = -2;
     } else if (probe != SQLITE_OK) {
         snprintf(err, errsz, "cannot write run store '%s': %s", path, why);
-        rc = -1;
-    } else if (!tables_fit(db, why, sizeof why)) {
-        snprintf(err, errsz, "cannot use run store '%s': %s (expected the tables samplan makes)", path, why);
         rc = -1;
     }
     sqlite3_close(db);
@@ -186,7 +205,8 @@ int run_store_record(const char *path, const Scenario *s, const Plan *plan, cons
     sqlite3_stmt *run = NULL, *cnt = NULL;
     int *home_in = NULL, *home_out = NULL;
     int rc = -1;
-    if (!(db = open_store(path, err, errsz)))
+    int busy = 0;
+    if (!(db = open_store(path, &busy, err, errsz)))
         goto done;
     if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         goto sqlerr;

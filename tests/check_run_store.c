@@ -125,6 +125,8 @@ START_TEST(test_foreign_tables)
     ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), -1);
     ck_assert_msg(strstr(err, "expected the tables samplan makes") != NULL, "%s", err);
     ck_assert_int_eq(access(dbpath, F_OK), 0); /* the user's file stays */
+    /* ... as it was: no run_counts table made beside the foreign runs */
+    ck_assert_int_eq(query_int("SELECT count(*) FROM sqlite_master"), 1);
 }
 END_TEST
 

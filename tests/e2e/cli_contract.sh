@@ -173,6 +173,20 @@ if command -v glpsol >/dev/null 2>&1; then
         fail "MPS export solved with glpsol's defaults gives '$mps_obj', the LP export '$lp_obj' (expected its negation)"
 fi
 
+# a standard output that cannot be written (a full disk) is a failure
+# with a message, not exit 0 (independent audit, twenty-second session);
+# the plan files are written all the same
+if [ -w /dev/full ]; then
+    "$SAMPLAN" --version > /dev/full 2> "$tmp/err"
+    rc=$?
+    [ $rc -eq 1 ] && grep -q 'cannot write to standard output' "$tmp/err" ||
+        fail "--version > /dev/full: exit $rc, expected 1 with a message"
+    "$SAMPLAN" solve "$scen" -o "$tmp/full" --quiet > /dev/full 2> "$tmp/err"
+    rc=$?
+    [ $rc -eq 1 ] && [ -s "$tmp/full/summary.json" ] ||
+        fail "solve > /dev/full: exit $rc, expected 1, and the plan written"
+fi
+
 if [ "$fails" -ne 0 ]; then
     echo "cli_contract: $fails failure(s)"
     exit 1
