@@ -556,9 +556,9 @@ done:
  * yet solved are marked so, and the table is still written. */
 int cmd_compare(int argc, char **argv)
 {
-    struct sigaction old;
-    catch_interrupts(&old);
+    InterruptSave saved;
+    catch_interrupts(&saved);
     int rc = compare_command(argc, argv);
-    sigaction(SIGINT, &old, NULL);
+    restore_interrupts(&saved);
     return rc;
 }

@@ -6,6 +6,7 @@
 
 #include "commands.h"
 
+#include "../io/atomic_file.h"
 #include "../io/scenario_json.h"
 #include "../solver/glpk_run.h"
 
@@ -31,8 +32,8 @@ static int is_empty_dir(const char *path)
     return empty;
 }
 
-int choose_output_dir(const char *given, const char *scenario_dir, const char *tail, int force,
-                      const char *contents, char *buf, size_t size, const char **out, int *existing)
+static int choose_output_name(const char *given, const char *scenario_dir, const char *tail, int force,
+                              const char *contents, char *buf, size_t size, const char **out, int *existing)
 {
     struct stat st;
     *existing = 0;
@@ -77,17 +78,42 @@ int choose_output_dir(const char *given, const char *scenario_dir, const char *t
     return 0;
 }
 
+int choose_output_dir(const char *given, const char *scenario_dir, const char *tail, int force,
+                      const char *contents, char *buf, size_t size, const char **out, int *existing)
+{
+    int rc = choose_output_name(given, scenario_dir, tail, force, contents, buf, size, out, existing);
+    if (rc)
+        return rc;
+    /* before the solve, not after it (a read-only -o lost a whole run's
+     * work: independent audit, twenty-second session) */
+    char why[4400] = "";
+    if (!directory_takes_files(*out, 1, why, sizeof why)) {
+        fprintf(stderr, "samplan: cannot write the output directory '%s': %s\n", *out, why);
+        return EXIT_BAD_INPUT;
+    }
+    return 0;
+}
+
 static void on_interrupt(int sig)
 {
     (void)sig;
     solver_interrupted = 1;
 }
 
-void catch_interrupts(struct sigaction *old)
+static const int interrupt_signals[INTERRUPT_SIGNALS] = {SIGINT, SIGTERM, SIGHUP};
+
+void catch_interrupts(InterruptSave *save)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_interrupt;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, old);
+    for (int i = 0; i < INTERRUPT_SIGNALS; i++)
+        sigaction(interrupt_signals[i], &sa, &save->old[i]);
+}
+
+void restore_interrupts(const InterruptSave *save)
+{
+    for (int i = 0; i < INTERRUPT_SIGNALS; i++)
+        sigaction(interrupt_signals[i], &save->old[i], NULL);
 }

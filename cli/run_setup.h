@@ -19,8 +19,20 @@
 int choose_output_dir(const char *given, const char *scenario_dir, const char *tail, int force,
                       const char *contents, char *buf, size_t size, const char **out, int *existing);
 
-/* Makes SIGINT set solver_interrupted (the solver stops and keeps its best
- * plan); the previous action goes to *old for restoring with sigaction. */
-void catch_interrupts(struct sigaction *old);
+/* The signals that stop a solve the way Ctrl-C does: SIGINT, and SIGTERM
+ * and SIGHUP, which `timeout`, batch schedulers and a closed terminal
+ * send (they discarded the whole run: independent audit, twenty-second
+ * session). */
+#define INTERRUPT_SIGNALS 3
+typedef struct InterruptSave {
+    struct sigaction old[INTERRUPT_SIGNALS];
+} InterruptSave;
+
+/* Makes those signals set solver_interrupted (the solver stops and keeps
+ * its best plan); the previous actions go to *save. */
+void catch_interrupts(InterruptSave *save);
+
+/* Gives the signals back their previous actions. */
+void restore_interrupts(const InterruptSave *save);
 
 #endif

@@ -113,3 +113,52 @@ void atomic_release(AtomicFile *af)
     free(af->tmp_path);
     af->path = af->tmp_path = NULL;
 }
+
+int directory_takes_files(const char *dir, int or_ancestor, char *why, size_t whysz)
+{
+    char probe[4200];
+    size_t len = strlen(dir);
+    if (len == 0)
+        dir = ".", len = 1;
+    if (len + 40 > sizeof probe) {
+        snprintf(why, whysz, "%s", strerror(ENAMETOOLONG));
+        return 0;
+    }
+    memcpy(probe, dir, len + 1);
+    /* up to the nearest ancestor that exists */
+    struct stat st;
+    while (stat(probe, &st) != 0) {
+        if (errno != ENOENT || !or_ancestor) {
+            snprintf(why, whysz, "%s: %s", probe, strerror(errno));
+            return 0;
+        }
+        char *slash = strrchr(probe, '/');
+        while (slash && slash > probe && slash[1] == '\0') { /* trailing slashes */
+            *slash = '\0';
+            slash = strrchr(probe, '/');
+        }
+        if (!slash)
+            strcpy(probe, ".");
+        else if (slash == probe)
+            probe[1] = '\0'; /* "/" */
+        else
+            *slash = '\0';
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        snprintf(why, whysz, "%s: %s", probe, strerror(ENOTDIR));
+        return 0;
+    }
+    char tried[4200];
+    snprintf(tried, sizeof tried, "%s", probe);
+    size_t plen = strlen(probe);
+    snprintf(probe + plen, sizeof probe - plen, "%s.samplan-write-probe-XXXXXX",
+             plen && probe[plen - 1] == '/' ? "" : "/");
+    int fd = mkstemp(probe);
+    if (fd < 0) {
+        snprintf(why, whysz, "%s: %s", tried, strerror(errno));
+        return 0;
+    }
+    close(fd);
+    unlink(probe);
+    return 1;
+}

@@ -46,4 +46,14 @@ void atomic_abort(AtomicFile *af);
 /* Frees the paths (after a commit). Safe on a zeroed AtomicFile. */
 void atomic_release(AtomicFile *af);
 
+/* 1 when new files can be made in directory dir, or, when dir does not
+ * exist yet and or_ancestor is 1, in its nearest existing ancestor (where
+ * mkdir -p would start):
+ * a file is made there and removed again, which also catches read-only
+ * file systems and root-proof cases access() misses. Else 0 with the
+ * system's reason and the directory tried in why. Used before a solve, so
+ * that an unwritable -o or --db fails in milliseconds, not after the
+ * search (independent audit, twenty-second session). */
+int directory_takes_files(const char *dir, int or_ancestor, char *why, size_t whysz);
+
 #endif

@@ -194,9 +194,16 @@ int plan_write(const Scenario *s, const Plan *plan, const char *out_dir, int for
         if (atomic_close(af, diags) != 0)
             goto done;
     }
+    /* summary.json last: the renames are one at a time, and a run
+     * killed between them (SIGKILL) with --force must not leave a new
+     * summary beside the old tables (independent audit, twenty-second
+     * session): a new summary.json appears only once every table beside
+     * it is new */
     for (int k = 0; k < F_COUNT; k++)
-        if (atomic_commit(&files[k], diags) != 0)
+        if (k != F_SUMMARY && atomic_commit(&files[k], diags) != 0)
             goto done;
+    if (atomic_commit(&files[F_SUMMARY], diags) != 0)
+        goto done;
     remove_stale_report(out_dir);
     sync_dir(out_dir);
     rc = 0;

@@ -4,6 +4,8 @@
  */
 #include "run_store.h"
 
+#include "atomic_file.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -15,6 +17,10 @@
 #include <unistd.h>
 
 #define STORE_BUSY_MS 10000
+/* Recording comes after the plan is written, within the time the user
+ * waits for: a store kept busy by something else costs at most this, and
+ * a warning (runs solved side by side record in milliseconds). */
+#define STORE_RECORD_BUSY_MS 2000
 
 static const char schema[] =
     "CREATE TABLE IF NOT EXISTS runs ("
@@ -69,7 +75,7 @@ static int insert_count(sqlite3 *db, sqlite3_stmt *st, sqlite3_int64 run, const 
  * one transaction, so a file whose tables do not fit is left as it was
  * (independent audit: a foreign `runs` table got a `run_counts` beside
  * it before the refusal). */
-static sqlite3 *open_store(const char *path, int *busy, char *err, size_t errsz)
+static sqlite3 *open_store(const char *path, int busy_ms, int *busy, char *err, size_t errsz)
 {
     *busy = 0;
     sqlite3 *db = NULL;
@@ -93,7 +99,7 @@ static sqlite3 *open_store(const char *path, int *busy, char *err, size_t errsz)
     }
     /* runs solved side by side record one at a time: wait for the other
      * writer rather than fail at once with "database is locked" */
-    sqlite3_busy_timeout(db, STORE_BUSY_MS);
+    sqlite3_busy_timeout(db, busy_ms);
     /* SQLite opens a file it may not write read-only, and the schema
      * statements write nothing once the tables exist */
     if (sqlite3_db_readonly(db, "main") != 0) {
@@ -141,27 +147,21 @@ static int probe_write(sqlite3 *db, char *why, size_t whysz)
 }
 
 /* 1 when a new file can be made in the directory path would be in (the
- * store, and SQLite's journal beside it): a file is made there and
- * removed again. Else 0 with the system's reason in why. */
-static int directory_takes_files(const char *path, char *why, size_t whysz)
+ * store, and SQLite's journal beside it), which must exist: SQLite makes
+ * no directories. Else 0 with the reason in why. */
+static int store_directory_takes_files(const char *path, char *why, size_t whysz)
 {
-    char probe[4200];
+    char dir[4200];
     const char *slash = strrchr(path, '/');
-    int dirlen = slash ? (int)(slash - path) : 1;
-    const char *dir = slash ? path : ".";
-    if (snprintf(probe, sizeof probe, "%.*s/.samplan-store-probe-XXXXXX", dirlen, slash == path ? "" : dir) >=
-        (int)sizeof probe) {
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else if (snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path) >= (int)sizeof dir) {
         snprintf(why, whysz, "%s", strerror(ENAMETOOLONG));
         return 0;
     }
-    int fd = mkstemp(probe);
-    if (fd < 0) {
-        snprintf(why, whysz, "%s", strerror(errno));
-        return 0;
-    }
-    close(fd);
-    unlink(probe);
-    return 1;
+    return directory_takes_files(dir, 0, why, whysz);
 }
 
 int run_store_check(const char *path, char *err, size_t errsz)
@@ -175,13 +175,13 @@ int run_store_check(const char *path, char *err, size_t errsz)
         /* not made here: a store made now and removed if the solve
          * failed could take another run's record with it */
         char why[256] = "";
-        if (directory_takes_files(path, why, sizeof why))
+        if (store_directory_takes_files(path, why, sizeof why))
             return 0;
         snprintf(err, errsz, "cannot create run store '%s': %s", path, why);
         return -1;
     }
     int busy = 0;
-    sqlite3 *db = open_store(path, &busy, err, errsz);
+    sqlite3 *db = open_store(path, STORE_BUSY_MS, &busy, err, errsz);
     if (!db)
         return busy ? -2 : -1;
     int rc = 0;
@@ -206,7 +206,7 @@ int run_store_record(const char *path, const Scenario *s, const Plan *plan, cons
     int *home_in = NULL, *home_out = NULL;
     int rc = -1;
     int busy = 0;
-    if (!(db = open_store(path, &busy, err, errsz)))
+    if (!(db = open_store(path, STORE_RECORD_BUSY_MS, &busy, err, errsz)))
         goto done;
     if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         goto sqlerr;
@@ -227,8 +227,14 @@ int run_store_record(const char *path, const Scenario *s, const Plan *plan, cons
         sqlite3_bind_text(run, 3, s->variant, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(run, 3);
-    sqlite3_bind_text(run, 4, s->dir, -1, SQLITE_STATIC);
-    sqlite3_bind_text(run, 5, out_dir, -1, SQLITE_STATIC);
+    /* absolute paths: a store is shared by runs from other working
+     * directories (independent audit, twenty-second session); as given
+     * when the path cannot be resolved */
+    char *scenario_abs = realpath(s->dir, NULL), *out_abs = realpath(out_dir, NULL);
+    sqlite3_bind_text(run, 4, scenario_abs ? scenario_abs : s->dir, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(run, 5, out_abs ? out_abs : out_dir, -1, SQLITE_TRANSIENT);
+    free(scenario_abs);
+    free(out_abs);
     sqlite3_bind_text(run, 6, plan_status_names[plan->status], -1, SQLITE_STATIC);
     sqlite3_bind_double(run, 7, plan->value);
     sqlite3_bind_double(run, 8, plan->cost);

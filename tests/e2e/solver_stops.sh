@@ -11,6 +11,7 @@
 # its bound alongside the greedy search, long before its time limit.
 # Case 7: a greedy search whose plan reaches the bound stops there.
 # Case 8: Ctrl-C while the scenario loads or the plan is written.
+# Case 9: SIGTERM and SIGHUP act as Ctrl-C.
 # Env: SAMPLAN (binary), TOOLS (plan_check), SAMPLAN_OPT (the optimised
 # binary, for the time-limit bound; SAMPLAN if unset). Run from the
 # repository root.
@@ -167,6 +168,26 @@ for limit in 1 3; do
     elif ls "$tmp/late" | grep -q '\.tmp$'; then say "FAIL ctrl-c again and again: *.tmp files left"; ls "$tmp/late"; fail=1
     elif ! "$TOOLS/plan_check" "$tmp/hard" "$tmp/late" >"$tmp/late.chk" 2>&1; then say "FAIL ctrl-c again and again: plan_check"; tail -5 "$tmp/late.chk"; fail=1
     else say "ok   ctrl-c again and again ($sent signals, limit $limit s): exit 0, a whole plan ($(status_of "$tmp/late"))"; fi
+done
+
+# 9. SIGTERM (timeout, batch schedulers) and SIGHUP stop the solve as
+# Ctrl-C does, with the best plan written; they used to discard the run
+# (exit 143, no plan: independent audit, twenty-second session)
+for sig in TERM HUP; do
+    rm -rf "$tmp/term"
+    "$SAMPLAN" solve "$tmp/hard" -o "$tmp/term" --time-limit 600 --quiet >/dev/null 2>"$tmp/term.err" &
+    pid=$!
+    sleep 2
+    kill -$sig $pid
+    start=$(date +%s)
+    wait $pid
+    rc=$?
+    took=$(( $(date +%s) - start ))
+    if [ $rc -ne 0 ]; then say "FAIL SIG$sig: exit $rc"; cat "$tmp/term.err"; fail=1
+    elif [ "$(status_of "$tmp/term")" != feasible ]; then say "FAIL SIG$sig: status $(status_of "$tmp/term")"; fail=1
+    elif ! "$TOOLS/plan_check" "$tmp/hard" "$tmp/term" >"$tmp/term.chk" 2>&1; then say "FAIL SIG$sig: plan_check"; tail -5 "$tmp/term.chk"; fail=1
+    elif [ "$took" -gt 10 ]; then say "FAIL SIG$sig: stopped only after $took s"; fail=1
+    else say "ok   SIG$sig: feasible plan, stopped $took s after the signal"; fi
 done
 
 exit $fail
