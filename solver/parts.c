@@ -674,42 +674,6 @@ int parts_init(Model *m, Blocks *blocks, const double *const *starts, int nstart
     return 0;
 }
 
-int parts_offer_start(Part *parts, int n, const double *x)
-{
-    int taken = 0;
-    for (int i = 0; i < n; i++) {
-        Part *pt = &parts[i];
-        int nc = pt->mip->ncols;
-        if (pt->settled1 || !pt->fallback || !nc)
-            continue;
-        const double *const offer[2] = {pt->fallback, x};
-        double *local = malloc((size_t)nc * sizeof *local);
-        if (!local)
-            return taken; /* an offer, not a need: the part keeps its plans */
-        const double *pick = best_start(pt, offer, 2, local);
-        for (int l = 0; l < nc; l++)
-            local[l] = x[pt->col ? pt->col[l] : l];
-        if (pick == x)
-            memcpy(pt->fallback, local, (size_t)nc * sizeof *local);
-        double v = mip_objective(pt->mip, local, LEVEL_VALUE);
-        if (pt->runs && v > pt->value + 1e-9 * fmax(1.0, fabs(pt->value))) {
-            memcpy(pt->x, local, (size_t)nc * sizeof *local);
-            pt->value = v;
-            taken++;
-        }
-        free(local);
-    }
-    return taken;
-}
-
-int parts_settled1(const Part *parts, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (!parts[i].settled1)
-            return 0;
-    return 1;
-}
-
 void parts_free(Part *parts, int n)
 {
     for (int i = 0; parts && i < n; i++) {

@@ -66,16 +66,6 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
  * (best: scratch as for part_trivial_bound). Returns 1 if settled. */
 int part_settle_by_bound(Part *pt, const Model *m, double gap, double *best);
 
-/* Offers a plan on the whole program's columns (x) to every part whose
- * level 1 is not settled: it becomes the part's greedy fallback when it
- * is better there (more value, then less cost), and its best plan so far
- * when it has more value than that. Returns how many parts took it as
- * their best plan. */
-int parts_offer_start(Part *parts, int n, const double *x);
-
-/* 1 when every part's level 1 is settled. */
-int parts_settled1(const Part *parts, int n);
-
 /* Parts level 1 never ran (Ctrl-C) take their greedy plan. */
 void parts_keep_fallback(Part *parts, int n);
 

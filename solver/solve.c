@@ -262,25 +262,6 @@ double solve_bound_on_grid(double bound, int digits)
  * plans' time (`greedy_s` each): it makes its own start first.
  * SAMPLAN_GREEDY_SEARCH (seconds) forces it: tests run it on small
  * scenarios. */
-static size_t largest_block_nonzeros(const Model *m, const Blocks *blocks)
-{
-    size_t largest = 0;
-    for (int i = 0; i < blocks->n; i++) {
-        size_t nnz = blocks_program(blocks, &m->mip, i)->nnz;
-        largest = nnz > largest ? nnz : largest;
-    }
-    return largest;
-}
-
-/* The county search's time: SEARCH_COUNTY_SHARE of level 1, at most
- * SEARCH_S_PER_CLASS per class; 0 when that is less than
- * SEARCH_MIN_GREEDIES greedy plans' time. */
-static double county_search_seconds(const Model *m, double level1_s, double greedy_s)
-{
-    double t = fmin(SEARCH_COUNTY_SHARE * level1_s, SEARCH_S_PER_CLASS * m->classes.npclasses);
-    return t >= SEARCH_MIN_GREEDIES * greedy_s ? t : 0.0;
-}
-
 static double greedy_search_seconds(const Model *m, const Blocks *blocks, double level1_s, double greedy_s)
 {
     const char *env = getenv("SAMPLAN_GREEDY_SEARCH");
@@ -289,34 +270,17 @@ static double greedy_search_seconds(const Model *m, const Blocks *blocks, double
         return 0.0;
     if (env)
         return fmin(atof(env), SEARCH_MAX_SHARE * level1_s);
-    size_t largest = largest_block_nonzeros(m, blocks);
+    size_t largest = 0;
+    for (int i = 0; i < blocks->n; i++) {
+        size_t nnz = blocks_program(blocks, &m->mip, i)->nnz;
+        largest = nnz > largest ? nnz : largest;
+    }
     double t = 0.0;
     if (largest > LNS_MIN_NONZEROS)
         t = fmin(SEARCH_SHARE * level1_s, level1_s - SEARCH_LEVEL1_REST);
     else if (largest > SEARCH_MIN_NONZEROS)
-        return county_search_seconds(m, level1_s, greedy_s);
+        t = fmin(SEARCH_COUNTY_SHARE * level1_s, SEARCH_S_PER_CLASS * m->classes.npclasses);
     return t >= SEARCH_MIN_GREEDIES * greedy_s ? t : 0.0;
-}
-
-/* Below SEARCH_MIN_NONZEROS, GLPK proves most programs at once, but not
- * all: kronoberg 1 000 (12 781 non-zeros, 539 classes) had no incumbent
- * for 10 s and ended level 1 at 729.5 (bound 733.7) after 22 s of a 30 s
- * limit, where the county search first gave 732.3, and level 2 then
- * 19.2 M SEK instead of 20.9-28.9 M; norra-vastmanland 2 000 (13 227) is
- * proven in 0.3 s (bench/RESULTS.md, twenty-second session). So GLPK
- * first gets PROBE_S (at most PROBE_SHARE of level 1); a program it
- * has not proven by then gets the county search, and GLPK goes on from
- * the better plan. Returns the probe's time, 0 for none. */
-#define PROBE_S 1.0
-#define PROBE_SHARE 0.15
-#define PROBE_MIN_NONZEROS 2000
-static double probe_seconds(const Model *m, const Blocks *blocks, double level1_s, double greedy_s)
-{
-    size_t largest = largest_block_nonzeros(m, blocks);
-    if (getenv("SAMPLAN_GREEDY_SEARCH") || solver_interrupted || largest <= PROBE_MIN_NONZEROS ||
-        largest > SEARCH_MIN_NONZEROS || county_search_seconds(m, level1_s, greedy_s) <= 0.0)
-        return 0.0;
-    return fmin(PROBE_S, PROBE_SHARE * level1_s);
 }
 
 /* When level 2 ends. Region search proves no cost bound, so its level 2
@@ -433,7 +397,6 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     double level1_start = clock_seconds();
     double level1_end = level1_start + (deadline - level1_start) * LEVEL1_SHARE;
     double search_s = greedy_search_seconds(&m, &blocks, level1_end - clock_seconds(), greedy_s);
-    double probe_s = search_s > 0.0 ? 0.0 : probe_seconds(&m, &blocks, level1_end - clock_seconds(), greedy_s);
     block_bound = malloc((size_t)n * sizeof *block_bound);
     best = calloc((size_t)(m.classes.npclasses ? m.classes.npclasses : 1), sizeof *best);
     if (!block_bound || !best) {
@@ -502,27 +465,6 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     for (int i = 0; i < n; i++)
         part_settle_by_bound(&parts[i], &m, opt->mip_gap, best);
     double t1 = clock_seconds();
-    if (probe_s > 0.0 && best_order >= 0) {
-        if (parts_run_level(parts, n, LEVEL_VALUE, &base, fmin(level1_end, t1 + probe_s), 0.0, jobs, err, errsz))
-            goto done;
-        double ts = clock_seconds();
-        double county_s = county_search_seconds(&m, level1_end - ts, greedy_s);
-        if (!parts_settled1(parts, n) && !solver_interrupted && county_s > 0.0) {
-            LiveShare here = {0.0, 0, HUGE_VAL, 0.0};
-            here.bound = part_trivial_bound(&m, &m.mip, best);
-            here.gap = opt->mip_gap;
-            start_x[NGREEDY] = plan_columns(&m, greedy_for(s, greedy_orders[best_order], county_s, &here));
-            stats->search_s = clock_seconds() - ts;
-            if (start_x[NGREEDY]) {
-                int taken = parts_offer_start(parts, n, start_x[NGREEDY]);
-                if (!opt->quiet)
-                    fprintf(stderr, "samplan: %6.1f s  level 1 (value)  greedy search after %.1f s of GLPK: %g%s\n",
-                            clock_seconds() - opt->clock_start, probe_s,
-                            mip_objective(&m.mip, start_x[NGREEDY], LEVEL_VALUE),
-                            taken ? ", GLPK goes on from it" : ", GLPK's plan is better");
-            }
-        }
-    }
     if (parts_run_level(parts, n, LEVEL_VALUE, &base, level1_end, 0.0, jobs, err, errsz))
         goto done;
     stats->level1_s = clock_seconds() - t1; /* wall time */
