@@ -49,6 +49,7 @@
 #include "../model/classes.h"
 #include "../model/cohorts.h"
 #include "build.h"
+#include "glpk_run.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -773,6 +774,17 @@ typedef struct Gather {
     unsigned char *tried;
 } Gather;
 
+/* 1 once g's deadline has passed or Ctrl-C came (looked at every 32nd
+ * call, i: the caller's count), and from then on. Without a deadline
+ * (the greedy search's steps) never: the search stops by itself. */
+static int greedy_out_of_time(Greedy *g, int i)
+{
+    if (!g->stopped && (i & 31) == 0 && g->deadline > 0.0 &&
+        (solver_interrupted || clock_seconds() > g->deadline))
+        g->stopped = 1;
+    return g->stopped;
+}
+
 static void gather_release(Gather *ga)
 {
     free(ga->u_p);
@@ -935,8 +947,8 @@ int greedy_gather(Greedy *g, const int *porder, int n)
     int rc = -1;
     if (gather_init(g, porder, n, &ga))
         goto done;
-    int c;
-    while ((c = gather_pick(g, &ga)) >= 0) {
+    int c, picks = 0;
+    while (!greedy_out_of_time(g, ++picks) && (c = gather_pick(g, &ga)) >= 0) {
         ga.tried[c] = 1;
         int t, host, start;
         greedy_coh_decode(g, c, &t, &host, &start);
@@ -1172,25 +1184,38 @@ int greedy_participant_order(Greedy *g, GreedyOrder order, int *porder)
     return 0;
 }
 
-int greedy_fill(Greedy *g, const int *porder, int n)
+/* Joins the participants of porder not yet placed, in that order, until
+ * the deadline. Returns 0, or −1 on out-of-memory. */
+static int join_all(Greedy *g, const int *porder, int n)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n && !greedy_out_of_time(g, i); i++)
         if (g->p_cohort[porder[i]] < 0 && greedy_try_join(g, porder[i]) < 0)
             return -1;
-    for (int round = 0; round < GREEDY_ROUNDS; round++) {
+    return 0;
+}
+
+int greedy_fill(Greedy *g, const int *porder, int n)
+{
+    if (join_all(g, porder, n))
+        return -1;
+    for (int round = 0; round < GREEDY_ROUNDS && !g->stopped; round++) {
         if (greedy_repair(g) == 0)
             break;
-        for (int i = 0; i < n; i++)
-            if (g->p_cohort[porder[i]] < 0 && greedy_try_join(g, porder[i]) < 0)
-                return -1;
+        if (join_all(g, porder, n))
+            return -1;
     }
-    greedy_repair(g);
-    if (g->order != GREEDY_GROSS_LIST && greedy_gather(g, porder, n))
+    greedy_repair(g); /* valid whenever it stopped: no cohort below min_group */
+    if (g->order != GREEDY_GROSS_LIST && !g->stopped && greedy_gather(g, porder, n))
         return -1;
     return 0;
 }
 
 int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out)
+{
+    return greedy_plan_until(s, order, 0.0, out);
+}
+
+int greedy_plan_until(const Scenario *s, GreedyOrder order, double deadline, Plan **out)
 {
     Greedy g;
     int rc = -1;
@@ -1198,6 +1223,7 @@ int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out)
     int *porder = malloc((size_t)(np ? np : 1) * sizeof *porder);
     if (greedy_state_init(&g, s, order) || !porder)
         goto done;
+    g.deadline = deadline;
     if (greedy_participant_order(&g, order, porder) || greedy_fill(&g, porder, np) || greedy_trim(&g, porder))
         goto done;
     rc = greedy_to_plan(&g, out);

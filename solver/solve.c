@@ -328,7 +328,9 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
      * leaves no time to build the program (national 50 000: about 4 s),
      * or none after it, that plan is the answer */
     double tg = clock_seconds();
-    Plan *first = greedy_for(s, greedy_orders[0], -1.0, NULL);
+    Plan *first = NULL; /* placing stops at the deadline: the rest wait unassigned */
+    if (greedy_plan_until(s, greedy_orders[0], deadline, &first) != 0)
+        first = NULL;
     if (!first) {
         snprintf(err, errsz, "out of memory");
         return 1;

@@ -137,14 +137,21 @@ static int collect(Running *r, ApplyFn apply, void *ctx, char *err, size_t errsz
     while (waitpid(r->pid, &status, 0) < 0 && errno == EINTR)
         ;
     int rc = 0;
-    if (got != 0) {
-        if (got == 1)
-            snprintf(err, errsz, "out of memory in a solver worker");
-        else if (WIFSIGNALED(status))
-            snprintf(err, errsz, "a solver worker ended by signal %d without a result", WTERMSIG(status));
-        else
-            snprintf(err, errsz, "a solver worker ended without a result");
+    if (got == 1) {
+        snprintf(err, errsz, "out of memory in a solver worker");
         rc = -1;
+    } else if (got != 0) {
+        /* a worker lost (the kernel's OOM killer, a kill -9) is a worker
+         * killed at the deadline: its item keeps the plan it started from
+         * and the others go on. It used to end the whole solve with exit 1
+         * and no plan (independent audit, twenty-second session). A GLPK
+         * error is a result, and still fails the solve. */
+        if (WIFSIGNALED(status))
+            fprintf(stderr, "samplan: warning: a solver worker ended by signal %d without a result; "
+                            "its part keeps the plan it started from\n", WTERMSIG(status));
+        else
+            fprintf(stderr, "samplan: warning: a solver worker ended without a result; its part keeps "
+                            "the plan it started from\n");
     } else {
         rc = apply(ctx, r->item, buf, len);
     }

@@ -11,7 +11,9 @@
 # its bound alongside the greedy search, long before its time limit.
 # Case 7: a greedy search whose plan reaches the bound stops there.
 # Case 8: Ctrl-C while the scenario loads or the plan is written.
-# Case 9: SIGTERM and SIGHUP act as Ctrl-C.
+# Case 9: SIGTERM and SIGHUP act as Ctrl-C. Case 10: a slow first
+# greedy plan keeps a short time limit. Case 11: a worker process lost
+# to SIGKILL costs its part's progress, not the run.
 # Env: SAMPLAN (binary), TOOLS (plan_check), SAMPLAN_OPT (the optimised
 # binary, for the time-limit bound; SAMPLAN if unset). Run from the
 # repository root.
@@ -189,5 +191,54 @@ for sig in TERM HUP; do
     elif [ "$took" -gt 10 ]; then say "FAIL SIG$sig: stopped only after $took s"; fail=1
     else say "ok   SIG$sig: feasible plan, stopped $took s after the signal"; fi
 done
+
+# 10. the first greedy plan keeps the time limit too: on a national
+# 5 000 with a third of the slots' capacity it took 1.7 s, so
+# `--time-limit 0.3` ended after 1.7 s (independent audit, twenty-second
+# session). It now stops placing at the deadline; the plan stays valid.
+"$SAMPLAN" generate --preset national --participants 5000 --seed 2 -o "$tmp/tight" >/dev/null 2>&1 ||
+    { say "FAIL: generate 5000"; exit 1; }
+awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next } { $3 = int($3 / 3); print }' "$tmp/tight/slots.csv" \
+    >"$tmp/slots.csv" && mv "$tmp/slots.csv" "$tmp/tight/slots.csv"
+start_ms=$(date +%s%3N)
+"$opt" solve "$tmp/tight" -o "$tmp/tight-out" --time-limit 0.3 --quiet >/dev/null 2>"$tmp/tight.err"
+rc=$?
+took_ms=$(( $(date +%s%3N) - start_ms ))
+if [ $rc -ne 0 ]; then say "FAIL first plan at 0.3 s: exit $rc"; cat "$tmp/tight.err"; fail=1
+elif ! "$TOOLS/plan_check" "$tmp/tight" "$tmp/tight-out" >"$tmp/tight.chk" 2>&1; then say "FAIL first plan at 0.3 s: plan_check"; tail -5 "$tmp/tight.chk"; fail=1
+elif [ "$took_ms" -gt 1000 ]; then say "FAIL first plan at 0.3 s: took $took_ms ms"; fail=1
+else say "ok   --time-limit 0.3 on a slow first greedy plan: $took_ms ms, a valid plan"; fi
+
+# 11. a worker process lost (the OOM killer, kill -9) is a worker killed
+# at its deadline: its part keeps the plan it started from, the solve
+# goes on and writes a valid plan with a warning. It used to end the
+# whole solve with exit 1 and no plan (independent audit, twenty-second
+# session). kronoberg 2 000 races two GLPK workers at level 1.
+"$SAMPLAN" generate --preset kronoberg --participants 2000 --seed 1 -o "$tmp/k2000" >/dev/null 2>&1 ||
+    { say "FAIL: generate kronoberg 2000"; exit 1; }
+"$SAMPLAN" solve "$tmp/k2000" -o "$tmp/lost" --time-limit 5 --jobs 2 --quiet >/dev/null 2>"$tmp/lost.err" &
+pid=$!
+# the worker processes: /proc, not pgrep (procps may be missing)
+children_of() {
+    for st in /proc/[0-9]*/stat; do
+        read -r cpid comm state ppid rest < "$st" 2>/dev/null && [ "$ppid" = "$1" ] && echo "$cpid"
+    done
+}
+sleep 1
+child=
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+    child=$(children_of $pid | head -n 1)
+    [ -n "$child" ] && break
+    sleep 0.1
+done
+[ -n "$child" ] && kill -KILL "$child"
+wait $pid
+rc=$?
+if [ -z "$child" ]; then say "FAIL worker lost: no worker process found to kill"; fail=1
+elif [ $rc -ne 0 ]; then say "FAIL worker lost: exit $rc"; cat "$tmp/lost.err"; fail=1
+elif ! grep -q 'a solver worker ended by signal 9 without a result' "$tmp/lost.err"; then
+    say "FAIL worker lost: no warning"; cat "$tmp/lost.err"; fail=1
+elif ! "$TOOLS/plan_check" "$tmp/k2000" "$tmp/lost" >"$tmp/lost.chk" 2>&1; then say "FAIL worker lost: plan_check"; tail -5 "$tmp/lost.chk"; fail=1
+else say "ok   a worker killed with SIGKILL: exit 0, a warning, a valid plan ($(status_of "$tmp/lost"))"; fi
 
 exit $fail
