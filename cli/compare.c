@@ -552,13 +552,11 @@ done:
     return exit_code;
 }
 
-/* Ctrl-C is caught for the whole command (see cmd_solve): the runs not
- * yet solved are marked so, and the table is still written. */
+/* Ctrl-C is caught from here to the process's exit (see cmd_solve): the
+ * runs not yet solved are marked so, and the table is still written. */
 int cmd_compare(int argc, char **argv)
 {
     InterruptSave saved;
     catch_interrupts(&saved);
-    int rc = compare_command(argc, argv);
-    restore_interrupts(&saved);
-    return rc;
+    return compare_command(argc, argv);
 }

@@ -111,9 +111,3 @@ void catch_interrupts(InterruptSave *save)
     for (int i = 0; i < INTERRUPT_SIGNALS; i++)
         sigaction(interrupt_signals[i], &sa, &save->old[i]);
 }
-
-void restore_interrupts(const InterruptSave *save)
-{
-    for (int i = 0; i < INTERRUPT_SIGNALS; i++)
-        sigaction(interrupt_signals[i], &save->old[i], NULL);
-}

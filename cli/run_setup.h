@@ -29,10 +29,8 @@ typedef struct InterruptSave {
 } InterruptSave;
 
 /* Makes those signals set solver_interrupted (the solver stops and keeps
- * its best plan); the previous actions go to *save. */
+ * its best plan); the previous actions go to *save. solve and compare
+ * keep them caught until the process exits. */
 void catch_interrupts(InterruptSave *save);
-
-/* Gives the signals back their previous actions. */
-void restore_interrupts(const InterruptSave *save);
 
 #endif

@@ -779,6 +779,28 @@ static int make_temp(const char *path, char *tmp, size_t size)
     return errno ? errno : ENAMETOOLONG;
 }
 
+/* Writes one line of GLPK's free MPS. A data line whose second field
+ * would start in column 15 gets one more space before it: CBC 2.10 (Coin's
+ * MPS reader) takes such a line for fixed MPS, where field 3 starts
+ * there, and misreads it ("Bad image"): every column named with exactly
+ * 12 characters (x353_58_1000) made kronoberg 1 000's export unreadable
+ * to CBC (twenty-second session). Free MPS separates fields by any
+ * blanks, so the file means the same to every reader. */
+static int fputs_mps_line(const char *line, FILE *out)
+{
+    size_t first_end = 1;
+    if (line[0] == ' ') {
+        while (line[first_end] && line[first_end] != ' ' && line[first_end] != '\n')
+            first_end++;
+        if (first_end == 13 && line[13] == ' ' && line[14] && line[14] != ' ' && line[14] != '\n') {
+            if (fwrite(line, 1, 13, out) != 13 || fputc(' ', out) == EOF)
+                return EOF;
+            return fputs(line + 13, out);
+        }
+    }
+    return fputs(line, out);
+}
+
 /* MPS has no standard objective sense, and glpsol and cbc reject the
  * OBJSENSE section that other readers take, so every reader minimises:
  * the caller has negated the objective (minimise −value, the same
@@ -817,7 +839,7 @@ static int write_mps_noting_sense(glp_prob *P, const char *path, char *tmp, size
                 err = errno ? errno : EIO;
             noted = 1;
         }
-        if (!err && fputs(line, out) == EOF)
+        if (!err && fputs_mps_line(line, out) == EOF)
             err = errno ? errno : EIO;
     }
     if (!err && in && ferror(in))

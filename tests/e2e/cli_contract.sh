@@ -173,6 +173,17 @@ if command -v glpsol >/dev/null 2>&1; then
         fail "MPS export solved with glpsol's defaults gives '$mps_obj', the LP export '$lp_obj' (expected its negation)"
 fi
 
+# CBC (Coin's MPS reader) took a free-MPS line whose second field starts
+# in column 15 for fixed MPS: every column named with exactly 12
+# characters was misread ("Bad image"). kronoberg 1 000 has such names.
+if command -v cbc >/dev/null 2>&1; then
+    "$SAMPLAN" generate --preset kronoberg --participants 1000 --seed 1 -o "$tmp/k1000" >/dev/null 2>&1 &&
+        "$SAMPLAN" export "$tmp/k1000" --mps "$tmp/k1000.mps" >/dev/null 2>&1 || fail "export kronoberg 1000"
+    grep -q '^ x[^ ]\{11\} ' "$tmp/k1000.mps" || fail "kronoberg 1000's export has no 12-character column name to test"
+    cbc "$tmp/k1000.mps" -maxNodes 0 -solve > "$tmp/cbc.log" 2>&1
+    grep -q 'read with 0 errors' "$tmp/cbc.log" || fail "cbc misreads the MPS export: $(grep -m 3 'Bad image\|errors' "$tmp/cbc.log")"
+fi
+
 # an output location that cannot take files is refused before solving,
 # with exit 2, as an unusable --db is (it used to fail after the search)
 : > "$tmp/afile"

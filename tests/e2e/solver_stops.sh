@@ -151,8 +151,9 @@ else say "ok   a greedy search at the bound stops: $took s of a 30 s search"; fi
 # are finished). The handler used to cover the search alone, and a
 # signal in those windows killed samplan (exit 130) with no plan or
 # *.tmp files (independent audit, twenty-second session). So SIGINT comes
-# again and again, every 20 ms from 50 ms on, until samplan ends: some
-# land in loading, in the search and in the writing. A job started with
+# again and again, every 20 ms from 100 ms on (after the sanitizer
+# runtime's start), until samplan ends: some land in loading, in the
+# search, in the writing and in the exit. A job started with
 # & in a script ignores SIGINT (POSIX), and samplan gives back the
 # disposition it found, so SIGINT is set to its default first (GNU env):
 # as from a terminal, where the old code's windows killed it.
@@ -161,7 +162,7 @@ for limit in 1 3; do
     env --default-signal=INT "$SAMPLAN" solve "$tmp/hard" -o "$tmp/late" --time-limit $limit --quiet \
         >/dev/null 2>"$tmp/late.err" &
     pid=$!
-    sleep 0.05
+    sleep 0.1
     sent=0
     while kill -INT $pid 2>/dev/null; do sent=$((sent + 1)); sleep 0.02; done
     wait $pid
@@ -221,7 +222,7 @@ pid=$!
 # the worker processes: /proc, not pgrep (procps may be missing)
 children_of() {
     for st in /proc/[0-9]*/stat; do
-        read -r cpid comm state ppid rest < "$st" 2>/dev/null && [ "$ppid" = "$1" ] && echo "$cpid"
+        read -r cpid comm state ppid rest 2>/dev/null <"$st" && [ "$ppid" = "$1" ] && echo "$cpid"
     done
 }
 sleep 1
