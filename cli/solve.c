@@ -193,6 +193,7 @@ static int solve_command(int argc, char **argv, double t0)
         fprintf(stderr, "samplan: interrupted; writing the best plan found\n");
     plan_fill_reasons(s, plan);
     plan->seconds = clock_seconds() - t0;
+    plan->clock_start = t0; /* clock_seconds is CLOCK_MONOTONIC, as plan_write reads it */
     rc = plan_write(s, plan, out, force, &diags);
     /* the plan is written: SPEC §4's exit 0 holds even when the run store,
      * checked before the solve, has since become unusable or stays busy

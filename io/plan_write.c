@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -161,13 +162,22 @@ int plan_write(const Scenario *s, const Plan *plan, const char *out_dir, int for
         goto done;
     }
 
-    for (int k = 0; k < F_COUNT; k++) {
+    /* summary.json last, with `seconds` up to that moment */
+    for (int i = 0; i < F_COUNT; i++) {
+        int k = (i + 1) % F_COUNT; /* F_SUMMARY is 0 */
         AtomicFile *af = &files[k];
         if (atomic_open(af, out_dir, plan_file_names[k], diags) != 0)
             goto done;
         int bad = 0;
         switch (k) {
         case F_SUMMARY:
+            if (plan->clock_start > 0.0) {
+                struct timespec now;
+                clock_gettime(CLOCK_MONOTONIC, &now);
+                double elapsed = (double)now.tv_sec + (double)now.tv_nsec * 1e-9 - plan->clock_start;
+                if (elapsed > plan->seconds)
+                    json_object_set_new(summary, "seconds", json_real(elapsed));
+            }
             bad = summary_json_dump(summary, af->f) != 0;
             break;
         case F_ASSIGNMENTS:

@@ -56,6 +56,10 @@ typedef struct Plan {
     double bound;     /* best proven upper bound on the value */
     double gap;       /* (bound − value) / max(1, |bound|) */
     double seconds;   /* wall time of the command, filled by the caller */
+    double clock_start; /* CLOCK_MONOTONIC seconds when the command began, or
+                           0: plan_write then brings `seconds` up to the moment
+                           summary.json is written, the last file (SPEC §3:
+                           "wall time of the whole command") */
     double hosting_cost; /* Σ g_c × group cost */
     PlanCohort *cohorts;  /* owned; opened cohorts only (groups > 0 or participants > 0) */
     int ncohorts;
