@@ -6,6 +6,8 @@
  */
 #include "commands.h"
 
+#include "../io/atomic_file.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -107,6 +109,14 @@ int cmd_generate(int argc, char **argv)
     }
     if (!dir || !*dir)
         return usage_error("generate", "missing -o DIR");
+    /* as solve and compare: a location that cannot take files is exit 2
+     * before anything is generated (independent audit, twenty-second
+     * session: exit 1, and no parents made where solve makes them) */
+    char why[4400] = "";
+    if (!directory_takes_files(dir, 1, why, sizeof why)) {
+        fprintf(stderr, "samplan: cannot write the output directory '%s': %s\n", dir, why);
+        return EXIT_BAD_INPUT;
+    }
 
     GenOutput out = GENOUTPUT_INIT;
     if (generate_scenario(preset, &params, &out) != 0) {

@@ -81,6 +81,25 @@ static int choose_output_name(const char *given, const char *scenario_dir, const
 int choose_output_dir(const char *given, const char *scenario_dir, const char *tail, int force,
                       const char *contents, char *buf, size_t size, const char **out, int *existing)
 {
+    if (given) {
+        /* `-o plans/` is the directory plans: with the slash kept, its
+         * parent "plans" was made first and then mkdir("plans/") failed,
+         * after the whole solve (twenty-second session) */
+        size_t len = strlen(given);
+        if (len == 0) {
+            fputs("samplan: -o needs a directory name, got an empty one\n", stderr);
+            return EXIT_BAD_INPUT;
+        }
+        while (len > 1 && given[len - 1] == '/')
+            len--;
+        if (len >= size) {
+            fprintf(stderr, "samplan: output directory name too long: '%s'\n", given);
+            return EXIT_BAD_INPUT;
+        }
+        memcpy(buf, given, len);
+        buf[len] = '\0';
+        given = buf;
+    }
     int rc = choose_output_name(given, scenario_dir, tail, force, contents, buf, size, out, existing);
     if (rc)
         return rc;

@@ -162,3 +162,29 @@ int directory_takes_files(const char *dir, int or_ancestor, char *why, size_t wh
     unlink(probe);
     return 1;
 }
+
+int make_parent_dirs(const char *path)
+{
+    char *copy = strdup(path);
+    if (!copy)
+        return -1;
+    for (char *p = copy + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        const char *rest = p;
+        while (*rest == '/')
+            rest++;
+        if (!*rest)
+            break; /* only trailing slashes follow: that is path itself */
+        *p = '\0';
+        if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+            int e = errno;
+            free(copy);
+            errno = e;
+            return -1;
+        }
+        *p = '/';
+    }
+    free(copy);
+    return 0;
+}

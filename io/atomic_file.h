@@ -56,4 +56,9 @@ void atomic_release(AtomicFile *af);
  * search (independent audit, twenty-second session). */
 int directory_takes_files(const char *dir, int or_ancestor, char *why, size_t whysz);
 
+/* Makes the missing directories above path (mkdir -p of its parent; mode
+ * 0777 less the umask), not path itself, whatever slashes path ends with.
+ * Returns 0, or −1 with errno set. */
+int make_parent_dirs(const char *path);
+
 #endif

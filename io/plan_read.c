@@ -318,6 +318,10 @@ static int read_summary_values(PlanRead *pr, const char *path, const JsonWhere *
     pr->status = get_string(&c, root, "status", 1, 0);
     if (!pr->status)
         pr->status = "";
+    else if (strcmp(pr->status, "optimal") && strcmp(pr->status, "feasible") &&
+             strcmp(pr->status, "infeasible") && strcmp(pr->status, "error"))
+        sbad(&c, KEYS("status"), "key 'status': expected optimal, feasible, infeasible or error, got '%s'",
+             pr->status);
     pr->value = get_number(&c, root, "value", 1);
     pr->cost = get_number(&c, root, "cost", 1);
     pr->bound = get_number(&c, root, "bound", 0);
@@ -565,6 +569,7 @@ static void placement_row(Reader *r, const int *c)
     pr->placements = grown;
     PlanPlacementRow *p = &pr->placements[pr->nplacements++];
     memset(p, 0, sizeof *p);
+    p->line = r->t.row.line;
     p->slot = nonempty_cell(r, c[0], "a slot id");
     p->participant = nonempty_cell(r, c[1], "a participant id");
     p->track = str_cell(r, c[2]);
@@ -597,6 +602,101 @@ static void settlement_row(Reader *r, const int *c)
     s->payee = nonempty_cell(r, c[2], "a municipality code");
     s->participant_weeks = int_cell(r, c[3], 0, 1000000000L, 1, -1, "a number of weeks ≥ 0");
     s->amount = num_cell(r, c[4], "an amount in SEK");
+}
+
+/* ---- the files against each other --------------------------------------- */
+
+static int cmp_row_by_participant(const void *a, const void *b)
+{
+    return strcmp((*(const PlanAssignmentRow *const *)a)->participant,
+                  (*(const PlanAssignmentRow *const *)b)->participant);
+}
+
+/* 1 when slot is one of the ';'-separated ids in list. */
+static int slot_listed(const char *list, const char *slot)
+{
+    size_t n = strlen(slot);
+    for (const char *p = list; p && *p;) {
+        const char *end = strchr(p, ';');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && strncmp(p, slot, n) == 0)
+            return 1;
+        p = end ? end + 1 : NULL;
+    }
+    return 0;
+}
+
+/* The report takes its counts from summary.json and its lists from the
+ * tables; a plan edited by hand in one file and not the others gave a
+ * page that contradicted itself, with exit 0 (independent audit,
+ * twenty-second session). So the files must agree: summary.json's
+ * assigned and unassigned counts with assignments.csv's rows, and every
+ * placements.csv row with an assigned participant that lists that slot,
+ * as many placements as slots listed. Returns 0, 2 (diagnostics) or 1. */
+static int check_agreement(const PlanRead *pr, const char *dir, DiagList *diags)
+{
+    long assigned = 0, listed = 0;
+    for (int i = 0; i < pr->nassignments; i++) {
+        const PlanAssignmentRow *a = &pr->assignments[i];
+        assigned += a->assigned;
+        if (!a->assigned || !a->slots || !*a->slots)
+            continue;
+        listed++;
+        for (const char *q = strchr(a->slots, ';'); q; q = strchr(q + 1, ';'))
+            listed++;
+    }
+    long unassigned = pr->nassignments - assigned;
+    char *path = join_path(dir, "assignments.csv");
+    if (!path) {
+        diag_add(diags, dir, 0, 0, "out of memory");
+        return 1;
+    }
+    int rc = 0;
+    if (assigned != pr->assigned || unassigned != pr->unassigned) {
+        diag_add(diags, path, 0, 0, "%ld assigned and %ld unassigned rows, but summary.json says %ld and %ld: "
+                 "the plan's files disagree (edited by hand?); write the plan anew with samplan solve",
+                 assigned, unassigned, pr->assigned, pr->unassigned);
+        rc = 2;
+    }
+    free(path);
+    const PlanAssignmentRow **by_id = malloc((size_t)(pr->nassignments ? pr->nassignments : 1) * sizeof *by_id);
+    path = join_path(dir, "placements.csv");
+    if (!by_id || !path) {
+        free(by_id);
+        free(path);
+        diag_add(diags, dir, 0, 0, "out of memory");
+        return 1;
+    }
+    for (int i = 0; i < pr->nassignments; i++)
+        by_id[i] = &pr->assignments[i];
+    qsort(by_id, (size_t)pr->nassignments, sizeof *by_id, cmp_row_by_participant);
+    int shown = 0;
+    for (int i = 0; i < pr->nplacements; i++) {
+        const PlanPlacementRow *pl = &pr->placements[i];
+        if (!pl->participant || !pl->slot)
+            continue;
+        PlanAssignmentRow key = {0};
+        key.participant = pl->participant;
+        const PlanAssignmentRow *kp = &key;
+        const PlanAssignmentRow **hit = bsearch(&kp, by_id, (size_t)pr->nassignments, sizeof *by_id,
+                                                cmp_row_by_participant);
+        if (!hit || !(*hit)->assigned || !slot_listed((*hit)->slots, pl->slot)) {
+            if (shown++ < 10)
+                diag_add(diags, path, pl->line, 2, "participant '%s' at slot '%s': assignments.csv %s; "
+                         "the plan's files disagree (edited by hand?)", pl->participant, pl->slot,
+                         !hit ? "has no such participant"
+                              : !(*hit)->assigned ? "has them unassigned" : "does not list that slot for them");
+            rc = 2;
+        }
+    }
+    if (!shown && pr->nplacements != listed) {
+        diag_add(diags, path, 0, 0, "%d placements, but assignments.csv lists %ld slots: the plan's files "
+                 "disagree (edited by hand?)", pr->nplacements, listed);
+        rc = 2;
+    }
+    free(by_id);
+    free(path);
+    return rc;
 }
 
 /* Reads DIR/name row by row. Returns 0, 2 or 1. */
@@ -766,6 +866,8 @@ int plan_read(const char *dir, PlanRead **out, DiagList *diags)
         rc = read_table(pr, dir, "placements.csv", placement_cols, placement_row, diags);
     if (rc == 0)
         rc = read_table(pr, dir, "settlement.csv", settlement_cols, settlement_row, diags);
+    if (rc == 0)
+        rc = check_agreement(pr, dir, diags);
     if (rc == 0 && !pr->municipality_names && names_from_report_md(pr, dir) != 0) {
         diag_add(diags, dir, 0, 0, "out of memory");
         rc = 1;

@@ -58,6 +58,7 @@ typedef struct PlanScheduleRow {
 typedef struct PlanPlacementRow {
     const char *slot, *participant, *track;
     int from_week, to_week;
+    long line;         /* line in placements.csv */
 } PlanPlacementRow;
 
 typedef struct PlanSettlementRow {

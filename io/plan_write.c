@@ -28,28 +28,6 @@ const char *const plan_file_names[] = {
     "settlement.csv", "report.md", NULL,
 };
 
-/* Creates the missing parents of path (mode 0777 & ~umask), like mkdir -p. */
-static int make_parents(const char *path)
-{
-    char *copy = strdup(path);
-    if (!copy)
-        return -1;
-    for (char *p = copy + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-            int e = errno;
-            free(copy);
-            errno = e;
-            return -1;
-        }
-        *p = '/';
-    }
-    free(copy);
-    return 0;
-}
-
 /* Makes sure out_dir exists as a directory we may write to. *created is set
  * when this call made it. Returns 0, 1 or 2 as plan_write. */
 static int prepare_dir(const char *dir, int force, int *created, DiagList *diags)
@@ -73,7 +51,7 @@ static int prepare_dir(const char *dir, int force, int *created, DiagList *diags
         diag_add(diags, dir, 0, 0, "cannot inspect: %s", strerror(errno));
         return 1;
     }
-    if (make_parents(dir) != 0) {
+    if (make_parent_dirs(dir) != 0) {
         diag_add(diags, dir, 0, 0, "cannot create parent directory: %s", strerror(errno));
         return 1;
     }

@@ -6,6 +6,8 @@
  */
 #include "scenario_write.h"
 
+#include "atomic_file.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -73,7 +75,7 @@ int scenario_write(const char *dir, const GenOutput *out, int force, DiagList *d
             return SCENARIO_WRITE_IO;
         }
     } else {
-        if (mkdir(dir, 0777) != 0) {
+        if (make_parent_dirs(dir) != 0 || mkdir(dir, 0777) != 0) {
             diag_add(diags, dir, 0, 0, "cannot create directory: %s", strerror(errno));
             return SCENARIO_WRITE_IO;
         }

@@ -402,6 +402,37 @@ const Preset *generate_find_preset(const char *name)
     return NULL;
 }
 
+/* A preset's README describes the shipped scenario: its participant count
+ * and its solved results. Generated with other sizes or seeds, the
+ * directory's README said so without a word that those figures are not
+ * its own (independent audit, twenty-second session): a note at the top
+ * now says which figures hold. Returns 0, or −1 on out-of-memory. */
+static int note_not_shipped(GenOutput *o, const Preset *p, const GenParams *gp)
+{
+    if (gp->participants == p->default_participants && gp->seed == 1)
+        return 0;
+    for (int i = 0; i < o->nfiles; i++) {
+        if (strcmp(o->files[i].name, "README.md") != 0)
+            continue;
+        GenBuf nb = {0};
+        genbuf_printf(&nb,
+                      "> **Generated with %ld participants and seed %llu**, not as shipped (%ld participants,\n"
+                      "> seed 1). The participant counts and results below describe the shipped\n"
+                      "> scenario, not this one: `samplan validate` and `samplan solve` this directory\n"
+                      "> for its own. The table at the end counts this directory's rows.\n\n",
+                      gp->participants, (unsigned long long)gp->seed, p->default_participants);
+        if (o->files[i].text.data)
+            genbuf_puts(&nb, o->files[i].text.data);
+        if (nb.failed) {
+            free(nb.data);
+            return -1;
+        }
+        free(o->files[i].text.data);
+        o->files[i].text = nb;
+    }
+    return 0;
+}
+
 int generate_scenario(const Preset *p, const GenParams *params, GenOutput *out)
 {
     GenParams gp = *params;
@@ -418,6 +449,10 @@ int generate_scenario(const Preset *p, const GenParams *params, GenOutput *out)
             gen_output_release(&o);
             return -1;
         }
+    if (note_not_shipped(&o, p, &gp)) {
+        gen_output_release(&o);
+        return -1;
+    }
     *out = o;
     return 0;
 }

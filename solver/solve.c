@@ -76,6 +76,7 @@ static void fill_stats(const Model *m, SolveStats *st)
     st->value_digits = m->value_digits;
 }
 
+#define FIRST_PLAN_MIN_S 0.1 /* the first greedy plan's least time (solve_scenario) */
 #define NGREEDY 5          /* greedy orders tried */
 /* Greedy plans first: in each block the best of them is the fallback
  * whenever GLPK stops with less. No order wins everywhere: fewest options
@@ -328,8 +329,12 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
      * leaves no time to build the program (national 50 000: about 4 s),
      * or none after it, that plan is the answer */
     double tg = clock_seconds();
-    Plan *first = NULL; /* placing stops at the deadline: the rest wait unassigned */
-    if (greedy_plan_until(s, greedy_orders[0], deadline, &first) != 0)
+    /* placing stops at the deadline, the rest wait unassigned, but not
+     * before FIRST_PLAN_MIN_S: a limit that loading already spent still
+     * gets the people a tenth of a second places (kronoberg's whole
+     * greedy plan takes 0.03 s), not an empty plan */
+    Plan *first = NULL;
+    if (greedy_plan_until(s, greedy_orders[0], fmax(deadline, tg + FIRST_PLAN_MIN_S), &first) != 0)
         first = NULL;
     if (!first) {
         snprintf(err, errsz, "out of memory");

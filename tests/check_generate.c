@@ -226,8 +226,18 @@ START_TEST(test_write_refuses_existing)
     snprintf(path, sizeof path, "%s/participants.csv.tmp", dir);
     ck_assert_int_ne(stat(path, &st), 0);
     diag_release(&d);
-    /* A missing parent directory is an I/O failure that leaves nothing behind. */
-    snprintf(dir, sizeof dir, "%s/no/such", tmproot);
+    /* Missing parent directories are made, as solve makes them. */
+    snprintf(dir, sizeof dir, "%s/no/such/", tmproot);
+    ck_assert_int_eq(scenario_write(dir, &o, 0, &d), SCENARIO_WRITE_OK);
+    snprintf(path, sizeof path, "%s/no/such/participants.csv", tmproot);
+    ck_assert_int_eq(stat(path, &st), 0);
+    diag_release(&d);
+    /* A parent that is a file is an I/O failure that leaves nothing behind. */
+    snprintf(path, sizeof path, "%s/afile", tmproot);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fclose(f);
+    snprintf(dir, sizeof dir, "%s/afile/x", tmproot);
     ck_assert_int_eq(scenario_write(dir, &o, 0, &d), SCENARIO_WRITE_IO);
     diag_release(&d);
     gen_output_release(&o);

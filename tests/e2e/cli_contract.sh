@@ -184,6 +184,24 @@ if command -v cbc >/dev/null 2>&1; then
     grep -q 'read with 0 errors' "$tmp/cbc.log" || fail "cbc misreads the MPS export: $(grep -m 3 'Bad image\|errors' "$tmp/cbc.log")"
 fi
 
+# -o: an empty name is a usage error; a trailing slash names the same
+# directory (it used to fail after the solve: mkdir of "plans/" after
+# its parent "plans" was made)
+expect_rc 2 "solve -o ''" "$SAMPLAN" solve "$scen" -o ""
+expect_rc 0 "solve -o with a trailing slash" "$SAMPLAN" solve "$scen" -o "$tmp/slash/deeper/" --quiet
+[ -s "$tmp/slash/deeper/summary.json" ] || fail "solve -o DIR/: no plan in DIR"
+# generate makes missing parents as solve does, and a location that
+# cannot take files is exit 2; a README generated with other sizes says
+# its figures are the shipped scenario's
+expect_rc 0 "generate into missing parents" "$SAMPLAN" generate --preset lysekil --participants 30 -o "$tmp/gen/a/b"
+grep -q '^> \*\*Generated with 30 participants and seed 1\*\*' "$tmp/gen/a/b/README.md" ||
+    fail "generate: README does not say it was generated with other sizes"
+: > "$tmp/afile2"
+expect_rc 2 "generate under a regular file" "$SAMPLAN" generate --preset lysekil -o "$tmp/afile2/x"
+expect_rc 0 "generate with the shipped sizes" "$SAMPLAN" generate --preset lysekil -o "$tmp/gen/shipped"
+cmp -s "$tmp/gen/shipped/README.md" scenarios/lysekil/README.md ||
+    fail "generate with the shipped sizes: README differs from scenarios/lysekil"
+
 # an output location that cannot take files is refused before solving,
 # with exit 2, as an unusable --db is (it used to fail after the search)
 : > "$tmp/afile"

@@ -75,6 +75,22 @@ printf '{"scenario": ' > "$tmp/broken/summary.json"
 expect_rc 2 "report on a truncated summary.json" "$SAMPLAN" report "$tmp/broken"
 grep -qF "summary.json:" "$tmp/err" || fail "broken JSON: message does not name summary.json"
 
+# The files must agree: counts from summary.json and rows of the tables
+# (an edited plan gave a page that contradicted itself, exit 0:
+# independent audit, twenty-second session); status is one of SPEC's.
+cp -r "$plan" "$tmp/edited"
+rm -f "$tmp/edited/report.html"
+awk -F, 'BEGIN { OFS = "," } NR > 1 && $2 == "assigned" && !done { $2 = "unassigned"; for (i = 3; i <= 9; i++) $i = ""; $10 = "0.0"; done = 1 } { print }' \
+    "$plan/assignments.csv" > "$tmp/edited/assignments.csv"
+expect_rc 2 "report on a plan with one row edited" "$SAMPLAN" report "$tmp/edited"
+grep -qF "the plan's files disagree" "$tmp/err" || fail "edited plan: no disagreement named ($(head -n 1 "$tmp/err"))"
+[ -e "$tmp/edited/report.html" ] && fail "report wrote a page for an edited plan"
+cp -r "$plan" "$tmp/status"
+sed 's/"status": "[a-z]*"/"status": "optimal2"/' "$plan/summary.json" > "$tmp/status/summary.json"
+expect_rc 2 "report on an unknown status" "$SAMPLAN" report "$tmp/status"
+grep -qF "expected optimal, feasible, infeasible or error, got 'optimal2'" "$tmp/err" ||
+    fail "unknown status: message ($(head -n 1 "$tmp/err"))"
+
 expect_rc 2 "report without a directory" "$SAMPLAN" report
 expect_rc 2 "report with an unknown option" "$SAMPLAN" report "$plan" --frobnicate
 expect_rc 0 "help report" "$SAMPLAN" help report
