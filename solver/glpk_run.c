@@ -9,6 +9,7 @@
  * in the context too and are freed by the caller on every path.
  */
 #include "glpk_run.h"
+#include "mps_write.h"
 
 #include <errno.h>
 #include <glpk.h>
@@ -752,104 +753,27 @@ void glpk_warm_reduced_costs(const LpWarm *lp, double *d)
 
 /* ---- export -------------------------------------------------------------- */
 
-/* A private temporary file (mkstemp: created anew, never through a link)
- * next to path, or in $TMPDIR or /tmp when that directory is not
- * writable; its name goes to tmp. Returns 0 or an errno value. */
-static int make_temp(const char *path, char *tmp, size_t size)
-{
-    const char *slash = strrchr(path, '/');
-    const char *dir = slash ? path : "."; /* its first dirlen bytes; "" for "/x" */
-    int dirlen = slash ? (int)(slash - path) : 1;
-    const char *fallback = getenv("TMPDIR");
-    if (!fallback || !*fallback)
-        fallback = "/tmp";
-    errno = 0;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        int n = attempt == 0 ? snprintf(tmp, size, "%.*s/.samplan-mps-XXXXXX", dirlen, dir)
-                             : snprintf(tmp, size, "%s/samplan-mps-XXXXXX", fallback);
-        if (n < 0 || (size_t)n >= size)
-            continue;
-        int fd = mkstemp(tmp);
-        if (fd >= 0) {
-            close(fd);
-            return 0;
-        }
-    }
-    tmp[0] = '\0';
-    return errno ? errno : ENAMETOOLONG;
-}
-
-/* Writes one line of GLPK's free MPS. A data line whose second field
- * would start in column 15 gets one more space before it: CBC 2.10 (Coin's
- * MPS reader) takes such a line for fixed MPS, where field 3 starts
- * there, and misreads it ("Bad image"): every column named with exactly
- * 12 characters (x353_58_1000) made kronoberg 1 000's export unreadable
- * to CBC (twenty-second session). Free MPS separates fields by any
- * blanks, so the file means the same to every reader. */
-static int fputs_mps_line(const char *line, FILE *out)
-{
-    size_t first_end = 1;
-    if (line[0] == ' ') {
-        while (line[first_end] && line[first_end] != ' ' && line[first_end] != '\n')
-            first_end++;
-        if (first_end == 13 && line[13] == ' ' && line[14] && line[14] != ' ' && line[14] != '\n') {
-            if (fwrite(line, 1, 13, out) != 13 || fputc(' ', out) == EOF)
-                return EOF;
-            return fputs(line + 13, out);
-        }
-    }
-    return fputs(line, out);
-}
-
 /* MPS has no standard objective sense, and glpsol and cbc reject the
  * OBJSENSE section that other readers take, so every reader minimises:
  * the caller has negated the objective (minimise −value, the same
  * program as maximising value; a file that relied on a comment saying
  * "maximise" was solved as a minimisation by default, to 0: SPEC audit
- * of the seventeenth session). GLPK writes the file to a temporary one,
- * which is then copied to path with a comment line after GLPK's header
- * saying so. path is written in place, as glp_write_lp
- * writes: through a symbolic link, keeping an existing file's mode.
- * Returns 0 or an errno value. tmp[size] holds the temporary file's name
- * while it exists, so that the caller can remove it should GLPK fail
- * with an internal error (a jump past the rest of this function). */
-static int write_mps_noting_sense(glp_prob *P, const char *path, char *tmp, size_t size)
+ * of the seventeenth session), and a comment says so. The file is
+ * written by mps_write (exact numbers; GLPK's writer rounds them), in
+ * place, as glp_write_lp writes: through a symbolic link, keeping an
+ * existing file's mode. Returns 0 or an errno value. */
+static int write_mps_noting_sense(glp_prob *P, const char *path)
 {
-    int err = make_temp(path, tmp, size);
-    if (err)
-        return err;
+    static const char sense[] = "* Sense:      MINIMISE -value (the objective row): the first-level\n"
+                                "*             program, maximise value, with its objective negated (MPS\n"
+                                "*             has no portable sense); the optimum is minus the best value\n";
     errno = 0;
-    if (glp_write_mps(P, GLP_MPS_FILE, NULL, tmp) != 0) {
+    FILE *out = fopen(path, "w");
+    if (!out)
+        return errno ? errno : EIO;
+    int err = mps_write(P, sense, out) != 0 ? (errno ? errno : EIO) : 0;
+    if (fclose(out) != 0 && !err)
         err = errno ? errno : EIO;
-        unlink(tmp);
-        tmp[0] = '\0';
-        return err;
-    }
-    FILE *in = fopen(tmp, "r");
-    FILE *out = in ? fopen(path, "w") : NULL;
-    err = out ? 0 : errno ? errno : EIO;
-    char line[8192];
-    int noted = 0;
-    while (!err && fgets(line, sizeof line, in)) {
-        if (!noted && line[0] != '*') {
-            if (fputs("* Sense:      MINIMISE -value (the objective row): the first-level\n"
-                      "*             program, maximise value, with its objective negated (MPS\n"
-                      "*             has no portable sense); the optimum is minus the best value\n",
-                      out) == EOF)
-                err = errno ? errno : EIO;
-            noted = 1;
-        }
-        if (!err && fputs_mps_line(line, out) == EOF)
-            err = errno ? errno : EIO;
-    }
-    if (!err && in && ferror(in))
-        err = EIO;
-    if (in)
-        fclose(in);
-    if (out && fclose(out) != 0 && !err)
-        err = errno ? errno : EIO;
-    unlink(tmp);
-    tmp[0] = '\0';
     return err;
 }
 
@@ -859,7 +783,6 @@ typedef struct WriteCtx {
     const char *path;
     char *err;
     size_t errsz;
-    char tmp[4096]; /* the MPS file's temporary copy while it exists */
 } WriteCtx;
 
 static int write_body(void *arg)
@@ -896,7 +819,7 @@ static int write_body(void *arg)
                 glp_set_obj_coef(P, j, -c);
         }
         glp_set_obj_dir(P, GLP_MIN);
-        err = write_mps_noting_sense(P, ctx->path, ctx->tmp, sizeof ctx->tmp);
+        err = write_mps_noting_sense(P, ctx->path);
     } else if ((errno = 0, glp_write_lp(P, NULL, ctx->path)) != 0) {
         err = errno ? errno : EIO; /* GLPK's fopen leaves its errno */
     }
@@ -910,10 +833,8 @@ static int write_body(void *arg)
 
 int glpk_write_program(const Mip *mip, int mps, const char *path, char *err, size_t errsz)
 {
-    WriteCtx ctx = {mip, mps, path, err, errsz, ""};
+    WriteCtx ctx = {mip, mps, path, err, errsz};
     int rc = guarded(write_body, &ctx);
-    if (ctx.tmp[0])
-        unlink(ctx.tmp); /* GLPK failed inside write_mps_noting_sense */
     if (rc == -2)
         snprintf(err, errsz, "GLPK reported an internal error while writing '%s'", path);
     return rc < 0 ? -1 : 0;
