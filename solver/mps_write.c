@@ -39,22 +39,23 @@ static int data_line(FILE *f, const char *a, const char *b, const char *c)
     return fprintf(f, " %s%s%s\n", a, gap, b) < 0 ? EOF : 0;
 }
 
+/* A row's or column's name, or R/C and its number when it has none. */
+static const char *name_or_number(const char *name, char kind, int k, char *buf, size_t size)
+{
+    if (name && *name)
+        return name;
+    snprintf(buf, size, "%c%07d", kind, k);
+    return buf;
+}
+
 static const char *row_name(glp_prob *P, int i, char *buf, size_t size)
 {
-    const char *n = glp_get_row_name(P, i);
-    if (n && *n)
-        return n;
-    snprintf(buf, size, "R%07d", i);
-    return buf;
+    return name_or_number(glp_get_row_name(P, i), 'R', i, buf, size);
 }
 
 static const char *col_name(glp_prob *P, int j, char *buf, size_t size)
 {
-    const char *n = glp_get_col_name(P, j);
-    if (n && *n)
-        return n;
-    snprintf(buf, size, "C%07d", j);
-    return buf;
+    return name_or_number(glp_get_col_name(P, j), 'C', j, buf, size);
 }
 
 static int write_rows(FILE *f, glp_prob *P, const char *obj)
