@@ -20,6 +20,9 @@ typedef struct Command {
 
 int cmd_validate(int argc, char **argv);
 int cmd_solve(int argc, char **argv);
+/* 1 once cmd_solve has written its plan: its exit code then stays 0 when
+ * standard output fails (main), as SPEC's 0 means "a plan was written". */
+int solve_wrote_plan(void);
 int cmd_export(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_report(int argc, char **argv);

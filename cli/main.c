@@ -189,9 +189,9 @@ static int run_command_line(int argc, char **argv)
 /* A command whose standard output could not be written (a full disk, a
  * closed pipe end) has not done what it was asked, whatever it returned:
  * `--version > /dev/full` exited 0 (independent audit, twenty-second
- * session). `solve` is the exception: SPEC §4's exit 0 means "a plan was
- * written", and its plan is in its files; the summary it could not print
- * is only warned about. */
+ * session). A solve that wrote its plan is the exception: SPEC §4's exit 0
+ * means "a plan was written", and its plan is in its files; the summary
+ * it could not print is only warned about (`solve --help` is not). */
 static int stdout_failed(void)
 {
     errno = 0;
@@ -207,7 +207,7 @@ int main(int argc, char **argv)
     /* Outputs hold personal data: nothing samplan creates is world-readable. */
     umask(077);
     int rc = run_command_line(argc, argv);
-    if (stdout_failed() && rc == EXIT_OK && strcmp(argv[1], "solve") != 0)
+    if (stdout_failed() && rc == EXIT_OK && !solve_wrote_plan())
         rc = EXIT_NO_PLAN;
     return rc;
 }

@@ -104,7 +104,14 @@ int choose_output_dir(const char *given, const char *scenario_dir, const char *t
     if (rc)
         return rc;
     /* before the solve, not after it (a read-only -o lost a whole run's
-     * work: independent audit, twenty-second session) */
+     * work: independent audit, twenty-second session); a symbolic link to
+     * nothing, which mkdir cannot make, likewise (review) */
+    struct stat lst, st;
+    if (lstat(*out, &lst) == 0 && S_ISLNK(lst.st_mode) && stat(*out, &st) != 0) {
+        fprintf(stderr, "samplan: output '%s' is a symbolic link to nothing: expected a directory or a new name\n",
+                *out);
+        return EXIT_BAD_INPUT;
+    }
     char why[4400] = "";
     if (!directory_takes_files(*out, 1, why, sizeof why)) {
         fprintf(stderr, "samplan: cannot write the output directory '%s': %s\n", *out, why);
@@ -127,6 +134,15 @@ void catch_interrupts(InterruptSave *save)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_interrupt;
     sigemptyset(&sa.sa_mask);
-    for (int i = 0; i < INTERRUPT_SIGNALS; i++)
-        sigaction(interrupt_signals[i], &sa, &save->old[i]);
+    for (int i = 0; i < INTERRUPT_SIGNALS; i++) {
+        int sig = interrupt_signals[i];
+        sigaction(sig, NULL, &save->old[i]);
+        /* SIGTERM and SIGHUP arriving ignored stay so (`nohup` must keep
+         * a run alive when its terminal closes: review, twenty-second
+         * session); SIGINT is caught even then, as it always was, so that
+         * `kill -INT` stops a solve a script started with & */
+        if (sig != SIGINT && save->old[i].sa_handler == SIG_IGN)
+            continue;
+        sigaction(sig, &sa, NULL);
+    }
 }

@@ -113,6 +113,13 @@ static int parse_args(int argc, char **argv, SolveArgs *a)
     return 0;
 }
 
+static int plan_written;
+
+int solve_wrote_plan(void)
+{
+    return plan_written;
+}
+
 static void print_summary(const Scenario *s, const Plan *plan, const char *out, FILE *f)
 {
     int assigned = 0;
@@ -170,6 +177,7 @@ static int solve_command(int argc, char **argv, double t0)
     int force = a.force || existing; /* an empty directory, or asked for */
     if (a.db) {
         char dberr[512] = "";
+        run_store_set_stop(&solver_interrupted);
         int dbrc = run_store_check(a.db, dberr, sizeof dberr);
         if (dbrc) {
             fprintf(stderr, "samplan: --db: %s\n", dberr);
@@ -195,6 +203,7 @@ static int solve_command(int argc, char **argv, double t0)
     plan->seconds = clock_seconds() - t0;
     plan->clock_start = t0; /* clock_seconds is CLOCK_MONOTONIC, as plan_write reads it */
     rc = plan_write(s, plan, out, force, &diags);
+    plan_written = rc == 0;
     /* the plan is written: SPEC §4's exit 0 holds even when the run store,
      * checked before the solve, has since become unusable or stays busy
      * (it turned a written plan into exit 1: independent audit,

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,13 +70,34 @@ static int insert_count(sqlite3 *db, sqlite3_stmt *st, sqlite3_int64 run, const 
     return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 }
 
+/* Set by run_store_set_stop: the waits for a busy store end when it is. */
+static volatile sig_atomic_t *store_stop;
+
+void run_store_set_stop(volatile sig_atomic_t *stop)
+{
+    store_stop = stop;
+}
+
+/* SQLite's busy handler: wait in steps of 20 ms up to *arg ms, but stop
+ * at Ctrl-C (a busy store held a Ctrl-C for its whole 10 s: review,
+ * twenty-second session). */
+static int busy_wait(void *arg, int count)
+{
+    int limit_ms = *(const int *)arg;
+    if ((store_stop && *store_stop) || count * 20 >= limit_ms)
+        return 0;
+    struct timespec step = {0, 20 * 1000 * 1000};
+    nanosleep(&step, NULL);
+    return 1;
+}
+
 /* Opens (creating when missing) the store at path with its tables.
  * Returns the handle, or NULL with a message in err and *busy set when
  * another run kept the store locked. The tables are made and checked in
  * one transaction, so a file whose tables do not fit is left as it was
  * (independent audit: a foreign `runs` table got a `run_counts` beside
  * it before the refusal). */
-static sqlite3 *open_store(const char *path, int busy_ms, int *busy, char *err, size_t errsz)
+static sqlite3 *open_store(const char *path, const int *busy_ms, int *busy, char *err, size_t errsz)
 {
     *busy = 0;
     sqlite3 *db = NULL;
@@ -99,7 +121,7 @@ static sqlite3 *open_store(const char *path, int busy_ms, int *busy, char *err, 
     }
     /* runs solved side by side record one at a time: wait for the other
      * writer rather than fail at once with "database is locked" */
-    sqlite3_busy_timeout(db, busy_ms);
+    sqlite3_busy_handler(db, busy_wait, (void *)busy_ms);
     /* SQLite opens a file it may not write read-only, and the schema
      * statements write nothing once the tables exist */
     if (sqlite3_db_readonly(db, "main") != 0) {
@@ -120,11 +142,16 @@ static sqlite3 *open_store(const char *path, int busy_ms, int *busy, char *err, 
         snprintf(why, sizeof why, "%s", sqlite3_errmsg(db));
     else
         tables_fit(db, why, sizeof why);
-    if (why[0] || sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    int commit = why[0] ? SQLITE_OK : sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (why[0] || commit != SQLITE_OK) {
+        *busy = (commit & 0xff) == SQLITE_BUSY;
         if (!why[0])
             snprintf(why, sizeof why, "%s", sqlite3_errmsg(db));
         sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        snprintf(err, errsz, "cannot use run store '%s': %s (expected the tables samplan makes)", path, why);
+        if (*busy)
+            snprintf(err, errsz, "run store '%s' is busy (another run is reading or writing it): %s", path, why);
+        else
+            snprintf(err, errsz, "cannot use run store '%s': %s (expected the tables samplan makes)", path, why);
         sqlite3_close(db);
         return NULL;
     }
@@ -181,7 +208,8 @@ int run_store_check(const char *path, char *err, size_t errsz)
         return -1;
     }
     int busy = 0;
-    sqlite3 *db = open_store(path, STORE_BUSY_MS, &busy, err, errsz);
+    static const int wait_ms = STORE_BUSY_MS;
+    sqlite3 *db = open_store(path, &wait_ms, &busy, err, errsz);
     if (!db)
         return busy ? -2 : -1;
     int rc = 0;
@@ -206,7 +234,8 @@ int run_store_record(const char *path, const Scenario *s, const Plan *plan, cons
     int *home_in = NULL, *home_out = NULL;
     int rc = -1;
     int busy = 0;
-    if (!(db = open_store(path, STORE_RECORD_BUSY_MS, &busy, err, errsz)))
+    static const int wait_ms = STORE_RECORD_BUSY_MS;
+    if (!(db = open_store(path, &wait_ms, &busy, err, errsz)))
         goto done;
     if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         goto sqlerr;

@@ -7,6 +7,7 @@
 #ifndef SAMPLAN_RUN_STORE_H
 #define SAMPLAN_RUN_STORE_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "../model/plan.h"
@@ -28,5 +29,9 @@ int run_store_record(const char *path, const Scenario *s, const Plan *plan, cons
  * Returns 0; −1 with a message in err when the store cannot be used;
  * −2 when another run keeps it busy for STORE_BUSY_MS (run_store.c). */
 int run_store_check(const char *path, char *err, size_t errsz);
+
+/* Makes the waits for a busy store end as soon as *stop is set (Ctrl-C:
+ * solver_interrupted); NULL: they run their time. */
+void run_store_set_stop(volatile sig_atomic_t *stop);
 
 #endif

@@ -46,8 +46,8 @@ typedef enum GreedyOrder {
 int greedy_plan(const Scenario *s, GreedyOrder order, Plan **out);
 
 /* greedy_plan that stops placing participants once clock_seconds() passes
- * deadline (0: never) or on Ctrl-C: those not yet placed stay unassigned,
- * and the plan is valid all the same. The first plan of a solve, the
+ * deadline (0: never): those not yet placed stay unassigned, and the plan
+ * is valid all the same. The first plan of a solve, the
  * answer when the time limit leaves nothing else, takes 2 s on a
  * capacity-tight national 5 000 and made `--time-limit 0.2` end at 1.97 s
  * (independent audit, twenty-second session). */

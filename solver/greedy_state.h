@@ -33,8 +33,8 @@ typedef struct Greedy {
     int join_open;       /* GREEDY_FEWEST_JOIN_OPEN: empty cohorts last */
     size_t W1;           /* weeks + 1: stride of the per-week arrays */
     double limit;        /* max_cost, or HUGE_VAL without a budget */
-    double deadline;     /* clock_seconds() past which, or on Ctrl-C,
-                            greedy_fill stops placing and gathering (0: never) */
+    double deadline;     /* clock_seconds() past which greedy_fill stops
+                            placing and gathering (0: never) */
     int stopped;         /* greedy_fill stopped so: the rest unassigned */
 
     /* cohorts: id = track_base[t] + host position × nstarts + start index */

@@ -1225,7 +1225,8 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     if (workers_stream(LNS_PARALLEL, next_region, &sr, region_work, region_apply, &sr, t0 + req->time_limit_s,
                        NULL, &solver_interrupted, lost, sizeof lost) &&
         !req->quiet)
-        /* a worker lost (killed, out of memory): the plan so far is valid,
+        /* out of memory reading a result (a worker lost costs its
+         * region only: solver/workers.c): the plan so far is valid,
          * every merge having been checked */
         fprintf(stderr, "samplan: region search stopped early (%s); the plan so far is kept\n", lost);
     if (sr.failures && !req->quiet)
