@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char export_usage[] =
     "usage: samplan export DIR (--lp FILE | --mps FILE) [--variant NAME] [--plain]\n"
@@ -89,6 +90,13 @@ int cmd_export(int argc, char **argv)
     if (!path)
         return usage_error("export", "give --lp FILE or --mps FILE");
 
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        /* a usage error, found before the scenario is loaded (audit,
+         * twenty-second session: exit 1 after the write) */
+        fprintf(stderr, "samplan: %s: is a directory: expected a file name for the program\n", path);
+        return EXIT_BAD_INPUT;
+    }
     if (!overwritable(path)) {
         fprintf(stderr,
                 "samplan: %s: exists and is not a program samplan wrote; expected a new path, an empty file "

@@ -96,7 +96,7 @@ static const char readme[] =
     "| min_group / max_group | care 4/16, the other course tracks 3/12–14; individual tracks 1/1 | small Sfi-plus-orientation groups; the individual track is one person at a time |\n"
     "| Start window | one intake round per participant: weeks 1–8, 9–16 or 17–24 | a round holds one start of each course track and two of the individual tracks (every 4 weeks), so individual participants may start later when the permanent slots are taken |\n"
     "| Permanent slots | capacity 1 each, weeks 1–52, spread over eight departments (elderly care, preschool, kitchen, home care, school, parks, leisure/library, a municipal company); care, preschool and kitchen slots also take the matching course track; slots-30 ⊂ slots-40 ⊂ slots-60 | about 40 permanent slots, \"i princip inom varje förvaltning och enhet\", administered by AME (`004_4efc26dc47351abe.txt`); capacity 1 so that the count is exactly the steering-group question |\n"
-    "| AME trial slots | 2 × 4 places, only for `individ-prov` | AME's own activities (`004_4efc26dc47351abe.txt`) |\n"
+    "| AME trial slots | 2 × 4 places, only for `individ-prov`; not counted as permanent slots (permanent 0) | AME's own activities (`004_4efc26dc47351abe.txt`) |\n"
     "| Employer slots (AF) | per municipality and course track 3 + population/10 000 (Uddevalla 6, Lysekil 4, Sotenäs 3); serving one more, in weeks 18–35 (tourist season) | restaurants, shops, private care and preschools each take one or two trainees |\n"
     "| Centres | Lysekil 40 seats / 4 groups, Uddevalla 60/6, Strömstad 20/2 (kitchen, serving, retail); seat prices 900–1 100 SEK/week | |\n"
     "| Limitation of the format | a slot accepts tracks, not modules, so either placement of `individ-prov` may use an AME trial slot or a permanent slot | |\n"
@@ -147,8 +147,12 @@ static int write_slots(GenOutput *out, const char *name, int permanent, const Ge
         genbuf_printf(b, "LYS-P%02d,1484,1,1,52,%s,%s,AME,1\n", i + 1, depts[i % NDEPTS].tracks,
                       depts[i % NDEPTS].employer);
     long def = preset_lysekil.default_participants;
+    /* AME's own trial places are not among the permanent slots the
+     * steering group counts (permanent 0): counting the column gave 42
+     * where the agreement and the variants say 40 (audit, twenty-second
+     * session); the column is descriptive, the plans are unchanged */
     for (int i = 1; i <= 2; i++)
-        genbuf_printf(b, "LYS-AME-%d,1484,%d,1,52,individ-prov,AME arbetsträning,AME,1\n", i,
+        genbuf_printf(b, "LYS-AME-%d,1484,%d,1,52,individ-prov,AME arbetsträning,AME,0\n", i,
                       gen_scale(4, params->participants, def));
     for (int m = 0; m < NMUNI; m++) {
         const char *c = codes[m];

@@ -153,6 +153,7 @@ expect_rc 2 "export over a file it did not write" "$SAMPLAN" export "$scen" --lp
 cmp -s "$scen/scenario.json" "$tmp/kept.json" || fail "export overwrote a file it did not write"
 : > "$tmp/empty.lp"
 expect_rc 0 "export over an empty file" "$SAMPLAN" export "$scen" --lp "$tmp/empty.lp"
+expect_rc 2 "export into a directory" "$SAMPLAN" export "$scen" --lp "$tmp"
 expect_rc 0 "export over its own program" "$SAMPLAN" export "$scen" --lp "$tmp/empty.lp"
 # export writes a file glpsol can read
 expect_rc 0 "export --lp" "$SAMPLAN" export "$scen" --lp "$tmp/p.lp" --plain
