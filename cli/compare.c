@@ -498,8 +498,11 @@ static int compare_command(int argc, char **argv)
             else
                 runs[r].note = "error (out of memory)";
         }
-        cruns[r] = (CompareRun){runs[r].name, runs[r].s, runs[r].has_metrics ? &runs[r].m : NULL,
-                                runs[r].note};
+        /* a variant named "base" is labelled as its directory is
+         * (variant-base), so that the table has no two columns "base"
+         * (audit, twenty-second session) */
+        const char *label = r > 0 && strcmp(runs[r].name, "base") == 0 ? "variant-base" : runs[r].name;
+        cruns[r] = (CompareRun){label, runs[r].s, runs[r].has_metrics ? &runs[r].m : NULL, runs[r].note};
     }
     CompareTable table;
     if (compare_table_build(cruns, nruns, &table)) {

@@ -153,6 +153,15 @@ for d in base coop variant-compare.csv; do
 done
 csv_line "$tmp/names-out/compare.csv" "metric,base,coop,compare.csv,delta_coop,delta_compare.csv"
 
+# --- a variant named base: labelled as its directory, variant-base -----------------
+cp -r "$nc" "$tmp/based"
+sed 's/"coop": { "cooperation": true }/"base": { "cooperation": true }/' "$nc/scenario.json" >"$tmp/based/scenario.json"
+grep -q '"base"' "$tmp/based/scenario.json" || fail "could not add the variant named base"
+"$SAMPLAN" compare "$tmp/based" -o "$tmp/based-out" --quiet >/dev/null 2>"$tmp/e" ||
+    { cat "$tmp/e" >&2; fail "a variant named base: compare failed"; }
+[ -f "$tmp/based-out/variant-base/summary.json" ] || fail "no variant-base/summary.json"
+csv_line "$tmp/based-out/compare.csv" "metric,base,variant-base,delta_variant-base"
+
 # --- usage errors ------------------------------------------------------------------
 "$SAMPLAN" compare "$nc" --time-limit abc >/dev/null 2>&1
 [ $? -eq 2 ] || fail "--time-limit abc not a usage error"
