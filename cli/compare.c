@@ -178,22 +178,11 @@ static int select_variants(const char *list, char **names, int nnames, const cha
  * 0, or −1 with errno set. An existing directory is fine. */
 static int make_dirs(const char *path)
 {
-    char buf[4096];
-    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
-        errno = ENAMETOOLONG;
+    if (make_parent_dirs(path) != 0)
         return -1;
-    }
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            return -1;
-        *p = '/';
-    }
-    if (mkdir(buf, 0700) != 0) {
+    if (mkdir(path, 0700) != 0) {
         struct stat st;
-        if (errno != EEXIST || stat(buf, &st) != 0 || !S_ISDIR(st.st_mode))
+        if (errno != EEXIST || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
             return -1;
     }
     return 0;
@@ -559,7 +548,6 @@ done:
  * runs not yet solved are marked so, and the table is still written. */
 int cmd_compare(int argc, char **argv)
 {
-    InterruptSave saved;
-    catch_interrupts(&saved);
+    catch_interrupts();
     return compare_command(argc, argv);
 }

@@ -126,22 +126,20 @@ static void on_interrupt(int sig)
     solver_interrupted = 1;
 }
 
-static const int interrupt_signals[INTERRUPT_SIGNALS] = {SIGINT, SIGTERM, SIGHUP};
-
-void catch_interrupts(InterruptSave *save)
+void catch_interrupts(void)
 {
-    struct sigaction sa;
+    static const int interrupt_signals[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa, old;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_interrupt;
     sigemptyset(&sa.sa_mask);
-    for (int i = 0; i < INTERRUPT_SIGNALS; i++) {
+    for (size_t i = 0; i < sizeof interrupt_signals / sizeof *interrupt_signals; i++) {
         int sig = interrupt_signals[i];
-        sigaction(sig, NULL, &save->old[i]);
         /* SIGTERM and SIGHUP arriving ignored stay so (`nohup` must keep
          * a run alive when its terminal closes: review, twenty-second
          * session); SIGINT is caught even then, as it always was, so that
          * `kill -INT` stops a solve a script started with & */
-        if (sig != SIGINT && save->old[i].sa_handler == SIG_IGN)
+        if (sig != SIGINT && sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
             continue;
         sigaction(sig, &sa, NULL);
     }

@@ -19,18 +19,12 @@
 int choose_output_dir(const char *given, const char *scenario_dir, const char *tail, int force,
                       const char *contents, char *buf, size_t size, const char **out, int *existing);
 
-/* The signals that stop a solve the way Ctrl-C does: SIGINT, and SIGTERM
- * and SIGHUP, which `timeout`, batch schedulers and a closed terminal
- * send (they discarded the whole run: independent audit, twenty-second
- * session). */
-#define INTERRUPT_SIGNALS 3
-typedef struct InterruptSave {
-    struct sigaction old[INTERRUPT_SIGNALS];
-} InterruptSave;
-
-/* Makes those signals set solver_interrupted (the solver stops and keeps
- * its best plan); the previous actions go to *save. solve and compare
- * keep them caught until the process exits. */
-void catch_interrupts(InterruptSave *save);
+/* Makes SIGINT, and SIGTERM and SIGHUP (which `timeout`, batch schedulers
+ * and a closed terminal send; they discarded the whole run: independent
+ * audit, twenty-second session) set solver_interrupted: the solver stops
+ * and keeps its best plan. SIGTERM and SIGHUP that arrive ignored stay
+ * so (nohup). solve and compare keep them caught until the process
+ * exits. */
+void catch_interrupts(void);
 
 #endif

@@ -250,7 +250,6 @@ static int solve_command(int argc, char **argv, double t0)
 int cmd_solve(int argc, char **argv)
 {
     double t0 = clock_seconds();
-    InterruptSave saved;
-    catch_interrupts(&saved);
+    catch_interrupts();
     return solve_command(argc, argv, t0);
 }
