@@ -23,7 +23,7 @@ const char export_usage[] =
     "sense (glpsol and cbc reject OBJSENSE) and readers minimise, so the MPS file\n"
     "minimises -value, the same program: its optimum is minus the best value\n"
     "(glpsol --freemps FILE). FILE must be new, empty, or a program samplan\n"
-    "wrote before: any other file is left alone.\n"
+    "wrote before: any other file is left alone. FILE '-' is standard output.\n"
     "\n"
     "  --lp FILE        CPLEX LP format\n"
     "  --mps FILE       free MPS format\n"
@@ -90,14 +90,15 @@ int cmd_export(int argc, char **argv)
     if (!path)
         return usage_error("export", "give --lp FILE or --mps FILE");
 
+    int to_stdout = strcmp(path, "-") == 0;
     struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (!to_stdout && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         /* a usage error, found before the scenario is loaded (audit,
          * twenty-second session: exit 1 after the write) */
         fprintf(stderr, "samplan: %s: is a directory: expected a file name for the program\n", path);
         return EXIT_BAD_INPUT;
     }
-    if (!overwritable(path)) {
+    if (!to_stdout && !overwritable(path)) {
         fprintf(stderr,
                 "samplan: %s: exists and is not a program samplan wrote; expected a new path, an empty file "
                 "or an earlier export (remove it or choose another)\n",
@@ -124,7 +125,8 @@ int cmd_export(int argc, char **argv)
         fprintf(stderr, "samplan: %s\n", err);
         return EXIT_NO_PLAN;
     }
-    fprintf(stderr, "samplan: wrote %s (%d rows, %d columns, %zu non-zeros%s)\n", path, stats.rows,
-            stats.cols, stats.nnz, plain ? ", plain" : "");
+    fprintf(stderr, "samplan: wrote %s (%d rows, %d columns, %zu non-zeros%s)\n",
+            to_stdout ? "the program to standard output" : path, stats.rows, stats.cols, stats.nnz,
+            plain ? ", plain" : "");
     return EXIT_OK;
 }

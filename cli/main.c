@@ -207,7 +207,8 @@ int main(int argc, char **argv)
     /* Outputs hold personal data: nothing samplan creates is world-readable. */
     umask(077);
     int rc = run_command_line(argc, argv);
-    if (stdout_failed() && rc == EXIT_OK && !solve_wrote_plan())
+    /* a command that failed has said why already */
+    if (rc == EXIT_OK && stdout_failed() && !solve_wrote_plan())
         rc = EXIT_NO_PLAN;
     return rc;
 }

@@ -768,12 +768,47 @@ static int write_mps_noting_sense(glp_prob *P, const char *path)
                                 "*             program, maximise value, with its objective negated (MPS\n"
                                 "*             has no portable sense); the optimum is minus the best value\n";
     errno = 0;
-    FILE *out = fopen(path, "w");
+    int to_stdout = strcmp(path, "-") == 0;
+    FILE *out = to_stdout ? stdout : fopen(path, "w");
     if (!out)
         return errno ? errno : EIO;
     int err = mps_write(P, sense, out) != 0 ? (errno ? errno : EIO) : 0;
-    if (fclose(out) != 0 && !err)
+    if ((to_stdout ? fflush(out) : fclose(out)) != 0 && !err)
         err = errno ? errno : EIO;
+    return err;
+}
+
+/* glp_write_lp to standard output (`--lp -`). GLPK writes only to a named
+ * file, and "/dev/stdout" would truncate a file the user appends to
+ * (`>>`), so the program goes to a temporary file first and is copied.
+ * Returns 0 or an errno value. */
+static int write_lp_to_stdout(glp_prob *P)
+{
+    const char *dir = getenv("TMPDIR");
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s/samplan-lp-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return errno ? errno : EIO;
+    close(fd);
+    errno = 0;
+    int err = glp_write_lp(P, NULL, tmp) != 0 ? (errno ? errno : EIO) : 0;
+    FILE *in = err ? NULL : fopen(tmp, "r");
+    if (!err && !in)
+        err = errno ? errno : EIO;
+    if (in) {
+        char buf[65536];
+        size_t n;
+        while (!err && (n = fread(buf, 1, sizeof buf, in)) > 0)
+            if (fwrite(buf, 1, n, stdout) != n)
+                err = errno ? errno : EIO;
+        if (!err && ferror(in))
+            err = EIO;
+        fclose(in);
+        if (fflush(stdout) != 0 && !err)
+            err = errno ? errno : EIO;
+    }
+    unlink(tmp);
     return err;
 }
 
@@ -820,12 +855,17 @@ static int write_body(void *arg)
         }
         glp_set_obj_dir(P, GLP_MIN);
         err = write_mps_noting_sense(P, ctx->path);
+    } else if (strcmp(ctx->path, "-") == 0) {
+        err = write_lp_to_stdout(P);
     } else if ((errno = 0, glp_write_lp(P, NULL, ctx->path)) != 0) {
         err = errno ? errno : EIO; /* GLPK's fopen leaves its errno */
     }
     glp_delete_prob(P);
     if (err) {
-        snprintf(ctx->err, ctx->errsz, "cannot write '%s': %s", ctx->path, strerror(err));
+        if (strcmp(ctx->path, "-") == 0)
+            snprintf(ctx->err, ctx->errsz, "cannot write the program to standard output: %s", strerror(err));
+        else
+            snprintf(ctx->err, ctx->errsz, "cannot write '%s': %s", ctx->path, strerror(err));
         return -1;
     }
     return 0;

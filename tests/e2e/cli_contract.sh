@@ -36,6 +36,13 @@ expect_rc 2 "solve on a missing directory" "$SAMPLAN" solve "$tmp/no-such-dir" -
 [ -e "$tmp/o-missing" ] && fail "solve on a missing directory created the output directory"
 expect_rc 2 "solve with an unknown option" "$SAMPLAN" solve "$scen" -o "$tmp/o-opt" --frobnicate
 expect_rc 2 "solve with a bad --time-limit" "$SAMPLAN" solve "$scen" -o "$tmp/o-tl" --time-limit abc
+# numbers as written on a command line: no hexadecimal, plus sign or spaces
+for bad in 0x5 +5 " 5" "5 " 1e; do
+    expect_rc 2 "solve --time-limit '$bad'" "$SAMPLAN" solve "$scen" -o "$tmp/o-tl" --time-limit "$bad"
+done
+expect_rc 2 "generate --participants +12" "$SAMPLAN" generate --preset lysekil --participants +12 -o "$tmp/g-plus"
+expect_rc 2 "generate --participants ' 12'" "$SAMPLAN" generate --preset lysekil --participants " 12" -o "$tmp/g-sp"
+expect_rc 2 "generate --seed 0x10" "$SAMPLAN" generate --preset lysekil --seed 0x10 -o "$tmp/g-hex"
 expect_rc 2 "solve with an unknown --variant" "$SAMPLAN" solve "$scen" -o "$tmp/o-var" --variant nosuch --quiet
 expect_rc 2 "export without --lp/--mps" "$SAMPLAN" export "$scen"
 
@@ -159,6 +166,21 @@ expect_rc 0 "export over its own program" "$SAMPLAN" export "$scen" --lp "$tmp/e
 expect_rc 0 "export --lp" "$SAMPLAN" export "$scen" --lp "$tmp/p.lp" --plain
 [ -s "$tmp/p.lp" ] || fail "export --lp wrote nothing"
 expect_rc 0 "export --mps" "$SAMPLAN" export "$scen" --mps "$tmp/p.mps"
+# FILE '-' is standard output, byte for byte the file's program; no file '-'
+(here=$PWD && cd "$tmp" && "$SAMPLAN" export "$here/$scen" --mps - > "$tmp/stdout.mps" 2> "$tmp/err") ||
+    fail "export --mps - failed: $(head -n 1 "$tmp/err")"
+cmp -s "$tmp/p.mps" "$tmp/stdout.mps" || fail "export --mps - wrote another program than export --mps FILE"
+expect_rc 0 "export --lp FILE" "$SAMPLAN" export "$scen" --lp "$tmp/f.lp"
+(here=$PWD && cd "$tmp" && "$SAMPLAN" export "$here/$scen" --lp - > "$tmp/stdout.lp" 2> "$tmp/err") ||
+    fail "export --lp - failed: $(head -n 1 "$tmp/err")"
+cmp -s "$tmp/f.lp" "$tmp/stdout.lp" || fail "export --lp - wrote another program than export --lp FILE"
+[ -e "$tmp/-" ] && fail "export --lp - created a file named '-'"
+if [ -w /dev/full ]; then
+    "$SAMPLAN" export "$scen" --lp - > /dev/full 2> "$tmp/err"
+    rc=$?
+    [ "$rc" -eq 1 ] || fail "export --lp - to a full disk: exit $rc, expected 1"
+    [ "$(wc -l < "$tmp/err")" -eq 1 ] || fail "export --lp - to a full disk: not one message: $(cat "$tmp/err")"
+fi
 [ -s "$tmp/p.mps" ] || fail "export --mps wrote nothing"
 # MPS has no portable objective sense and readers minimise: the file
 # minimises -value and says so, and solved with a reader's defaults
