@@ -110,7 +110,7 @@ int cmd_validate(int argc, char **argv)
         int rc = scenario_list_variants(dir, &names, &nnames, &all);
         if (rc != 0) {
             diag_sort(&all);
-            diag_print(&all, stderr, NULL);
+            diag_print(&all, stderr, "samplan");
             diag_release(&all);
             return rc == 1 ? EXIT_NO_PLAN : EXIT_BAD_INPUT;
         }
@@ -153,10 +153,10 @@ int cmd_validate(int argc, char **argv)
         diag_release(&d);
     }
     diag_sort(&warns);
-    diag_print(&warns, stderr, NULL);
+    diag_print(&warns, stderr, "samplan");
     diag_release(&warns);
     diag_sort(&all);
-    diag_print(&all, stderr, NULL);
+    diag_print(&all, stderr, "samplan");
     if (diag_total(&all) && worst == EXIT_OK)
         worst = EXIT_BAD_INPUT;
     diag_release(&all);

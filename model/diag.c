@@ -126,7 +126,9 @@ void diag_print(const DiagList *list, FILE *out, const char *prefix)
     char buf[4096];
     for (size_t i = 0; i < list->count; i++) {
         diag_format(&list->items[i], buf, sizeof buf);
-        if (prefix)
+        /* a message that names its file starts with it, as SPEC §4's
+         * example and compilers do, whichever command printed it */
+        if (prefix && !list->items[i].file[0])
             fprintf(out, "%s: %s\n", prefix, buf);
         else
             fprintf(out, "%s\n", buf);

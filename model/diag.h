@@ -45,8 +45,9 @@ int diag_contains(const DiagList *list, const Diag *d);
 /* Sorts by file, line, column (stable), so output reads top to bottom. */
 void diag_sort(DiagList *list);
 
-/* Prints every diagnostic as "prefix: file:line:column: message\n"; prefix
- * may be NULL. Ends with a note when diagnostics were dropped. */
+/* Prints every diagnostic as "file:line:column: message\n", one without a
+ * file as "prefix: message\n" (prefix may be NULL). Ends with a note when
+ * diagnostics were dropped. */
 void diag_print(const DiagList *list, FILE *out, const char *prefix);
 
 /* Formats one diagnostic as "file:line:column: message" into buf. */

@@ -53,8 +53,10 @@ sed 's/^{/{ "variants": { "short": { "files": { "participants": "late.csv" } } }
     "$scen/scenario.json" > "$tmp/short/scenario.json"
 sed '2s/,,,,,$/,,9,,,/' "$scen/participants.csv" > "$tmp/short/late.csv"
 expect_rc 0 "solve the base alone" "$SAMPLAN" solve "$tmp/short" -o "$tmp/o-base" --quiet
+# A located message starts with its file, as SPEC §4's example does, in
+# every command (solve and export once put "samplan: " before it).
 names_variant() {
-    grep -q "^\(samplan: \)\{0,1\}[a-z]*\.csv:[0-9]*:[0-9]*: .* (variant 'short')$" "$tmp/err" ||
+    grep -q "^[a-z]*\.csv:[0-9]*:[0-9]*: .* (variant 'short')$" "$tmp/err" ||
         fail "$1 --variant short: no located message naming the variant: $(head -n 1 "$tmp/err")"
     grep -q "(variant 'short').*(variant" "$tmp/err" && fail "$1 --variant short: a message names the variant twice"
 }
