@@ -18,6 +18,7 @@
 
 #define CHUNK (64 * 1024)
 #define PSTATE_ROW_NOT_BEGUN 0 /* libcsv's parser state before a record */
+#define PSTATE_FIELD_BEGUN 2   /* ... and inside a cell (quoted when p->quoted) */
 
 int csv_valid_utf8(const unsigned char *s, size_t len)
 {
@@ -182,22 +183,72 @@ static void report_parse_error(CsvTable *t, struct csv_parser *p, long line)
     t->failed = 1;
 }
 
-/* Feeds n bytes, one physical line at a time. */
+/* Parses buf[from, to) of the current line. Returns 0, or −1 after
+ * reporting a problem. */
+static int parse_span(CsvTable *t, const char *buf, size_t from, size_t to)
+{
+    struct csv_parser *p = t->parser;
+    if (csv_parse(p, buf + from, to - from, on_field, on_record, t) < to - from) {
+        if (!t->failed && !t->oom)
+            report_parse_error(t, p, t->line);
+        return -1;
+    }
+    return 0;
+}
+
+/* 1 when the parser is inside a quoted cell, where a CR is content */
+static int in_quoted_cell(const struct csv_parser *p)
+{
+    return p->pstate == PSTATE_FIELD_BEGUN && p->quoted;
+}
+
+static void report_lone_cr(CsvTable *t, long column)
+{
+    diag_add(t->diags, t->label, t->line, column,
+             "a carriage return (CR) not followed by a line feed: expected LF or CRLF line ends");
+    t->failed = 1;
+}
+
+/* Feeds n bytes, one physical line at a time. libcsv ends a record at a
+ * lone CR too, so one outside a quoted cell in the middle of a line is
+ * reported instead of silently starting a row (independent audit,
+ * twenty-third session); a CR that ends a chunk waits for the next. */
 static void feed(CsvTable *t, const char *buf, size_t n)
 {
     struct csv_parser *p = t->parser;
     size_t pos = 0;
+    if (t->cr_column > 0 && n > 0) {
+        if (buf[0] != '\n') {
+            report_lone_cr(t, t->cr_column);
+            return;
+        }
+        t->cr_column = 0;
+    }
     while (pos < n && !t->failed && !t->oom) {
         if (p->pstate == PSTATE_ROW_NOT_BEGUN && t->building.seen == 0)
             t->record_start = t->field_start = t->line;
         const char *nl = memchr(buf + pos, '\n', n - pos);
         size_t end = nl ? (size_t)(nl - buf) + 1 : n;
-        size_t done = csv_parse(p, buf + pos, end - pos, on_field, on_record, t);
-        if (done < end - pos) {
-            if (!t->failed && !t->oom)
-                report_parse_error(t, p, t->line);
+        size_t from = pos;
+        for (const char *cr = memchr(buf + pos, '\r', end - pos); cr;
+             cr = memchr(cr + 1, '\r', end - (size_t)(cr + 1 - buf))) {
+            size_t at = (size_t)(cr - buf);
+            if (at + 1 < end && buf[at + 1] == '\n')
+                continue; /* CRLF */
+            if (parse_span(t, buf, from, at) != 0)
+                return;
+            from = at;
+            if (in_quoted_cell(p))
+                continue;
+            if (at + 1 == end && !nl) {
+                t->cr_column = (long)t->building.seen + 1; /* the chunk ends here */
+                break;
+            }
+            report_lone_cr(t, (long)t->building.seen + 1);
             return;
         }
+        if (parse_span(t, buf, from, end) != 0)
+            return;
         pos = end;
         if (nl)
             t->line++;
@@ -304,7 +355,9 @@ int csv_table_open(CsvTable *t, const char *path, const char *label, DiagList *d
             diag_add(diags, label, 0, 0, "file not found");
         else
             diag_add(diags, label, 0, 0, "cannot open file: %s", strerror(e));
-        return e == ENOENT || e == EACCES || e == EISDIR ? 2 : 1;
+        /* the path is what is wrong (ENOTDIR, ELOOP, ENAMETOOLONG…), not
+         * the machine, unless memory ran out */
+        return e == ENOMEM ? 1 : 2;
     }
     if (cr_only_lines(t->fp)) {
         diag_add(diags, label, 1, 1, "line ends are a lone CR (old Mac text): expected LF or CRLF");

@@ -60,6 +60,7 @@ typedef struct CsvTable {
     int eof;             /* 1 once the file was read to its end */
     int failed;          /* 1 after a fatal problem (malformed quotes, encoding) */
     int oom;             /* 1 after an out-of-memory failure */
+    long cr_column;      /* > 0: the last chunk ended in a CR outside quotes, in this cell */
     DiagList *diags;     /* borrowed during calls */
 } CsvTable;
 

@@ -582,10 +582,18 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
              * the name was given, not by the table reader (which would
              * name the file without a line or column) */
             const char *kind = file_kind_unusable(path);
-            s->files_missing[t] =
-                kind || (access(path, F_OK) != 0 && errno == ENOENT && !table_may_be_absent(t, name));
+            errno = 0;
+            int absent = !kind && access(path, F_OK) != 0;
+            int why = absent ? errno : 0;
+            /* a path that cannot name a file ("slots.csv/", a link to
+             * itself, a name too long) is as wrong as a missing one */
+            int unusable = absent && why != ENOENT;
+            s->files_missing[t] = kind || unusable || (absent && !table_may_be_absent(t, name));
             if (kind)
                 complain(c, keys, "files.%s: '%s' is %s: expected a CSV file", key, name, kind);
+            else if (unusable)
+                complain(c, keys, "files.%s: '%s' cannot be opened (%s): expected a CSV file in the scenario "
+                         "directory", key, name, strerror(why ? why : EIO));
             else if (s->files_missing[t])
                 complain(c, keys, "files.%s: file '%s' not found in the scenario directory", key, name);
             free(path);

@@ -901,6 +901,13 @@ static void load_distances(Loader *L)
 
 /* ---- derived values ---------------------------------------------------------- */
 
+/* a + b for week sums (each at most BIG), stopping at TRACK_WEEKS_CAP */
+static int add_weeks_capped(int a, int b)
+{
+    long sum = (long)a + b;
+    return sum > TRACK_WEEKS_CAP ? TRACK_WEEKS_CAP : (int)sum;
+}
+
 static int derive(Loader *L)
 {
     Scenario *s = L->s;
@@ -910,14 +917,23 @@ static int derive(Loader *L)
         for (int m = 0; m < tr->nmodules; m++) {
             Module *mod = &tr->modules[m];
             mod->offset = offset;
-            offset += mod->weeks;
+            offset = add_weeks_capped(offset, mod->weeks);
             if (mod->kind == MODULE_COURSE) {
                 tr->has_course = 1;
-                tr->course_weeks += mod->weeks;
+                tr->course_weeks = add_weeks_capped(tr->course_weeks, mod->weeks);
                 tr->group_cost += mod->group_cost;
             }
         }
         tr->total_weeks = offset;
+        /* valid (SPEC §1: cohorts start only where the whole track ends by
+         * week W), but almost surely a mistake in weeks or the horizon */
+        if (tr->nmodules > 0 && (long)tr->first_start + tr->total_weeks - 1 > s->weeks)
+            diag_add(&s->warnings, file_of(L, TABLE_MODULES), 0, 0,
+                     "warning: track '%s' takes %s%d weeks%s, more than the %d-week horizon allows: no cohort of "
+                     "it can start%s%s%s",
+                     tr->id, tr->total_weeks >= TRACK_WEEKS_CAP ? "at least " : "", tr->total_weeks,
+                     tr->first_start > 1 ? " from its first start" : "", s->weeks,
+                     s->variant ? " (variant '" : "", s->variant ? s->variant : "", s->variant ? "')" : "");
     }
     s->centre_of = malloc((s->nmunicipalities ? (size_t)s->nmunicipalities : 1) * sizeof(int));
     if (!s->centre_of)

@@ -78,12 +78,18 @@ typedef struct Track {
     int first_start;   /* default 1 */
     Module *modules;   /* owned; [nmodules] in seq order */
     int nmodules;
-    int total_weeks;   /* Σ module weeks: the cohort ends at start + total_weeks − 1 */
+    int total_weeks;   /* Σ module weeks: the cohort ends at start + total_weeks − 1;
+                          sums stop at TRACK_WEEKS_CAP */
     int has_course;    /* 1 when at least one module is a course (the track has a host) */
     int course_weeks;  /* Σ weeks of course modules */
     double group_cost; /* Σ group_cost of course modules: the cost of one group */
     long line;         /* line in tracks.csv */
 } Track;
+
+/* Where a track's week sums stop growing: far beyond any horizon, so such
+ * a track has no cohort, and below INT_MAX − 10⁹ (the largest module), so
+ * the sums cannot wrap (five modules of 10⁹ weeks once added up to 3). */
+#define TRACK_WEEKS_CAP 1000000000
 
 typedef struct Participant {
     char *id;          /* owned; pseudonymous */

@@ -315,6 +315,69 @@ START_TEST(missing_file)
 }
 END_TEST
 
+START_TEST(lone_cr_is_refused_where_it_is)
+{
+    /* libcsv would end a row at the CR and read "3,4" as a row of its own */
+    WRITE("a,b\n1,2\r3,4\n5,6\n");
+    ck_assert_int_eq(dump(got, sizeof got, 0, diags, sizeof diags), 2);
+    ck_assert_str_eq(diags, "t.csv:2:2: a carriage return (CR) not followed by a line feed: expected LF or CRLF "
+                            "line ends\n");
+}
+END_TEST
+
+START_TEST(cr_in_a_quoted_cell_is_content)
+{
+    WRITE("a,b\r\n\"x\ry\",2\r\n");
+    ck_assert_int_eq(dump(got, sizeof got, 0, diags, sizeof diags), CSV_END);
+    ck_assert_str_eq(got, "a|b/x\ry|2/");
+    ck_assert_str_eq(diags, "");
+}
+END_TEST
+
+/* A file whose byte `at` (the reader's 64 KiB chunk ends after it) is a
+ * CR followed by `next`. */
+static void write_cr_at_chunk_end(size_t at, char next)
+{
+    size_t n = at + 8;
+    char *buf = malloc(n);
+    ck_assert_ptr_nonnull(buf);
+    memcpy(buf, "a,b\n", 4);
+    for (size_t i = 4; i < at; i++)
+        buf[i] = (i % 8 == 7) ? '\n' : (i % 8 == 3 ? ',' : '1');
+    buf[at] = '\r';
+    buf[at + 1] = next;
+    memcpy(buf + at + 2, "1,2\n\n\n", 6);
+    write_bytes(buf, n);
+    free(buf);
+}
+
+START_TEST(cr_at_a_chunk_end)
+{
+    size_t at = 64 * 1024 - 1; /* csv_table.c's CHUNK − 1 */
+    write_cr_at_chunk_end(at, '\n'); /* CRLF across the chunks: fine */
+    ck_assert_int_eq(dump(got, sizeof got, 0, diags, sizeof diags), CSV_END);
+    ck_assert_str_eq(diags, "");
+    write_cr_at_chunk_end(at, '9'); /* a lone CR there */
+    ck_assert_int_eq(dump(got, sizeof got, 0, diags, sizeof diags), 2);
+    ck_assert_ptr_nonnull(strstr(diags, "a carriage return (CR) not followed by a line feed"));
+}
+END_TEST
+
+START_TEST(path_through_a_file_is_bad_input)
+{
+    /* "slots.csv/" names no file: bad input (exit 2), not a failure */
+    WRITE("a\n");
+    char through[300];
+    snprintf(through, sizeof through, "%s/x.csv", path);
+    DiagList d = DIAGLIST_INIT;
+    CsvTable t;
+    ck_assert_int_eq(csv_table_open(&t, through, "x.csv", &d), 2);
+    csv_table_close(&t);
+    diag_release(&d);
+    unlink(path);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("csv_table");
@@ -341,6 +404,10 @@ int main(void)
     tcase_add_test(tc, large_file_streams);
     tcase_add_test(tc, one_huge_line_of_commas);
     tcase_add_test(tc, missing_file);
+    tcase_add_test(tc, lone_cr_is_refused_where_it_is);
+    tcase_add_test(tc, cr_in_a_quoted_cell_is_content);
+    tcase_add_test(tc, cr_at_a_chunk_end);
+    tcase_add_test(tc, path_through_a_file_is_bad_input);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
