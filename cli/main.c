@@ -151,6 +151,12 @@ static int run_command_line(int argc, char **argv)
     if (argc < 2)
         return usage_error(NULL, "missing command");
     const char *name = argv[1];
+    /* nothing is silently ignored: `samplan --version extra` is a mistake */
+    int is_help = strcmp(name, "help") == 0;
+    if ((is_help || strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "--version") == 0) &&
+        argc > 2 + is_help)
+        return usage_error(NULL, "unexpected argument '%s' after '%s%s%s'", argv[2 + is_help], name,
+                           is_help ? " " : "", is_help ? argv[2] : "");
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         print_help(stdout);
         return EXIT_OK;

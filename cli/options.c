@@ -49,7 +49,8 @@ int parse_double_option(const char *text, double min, double max, double *out)
     char *end = NULL;
     errno = 0;
     double v = strtod(text, &end);
-    if (errno || *end || !isfinite(v) || v < min || v > max)
+    /* underflow (ERANGE) gives the nearest double, as load_cells.c takes it */
+    if ((errno && errno != ERANGE) || *end || !isfinite(v) || v < min || v > max)
         return -1;
     *out = v;
     return 0;

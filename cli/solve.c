@@ -74,7 +74,7 @@ static int parse_args(int argc, char **argv, SolveArgs *a)
             a->variant = argv[++i];
         } else if (strcmp(arg, "--time-limit") == 0) {
             if (!has_value || parse_double_option(argv[i + 1], 0.0, 1e9, &a->time_limit))
-                return usage_error("solve", "--time-limit takes seconds ≥ 0, got '%s'",
+                return usage_error("solve", "--time-limit takes seconds from 0 to 1000000000, got '%s'",
                                    has_value ? argv[i + 1] : "");
             i++;
         } else if (strcmp(arg, "--gap") == 0) {

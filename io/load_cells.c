@@ -63,7 +63,9 @@ int parse_strict_double(const char *text, double *out)
     errno = 0;
     char *end;
     double v = strtod(text, &end);
-    if (*end || end == text || !isfinite(v) || errno == ERANGE)
+    /* an overflow is infinite; an underflow (ERANGE, 1e-400) is the
+     * nearest double, 0 or subnormal, which is what the text means */
+    if (*end || end == text || !isfinite(v))
         return -1;
     *out = v;
     return 0;

@@ -109,16 +109,49 @@ void diag_sort(DiagList *list)
     }
 }
 
+/* src into dst[size] with control characters written as C escapes: a
+ * message quotes the user's cells, and a raw CR, newline or terminal
+ * escape there would hide or split it (independent audit, twenty-third
+ * session: "you\x1b[2Kth" erased its own message). */
+static void copy_escaped(char *dst, size_t size, const char *src)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)src; *p && n + 1 < size; p++) {
+        char esc[8];
+        if (*p >= 0x20 && *p != 0x7f) {
+            dst[n++] = (char)*p;
+            continue;
+        }
+        if (*p == '\n')
+            strcpy(esc, "\\n");
+        else if (*p == '\r')
+            strcpy(esc, "\\r");
+        else if (*p == '\t')
+            strcpy(esc, "\\t");
+        else
+            snprintf(esc, sizeof esc, "\\x%02x", *p);
+        size_t len = strlen(esc);
+        if (n + len + 1 > size)
+            break;
+        memcpy(dst + n, esc, len);
+        n += len;
+    }
+    dst[n] = '\0';
+}
+
 void diag_format(const Diag *d, char *buf, size_t size)
 {
+    char raw[4096];
     if (d->line > 0 && d->column > 0)
-        snprintf(buf, size, "%s:%ld:%ld: %s", d->file, d->line, d->column, d->message);
+        snprintf(raw, sizeof raw, "%s:%ld:%ld: %s", d->file, d->line, d->column, d->message);
     else if (d->line > 0)
-        snprintf(buf, size, "%s:%ld: %s", d->file, d->line, d->message);
+        snprintf(raw, sizeof raw, "%s:%ld: %s", d->file, d->line, d->message);
     else if (d->file[0])
-        snprintf(buf, size, "%s: %s", d->file, d->message);
+        snprintf(raw, sizeof raw, "%s: %s", d->file, d->message);
     else
-        snprintf(buf, size, "%s", d->message);
+        snprintf(raw, sizeof raw, "%s", d->message);
+    if (size > 0)
+        copy_escaped(buf, size, raw);
 }
 
 void diag_print(const DiagList *list, FILE *out, const char *prefix)

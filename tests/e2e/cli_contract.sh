@@ -44,6 +44,17 @@ expect_rc 2 "generate --participants +12" "$SAMPLAN" generate --preset lysekil -
 expect_rc 2 "generate --participants ' 12'" "$SAMPLAN" generate --preset lysekil --participants " 12" -o "$tmp/g-sp"
 expect_rc 2 "generate --seed 0x10" "$SAMPLAN" generate --preset lysekil --seed 0x10 -o "$tmp/g-hex"
 expect_rc 2 "solve with an unknown --variant" "$SAMPLAN" solve "$scen" -o "$tmp/o-var" --variant nosuch --quiet
+expect_rc 0 "--time-limit 1e-320 (an underflow is a tiny number)" "$SAMPLAN" solve "$scen" -o "$tmp/o-tiny" \
+    --time-limit 1e-320 --quiet
+expect_rc 2 "--version with an extra argument" "$SAMPLAN" --version extra
+expect_rc 2 "help solve with an extra argument" "$SAMPLAN" help solve extra
+# a message quoting a cell shows its control characters escaped, on one line
+cp -r "$scen" "$tmp/ctl"
+printf 'x,0101,you\033[2Kth,woman,,,,,,\ny,0101,"two\nlines",man,,,,,,\n' >> "$tmp/ctl/participants.csv"
+expect_rc 2 "validate with control characters in cells" "$SAMPLAN" validate "$tmp/ctl"
+grep -q "got 'you\\\\x1b\[2Kth'" "$tmp/err" || fail "an ESC in a cell is not shown escaped: $(cat "$tmp/err")"
+grep -q "got 'two\\\\nlines'" "$tmp/err" || fail "a newline in a cell is not shown escaped: $(cat "$tmp/err")"
+[ "$(wc -l < "$tmp/err")" -eq 2 ] || fail "control characters in cells: not two lines of messages"
 expect_rc 2 "export without --lp/--mps" "$SAMPLAN" export "$scen"
 
 # A problem that only a variant's data has names the variant, whichever
