@@ -20,6 +20,7 @@
 #include "file_kind.h"
 #include "json_merge.h"
 #include "json_where.h"
+#include "near_names.h"
 #include "../model/calendar.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -605,33 +606,6 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
 
 /* ---- keys that look like typos ------------------------------------------ */
 
-/* Edits (insert, delete, replace, swap two neighbours) between a and b,
- * or more than `most` when it is more: only short keys are compared. */
-static int edits(const char *a, const char *b, int most)
-{
-    int n = (int)strlen(a), m = (int)strlen(b);
-    if (n > 40 || m > 40 || abs(n - m) > most)
-        return most + 1;
-    int d[41][41];
-    for (int i = 0; i <= n; i++)
-        d[i][0] = i;
-    for (int j = 0; j <= m; j++)
-        d[0][j] = j;
-    for (int i = 1; i <= n; i++)
-        for (int j = 1; j <= m; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int best = d[i - 1][j - 1] + cost;
-            if (d[i - 1][j] + 1 < best)
-                best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    return d[n][m];
-}
-
 /* Warns (s->warnings) about each key of obj that is not one of `known`
  * but one or two edits from one of them (one for keys of five letters or
  * fewer): SPEC §1 welcomes extra keys, so it is ignored, but
@@ -651,8 +625,7 @@ static void warn_near_misses(Ctx *c, Scenario *s, const json_t *obj, const char 
         if (is_known)
             continue;
         for (int k = 0; known[k]; k++) {
-            int most = strlen(known[k]) <= 5 ? 1 : 2;
-            if (edits(key, known[k], most) > most)
+            if (!name_near(key, known[k]))
                 continue;
             long line, column;
             locate(c, parent ? KEYS(parent, key) : KEYS(key), &line, &column);

@@ -26,6 +26,7 @@
 #include "../model/travel.h"
 #include "csv_table.h"
 #include "load_cells.h"
+#include "near_names.h"
 #include "scenario_json.h"
 
 #define BIG 1000000000L /* upper bound for counts: keeps every int conversion safe */
@@ -178,6 +179,32 @@ typedef struct ColSpec {
 
 enum { OPEN_OK = 0, OPEN_SKIP = 2, OPEN_FATAL = 1, OPEN_ABSENT = 3 };
 
+/* Warns about each column of t that is none of spec's but near one
+ * ("Tracks", "earliest_weeks"): SPEC §1 ignores unknown columns, so a
+ * typo would silently drop every participant's preferences or window
+ * (independent audit, twenty-third session). scenario.json's keys get
+ * the same warning (io/scenario_json.c). */
+static void warn_near_columns(Loader *L, Table tab, const CsvTable *t, const ColSpec *spec, int n)
+{
+    for (size_t c = 0; c < t->ncols; c++) {
+        int known = 0;
+        for (int i = 0; i < n && !known; i++)
+            known = strcmp(t->header[c], spec[i].name) == 0;
+        for (int i = 0; i < n && !known; i++) {
+            if (!name_near(t->header[c], spec[i].name) || csv_table_column(t, spec[i].name) >= 0)
+                continue;
+            /* no variant named: the file names itself, and validate
+             * says a warning once for the base and every variant */
+            diag_add(&L->s->warnings, file_of(L, tab), t->header_line, (long)c + 1,
+                     "warning: unknown column '%s' is ignored: did you mean '%s'?", t->header[c],
+                     spec[i].name);
+            break;
+        }
+    }
+}
+
+
+
 /* Opens table `tab`, checks its header and finds the columns of spec
  * (cols[i] = −1 for an absent optional column). */
 static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, int n, int *cols)
@@ -218,6 +245,7 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
             missing = 1;
         }
     }
+    warn_near_columns(L, tab, t, spec, n);
     return missing ? OPEN_SKIP : OPEN_OK;
 }
 
@@ -930,10 +958,9 @@ static int derive(Loader *L)
         if (tr->nmodules > 0 && (long)tr->first_start + tr->total_weeks - 1 > s->weeks)
             diag_add(&s->warnings, file_of(L, TABLE_MODULES), 0, 0,
                      "warning: track '%s' takes %s%d weeks%s, more than the %d-week horizon allows: no cohort of "
-                     "it can start%s%s%s",
+                     "it can start",
                      tr->id, tr->total_weeks >= TRACK_WEEKS_CAP ? "at least " : "", tr->total_weeks,
-                     tr->first_start > 1 ? " from its first start" : "", s->weeks,
-                     s->variant ? " (variant '" : "", s->variant ? s->variant : "", s->variant ? "')" : "");
+                     tr->first_start > 1 ? " from its first start" : "", s->weeks);
     }
     s->centre_of = malloc((s->nmunicipalities ? (size_t)s->nmunicipalities : 1) * sizeof(int));
     if (!s->centre_of)

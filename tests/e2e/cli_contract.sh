@@ -56,6 +56,22 @@ grep -q "got 'you\\\\x1b\[2Kth'" "$tmp/err" || fail "an ESC in a cell is not sho
 grep -q "got 'two\\\\nlines'" "$tmp/err" || fail "a newline in a cell is not shown escaped: $(cat "$tmp/err")"
 [ "$(wc -l < "$tmp/err")" -eq 2 ] || fail "control characters in cells: not two lines of messages"
 expect_rc 2 "export without --lp/--mps" "$SAMPLAN" export "$scen"
+# a column one typo from a known one is ignored (SPEC §1), with a warning
+cp -r "$scen" "$tmp/typo"
+sed '1s/earliest_week/earliest_weeks/' "$scen/participants.csv" > "$tmp/typo/participants.csv"
+expect_rc 0 "validate with a misspelt column" "$SAMPLAN" validate "$tmp/typo"
+grep -q "^participants\.csv:1:6: warning: unknown column 'earliest_weeks' is ignored: did you mean 'earliest_week'?\$" \
+    "$tmp/err" || fail "a misspelt column gives no warning: $(cat "$tmp/err")"
+# module weeks adding up past 2^31 (five of 10^9) once wrapped to 3 weeks
+# and crashed solve: the track is longer than the horizon, with a warning
+cp -r "$scen" "$tmp/long"
+{ echo "track,seq,name,kind,weeks"; for k in 1 2 3 4; do echo "T,$k,M$k,course,1000000000"; done
+  echo "T,5,M5,course,294967299"; } > "$tmp/long/modules.csv"
+expect_rc 0 "validate a track of 4 294 967 299 weeks" "$SAMPLAN" validate "$tmp/long"
+grep -q "^modules\.csv: warning: track 'T' takes at least 1000000000 weeks, more than the 2-week horizon" "$tmp/err" ||
+    fail "a track longer than the horizon gives no warning: $(cat "$tmp/err")"
+expect_rc 0 "solve a track of 4 294 967 299 weeks" "$SAMPLAN" solve "$tmp/long" -o "$tmp/o-long" --quiet
+grep -q "^a,unassigned," "$tmp/o-long/assignments.csv" || fail "a participant joined a track longer than the horizon"
 
 # A problem that only a variant's data has names the variant, whichever
 # command was asked for it (the base alone is valid).
