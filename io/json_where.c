@@ -285,6 +285,14 @@ void json_where_free(JsonWhere *w)
     w->count = w->cap = 0;
 }
 
+const char *json_error_text(const char *jansson_text)
+{
+    /* jansson names its own flag: a user cannot set it */
+    if (strstr(jansson_text, "JSON_ALLOW_NUL"))
+        return "\\u0000 (a NUL character) is not allowed in a string";
+    return jansson_text;
+}
+
 const char *json_error_expected(const char *jansson_text)
 {
     /* " expected" with its space: "unexpected" says what was found */

@@ -52,4 +52,8 @@ void json_where_free(JsonWhere *w);
  * an object" or ": expected valid JSON". */
 const char *json_error_expected(const char *jansson_text);
 
+/* A jansson syntax message as a user should read it: the one that names
+ * jansson's JSON_ALLOW_NUL flag says what is wrong instead. */
+const char *json_error_text(const char *jansson_text);
+
 #endif

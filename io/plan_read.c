@@ -283,9 +283,11 @@ static int read_summary(PlanRead *pr, const char *path, DiagList *diags)
     json_error_t err;
     pr->summary = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!pr->summary) {
-        /* jansson gives column 0 at the start of a line (e.g. the end of a file) */
-        diag_add(diags, path, err.line > 0 ? err.line : 0, err.line > 0 ? (err.column > 0 ? err.column : 1) : 0,
-                 "%s%s", err.text, json_error_expected(err.text));
+        /* jansson's position as it is, column 0 at the start of a line
+         * (the end of a cut-off file), as for scenario.json */
+        diag_add(diags, path, err.line > 0 ? err.line : 0,
+                 err.line > 0 ? (err.column > 0 ? err.column : DIAG_COLUMN_ZERO) : 0, "%s%s",
+                 json_error_text(err.text), json_error_expected(err.text));
         free(text);
         return 2;
     }

@@ -328,10 +328,11 @@ static json_t *load_root(const char *dir, DiagList *diags, JsonWhere *where, int
     json_error_t err;
     json_t *root = json_loadb(text + skip, len - skip, JSON_REJECT_DUPLICATES, &err);
     if (!root) {
-        /* jansson gives column 0 at the start of a line (an empty file) */
+        /* jansson's position as it is (SPEC §4), column 0 too: it gives
+         * that at the start of a line (an empty or cut-off file) */
         diag_add(diags, SCENARIO_JSON, err.line > 0 ? err.line : 0,
-                 err.line > 0 ? (err.column > 0 ? err.column : 1) : 0, "%s%s", err.text,
-                 json_error_expected(err.text));
+                 err.line > 0 ? (err.column > 0 ? err.column : DIAG_COLUMN_ZERO) : 0, "%s%s",
+                 json_error_text(err.text), json_error_expected(err.text));
         free(text);
         *rc = 2;
         return NULL;

@@ -142,8 +142,9 @@ static void copy_escaped(char *dst, size_t size, const char *src)
 void diag_format(const Diag *d, char *buf, size_t size)
 {
     char raw[4096];
-    if (d->line > 0 && d->column > 0)
-        snprintf(raw, sizeof raw, "%s:%ld:%ld: %s", d->file, d->line, d->column, d->message);
+    if (d->line > 0 && (d->column > 0 || d->column == DIAG_COLUMN_ZERO))
+        snprintf(raw, sizeof raw, "%s:%ld:%ld: %s", d->file, d->line, d->column > 0 ? d->column : 0,
+                 d->message);
     else if (d->line > 0)
         snprintf(raw, sizeof raw, "%s:%ld: %s", d->file, d->line, d->message);
     else if (d->file[0])

@@ -30,6 +30,10 @@ typedef struct DiagList {
 
 #define DIAGLIST_INIT {NULL, 0, 0, 0, 0}
 
+/* A column printed as 0: jansson's position at the start of a line (an
+ * empty or cut-off scenario.json), which SPEC §4 asks for as it is. */
+#define DIAG_COLUMN_ZERO (-1L)
+
 /* Appends a diagnostic. Formats like printf. Never fails visibly: on
  * out-of-memory the diagnostic is counted in `dropped`. */
 void diag_add(DiagList *list, const char *file, long line, long column,

@@ -246,6 +246,11 @@ static const Case cases[] = {
     {"scenario.json", "{\"start\": \"2027-01-04\",\n \"start\": \"2027-01-11\"}",
      "scenario.json:2:8: duplicate object key near '\"start\"': expected each key once in an object"},
     {"scenario.json", "[1]", "scenario.json:1:1: expected an object {...} at the top level"},
+    /* jansson's position to the letter (SPEC §4): column 0 at a line's start */
+    {"scenario.json", "{\"start\": \"2027-01-04\"\n", "scenario.json:2:0: '}' expected near end of file"},
+    {"scenario.json", "", "scenario.json:1:0: '[' or '{' expected near end of file"},
+    {"scenario.json", "{\"start\": \"2027\\u0000\"}",
+     "scenario.json:1:22: \\u0000 (a NUL character) is not allowed in a string: expected valid JSON"},
     /* positions of values that parse: columns count characters, a byte
      * order mark is skipped */
     {"scenario.json", "{\"name\": \"\xC3\x85re\", \"start\": \"2027-01-05\"}",

@@ -322,9 +322,9 @@ START_TEST(test_bad_summary_json)
              " \"cost\": 0, \"assigned\": 1, \"unassigned\": 0, \"start\": \"2027-01-04\","
              " \"weeks\": 4, \"by_group\": {\"youth\": {\"unassigned\": 0}}, \"by_gender\": {}, \"by_home\": {}}");
     expect_bad(2, "plan/summary.json", 1, 152, "key 'by_group.youth.assigned': expected an integer");
-    /* a file cut short: the line after, column 1 */
+    /* a file cut short: jansson's position, the line after at column 0 */
     put_file(outdir, "summary.json", "{\n");
-    expect_bad(2, "plan/summary.json", 2, 1, "expected near end of file");
+    expect_bad(2, "plan/summary.json", 2, DIAG_COLUMN_ZERO, "expected near end of file");
 }
 END_TEST
 
