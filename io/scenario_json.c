@@ -657,6 +657,25 @@ static void warn_typos(Ctx *c, Scenario *s, const json_t *doc)
     diag_sort(&s->warnings);
 }
 
+/* Warns (s->warnings) about a variant the command line cannot name: ""
+ * (`--variant` needs a name) or one with a comma (`compare --variants`
+ * splits there). Valid, since SPEC §1 does not restrict the names, but a
+ * planner would find out only when selecting it. */
+static void warn_unselectable_variants(Ctx *c, Scenario *s)
+{
+    for (int i = 0; i < s->nvariants; i++) {
+        const char *name = s->variant_names[i];
+        if (*name && !strchr(name, ','))
+            continue;
+        long line, column;
+        locate(c, KEYS("variants", name), &line, &column);
+        diag_add(&s->warnings, SCENARIO_JSON, line, column,
+                 "warning: variant '%s' cannot be selected on the command line (%s): expected a non-empty name "
+                 "without commas",
+                 name, *name ? "compare --variants splits names at commas" : "an empty name");
+    }
+}
+
 static int read_json(Scenario *s, const char *dir, const char *variant, DiagList *diags, JsonWhere *where)
 {
     Ctx c = {diags, 0, where, variant};
@@ -731,6 +750,7 @@ static int read_json(Scenario *s, const char *dir, const char *variant, DiagList
     } else {
         doc = json_incref(root);
         warn_typos(&c, s, doc);
+        warn_unselectable_variants(&c, s);
     }
     json_decref(root);
     if (!doc)
