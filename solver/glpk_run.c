@@ -53,12 +53,12 @@ struct SolveCtx;
 static struct SolveCtx *active_progress; /* the level being solved, for progress lines */
 static void progress_from_terminal(void);
 
-static int stop_requested_outside_tree(void);
+static int stop_requested_by_terminal(void);
 
 static int capture_terminal(void *info, const char *s)
 {
     (void)info;
-    int why = guard_env ? stop_requested_outside_tree() : 0;
+    int why = guard_env ? stop_requested_by_terminal() : 0;
     if (why) {
         /* Ctrl-C, or the time limit, while GLPK solves an LP outside the
          * tree (its presolve and first relaxation do not honour tm_lim, and
@@ -234,6 +234,7 @@ typedef struct SolveCtx {
     int interrupted;
     int safe;            /* retry after a GLPK failure: no presolve, no cuts */
     int in_tree;         /* the branch-and-cut callback has been called */
+    int good_incumbent;  /* at the last callback, GLPK had a plan as good as the start */
     double start_objective; /* of req->start in this level's sense (0: none) */
     int *pos;            /* GLPK position of each column (column_positions) */
     char *err;
@@ -280,12 +281,22 @@ static void progress_from_terminal(void)
 
 /* 1 for Ctrl-C, 2 for the time limit (with a second of grace for GLPK's own
  * check), 0 to go on; only outside the branch-and-cut tree, where the tree
- * callback cannot stop GLPK cleanly. */
-static int stop_requested_outside_tree(void)
+ * callback cannot stop GLPK cleanly — and inside it for a give-up
+ * (RunRequest.give_up_s) while GLPK has no plan as good as the start,
+ * which loses nothing: GLPK's cut rounds at a node make no callback for
+ * seconds (kronoberg 1 000's cost level, one processor: a give-up due
+ * after 2.3 s came only when the worker was killed at the limit, so
+ * region search never ran and the level-1 plan, 30.4 M SEK, stood). */
+static int stop_requested_by_terminal(void)
 {
     SolveCtx *ctx = active_progress;
-    if (!ctx || ctx->in_tree)
+    if (!ctx)
         return 0;
+    if (ctx->in_tree) /* at level 1 the tree's bound would be lost */
+        return ctx->req->level == LEVEL_COST && ctx->req->give_up_s > 0.0 && !ctx->good_incumbent &&
+                       clock_seconds() > ctx->started + ctx->req->give_up_s
+                   ? 2
+                   : 0;
     if (solver_interrupted)
         return 1;
     if (clock_seconds() > ctx->started + ctx->req->time_limit_s + 1.0)
@@ -332,8 +343,9 @@ static void on_tree_event(glp_tree *T, void *info)
         glp_ios_terminate(T);
         return;
     }
+    ctx->good_incumbent = incumbent_as_good(ctx, T);
     if (ctx->req->give_up_s > 0.0 && clock_seconds() > ctx->started + ctx->req->give_up_s &&
-        !incumbent_as_good(ctx, T)) {
+        !ctx->good_incumbent) {
         glp_ios_terminate(T);
         return;
     }
@@ -445,6 +457,12 @@ static int solve_body(void *arg)
      * neighbourhood (2 669 columns) pseudo-costs took 3.7 s, the default
      * 0.4 s, to the same optimum (bench/RESULTS.md) */
     parm.br_tech = cost_level && !req->restriction ? GLP_BR_PCH : GLP_BR_DTH;
+    /* ... nor in a run that may give up (RunRequest.give_up_s): the
+     * pseudo-costs' first trials at the root make no callback and print
+     * nothing, 6 s on kronoberg 1 000's cost level, so a give-up due after
+     * 2.3 s came when the limit killed the run (twenty-third session) */
+    if (req->give_up_s > 0.0)
+        parm.br_tech = GLP_BR_DTH;
     if (req->plain_options) {
         parm.gmi_cuts = GLP_OFF;
         parm.br_tech = GLP_BR_DTH;
@@ -537,7 +555,7 @@ static int solve_body(void *arg)
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0.0, NULL, err, errsz};
+    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz};
     ctx.last_progress = ctx.started;
     if (req->column_order == 1) {
         ctx.pos = column_positions(mip, req->level);
@@ -555,6 +573,7 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
         ctx.safe = 1;
         ctx.have_bound = 0;
         ctx.in_tree = 0;
+        ctx.good_incumbent = 0;
         ctx.interrupted = 0;
         rc = guarded(solve_body, &ctx);
     }
