@@ -240,8 +240,14 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
         cols[i] = csv_table_column(t, spec[i].name);
         if (cols[i] < 0 && spec[i].required) {
             /* column: just after the header's last one, where it would go */
-            diag_add(L->diags, file_of(L, tab), t->header_line, (long)t->ncols + 1,
-                     "missing column '%s': expected a header %s", spec[i].name, shape);
+            /* a file that scenario.json's `files` gives another table's
+             * name says which table it was read as */
+            const char *file = file_of(L, tab);
+            size_t tl = strlen(table_names[tab]);
+            int own = strncmp(file, table_names[tab], tl) == 0;
+            diag_add(L->diags, file, t->header_line, (long)t->ncols + 1,
+                     "missing column '%s': expected a header %s%s%s%s", spec[i].name, shape,
+                     own ? "" : " (read as the ", own ? "" : table_names[tab], own ? "" : " table)");
             missing = 1;
         }
     }
