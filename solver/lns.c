@@ -146,6 +146,7 @@ typedef struct Region {
     int wide;             /* 1: a wide one (a swap, hood_choose_wide) */
     int screen;           /* 1: a screen of moves priced by the LP (screen.h); frees everything */
     int lp;               /* 1: the columns where the plan and the LP relaxation differ */
+    int polish;           /* 1: every column but the group counts (next_polish) */
     int overlap;          /* ran beside a region it shares rows with */
     int epoch;            /* Search.improvements when it started */
     int whole;            /* a reallocation holding every class (else its seed is never quiet) */
@@ -213,6 +214,9 @@ typedef struct Search {
     double lp_cap;           /* the share no longer tried: one that large was not finished */
     int lp_next_seed;        /* index into seeds: where the next cut one grows from */
     int lp_quiet_seeds;      /* cut ones proven without a gain since the last gain */
+    int use_polish, polish_done; /* the polish (next_polish): wanted, run */
+    int polish_quick;            /* the last one was proven in a quarter of region_s */
+    double polish_s;             /* its time (SAMPLAN_POLISH), < 0: region_s */
 } Search;
 
 /* Frees the columns of the region around `seed` holding about `target`
@@ -346,7 +350,8 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
      * any block within the column cap), lp and lp-cut (LP-guided ones at
      * any level and size; lp-cut: cut from the start); a list naming none
      * of these means both, as any value but "regions" and "cohorts" did
-     * before lp existed; screen (screen.h, level 2 only). Unset, swaps
+     * before lp existed; screen (screen.h, level 2 only); polish
+     * (next_polish, level 2 only). Unset, swaps
      * run wherever cohort neighbourhoods do and the program has few
      * courses to place, and screens where swaps may at level 2
      * (lns_solve) */
@@ -356,7 +361,8 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     int named_lp = kinds && (kind_named(kinds, "lp") || kind_named(kinds, "lp-cut"));
     int named_swaps = kinds && kind_named(kinds, "swaps");
     int named_screen = kinds && kind_named(kinds, "screen");
-    int named = kinds && (named_lp || named_swaps || named_screen || kind_named(kinds, "regions") || kind_named(kinds, "cohorts") ||
+    int named_polish = kinds && kind_named(kinds, "polish");
+    int named = kinds && (named_lp || named_swaps || named_screen || named_polish || kind_named(kinds, "regions") || kind_named(kinds, "cohorts") ||
                           kind_named(kinds, "both"));
     int both = !named || kind_named(kinds, "both");
     sr->use_regions = both || kind_named(kinds, "regions");
@@ -365,6 +371,12 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     sr->use_swaps = named ? named_swaps : sr->use_hoods;
     sr->swaps_named = named_swaps;
     sr->use_screen = req->level == LEVEL_COST && (named ? named_screen : sr->use_hoods);
+    /* the polish where LP-guided ones may run (a program GLPK is given
+     * whole); SAMPLAN_POLISH=S gives it S seconds at most, 0 none
+     * (measuring) */
+    const char *polish = getenv("SAMPLAN_POLISH");
+    sr->polish_s = polish ? atof(polish) : -1.0;
+    sr->use_polish = req->level == LEVEL_COST && (named ? named_polish : lp_wanted(req, mip) && sr->polish_s != 0.0);
     sr->screen_named = named_screen;
     const char *trace = getenv("SAMPLAN_REGION_TRACE");
     sr->trace = trace && atoi(trace) > 0 && !req->quiet;
@@ -375,7 +387,7 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     }
     sr->lp_share = kinds && kind_named(kinds, "lp-cut") ? LNS_LP_MIN_SHARE : 1.0;
     sr->lp_cap = 1.0;
-    if (!sr->use_regions && !sr->use_hoods && !sr->use_swaps && !sr->use_screen && !sr->lp_x)
+    if (!sr->use_regions && !sr->use_hoods && !sr->use_swaps && !sr->use_screen && !sr->lp_x && !sr->use_polish)
         sr->use_regions = 1;
     if (sr->use_hoods || sr->use_swaps || sr->use_screen) {
         if (hoods_init(&sr->hoods, m, mip))
@@ -474,6 +486,39 @@ static void *screen_work(Search *sr, const Region *rg, size_t *len)
 
 /* Runs in a worker (or in-process): restrict to the region, solve from the
  * plan, report the region's new column values when they are better. */
+/* The polish's restriction (next_polish) holds each participant class's
+ * members on each track at the plan's count: one row per (class, track)
+ * over its free assignment columns. Value then cannot change, so the
+ * value floor, a knapsack row that made GLPK search seconds for any
+ * integer plan (kronoberg 1 000), is met by every plan of it, and GLPK
+ * only moves members between cohorts of their track and between slots.
+ * Returns 0, or −1 on out-of-memory. */
+static int hold_track_counts(const Search *sr, Mip *sub, const int *sub_col)
+{
+    int ntracks = sr->m->s->ntracks, nclasses = sr->m->classes.npclasses;
+    size_t cells = (size_t)nclasses * (size_t)(ntracks > 0 ? ntracks : 1);
+    int *row = malloc((cells ? cells : 1) * sizeof *row);
+    if (!row)
+        return -1;
+    for (size_t k = 0; k < cells; k++)
+        row[k] = -1;
+    for (int l = 0; l < sub->ncols; l++) {
+        const MipCol *c = &sub->cols[l];
+        if (c->kind != COL_X)
+            continue;
+        size_t k = (size_t)c->a * (size_t)ntracks + (size_t)sr->m->cohorts[c->b].track;
+        if (row[k] < 0)
+            row[k] = mip_add_row(sub, 0.0, 0.0, 'k');
+        if (row[k] < 0)
+            break;
+        sub->rows[row[k]].lb += sr->x[sub_col[l]];
+        sub->rows[row[k]].ub = sub->rows[row[k]].lb;
+        mip_add_coef(sub, row[k], l, 1.0);
+    }
+    free(row);
+    return sub->oom ? -1 : 0;
+}
+
 static void *region_work(void *ctx, int item, int seq, size_t *len)
 {
     (void)seq;
@@ -488,7 +533,8 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
     double *sx = NULL;
     RunResult r;
     memset(&r, 0, sizeof r);
-    if (mip_restrict(sr->mip, rg->keep, sr->x, &sub, &sub_col)) {
+    if (mip_restrict(sr->mip, rg->keep, sr->x, &sub, &sub_col) ||
+        (rg->polish && hold_track_counts(sr, &sub, sub_col))) {
         msg.rc = -1;
         snprintf(msg.err, sizeof msg.err, "out of memory");
     } else if (!(sx = malloc((size_t)(sub.ncols ? sub.ncols : 1) * sizeof *sx))) {
@@ -685,7 +731,7 @@ static void swap_done(Search *sr, const Region *rg)
  * result (bench/RESULTS.md, eighteenth session, counts gains by kind). */
 static void region_trace(const Search *sr, const Region *rg, int stale)
 {
-    const char *kind = rg->lp ? "lp" : rg->screen ? "screen" : rg->wide ? "swap" : rg->cohorts ? "cohorts" : "region";
+    const char *kind = rg->polish ? "polish" : rg->lp ? "lp" : rg->screen ? "screen" : rg->wide ? "swap" : rg->cohorts ? "cohorts" : "region";
     fprintf(stderr,
             "samplan: region %s seed %d: proven %d, improved %d, stale %d, %.2f s; plan %.9g "
             "(at %.1f s; sizes: region %.0f, cohorts %.0f, swap %d)\n",
@@ -705,9 +751,15 @@ static void region_done(Search *sr, const Region *rg)
     sr->improvements += rg->improved;
     if (sr->trace)
         region_trace(sr, rg, stale);
+    if (rg->polish)
+        sr->polish_quick = rg->proven && rg->used < 0.25 * sr->region_s;
     if (rg->improved) {
         for (int kind = 0; kind < NKINDS; kind++)
             forget_quiet(sr, kind);
+        /* another kind's gain may leave members badly placed again: a
+         * polish that was quick runs again */
+        if (!rg->polish && sr->polish_quick)
+            sr->polish_done = 0;
         sr->lp_quiet = 0; /* the new plan differs from the LP elsewhere */
         sr->lp_quiet_seeds = 0;
     } else if (stale) {
@@ -718,8 +770,9 @@ static void region_done(Search *sr, const Region *rg)
         /* a screen that priced every move without a gain: none will gain
          * until the plan changes */
         sr->screen_quiet = rg->proven;
-    } else if (rg->lp || rg->wide) {
-        /* their own marks: lp_region_done and swap_done, below */
+    } else if (rg->lp || rg->wide || rg->polish) {
+        /* their own marks: lp_region_done and swap_done, below; the
+         * polish runs once */
     } else if (rg->proven && rg->cohorts && rg->whole && !sr->hood_quiet[rg->seed + 1]) {
         sr->hood_quiet[rg->seed + 1] = 1;
         sr->nhood_quiet++;
@@ -727,7 +780,7 @@ static void region_done(Search *sr, const Region *rg)
         sr->quiet[rg->seed] = 1;
         sr->nquiet++;
     }
-    if (rg->screen) {
+    if (rg->screen || rg->polish) {
         region_line(sr);
         return;
     }
@@ -952,6 +1005,32 @@ static long next_screen(Search *sr, Region *rg)
     return sr->mip->ncols;
 }
 
+/* The polish for the free slot `rg`: every column but the group counts,
+ * so the plan's courses stay where and when they are, with as many
+ * groups, and GLPK reassigns members and placements among them. Level 1
+ * ignores cost, and its plan sends people far when a nearer cohort of
+ * the same courses has room: on kronoberg 1 000 (30 s) its travel and
+ * accommodation came to 15–17 M SEK where 6.3 M was to be had, and
+ * region search from it kept 28.1–28.9 M in three runs of five
+ * (twenty-third session, bench/RESULTS.md). It runs at level 2 after
+ * the first region, and again after another neighbourhood's gain when
+ * the last one was quick (on kronoberg 1 000 it is proven in 0.1 s). */
+static long next_polish(Search *sr, Region *rg)
+{
+    long n = 0, groups = 0;
+    for (int j = 0; j < sr->mip->ncols; j++) {
+        int g = sr->mip->cols[j].kind == COL_GROUPS;
+        rg->keep[j] = !g;
+        n += !g;
+        groups += g;
+    }
+    memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
+    rg->seed = -2;
+    rg->whole = 1;
+    sr->polish_done = 1;
+    return groups > 0 ? n : 0; /* without courses it would free everything */
+}
+
 /* An LP-guided neighbourhood (relaxation induced, "RINS") for the free
  * slot `rg`: the columns where the plan differs from the LP relaxation's
  * optimum, and the cohort sizes, which follow their members. Where the
@@ -1047,7 +1126,8 @@ static int next_region(void *ctx)
     int lp_done = !sr->lp_x || sr->lp_quiet;
     int running = sr->reg[0].busy || sr->reg[1].busy;
     int kinds_done = regions_done && hoods_done && swaps_done && screens_done;
-    if (kinds_done && lp_done) {
+    int polish_done = !sr->use_polish || sr->polish_done;
+    if (kinds_done && lp_done && polish_done) {
         /* a local optimum only once nothing runs: a region still running
          * may gain, and a gain makes every seed worth a try again */
         sr->local_optimum = !running;
@@ -1068,11 +1148,26 @@ static int next_region(void *ctx)
     Region *rg = &sr->reg[slot];
     /* a wide one beside shares rows with anything: nothing is kept apart
      * from it */
-    const Region *apart = other && !other->wide && !other->screen ? other : NULL;
+    const Region *apart = other && !other->wide && !other->screen && !other->polish ? other : NULL;
     if (apart && sr->use_hoods)
         hood_rows_of(&sr->hoods, apart->keep, sr->busy_rows);
     rg->overlap = 0;
     rg->lp = 0;
+    rg->polish = 0;
+    /* the polish alone, after the first LP-guided neighbourhood: from the
+     * level-1 plan that one found kronoberg 2 000's optimum at 20 s in
+     * three runs, from the polished plan it gained nothing and the cost
+     * stayed 1.6–9 % above */
+    int polish_may = sr->use_polish && !sr->polish_done && !other && (sr->regions > 0 || lp_done);
+    if (polish_may && next_polish(sr, rg) > 0) {
+        rg->epoch = sr->improvements;
+        rg->busy = 1;
+        sr->local_optimum = 0;
+        rg->cohorts = rg->wide = rg->screen = 0;
+        rg->polish = 1;
+        rg->seconds = fmin(left, sr->polish_s > 0.0 ? sr->polish_s : sr->region_s);
+        return slot;
+    }
     /* an LP-guided neighbourhood of the whole program first whenever it
      * may gain; cut ones only when the other kinds have nothing left (in
      * turns with them, kronoberg 2 000 with half the slots at 854.4 kept
@@ -1108,7 +1203,8 @@ static int next_region(void *ctx)
             /* both of two overlapping regions start from a plan the other
              * may change (the one started first was not flagged before);
              * region_done then asks whether it did */
-            if (other && (other->lp || other->wide || other->screen || kind == KIND_SWAPS || kind == KIND_SCREEN))
+            if (other && (other->lp || other->wide || other->screen || other->polish || kind == KIND_SWAPS ||
+                          kind == KIND_SCREEN))
                 rg->overlap = 1;
             if (rg->overlap && other)
                 sr->reg[other - sr->reg].overlap = 1;
@@ -1213,7 +1309,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
         if (lp != 1) {
             free(sr.lp_x);
             sr.lp_x = NULL;
-            if (!sr.use_regions && !sr.use_hoods && !sr.use_swaps && !sr.use_screen)
+            if (!sr.use_regions && !sr.use_hoods && !sr.use_swaps && !sr.use_screen && !sr.use_polish)
                 sr.use_regions = 1;
         }
     }

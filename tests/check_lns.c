@@ -15,7 +15,9 @@
  * screen_run, called as lns.c calls it, descends run by run to the
  * optimum and proves it priced every move there. A plan
  * that is the LP's own optimum leaves nothing to free: no LP-guided
- * neighbourhood runs.
+ * neighbourhood runs. The polish (next_polish, SAMPLAN_NEIGHBOURHOODS=
+ * polish) alone keeps every group count and lowers what misplaced
+ * members cost.
  */
 #include <check.h>
 #include <math.h>
@@ -253,6 +255,40 @@ END_TEST
 
 /* weights: the level-1 plan is the LP's own optimum (70 SEK, proven);
  * nothing differs from the LP, so no neighbourhood runs. */
+/* The polish (next_polish) alone: one run that keeps every group count
+ * and reassigns members and placements, from the dearer level-1 plan —
+ * to a cheaper one where members were misplaced (placement_rules), to
+ * the same where the groups are what costs (six_decimals); it then stops
+ * by itself. */
+static void polish_run(const char *name, int gains)
+{
+    Level2 l;
+    level2_open(&l, name);
+    RunResult r = search_with(&l, "polish", l.x1);
+    ck_assert_int_eq(r.regions, 1);
+    ck_assert_int_eq(r.stop, STOP_GAP);
+    ck_assert_msg(gains ? r.objective < l.cost1 - 1.0 : r.objective == l.cost1, "%s: polish %.6f from %.6f (optimum %.6f)",
+                  name, r.objective, l.cost1, l.optimum);
+    ck_assert(r.objective >= l.optimum - 1e-6 * fmax(1.0, l.optimum));
+    for (int j = 0; j < l.m.mip.ncols; j++)
+        if (l.m.mip.cols[j].kind == COL_GROUPS)
+            ck_assert_msg(r.x[j] == l.x1[j], "%s: polish changed a group count", name);
+    free(r.x);
+    level2_close(&l);
+}
+
+START_TEST(placement_rules_polish_gains)
+{
+    polish_run("placement_rules", 1);
+}
+END_TEST
+
+START_TEST(six_decimals_polish_keeps_groups)
+{
+    polish_run("six_decimals", 0);
+}
+END_TEST
+
 START_TEST(plan_at_lp_optimum_frees_nothing)
 {
     Level2 l;
@@ -275,6 +311,8 @@ int main(void)
     tcase_add_test(tc, placement_rules_reaches_optimum);
     tcase_add_test(tc, six_decimals_reaches_optimum);
     tcase_add_test(tc, plan_at_lp_optimum_frees_nothing);
+    tcase_add_test(tc, placement_rules_polish_gains);
+    tcase_add_test(tc, six_decimals_polish_keeps_groups);
     tcase_add_test(tc, placement_rules_screens_descend);
     tcase_add_test(tc, six_decimals_screens_descend);
     suite_add_tcase(s, tc);
