@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cohorts.h"
+#include "travel.h"
 
 #define REASON_MAX 1024
 #define LIST_SHOWN 3 /* track ids named in a list before "and N more" */
@@ -112,10 +113,10 @@ static int host_travel(const Scenario *s, const Participant *p, int h)
     if (h == p->home)
         return 1;
     double min = scenario_minutes(s, p->home, h);
-    if (min >= 0 && min <= p->max_minutes + 1e-9)
+    if (travel_within(min, p->max_minutes))
         return 1;
     double km = scenario_km(s, p->home, h);
-    if (p->can_relocate && km >= 0 && km <= s->travel.max_relocation_km + 1e-9)
+    if (p->can_relocate && travel_within(km, s->travel.max_relocation_km))
         return 2;
     return 0;
 }
@@ -130,7 +131,7 @@ static int slot_in_reach(const Scenario *s, const Participant *p, int t, const S
     if (sl->municipality == p->home)
         return 1;
     double min = scenario_minutes(s, p->home, sl->municipality);
-    return min >= 0 && min <= p->max_minutes + 1e-9;
+    return travel_within(min, p->max_minutes);
 }
 
 /* Slots in reach of the participant, per track, computed on first use:

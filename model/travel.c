@@ -8,6 +8,11 @@
 #include <math.h>
 #include <stdlib.h>
 
+int travel_within(double amount, double limit)
+{
+    return amount >= 0 && amount <= limit;
+}
+
 double travel_haversine_km(double lat1, double lon1, double lat2, double lon2)
 {
     const double rad = M_PI / 180.0;

@@ -29,6 +29,16 @@ typedef struct TravelRow {
 /* Great-circle distance in km between two WGS84 points given in degrees. */
 double travel_haversine_km(double lat1, double lon1, double lat2, double lon2);
 
+/* 1 when a time or distance from the travel tables is known (not
+ * TRAVEL_UNREACHABLE, which is negative) and at most `limit`, compared
+ * exactly as SPEC §2.3 writes the rule: minutes ≤ max_minutes, km ≤
+ * max_relocation_km. No tolerance: SPEC gives one to capacities only, and
+ * a checker that derives 9.1 km at 70 km/h as 7.800000000000001 minutes
+ * takes it as over a max_minutes of 7.8 (independent test, twenty-third
+ * session); samplan derives minutes in SPEC's order (km / speed_kmh × 60)
+ * to get the same number. */
+int travel_within(double amount, double limit);
+
 /* Allocates and fills s->minutes and s->km (nmunicipalities² each) from the
  * rows, the coordinates and s->travel (speed_kmh, road_factor). Replaces
  * any previous matrices. Returns 0, or −1 on out-of-memory (matrices left

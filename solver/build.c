@@ -13,6 +13,7 @@
 #include "glpk_run.h"
 
 #include "../model/plan.h"
+#include "../model/travel.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -27,10 +28,10 @@ int decide_travel(const Scenario *s, int home, int host, double max_minutes, int
     if (home == host)
         return TRAVEL_COMMUTE;
     double minutes = scenario_minutes(s, home, host);
-    if (minutes >= 0 && minutes <= max_minutes + 1e-9)
+    if (travel_within(minutes, max_minutes))
         return TRAVEL_COMMUTE;
     double km = scenario_km(s, home, host);
-    if (can_relocate && km >= 0 && km <= s->travel.max_relocation_km + 1e-9)
+    if (can_relocate && travel_within(km, s->travel.max_relocation_km))
         return TRAVEL_RELOCATE;
     return -1;
 }
@@ -60,7 +61,7 @@ static int slot_reachable(const Scenario *s, const Origin *o, int municipality)
     if (municipality == o->home)
         return 1;
     double minutes = scenario_minutes(s, o->home, municipality);
-    return minutes >= 0 && minutes <= o->max_minutes + 1e-9;
+    return travel_within(minutes, o->max_minutes);
 }
 
 /* ---- growable arrays ----------------------------------------------------- */

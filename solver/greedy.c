@@ -181,7 +181,7 @@ static int build_slot_lists(Greedy *g)
         int lo = g->home_first[pt->home], hi = g->home_first[pt->home + 1];
         while (lo < hi) { /* first entry beyond max_minutes */
             int mid = lo + (hi - lo) / 2;
-            if (g->home_min[mid] <= pt->max_minutes + 1e-9)
+            if (g->home_min[mid] <= pt->max_minutes) /* SPEC §2.3, as travel_within */
                 lo = mid + 1;
             else
                 hi = mid;

@@ -15,6 +15,7 @@
 #include "hand_scenarios.h"
 #include "../solver/extract.h"
 #include "../solver/greedy.h"
+#include "../model/travel.h"
 
 static int near_eq(double a, double b)
 {
@@ -80,9 +81,9 @@ static int verify(const Scenario *s, const Plan *plan, const char *what)
         if (tr->has_course) {
             TravelMode want;
             double m = min_of(s, pt->home, c->host), k = km_of(s, pt->home, c->host);
-            if (m >= 0 && m <= pt->max_minutes + 1e-9)
+            if (travel_within(m, pt->max_minutes))
                 want = TRAVEL_COMMUTE;
-            else if (pt->can_relocate && k >= 0 && k <= s->travel.max_relocation_km + 1e-9)
+            else if (pt->can_relocate && travel_within(k, s->travel.max_relocation_km))
                 want = TRAVEL_RELOCATE;
             else {
                 VIOL("participant %s: host %s out of reach", pt->id, s->municipalities[c->host].code);
@@ -120,7 +121,7 @@ static int verify(const Scenario *s, const Plan *plan, const char *what)
             if (from < sl->from_week || to > sl->to_week)
                 VIOL("participant %s: slot %s not open in weeks %d-%d", pt->id, sl->id, from, to);
             double m = min_of(s, pt->home, sl->municipality);
-            if (m < 0 || m > pt->max_minutes + 1e-9)
+            if (!travel_within(m, pt->max_minutes))
                 VIOL("participant %s: slot %s out of reach", pt->id, sl->id);
             if (!s->cooperation && sl->municipality != pt->home)
                 VIOL("participant %s: slot %s away from home without cooperation", pt->id, sl->id);

@@ -122,6 +122,28 @@ START_TEST(reverse_row_wins_regardless_of_order)
 }
 END_TEST
 
+/* SPEC §2.3's rule compares the minutes derived in SPEC's order
+ * (km / speed_kmh × 60) with max_minutes exactly: 9.1 km at 70 km/h is
+ * 7.800000000000001 minutes, over a max_minutes of 7.8, as a checker
+ * computing the same formula finds (independent test, twenty-third
+ * session; samplan took it as a commute with a tolerance of 1e-9). */
+START_TEST(travel_rule_is_exact)
+{
+    Scenario *s = make();
+    s->travel.road_factor = 1.3;
+    TravelRow rows[] = {{GOT, VIL, NAN, 9.1}};
+    ck_assert_int_eq(travel_build(s, rows, 1), 0);
+    double minutes = scenario_minutes(s, GOT, VIL);
+    ck_assert(minutes == 9.1 / 70.0 * 60.0);
+    ck_assert(minutes > 7.8);
+    ck_assert(!travel_within(minutes, 7.8));
+    ck_assert(travel_within(minutes, minutes));
+    ck_assert(travel_within(0.0, 0.0));
+    ck_assert(!travel_within(TRAVEL_UNREACHABLE, 1e308));
+    scenario_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("travel");
@@ -130,6 +152,7 @@ int main(void)
     tcase_add_test(tc, matrix_from_coordinates);
     tcase_add_test(tc, rows_override_and_serve_both_directions);
     tcase_add_test(tc, reverse_row_wins_regardless_of_order);
+    tcase_add_test(tc, travel_rule_is_exact);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

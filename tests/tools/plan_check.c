@@ -14,6 +14,7 @@
  */
 #include "../../io/scenario_load.h"
 #include "../../model/scenario.h"
+#include "../../model/travel.h"
 
 #include <jansson.h>
 
@@ -385,10 +386,10 @@ static int travel_rule(const Scenario *s, const Participant *p, int h)
     if (h == p->home)
         return 1;
     double m = scenario_minutes(s, p->home, h);
-    if (m >= 0 && m <= p->max_minutes + 1e-9)
+    if (travel_within(m, p->max_minutes))
         return 1;
     double k = scenario_km(s, p->home, h);
-    if (p->can_relocate && k >= 0 && k <= s->travel.max_relocation_km + 1e-9)
+    if (p->can_relocate && travel_within(k, s->travel.max_relocation_km))
         return 2;
     return 0;
 }
@@ -671,7 +672,7 @@ int main(int argc, char **argv)
                          ln, c[0], so->id, from, to, so->from_week, so->to_week);
                 double mins = so->municipality == p->home ? 0
                               : scenario_minutes(s, p->home, so->municipality);
-                if (mins < 0 || mins > p->max_minutes + 1e-9)
+                if (!travel_within(mins, p->max_minutes))
                     viol("assignments.csv:%ld: '%s' slot %s in %s is %s from home %s (max %g)",
                          ln, c[0], so->id, mcode(s, so->municipality),
                          mins < 0 ? "unreachable" : "too far", mcode(s, p->home), p->max_minutes);
