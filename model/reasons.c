@@ -79,16 +79,27 @@ static void add_amount(Text *t, double v)
         add(t, "%.1f", r);
 }
 
-/* A distance shown next to the limit it exceeds: two decimals when one
- * would print both alike (60.04 vs 60). */
+/* A distance shown next to the limit it exceeds: as many decimals as it
+ * takes to print it above the limit, two at least when one would print
+ * both alike (60.04 vs 60; 7.800000000000001 vs 7.8, which SPEC §2.3's
+ * exact rule refuses). */
 static void add_near(Text *t, double v, double limit)
 {
     int huge = fabs(v) >= HUGE_AMOUNT || fabs(limit) >= HUGE_AMOUNT;
     double rv = huge ? v : floor(v * 10.0 + 0.5), rl = huge ? limit : floor(limit * 10.0 + 0.5);
-    if (rv > rl)
+    if (rv > rl) {
         add_amount(t, v);
-    else
-        add(t, "%.2f", v);
+        return;
+    }
+    for (int d = 2; d <= 17; d++) {
+        char a[64], b[64];
+        snprintf(a, sizeof a, "%.*f", d, v);
+        snprintf(b, sizeof b, "%.*f", d, limit);
+        if (strcmp(a, b) != 0 || d == 17) {
+            add(t, "%s", a);
+            return;
+        }
+    }
 }
 
 static void add_weeks(Text *t, int a, int b)

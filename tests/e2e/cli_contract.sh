@@ -56,6 +56,24 @@ grep -q "got 'you\\\\x1b\[2Kth'" "$tmp/err" || fail "an ESC in a cell is not sho
 grep -q "got 'two\\\\nlines'" "$tmp/err" || fail "a newline in a cell is not shown escaped: $(cat "$tmp/err")"
 [ "$(wc -l < "$tmp/err")" -eq 2 ] || fail "control characters in cells: not two lines of messages"
 expect_rc 2 "export without --lp/--mps" "$SAMPLAN" export "$scen"
+# SPEC §2.3's travel rule is exact: 9.1 km at 70 km/h is 9.1/70*60 =
+# 7.800000000000001 minutes, over a max_minutes of 7.8 (samplan took it as
+# a commute with a tolerance of 1e-9), and the reason says so
+mkdir "$tmp/exact"
+printf '{ "start": "2027-01-04", "weeks": 1, "travel": { "speed_kmh": 70 } }\n' > "$tmp/exact/scenario.json"
+printf 'code,name\n0101,A\n0103,C\n' > "$tmp/exact/municipalities.csv"
+printf 'from,to,minutes,km\n0103,0101,,9.1\n' > "$tmp/exact/distances.csv"
+printf 'municipality,seats,max_groups\n0101,10,1\n' > "$tmp/exact/centres.csv"
+printf 'track,name,min_group,max_group\nT,Track,1,10\n' > "$tmp/exact/tracks.csv"
+printf 'track,seq,name,kind,weeks\nT,1,C1,course,1\n' > "$tmp/exact/modules.csv"
+printf 'id,home,group,gender,max_minutes\nc,0103,youth,woman,7.8\nd,0103,youth,man,7.800000000000001\n' \
+    > "$tmp/exact/participants.csv"
+printf 'id,municipality,capacity,from_week,to_week\n' > "$tmp/exact/slots.csv"
+expect_rc 0 "solve at the travel limit" "$SAMPLAN" solve "$tmp/exact" -o "$tmp/o-exact" --quiet
+grep -q '^c,unassigned,.*nearest host A (7\.800000000000001 min)' "$tmp/o-exact/assignments.csv" ||
+    fail "7.800000000000001 minutes passed a max_minutes of 7.8: $(grep '^c,' "$tmp/o-exact/assignments.csv")"
+grep -q '^d,assigned,T,1,0101,1,1,commute,' "$tmp/o-exact/assignments.csv" ||
+    fail "7.800000000000001 minutes did not pass a max_minutes of 7.800000000000001"
 # a column one typo from a known one is ignored (SPEC §1), with a warning
 cp -r "$scen" "$tmp/typo"
 sed '1s/earliest_week/earliest_weeks/' "$scen/participants.csv" > "$tmp/typo/participants.csv"
