@@ -272,6 +272,10 @@ static int fill(CsvTable *t)
             return 1;
         }
         t->eof = 1;
+        if (t->cr_column > 0) { /* the file ends in a CR alone */
+            report_lone_cr(t, t->cr_column);
+            return 0;
+        }
         struct csv_parser *p = t->parser;
         long start = t->field_start;
         if (!t->failed && !t->oom && csv_fini(p, on_field, on_record, t) != 0) {

@@ -657,10 +657,11 @@ static void warn_typos(Ctx *c, Scenario *s, const json_t *doc)
     diag_sort(&s->warnings);
 }
 
-/* Warns (s->warnings) about a variant the command line cannot name: ""
- * (`--variant` needs a name) or one with a comma (`compare --variants`
- * splits there). Valid, since SPEC §1 does not restrict the names, but a
- * planner would find out only when selecting it. */
+/* Warns (s->warnings) about a variant `compare --variants` cannot name:
+ * "" (an empty name is refused there, and by `validate --variant`) or one
+ * with a comma (the list splits there); `solve --variant` takes either.
+ * Valid, since SPEC §1 does not restrict the names, but a planner would
+ * find out only when comparing it. */
 static void warn_unselectable_variants(Ctx *c, Scenario *s)
 {
     for (int i = 0; i < s->nvariants; i++) {
@@ -670,9 +671,9 @@ static void warn_unselectable_variants(Ctx *c, Scenario *s)
         long line, column;
         locate(c, KEYS("variants", name), &line, &column);
         diag_add(&s->warnings, SCENARIO_JSON, line, column,
-                 "warning: variant '%s' cannot be selected on the command line (%s): expected a non-empty name "
-                 "without commas",
-                 name, *name ? "compare --variants splits names at commas" : "an empty name");
+                 "warning: variant '%s' cannot be chosen with compare --variants (%s): expected a non-empty "
+                 "name without commas",
+                 name, *name ? "it splits names at commas" : "it refuses an empty name");
     }
 }
 

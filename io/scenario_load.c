@@ -240,8 +240,9 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
         cols[i] = csv_table_column(t, spec[i].name);
         if (cols[i] < 0 && spec[i].required) {
             /* column: just after the header's last one, where it would go */
-            /* a file that scenario.json's `files` gives another table's
-             * name says which table it was read as */
+            /* a file scenario.json's `files` names other than after its
+             * table (participants.csv as slots, people.csv) says which
+             * table it was read as */
             const char *file = file_of(L, tab);
             size_t tl = strlen(table_names[tab]);
             int own = strncmp(file, table_names[tab], tl) == 0;

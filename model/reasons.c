@@ -607,7 +607,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     }
     if (far >= 0) {
         add(t, "; nearest host out of reach: %s (", mun_name(s, far));
-        add_amount(t, far_min);
+        add_near(t, far_min, p->max_minutes);
         add(t, " min)");
     }
     /* a gain the least-cost level may give up: SPEC §2 counts plans

@@ -53,12 +53,12 @@ struct SolveCtx;
 static struct SolveCtx *active_progress; /* the level being solved, for progress lines */
 static void progress_from_terminal(void);
 
-static int stop_requested_by_terminal(void);
+static int stop_requested_by_terminal(const char *line);
 
 static int capture_terminal(void *info, const char *s)
 {
     (void)info;
-    int why = guard_env ? stop_requested_by_terminal() : 0;
+    int why = guard_env ? stop_requested_by_terminal(s) : 0;
     if (why) {
         /* Ctrl-C, or the time limit, while GLPK solves an LP outside the
          * tree (its presolve and first relaxation do not honour tm_lim, and
@@ -235,6 +235,7 @@ typedef struct SolveCtx {
     int safe;            /* retry after a GLPK failure: no presolve, no cuts */
     int in_tree;         /* the branch-and-cut callback has been called */
     int good_incumbent;  /* at the last callback, GLPK had a plan as good as the start */
+    int has_plan;        /* GLPK's tree has shown a plan (callback or progress line) */
     double start_objective; /* of req->start in this level's sense (0: none) */
     int *pos;            /* GLPK position of each column (column_positions) */
     char *err;
@@ -282,21 +283,29 @@ static void progress_from_terminal(void)
 /* 1 for Ctrl-C, 2 for the time limit (with a second of grace for GLPK's own
  * check), 0 to go on; only outside the branch-and-cut tree, where the tree
  * callback cannot stop GLPK cleanly — and inside it for a give-up
- * (RunRequest.give_up_s) while GLPK has no plan as good as the start,
+ * (RunRequest.give_up_s) at the cost level while GLPK has no plan at all,
  * which loses nothing: GLPK's cut rounds at a node make no callback for
  * seconds (kronoberg 1 000's cost level, one processor: a give-up due
  * after 2.3 s came only when the worker was killed at the limit, so
- * region search never ran and the level-1 plan, 30.4 M SEK, stood). */
-static int stop_requested_by_terminal(void)
+ * region search never ran and the level-1 plan, 30.4 M SEK, stood). A
+ * plan GLPK has just found is printed ("mip = 6.89e+06 >= …") before the
+ * callback that would show it, so the line itself is read (review,
+ * twenty-third session); a plan in the tree is left to the callback,
+ * which weighs it against the start. `line` is what GLPK prints. */
+static int stop_requested_by_terminal(const char *line)
 {
     SolveCtx *ctx = active_progress;
     if (!ctx)
         return 0;
-    if (ctx->in_tree) /* at level 1 the tree's bound would be lost */
-        return ctx->req->level == LEVEL_COST && ctx->req->give_up_s > 0.0 && !ctx->good_incumbent &&
-                       clock_seconds() > ctx->started + ctx->req->give_up_s
+    if (ctx->in_tree) { /* at level 1 the tree's bound would be lost */
+        const char *mip = strstr(line, "mip =");
+        if (mip && !strstr(mip, "not found yet"))
+            ctx->has_plan = 1;
+        return ctx->req->level == LEVEL_COST && ctx->req->give_up_s > 0.0 && !ctx->has_plan &&
+                       !ctx->good_incumbent && clock_seconds() > ctx->started + ctx->req->give_up_s
                    ? 2
                    : 0;
+    }
     if (solver_interrupted)
         return 1;
     if (clock_seconds() > ctx->started + ctx->req->time_limit_s + 1.0)
@@ -344,6 +353,8 @@ static void on_tree_event(glp_tree *T, void *info)
         return;
     }
     ctx->good_incumbent = incumbent_as_good(ctx, T);
+    glp_prob *tree_prob = glp_ios_get_prob(T);
+    ctx->has_plan |= glp_mip_status(tree_prob) == GLP_FEAS || glp_mip_status(tree_prob) == GLP_OPT;
     if (ctx->req->give_up_s > 0.0 && clock_seconds() > ctx->started + ctx->req->give_up_s &&
         !ctx->good_incumbent) {
         glp_ios_terminate(T);
@@ -555,7 +566,7 @@ static int solve_body(void *arg)
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz};
+    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz};
     ctx.last_progress = ctx.started;
     if (req->column_order == 1) {
         ctx.pos = column_positions(mip, req->level);
@@ -574,6 +585,7 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
         ctx.have_bound = 0;
         ctx.in_tree = 0;
         ctx.good_incumbent = 0;
+        ctx.has_plan = 0;
         ctx.interrupted = 0;
         rc = guarded(solve_body, &ctx);
     }
@@ -797,38 +809,52 @@ static int write_mps_noting_sense(glp_prob *P, const char *path)
     return err;
 }
 
+/* The temporary file of write_lp_to_stdout while it has a name: removed
+ * by glpk_write_program too when GLPK fails inside (guarded jumps out). */
+static char lp_tmp_path[4096];
+
 /* glp_write_lp to standard output (`--lp -`). GLPK writes only to a named
  * file, and "/dev/stdout" would truncate a file the user appends to
- * (`>>`), so the program goes to a temporary file first and is copied.
- * Returns 0 or an errno value. */
-static int write_lp_to_stdout(glp_prob *P)
+ * (`>>`), so the program goes to a temporary file first, which is
+ * unlinked before it is copied: a reader that stops early (`| head`,
+ * SIGPIPE) leaves nothing behind (review, twenty-third session). Returns
+ * 0, or −1 with the message in err. */
+static int write_lp_to_stdout(glp_prob *P, char *err, size_t errsz)
 {
     const char *dir = getenv("TMPDIR");
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s/samplan-lp-XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        return errno ? errno : EIO;
-    close(fd);
+    dir = dir && *dir ? dir : "/tmp";
+    int len = snprintf(lp_tmp_path, sizeof lp_tmp_path, "%s/samplan-lp-XXXXXX", dir);
+    int fd = len > 0 && (size_t)len < sizeof lp_tmp_path ? mkstemp(lp_tmp_path) : (errno = ENAMETOOLONG, -1);
+    if (fd < 0) {
+        snprintf(err, errsz, "cannot make a temporary file for the program in '%s' (TMPDIR): %s", dir,
+                 strerror(errno ? errno : EIO));
+        lp_tmp_path[0] = '\0';
+        return -1;
+    }
     errno = 0;
-    int err = glp_write_lp(P, NULL, tmp) != 0 ? (errno ? errno : EIO) : 0;
-    FILE *in = err ? NULL : fopen(tmp, "r");
-    if (!err && !in)
-        err = errno ? errno : EIO;
+    int e = glp_write_lp(P, NULL, lp_tmp_path) != 0 ? (errno ? errno : EIO) : 0;
+    unlink(lp_tmp_path); /* fd still reads it */
+    lp_tmp_path[0] = '\0';
+    FILE *in = e ? NULL : fdopen(fd, "r");
+    if (!e && !in)
+        e = errno ? errno : EIO;
+    if (!in)
+        close(fd);
     if (in) {
         char buf[65536];
         size_t n;
-        while (!err && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        while (!e && (n = fread(buf, 1, sizeof buf, in)) > 0)
             if (fwrite(buf, 1, n, stdout) != n)
-                err = errno ? errno : EIO;
-        if (!err && ferror(in))
-            err = EIO;
+                e = errno ? errno : EIO;
+        if (!e && ferror(in))
+            e = EIO;
         fclose(in);
-        if (fflush(stdout) != 0 && !err)
-            err = errno ? errno : EIO;
+        if (fflush(stdout) != 0 && !e)
+            e = errno ? errno : EIO;
     }
-    unlink(tmp);
-    return err;
+    if (e)
+        snprintf(err, errsz, "cannot write the program to standard output: %s", strerror(e));
+    return e ? -1 : 0;
 }
 
 typedef struct WriteCtx {
@@ -875,7 +901,9 @@ static int write_body(void *arg)
         glp_set_obj_dir(P, GLP_MIN);
         err = write_mps_noting_sense(P, ctx->path);
     } else if (strcmp(ctx->path, "-") == 0) {
-        err = write_lp_to_stdout(P);
+        int rc = write_lp_to_stdout(P, ctx->err, ctx->errsz);
+        glp_delete_prob(P);
+        return rc;
     } else if ((errno = 0, glp_write_lp(P, NULL, ctx->path)) != 0) {
         err = errno ? errno : EIO; /* GLPK's fopen leaves its errno */
     }
@@ -894,6 +922,10 @@ int glpk_write_program(const Mip *mip, int mps, const char *path, char *err, siz
 {
     WriteCtx ctx = {mip, mps, path, err, errsz};
     int rc = guarded(write_body, &ctx);
+    if (lp_tmp_path[0]) { /* GLPK failed inside write_lp_to_stdout */
+        unlink(lp_tmp_path);
+        lp_tmp_path[0] = '\0';
+    }
     if (rc == -2)
         snprintf(err, errsz, "GLPK reported an internal error while writing '%s'", path);
     return rc < 0 ? -1 : 0;

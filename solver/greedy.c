@@ -48,6 +48,7 @@
 
 #include "../model/classes.h"
 #include "../model/cohorts.h"
+#include "../model/travel.h"
 #include "build.h"
 #include "glpk_run.h"
 
@@ -145,7 +146,7 @@ static int build_slot_lists(Greedy *g)
                 if (!s->cooperation && at != h)
                     continue;
                 double m = at == h ? 0.0 : scenario_minutes(s, h, at);
-                if (m < 0 || m > maxmin[h] + 1e-9)
+                if (!travel_within(m, maxmin[h]))
                     continue;
                 keys[n++] = (SlotKey){m, k};
             }

@@ -373,7 +373,7 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     sr->use_screen = req->level == LEVEL_COST && (named ? named_screen : sr->use_hoods);
     /* the polish where LP-guided ones may run (a program GLPK is given
      * whole); SAMPLAN_POLISH=S gives it S seconds at most, 0 none
-     * (measuring) */
+     * (measuring), unless SAMPLAN_NEIGHBOURHOODS names it */
     const char *polish = getenv("SAMPLAN_POLISH");
     sr->polish_s = polish ? atof(polish) : -1.0;
     sr->use_polish = req->level == LEVEL_COST && (named ? named_polish : lp_wanted(req, mip) && sr->polish_s != 0.0);
@@ -484,8 +484,6 @@ static void *screen_work(Search *sr, const Region *rg, size_t *len)
     return buf;
 }
 
-/* Runs in a worker (or in-process): restrict to the region, solve from the
- * plan, report the region's new column values when they are better. */
 /* The polish's restriction (next_polish) holds each participant class's
  * members on each track at the plan's count: one row per (class, track)
  * over its free assignment columns. Value then cannot change, so the
@@ -519,6 +517,8 @@ static int hold_track_counts(const Search *sr, Mip *sub, const int *sub_col)
     return sub->oom ? -1 : 0;
 }
 
+/* Runs in a worker (or in-process): restrict to the region, solve from the
+ * plan, report the region's new column values when they are better. */
 static void *region_work(void *ctx, int item, int seq, size_t *len)
 {
     (void)seq;
@@ -1012,9 +1012,10 @@ static long next_screen(Search *sr, Region *rg)
  * the same courses has room: on kronoberg 1 000 (30 s) its travel and
  * accommodation came to 15–17 M SEK where 6.3 M was to be had, and
  * region search from it kept 28.1–28.9 M in three runs of five
- * (twenty-third session, bench/RESULTS.md). It runs at level 2 after
- * the first region, and again after another neighbourhood's gain when
- * the last one was quick (on kronoberg 1 000 it is proven in 0.1 s). */
+ * (twenty-third session, bench/RESULTS.md). It runs at level 2 when the
+ * first region gained nothing (next_region), and again after another
+ * neighbourhood's gain when the last one was quick (on kronoberg 1 000
+ * it is proven in 0.1 s). */
 static long next_polish(Search *sr, Region *rg)
 {
     long n = 0, groups = 0;
@@ -1154,12 +1155,18 @@ static int next_region(void *ctx)
     rg->overlap = 0;
     rg->lp = 0;
     rg->polish = 0;
-    /* the polish alone, after the first LP-guided neighbourhood: from the
-     * level-1 plan that one found kronoberg 2 000's optimum at 20 s in
-     * three runs, from the polished plan it gained nothing and the cost
-     * stayed 1.6–9 % above */
-    int polish_may = sr->use_polish && !sr->polish_done && !other && (sr->regions > 0 || lp_done);
-    if (polish_may && next_polish(sr, rg) > 0) {
+    /* the polish alone, first where there is no LP-guided neighbourhood,
+     * else once the first region gained nothing: from kronoberg 2 000's
+     * level-1 plan the LP-guided one leads to the optimum, and a polish
+     * before it (at 20 s) or after it (at 10 s) left the cost 0.1–9 %
+     * above in seven runs of seven; on kronoberg 1 000 the LP-guided one
+     * gains nothing and the polish 30 % (twenty-third session) */
+    int first_quiet = sr->regions > 0 && sr->improvements == 0;
+    int polish_due = sr->use_polish && !sr->polish_done &&
+                     (sr->polish_quick || first_quiet || (lp_done && sr->regions == 0));
+    if (polish_due && other)
+        return -1; /* the free slot waits: a region beside it would keep it waiting (review) */
+    if (polish_due && next_polish(sr, rg) > 0) {
         rg->epoch = sr->improvements;
         rg->busy = 1;
         sr->local_optimum = 0;

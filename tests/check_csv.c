@@ -325,6 +325,16 @@ START_TEST(lone_cr_is_refused_where_it_is)
 }
 END_TEST
 
+START_TEST(lone_cr_at_the_end_is_refused)
+{
+    /* the same CR as between two rows, with nothing after it */
+    WRITE("a,b\n1,2\r");
+    ck_assert_int_eq(dump(got, sizeof got, 0, diags, sizeof diags), 2);
+    ck_assert_str_eq(diags, "t.csv:2:2: a carriage return (CR) not followed by a line feed: expected LF or CRLF "
+                            "line ends\n");
+}
+END_TEST
+
 START_TEST(cr_in_a_quoted_cell_is_content)
 {
     WRITE("a,b\r\n\"x\ry\",2\r\n");
@@ -406,6 +416,7 @@ int main(void)
     tcase_add_test(tc, missing_file);
     tcase_add_test(tc, lone_cr_is_refused_where_it_is);
     tcase_add_test(tc, cr_in_a_quoted_cell_is_content);
+    tcase_add_test(tc, lone_cr_at_the_end_is_refused);
     tcase_add_test(tc, cr_at_a_chunk_end);
     tcase_add_test(tc, path_through_a_file_is_bad_input);
     suite_add_tcase(s, tc);

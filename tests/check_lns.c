@@ -253,10 +253,9 @@ START_TEST(six_decimals_screens_descend)
 }
 END_TEST
 
-/* weights: the level-1 plan is the LP's own optimum (70 SEK, proven);
- * nothing differs from the LP, so no neighbourhood runs. */
 /* The polish (next_polish) alone: one run that keeps every group count
- * and reassigns members and placements, from the dearer level-1 plan —
+ * and each class's members per track, and reassigns members and
+ * placements, from the dearer level-1 plan —
  * to a cheaper one where members were misplaced (placement_rules), to
  * the same where the groups are what costs (six_decimals); it then stops
  * by itself. */
@@ -270,9 +269,23 @@ static void polish_run(const char *name, int gains)
     ck_assert_msg(gains ? r.objective < l.cost1 - 1.0 : r.objective == l.cost1, "%s: polish %.6f from %.6f (optimum %.6f)",
                   name, r.objective, l.cost1, l.optimum);
     ck_assert(r.objective >= l.optimum - 1e-6 * fmax(1.0, l.optimum));
-    for (int j = 0; j < l.m.mip.ncols; j++)
-        if (l.m.mip.cols[j].kind == COL_GROUPS)
+    /* each class keeps its members per track (hold_track_counts) */
+    int nt = l.s->ntracks, nk = l.m.classes.npclasses;
+    double *before = calloc((size_t)(nt * nk), sizeof *before), *after = calloc((size_t)(nt * nk), sizeof *after);
+    ck_assert(before && after);
+    for (int j = 0; j < l.m.mip.ncols; j++) {
+        const MipCol *c = &l.m.mip.cols[j];
+        if (c->kind == COL_GROUPS)
             ck_assert_msg(r.x[j] == l.x1[j], "%s: polish changed a group count", name);
+        if (c->kind == COL_X) {
+            before[c->a * nt + l.m.cohorts[c->b].track] += l.x1[j];
+            after[c->a * nt + l.m.cohorts[c->b].track] += r.x[j];
+        }
+    }
+    for (int k = 0; k < nt * nk; k++)
+        ck_assert_msg(fabs(before[k] - after[k]) < 1e-9, "%s: polish moved members between tracks", name);
+    free(before);
+    free(after);
     free(r.x);
     level2_close(&l);
 }
@@ -289,6 +302,8 @@ START_TEST(six_decimals_polish_keeps_groups)
 }
 END_TEST
 
+/* weights: the level-1 plan is the LP's own optimum (70 SEK, proven);
+ * nothing differs from the LP, so no neighbourhood runs. */
 START_TEST(plan_at_lp_optimum_frees_nothing)
 {
     Level2 l;

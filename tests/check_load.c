@@ -465,13 +465,13 @@ START_TEST(near_miss_keys_warned)
                                      "scenario.json:1:11: warning: unknown key 'strat' is ignored: did you mean "
                                      "'start'?\n");
     diag_release(&d);
-    /* a variant the command line cannot select is valid, with a warning */
+    /* a variant compare --variants cannot name is valid, with a warning */
     put("scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20,\n"
                          " \"variants\": {\"x,y\": {}, \"ok\": {}}}");
     ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 0);
     ck_assert_str_eq(diags_text(&s->warnings),
-                     "scenario.json:2:22: warning: variant 'x,y' cannot be selected on the command line (compare "
-                     "--variants splits names at commas): expected a non-empty name without commas\n");
+                     "scenario.json:2:22: warning: variant 'x,y' cannot be chosen with compare --variants (it "
+                     "splits names at commas): expected a non-empty name without commas\n");
     scenario_free(s);
     remove_dir();
 }
