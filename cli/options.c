@@ -1,16 +1,14 @@
 /*
  * options.c — option-value parsing and usage errors shared by the
- * subcommands (strtod/strtol with end-pointer, errno and range checks).
+ * subcommands (the tables' strict number parsing, and range checks).
  */
 #include "commands.h"
 
-#include <ctype.h>
-#include <errno.h>
-#include <math.h>
+#include "../io/load_cells.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 int usage_error(const char *command, const char *fmt, ...)
 {
@@ -27,30 +25,13 @@ int usage_error(const char *command, const char *fmt, ...)
     return EXIT_BAD_INPUT;
 }
 
-/* 1 when text is written as a person writes a number on a command line:
- * an optional minus, digits, and (with `fraction`) a decimal point and an
- * exponent. strtod and strtol alone also take leading spaces, a plus,
- * hexadecimal and "infinity", which a typo should not pass for. */
-static int plain_number(const char *text, int fraction)
-{
-    const char *p = text + (*text == '-');
-    if (!isdigit((unsigned char)*p) && !(fraction && *p == '.' && isdigit((unsigned char)p[1])))
-        return 0;
-    size_t digits = strspn(p, "0123456789");
-    if (!fraction)
-        return p[digits] == '\0';
-    return p[strspn(p, "0123456789.eE+-")] == '\0';
-}
-
+/* Numbers as the tables take them (io/load_cells.c: no spaces, hexadecimal
+ * or "infinity"; an underflow is the nearest double), but no plus sign:
+ * on a command line it is more likely a slip than a sign. */
 int parse_double_option(const char *text, double min, double max, double *out)
 {
-    if (!text || !plain_number(text, 1))
-        return -1;
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(text, &end);
-    /* underflow (ERANGE) gives the nearest double, as load_cells.c takes it */
-    if ((errno && errno != ERANGE) || *end || !isfinite(v) || v < min || v > max)
+    double v;
+    if (!text || *text == '+' || parse_strict_double(text, &v) != 0 || v < min || v > max)
         return -1;
     *out = v;
     return 0;
@@ -58,12 +39,8 @@ int parse_double_option(const char *text, double min, double max, double *out)
 
 int parse_long_option(const char *text, long min, long max, long *out)
 {
-    if (!text || !plain_number(text, 0))
-        return -1;
-    char *end = NULL;
-    errno = 0;
-    long v = strtol(text, &end, 10);
-    if (errno || *end || v < min || v > max)
+    long v;
+    if (!text || *text == '+' || parse_strict_long(text, &v) != 0 || v < min || v > max)
         return -1;
     *out = v;
     return 0;
