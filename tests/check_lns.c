@@ -290,6 +290,48 @@ static void polish_run(const char *name, int gains)
     level2_close(&l);
 }
 
+/* polish_tracks: from a plan with the class that may take either track
+ * (p1, p2) on the dearer one, the polish keeps it there — its rows hold
+ * each class's members per track (without them it moved the class to
+ * the cheaper track: the value is the same) — and changes nothing. */
+START_TEST(polish_keeps_tracks)
+{
+    Level2 l;
+    level2_open(&l, "polish_tracks");
+    const Mip *mip = &l.m.mip;
+    int nt = l.s->ntracks, moved = 0;
+    ck_assert_int_eq(nt, 2);
+    for (int a = 0; a < l.m.classes.npclasses; a++) {
+        int col[2] = {-1, -1};
+        for (int j = 0; j < mip->ncols; j++)
+            if (mip->cols[j].kind == COL_X && mip->cols[j].a == a)
+                col[l.m.cohorts[mip->cols[j].b].track] = j;
+        if (col[0] >= 0 && col[1] >= 0) { /* track 0 is L, the dearer */
+            l.x1[col[0]] += l.x1[col[1]];
+            l.x1[col[1]] = 0.0;
+            moved = 1;
+        }
+    }
+    ck_assert(moved);
+    for (int j = 0; j < mip->ncols; j++) /* sizes follow their members */
+        if (mip->cols[j].kind == COL_SIZE) {
+            double n = 0.0;
+            for (int i = 0; i < mip->ncols; i++)
+                if (mip->cols[i].kind == COL_X && mip->cols[i].b == mip->cols[j].a)
+                    n += l.x1[i];
+            l.x1[j] = n;
+        }
+    ck_assert(mip_solution_ok(mip, l.x1));
+    double start = mip_objective(mip, l.x1, LEVEL_COST);
+    ck_assert_msg(fabs(start - 900.0) < 1e-9, "start costs %.2f, expected 900", start);
+    RunResult r = search_with(&l, "polish", l.x1);
+    ck_assert_int_eq(r.regions, 1);
+    ck_assert_msg(fabs(r.objective - 900.0) < 1e-9, "polish moved p1, p2 to the short track: %.2f", r.objective);
+    free(r.x);
+    level2_close(&l);
+}
+END_TEST
+
 START_TEST(placement_rules_polish_gains)
 {
     polish_run("placement_rules", 1);
@@ -328,6 +370,7 @@ int main(void)
     tcase_add_test(tc, plan_at_lp_optimum_frees_nothing);
     tcase_add_test(tc, placement_rules_polish_gains);
     tcase_add_test(tc, six_decimals_polish_keeps_groups);
+    tcase_add_test(tc, polish_keeps_tracks);
     tcase_add_test(tc, placement_rules_screens_descend);
     tcase_add_test(tc, six_decimals_screens_descend);
     suite_add_tcase(s, tc);
