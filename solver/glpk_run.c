@@ -234,7 +234,6 @@ typedef struct SolveCtx {
     int interrupted;
     int safe;            /* retry after a GLPK failure: no presolve, no cuts */
     int in_tree;         /* the branch-and-cut callback has been called */
-    int good_incumbent;  /* at the last callback, GLPK had a plan as good as the start */
     int has_plan;        /* GLPK's tree has shown a plan (callback or progress line) */
     double start_objective; /* of req->start in this level's sense (0: none) */
     int *pos;            /* GLPK position of each column (column_positions) */
@@ -302,7 +301,7 @@ static int stop_requested_by_terminal(const char *line)
         if (mip && !strstr(mip, "not found yet"))
             ctx->has_plan = 1;
         return ctx->req->level == LEVEL_COST && ctx->req->give_up_s > 0.0 && !ctx->has_plan &&
-                       !ctx->good_incumbent && clock_seconds() > ctx->started + ctx->req->give_up_s
+                       clock_seconds() > ctx->started + ctx->req->give_up_s
                    ? 2
                    : 0;
     }
@@ -352,11 +351,10 @@ static void on_tree_event(glp_tree *T, void *info)
         glp_ios_terminate(T);
         return;
     }
-    ctx->good_incumbent = incumbent_as_good(ctx, T);
     glp_prob *tree_prob = glp_ios_get_prob(T);
     ctx->has_plan |= glp_mip_status(tree_prob) == GLP_FEAS || glp_mip_status(tree_prob) == GLP_OPT;
     if (ctx->req->give_up_s > 0.0 && clock_seconds() > ctx->started + ctx->req->give_up_s &&
-        !ctx->good_incumbent) {
+        !incumbent_as_good(ctx, T)) {
         glp_ios_terminate(T);
         return;
     }
@@ -566,7 +564,7 @@ static int solve_body(void *arg)
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz};
+    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz};
     ctx.last_progress = ctx.started;
     if (req->column_order == 1) {
         ctx.pos = column_positions(mip, req->level);
@@ -584,7 +582,6 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
         ctx.safe = 1;
         ctx.have_bound = 0;
         ctx.in_tree = 0;
-        ctx.good_incumbent = 0;
         ctx.has_plan = 0;
         ctx.interrupted = 0;
         rc = guarded(solve_body, &ctx);

@@ -772,7 +772,7 @@ static void region_done(Search *sr, const Region *rg)
         sr->screen_quiet = rg->proven;
     } else if (rg->lp || rg->wide || rg->polish) {
         /* their own marks: lp_region_done and swap_done, below; the
-         * polish runs once */
+         * polish's are polish_done and polish_quick */
     } else if (rg->proven && rg->cohorts && rg->whole && !sr->hood_quiet[rg->seed + 1]) {
         sr->hood_quiet[rg->seed + 1] = 1;
         sr->nhood_quiet++;
