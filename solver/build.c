@@ -290,6 +290,46 @@ static long demand_capacity(const Builder *b, int d)
     return cap < 0 ? 0 : cap;
 }
 
+/* Places one cohort can ever fill: demand_capacity over the union of its
+ * demands' slot classes, each counted once. Origins that reach the same
+ * slots share their room, so summing each origin's capacity would count a
+ * slot once per origin (a track whose placement weeks never have room for
+ * min_group people anywhere kept every cohort open in the relaxation).
+ * `stamp` has one entry per slot class; `tick` marks it per module. */
+static long cohort_capacity(const Builder *b, const int *dem, int ndem, int *stamp, int *tick)
+{
+    const Model *m = b->m;
+    const Demand *d0 = &m->demands[dem[0]];
+    const Track *tr = &m->s->tracks[d0->track];
+    long cap = -1;
+    int pj = 0;
+    for (int j = 0; j < tr->nmodules; j++) {
+        const Module *mod = &tr->modules[j];
+        if (mod->kind != MODULE_PLACEMENT)
+            continue;
+        int from = d0->start + mod->offset, to = from + mod->weeks - 1;
+        long room = 0;
+        ++*tick;
+        for (int i = 0; i < ndem; i++) {
+            const DemandInfo *info = &b->info[dem[i]];
+            int off = 0;
+            for (int q = 0; q < pj; q++)
+                off += info->nopt[q];
+            for (int r = 0; r < info->nopt[pj]; r++) {
+                int k = info->options[off + r];
+                if (stamp[k] == *tick)
+                    continue;
+                stamp[k] = *tick;
+                room += min_room(&m->classes.sclasses[k], from, to);
+            }
+        }
+        if (cap < 0 || room < cap)
+            cap = room;
+        pj++;
+    }
+    return cap < 0 ? 0 : cap;
+}
+
 static const Pair *sort_pairs;
 
 static int cmp_pair_cohort_demand(const void *a, const void *b)
@@ -315,10 +355,14 @@ static int prune_pairs(Builder *b, int *gmax)
     long *potential = calloc((size_t)(m->ncohorts ? m->ncohorts : 1), sizeof *potential);
     long *dcap = malloc((size_t)(m->ndemands ? m->ndemands : 1) * sizeof *dcap);
     int *order = malloc((size_t)(m->npairs ? m->npairs : 1) * sizeof *order);
-    if (!potential || !dcap || !order) {
+    int *cohort_dem = malloc((size_t)(m->ndemands ? m->ndemands : 1) * sizeof *cohort_dem);
+    int *stamp = calloc((size_t)(m->classes.nsclasses ? m->classes.nsclasses : 1), sizeof *stamp);
+    if (!potential || !dcap || !order || !cohort_dem || !stamp) {
         free(potential);
         free(dcap);
         free(order);
+        free(cohort_dem);
+        free(stamp);
         return -1;
     }
     for (int d = 0; d < m->ndemands; d++)
@@ -327,6 +371,7 @@ static int prune_pairs(Builder *b, int *gmax)
         order[i] = i;
     sort_pairs = m->pairs;
     qsort(order, (size_t)m->npairs, sizeof *order, cmp_pair_cohort_demand);
+    int ndem = 0, tick = 0;
     for (int i = 0; i < m->npairs;) {
         const Pair *first = &m->pairs[order[i]];
         long sum = 0;
@@ -337,7 +382,17 @@ static int prune_pairs(Builder *b, int *gmax)
         if (first->demand >= 0 && dcap[first->demand] < sum)
             sum = dcap[first->demand];
         potential[first->cohort] += sum;
+        if (first->demand >= 0)
+            cohort_dem[ndem++] = first->demand;
         i = j;
+        if (i == m->npairs || m->pairs[order[i]].cohort != first->cohort) {
+            if (ndem > 0) {
+                long cap = cohort_capacity(b, cohort_dem, ndem, stamp, &tick);
+                if (cap < potential[first->cohort])
+                    potential[first->cohort] = cap;
+            }
+            ndem = 0;
+        }
     }
     for (long c = 0; c < m->ncohorts; c++) {
         const Cohort *co = &m->cohorts[c];
@@ -365,6 +420,8 @@ static int prune_pairs(Builder *b, int *gmax)
     free(potential);
     free(dcap);
     free(order);
+    free(cohort_dem);
+    free(stamp);
     return 0;
 }
 
