@@ -51,6 +51,9 @@ typedef struct RunRequest {
                             rather than pseudo-costs: some small cost-level
                             programs prove far sooner so, others far later
                             (solver/parts.c races the two) */
+    int lp_probe;        /* region search (solver/lns.c): LP-guided
+                            neighbourhoods only, as a probe before GLPK at
+                            level 1 (solver/parts.c part_level1) */
 } RunRequest;
 
 typedef struct RunResult {

@@ -358,6 +358,8 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
     if (kinds && !*kinds)
         kinds = NULL;
+    if (req->lp_probe)
+        kinds = "lp";
     int named_lp = kinds && (kind_named(kinds, "lp") || kind_named(kinds, "lp-cut"));
     int named_swaps = kinds && kind_named(kinds, "swaps");
     int named_screen = kinds && kind_named(kinds, "screen");
@@ -1251,6 +1253,11 @@ static int forced_region_columns(void)
 int lns_wanted(const Mip *mip)
 {
     return forced_region_columns() > 0 || mip->nnz > LNS_MIN_NONZEROS;
+}
+
+int lns_probe_wanted(const Mip *mip)
+{
+    return mip->nnz >= LNS_PROBE_MIN_NONZEROS && mip->nnz <= LNS_LP_MAX_NONZEROS;
 }
 
 int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)

@@ -22,6 +22,15 @@
  * size) in the environment: tests run it on small random scenarios. */
 int lns_wanted(const Mip *mip);
 
+/* Programs (or blocks) from this many non-zeros up to LNS_MIN_NONZEROS
+ * get an LP-guided neighbourhood of the greedy plan before GLPK's level 1
+ * (RunRequest.lp_probe; solver/parts.c part_level1). Below it GLPK
+ * proves level 1 in well under a second (sikt-inland 200: 2 406). */
+#define LNS_PROBE_MIN_NONZEROS 5000
+
+/* 1 when a program (or block) is one for the probe (above). */
+int lns_probe_wanted(const Mip *mip);
+
 /* Improves req->start (a solution of mip, which is m's program or one of
  * its blocks, columns keeping their meaning) for req->level within
  * req->time_limit_s; also used at level 2 beside GLPK on programs below

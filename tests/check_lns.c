@@ -17,7 +17,8 @@
  * that is the LP's own optimum leaves nothing to free: no LP-guided
  * neighbourhood runs. The polish (next_polish, SAMPLAN_NEIGHBOURHOODS=
  * polish) alone keeps every group count and lowers what misplaced
- * members cost.
+ * members cost. At level 1, the probe before GLPK (RunRequest.lp_probe)
+ * runs LP-guided neighbourhoods alone and reaches the value.
  */
 #include <check.h>
 #include <math.h>
@@ -45,7 +46,7 @@ static void level2_open(Level2 *l, const char *name)
     l->s = hand_load(name, NULL);
     ck_assert_int_eq(model_build(l->s, 1, &l->m), 0);
     char err[256];
-    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0};
+    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0};
     RunResult r1, r2;
     ck_assert_int_eq(glpk_solve_level(&l->m.mip, &req, &r1, err, sizeof err), 0);
     ck_assert(r1.has_solution && r1.stop == STOP_NONE);
@@ -107,7 +108,7 @@ static void lp_is_a_relaxation(const Level2 *l)
 static RunResult search_jobs(Level2 *l, const char *kinds, const double *start, int jobs)
 {
     setenv("SAMPLAN_NEIGHBOURHOODS", kinds, 1);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0, 0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0, 0, 0};
     RunResult r;
     char err[256];
     ck_assert_int_eq(lns_solve(&l->m, &l->m.mip, &req, &r, err, sizeof err), 0);
@@ -143,6 +144,37 @@ static void reaches_the_optimum(const char *name)
     level2_close(&l);
 }
 
+/* The level-1 probe (RunRequest.lp_probe, solver/parts.c): LP-guided
+ * neighbourhoods alone, whatever SAMPLAN_NEIGHBOURHOODS says (here swaps,
+ * which get there too, in a dozen regions), reach full_centre's optimum
+ * value, 14, from the empty plan, and stop by themselves. */
+START_TEST(level1_probe_reaches_the_value)
+{
+    Scenario *s = hand_load("full_centre", NULL);
+    Model m;
+    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    setenv("SAMPLAN_NEIGHBOURHOODS", "swaps", 1);
+    RunRequest req = {LEVEL_VALUE, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0,1};
+    RunResult r;
+    char err[256];
+    double t0 = clock_seconds();
+    ck_assert_int_eq(lns_solve(&m, &m.mip, &req, &r, err, sizeof err), 0);
+    unsetenv("SAMPLAN_NEIGHBOURHOODS");
+    ck_assert(r.has_solution && mip_solution_ok(&m.mip, r.x));
+    ck_assert_msg(fabs(mip_objective(&m.mip, r.x, LEVEL_VALUE) - 14.0) < 1e-9, "probe: value %.6f",
+                  mip_objective(&m.mip, r.x, LEVEL_VALUE));
+    ck_assert_int_eq(r.stop, STOP_GAP);
+    /* the first frees every column (each differs from the empty plan)
+     * and is proven; at most one more finds nothing to free (swaps, had
+     * they run, take a dozen) */
+    ck_assert_int_le(r.regions, 2);
+    ck_assert(clock_seconds() - t0 < 30.0);
+    free(r.x);
+    model_release(&m);
+    scenario_free(s);
+}
+END_TEST
+
 START_TEST(placement_rules_reaches_optimum)
 {
     reaches_the_optimum("placement_rules");
@@ -171,7 +203,7 @@ static void screen_descends_in(const char *name, double seconds)
     Hoods h;
     ck_assert_int_eq(hoods_init(&h, &l.m, mip), 0);
     ck_assert_int_gt(h.nseeds, 0);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0};
     double *x = malloc((size_t)mip->ncols * sizeof *x);
     double *before = malloc((size_t)mip->ncols * sizeof *before);
     ck_assert(x && before);
@@ -365,6 +397,7 @@ int main(void)
     Suite *s = suite_create("lns");
     TCase *tc = tcase_create("lp_guided");
     tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, level1_probe_reaches_the_value);
     tcase_add_test(tc, placement_rules_reaches_optimum);
     tcase_add_test(tc, six_decimals_reaches_optimum);
     tcase_add_test(tc, plan_at_lp_optimum_frees_nothing);
