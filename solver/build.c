@@ -347,7 +347,8 @@ static int cmp_pair_cohort_demand(const void *a, const void *b)
  * potential counts, per origin, no more participants than the placement
  * slots within that origin's reach can take in the cohort's placement
  * weeks — a cohort that could only fill up with people who then have no
- * slot is as closed as one nobody can reach. */
+ * slot is as closed as one nobody can reach — and, over all its origins,
+ * no more than the slots any of them reaches (cohort_capacity). */
 static int prune_pairs(Builder *b, int *gmax)
 {
     Model *m = b->m;
@@ -401,7 +402,9 @@ static int prune_pairs(Builder *b, int *gmax)
         if (!tr->has_course)
             continue;
         const Centre *ce = &s->centres[s->centre_of[co->host]];
-        long cap = potential[c] < ce->seats ? potential[c] : ce->seats;
+        /* the plain program counts seats only: it is the reference the
+         * tests solve with glpsol, so it must not share this pruning */
+        long cap = b->aggregate && potential[c] < ce->seats ? potential[c] : ce->seats;
         long g = cap / tr->min_group;
         if (g > ce->max_groups)
             g = ce->max_groups;

@@ -1312,6 +1312,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     sr.region_s = req->level == LEVEL_VALUE ? LNS_VALUE_REGION_S
                                             : fmax(LNS_MIN_REGION_S, fmin(LNS_MAX_REGION_S, req->time_limit_s / 8.0));
     sr.parallel = req->jobs > 1 ? (req->jobs < LNS_PARALLEL ? req->jobs : LNS_PARALLEL) : 1;
+    int probe_failed = 0;
     if (sr.lp_x) {
         /* without the LP's optimum (not in time, or GLPK failed) the other
          * kinds go on alone */
@@ -1325,6 +1326,9 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
             sr.lp_x = NULL;
             if (!sr.use_regions && !sr.use_hoods && !sr.use_swaps && !sr.use_screen && !sr.use_polish)
                 sr.use_regions = 1;
+            /* a probe is the LP-guided neighbourhood or nothing: GLPK
+             * has the time it would have taken (solver/parts.c) */
+            probe_failed = req->lp_probe;
         }
     }
     /* Every region runs in a worker process, even one at a time, so that
@@ -1332,7 +1336,8 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
      * GLPK overruns its own limit on some restrictions (national 500, one
      * processor: 13.4 s for a 4.9 s level in-process). */
     char lost[256] = "";
-    if (workers_stream(LNS_PARALLEL, next_region, &sr, region_work, region_apply, &sr, t0 + req->time_limit_s,
+    if (!probe_failed &&
+        workers_stream(LNS_PARALLEL, next_region, &sr, region_work, region_apply, &sr, t0 + req->time_limit_s,
                        NULL, &solver_interrupted, lost, sizeof lost) &&
         !req->quiet)
         /* out of memory reading a result (a worker lost costs its

@@ -23,9 +23,9 @@
 int lns_wanted(const Mip *mip);
 
 /* Programs (or blocks) from this many non-zeros up to LNS_MIN_NONZEROS
- * get an LP-guided neighbourhood of the greedy plan before GLPK's level 1
- * (RunRequest.lp_probe; solver/parts.c part_level1). Below it GLPK
- * proves level 1 in well under a second (sikt-inland 200: 2 406). */
+ * may get an LP-guided neighbourhood of their start before GLPK's level 1
+ * (RunRequest.lp_probe; solver/parts.c level1_probe says when). Below it
+ * GLPK proves level 1 in well under a second (sikt-inland 200: 2 406). */
 #define LNS_PROBE_MIN_NONZEROS 5000
 
 /* 1 when a program (or block) is one for the probe (above). */

@@ -54,14 +54,21 @@ static void part_label(char *buf, size_t sz, int i, int n)
         buf[0] = '\0';
 }
 
-/* 1 when pt's level-1 value reaches its bound (rounded down to the value
+/* 1 when a level-1 value reaches a bound on it (rounded down to the value
  * grid): a proof, whichever run found the plan and whichever the bound —
  * region search finding the value GLPK's relaxation bounded (kronoberg
- * 2 000: the root bound is the optimum; GLPK's own plan lags). */
+ * 2 000: the root bound is the optimum; GLPK's own plan lags), or the
+ * probe reaching the trivial bound or the one computed alongside the
+ * greedy search (RunRequest.value_bound). */
+static int meets(double bound, double value, int value_digits)
+{
+    return isfinite(bound) &&
+           solve_bound_on_grid(bound, value_digits) <= value + 1e-9 * fmax(1.0, fabs(value));
+}
+
 static int value_meets_bound(const Part *pt)
 {
-    return isfinite(pt->bound) &&
-           solve_bound_on_grid(pt->bound, pt->model->value_digits) <= pt->value + 1e-9 * fmax(1.0, fabs(pt->value));
+    return meets(pt->bound, pt->value, pt->model->value_digits);
 }
 
 /* One level on one part: region search when the part is too large for
@@ -111,7 +118,9 @@ static int level1_run(Part *pt, const RunRequest *base, double seconds, const ch
     pt->value = mip_objective(pt->mip, pt->x, LEVEL_VALUE);
     double bound = proven ? pt->value : (isfinite(r.bound) ? fmax(r.bound, pt->value) : HUGE_VAL);
     pt->bound = fmin(pt->bound, bound);
-    if (!proven && r.stop != STOP_INTERRUPT && value_meets_bound(pt)) {
+    if (!proven && r.stop != STOP_INTERRUPT &&
+        (value_meets_bound(pt) ||
+         (req.value_bound > 0.0 && meets(req.value_bound, pt->value, pt->model->value_digits)))) {
         proven = 1;
         pt->bound = pt->value;
     }
@@ -125,11 +134,12 @@ static int level1_run(Part *pt, const RunRequest *base, double seconds, const ch
 
 /* How level 1 runs on a part (see round_work). */
 typedef enum Level1Way {
-    LEVEL1_GLPK,             /* GLPK the whole time: the first racer of a race */
+    LEVEL1_GLPK,             /* the probe (level1_probe), then GLPK for the
+                                rest: the first racer of a race */
     LEVEL1_GLPK_THEN_REGIONS, /* the second racer: GLPK for LEVEL1_GLPK_SHARE
                                  of the time, then region search from the
                                  best plan when GLPK has not proven it */
-    LEVEL1_GLPK_OR_REGIONS   /* no race: GLPK, which gives up after
+    LEVEL1_GLPK_OR_REGIONS   /* no race: the probe, then GLPK, which gives up after
                                 LEVEL1_ALONE_GLPK_SHARE of the time when it has no
                                 plan as good as the start; region search
                                 from the start for the rest */
@@ -141,7 +151,8 @@ typedef enum Level1Way {
  * 2 000 with start windows twice as long (bench/scaling.sh, 6 431 rows)
  * ended level 1 after 15 s with no incumbent, so the greedy plan stood,
  * 735.8 against a bound of 989.2, in a race and with one processor alike.
- * The first racer keeps GLPK the whole time for the proof; the second,
+ * The first racer keeps GLPK the whole time (after the probe, below)
+ * for the proof; the second,
  * whose column order proves kronoberg 2 000 itself (3.7 s alone on this
  * machine in the fifteenth session; 2.6 s in the twelfth), has 70 % of
  * it: with half, a 10 s limit left it 3.6 s, and level 1 ended unproven
@@ -185,11 +196,12 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
                        char *err, size_t errsz)
 {
     double share = way == LEVEL1_GLPK_OR_REGIONS ? LEVEL1_ALONE_GLPK_SHARE : LEVEL1_GLPK_SHARE;
-    if (way != LEVEL1_GLPK_THEN_REGIONS) {
+    if (way != LEVEL1_GLPK_THEN_REGIONS && pt->runs == 0) {
+        /* the first run only: a later round starts from the same plan */
         double t0 = clock_seconds();
         if (level1_probe(pt, base, seconds, label, err, errsz))
             return -1;
-        if (pt->settled1 || solver_interrupted)
+        if (pt->settled1)
             return 0;
         seconds -= clock_seconds() - t0;
     }

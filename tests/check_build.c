@@ -3,7 +3,8 @@
  * whose placement weeks never have room for min_group people is pruned,
  * counting each slot once however many origins reach it (shared_slots:
  * one slot a week, and pairs of track Y need two in the same week), while
- * the plain program (SPEC §4 `--plain`) keeps every admissible option.
+ * the plain program (SPEC §4 `--plain`) keeps every admissible option,
+ * free, as the reference glpsol solves in the tests.
  */
 #include <check.h>
 #include <string.h>
@@ -41,6 +42,10 @@ START_TEST(the_plain_program_keeps_them)
     Model m;
     ck_assert_int_eq(model_build(s, 0, &m), 0);
     ck_assert_int_gt(pairs_of_track(s, &m, "Y"), 0);
+    /* and leaves them free, so that glpsol on it checks the pruning */
+    for (int i = 0; i < m.npairs; i++)
+        if (strcmp(s->tracks[m.cohorts[m.pairs[i].cohort].track].id, "Y") == 0)
+            ck_assert(m.mip.cols[m.pairs[i].col].ub > 0.0);
     model_release(&m);
     scenario_free(s);
 }

@@ -154,7 +154,7 @@ START_TEST(level1_probe_reaches_the_value)
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
     setenv("SAMPLAN_NEIGHBOURHOODS", "swaps", 1);
-    RunRequest req = {LEVEL_VALUE, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0,1};
+    RunRequest req = {LEVEL_VALUE, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 1};
     RunResult r;
     char err[256];
     double t0 = clock_seconds();
@@ -164,9 +164,9 @@ START_TEST(level1_probe_reaches_the_value)
     ck_assert_msg(fabs(mip_objective(&m.mip, r.x, LEVEL_VALUE) - 14.0) < 1e-9, "probe: value %.6f",
                   mip_objective(&m.mip, r.x, LEVEL_VALUE));
     ck_assert_int_eq(r.stop, STOP_GAP);
-    /* the first frees every column (each differs from the empty plan)
-     * and is proven; at most one more finds nothing to free (swaps, had
-     * they run, take a dozen) */
+    /* the first frees the columns where the empty plan differs from the
+     * LP's optimum and is proven; at most one more finds nothing to free
+     * (swaps, had they run, take a dozen) */
     ck_assert_int_le(r.regions, 2);
     ck_assert(clock_seconds() - t0 < 30.0);
     free(r.x);
