@@ -298,15 +298,18 @@ static int load_runs(const char *dir, Run *runs, int nruns)
                 worst = EXIT_BAD_INPUT;
         }
         /* a failed load's warnings are among its problems; each warning
-         * once (the base's come with every variant), and one names its
-         * variant itself when it is the variant's */
+         * once (the base's come with every variant), and, when the base
+         * is among the runs, one the base has not names its variant */
         const DiagList *src = rc ? &d : &runs[r].s->warnings;
         diag_tag_variant(&d, runs[r].variant);
+        const DiagList *base = runs[0].variant == NULL && runs[0].s ? &runs[0].s->warnings : NULL;
         for (size_t i = 0; i < src->count; i++) {
             const Diag *e = &src->items[i];
-            if (strncmp(e->message, "warning:", 8) == 0 && diag_contains(&all, e))
-                continue;
-            diag_add(&all, e->file, e->line, e->column, "%s", e->message);
+            int warning = strncmp(e->message, "warning:", 8) == 0;
+            if (warning && !rc && r > 0 && base && !diag_contains(base, e))
+                diag_add(&all, e->file, e->line, e->column, "%s (variant '%s')", e->message, runs[r].variant);
+            else if (!(warning && diag_contains(&all, e)))
+                diag_add(&all, e->file, e->line, e->column, "%s", e->message);
         }
         all.dropped += d.dropped;
         diag_release(&d);

@@ -103,6 +103,7 @@ int cmd_validate(int argc, char **argv)
 
     DiagList all = DIAGLIST_INIT;
     DiagList warns = DIAGLIST_INIT; /* warnings of the loads that succeeded, each once */
+    DiagList base_warns = DIAGLIST_INIT; /* the base's (or the one variant asked for) */
     char **names = NULL;
     int nnames = 0;
     int worst = EXIT_OK;
@@ -125,10 +126,17 @@ int cmd_validate(int argc, char **argv)
             if (r > 0)
                 fputc('\n', stdout);
             print_summary(s, stdout);
-            for (size_t i = 0; i < s->warnings.count; i++) /* the base's come with every variant */
-                if (!diag_contains(&warns, &s->warnings.items[i]))
-                    diag_add(&warns, s->warnings.items[i].file, s->warnings.items[i].line,
-                             s->warnings.items[i].column, "%s", s->warnings.items[i].message);
+            /* the base's warnings come with every variant and are said
+             * once; one the base has not is the variant's and names it */
+            for (size_t i = 0; i < s->warnings.count; i++) {
+                const Diag *w = &s->warnings.items[i];
+                if (r == 0 || variant)
+                    diag_add(&base_warns, w->file, w->line, w->column, "%s", w->message);
+                if (r > 0 && !variant && !diag_contains(&base_warns, w))
+                    diag_add(&warns, w->file, w->line, w->column, "%s (variant '%s')", w->message, v);
+                else if (!diag_contains(&warns, w))
+                    diag_add(&warns, w->file, w->line, w->column, "%s", w->message);
+            }
             scenario_free(s);
         } else {
             if (rc == 1)
@@ -155,6 +163,7 @@ int cmd_validate(int argc, char **argv)
     diag_sort(&warns);
     diag_print(&warns, stderr, "samplan");
     diag_release(&warns);
+    diag_release(&base_warns);
     diag_sort(&all);
     diag_print(&all, stderr, "samplan");
     if (diag_total(&all) && worst == EXIT_OK)

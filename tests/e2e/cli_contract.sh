@@ -90,6 +90,21 @@ grep -q "^modules\.csv: warning: track 'T' takes at least 1000000000 weeks, more
     fail "a track longer than the horizon gives no warning: $(cat "$tmp/err")"
 expect_rc 0 "solve a track of 4 294 967 299 weeks" "$SAMPLAN" solve "$tmp/long" -o "$tmp/o-long" --quiet
 grep -q "^a,unassigned," "$tmp/o-long/assignments.csv" || fail "a participant joined a track longer than the horizon"
+# a warning that only a variant has names it; one the base has too is
+# said once, plainly (validate and compare go over every variant)
+cp -r "$tmp/typo" "$tmp/wvar"
+sed 's/^{/{ "variants": { "one": { "weeks": 1 } },/' "$scen/scenario.json" > "$tmp/wvar/scenario.json"
+for cmd in validate compare; do
+    if [ $cmd = validate ]; then
+        expect_rc 0 "validate, a variant with a warning" "$SAMPLAN" validate "$tmp/wvar"
+    else
+        expect_rc 0 "compare, a variant with a warning" "$SAMPLAN" compare "$tmp/wvar" -o "$tmp/o-wvar" --quiet
+    fi
+    grep -q "^modules\.csv: warning: track 'T' takes 2 weeks, more than the 1-week horizon allows: .* (variant 'one')\$" \
+        "$tmp/err" || fail "$cmd: the variant's horizon warning does not name it: $(cat "$tmp/err")"
+    [ "$(grep -c "unknown column 'earliest_weeks'" "$tmp/err")" = 1 ] && ! grep -q "earliest_weeks.*(variant" "$tmp/err" ||
+        fail "$cmd: the base's warning is not said once, plainly: $(cat "$tmp/err")"
+done
 
 # A problem that only a variant's data has names the variant, whichever
 # command was asked for it (the base alone is valid).
