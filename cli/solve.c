@@ -100,6 +100,8 @@ static int parse_args(int argc, char **argv, SolveArgs *a)
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(solve_usage, stdout);
             return -1;
+        } else if (strcmp(arg, "--") == 0 && i + 1 < argc && !a->dir) {
+            a->dir = argv[++i]; /* a DIR that starts with '-' */
         } else if (arg[0] == '-' && arg[1]) {
             return usage_error("solve", "unknown option '%s'", arg);
         } else if (!a->dir) {

@@ -88,6 +88,8 @@ int cmd_validate(int argc, char **argv)
             if (i + 1 >= argc)
                 return usage_error("validate", "--variant needs a NAME");
             variant = argv[++i];
+        } else if (strcmp(a, "--") == 0 && i + 1 < argc && !dir) {
+            dir = argv[++i]; /* a DIR that starts with '-' */
         } else if (a[0] == '-' && a[1]) {
             return usage_error("validate", "unknown option '%s'", a);
         } else if (dir) {

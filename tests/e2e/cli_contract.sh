@@ -105,6 +105,11 @@ for cmd in validate compare; do
     [ "$(grep -c "unknown column 'earliest_weeks'" "$tmp/err")" = 1 ] && ! grep -q "earliest_weeks.*(variant" "$tmp/err" ||
         fail "$cmd: the base's warning is not said once, plainly: $(cat "$tmp/err")"
 done
+# `--` ends the options: a DIR may start with '-'
+cp -r "$scen" "$tmp/-dash"
+( cd "$tmp" && "$SAMPLAN" validate -- -dash > /dev/null 2>&1 ) || fail "validate -- -dash: exit $?, expected 0"
+( cd "$tmp" && "$SAMPLAN" solve -o o-dash --quiet -- -dash > /dev/null 2>&1 ) && [ -f "$tmp/o-dash/summary.json" ] ||
+    fail "solve -o o-dash -- -dash wrote no plan"
 
 # A problem that only a variant's data has names the variant, whichever
 # command was asked for it (the base alone is valid).
