@@ -239,6 +239,9 @@ typedef struct SolveCtx {
     int *pos;            /* GLPK position of each column (column_positions) */
     char *err;
     size_t errsz;
+    int start_ok;        /* req->start is a plan of the program */
+    int start_done;      /* 1: GLPK was stopped because its bound proves the
+                            start optimal; 2: ... within req->mip_gap of it */
 } SolveCtx;
 
 static void progress_line(SolveCtx *ctx, glp_tree *T)
@@ -328,6 +331,24 @@ static int incumbent_as_good(const SolveCtx *ctx, glp_tree *T)
     return ctx->req->level == LEVEL_VALUE ? v >= s - tol : v <= s + tol;
 }
 
+/* GLPK is not given the start (solve_body says why), so without
+ * glpk_start_settled it went on looking for a plan of its own as good:
+ * the level-1 probe (solver/parts.c) left GLPK at kronoberg 1 000 without
+ * a plan for 20 s with `--gap 0.001` while the probe's plan was within it. */
+int glpk_start_settled(RunLevel level, double start, double bound, double gap)
+{
+    double tol = 1e-9 * fmax(1.0, fabs(start));
+    int value = level == LEVEL_VALUE;
+    if (value ? bound <= start + tol : bound >= start - tol)
+        return 1;
+    return gap > 0.0 && (value ? bound - start : start - bound) <= gap * fmax(1.0, fabs(bound)) ? 2 : 0;
+}
+
+static int start_settled(const SolveCtx *ctx)
+{
+    return glpk_start_settled(ctx->req->level, ctx->start_objective, ctx->bound, ctx->req->mip_gap);
+}
+
 static void on_tree_event(glp_tree *T, void *info)
 {
     SolveCtx *ctx = info;
@@ -340,6 +361,11 @@ static void on_tree_event(glp_tree *T, void *info)
     }
     if (solver_interrupted && !ctx->interrupted) {
         ctx->interrupted = 1;
+        glp_ios_terminate(T);
+        return;
+    }
+    /* a start GLPK's bound settles is an answer even at the limit */
+    if (ctx->start_ok && ctx->have_bound && (ctx->start_done = start_settled(ctx)) != 0) {
         glp_ios_terminate(T);
         return;
     }
@@ -479,6 +505,8 @@ static int solve_body(void *arg)
     parm.out_frq = OUTPUT_PERIOD_MS;
     int start_ok = req->start && mip->ncols && mip_solution_ok(mip, req->start);
     ctx->start_objective = start_ok ? mip_objective(mip, req->start, req->level) : 0.0;
+    ctx->start_ok = start_ok;
+    ctx->start_done = 0;
     tighten_budget_rows(P, mip, start_ok ? req->start : NULL);
     int ret = 0;
     int silent_presolve = presolve_too_slow(mip, req->time_limit_s);
@@ -520,7 +548,7 @@ static int solve_body(void *arg)
     else if (ret == GLP_EMIPGAP)
         out->stop = STOP_GAP;
     else if (ret == GLP_ESTOP)
-        out->stop = ctx->interrupted ? STOP_INTERRUPT : STOP_TIME;
+        out->stop = ctx->interrupted ? STOP_INTERRUPT : ctx->start_done == 2 ? STOP_GAP : STOP_TIME;
     else if (ret != 0 && ret != GLP_ENOPFS && ret != GLP_ENODFS) {
         snprintf(ctx->err, ctx->errsz, "GLPK's branch-and-cut failed (glp_intopt code %d)", ret);
         glp_delete_prob(P);
@@ -540,15 +568,22 @@ static int solve_body(void *arg)
                 out->stop = STOP_TIME;
         }
     }
-    if (!out->has_solution && start_ok) {
+    /* the start, when GLPK has nothing better: proven when GLPK's bound
+     * proved it (start_settled) */
+    int start_better = start_ok && out->has_solution &&
+                       (req->level == LEVEL_VALUE ? ctx->start_objective > mip_objective(mip, out->x, req->level)
+                                                  : ctx->start_objective < mip_objective(mip, out->x, req->level));
+    if ((!out->has_solution || (ctx->start_done && start_better)) && start_ok) {
         memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
         out->has_solution = 1;
         if (out->stop == STOP_NONE)
             out->stop = STOP_TIME;
     }
+    if (ctx->start_done == 1 && ret == GLP_ESTOP && !ctx->interrupted && !solver_interrupted)
+        out->stop = STOP_NONE;
     if (out->has_solution) {
         out->objective = mip_objective(mip, out->x, req->level);
-        if (status == GLP_FEAS && out->stop == STOP_NONE)
+        if (status == GLP_FEAS && out->stop == STOP_NONE && ctx->start_done != 1)
             out->stop = STOP_TIME; /* feasible but not proven */
     }
     if (out->stop == STOP_NONE && out->has_solution)
@@ -564,7 +599,7 @@ static int solve_body(void *arg)
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz};
+    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz, 0, 0};
     ctx.last_progress = ctx.started;
     if (req->column_order == 1) {
         ctx.pos = column_positions(mip, req->level);

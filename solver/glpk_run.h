@@ -66,6 +66,12 @@ typedef struct RunResult {
     int regions;         /* region search (solver/lns.c): regions solved; GLPK: 0 */
 } RunResult;
 
+/* Whether a bound settles a run's start (objective `start` in `level`'s
+ * sense): 1 when it proves the start optimal (within 1e-9 relative), 2
+ * when the start is within the relative gap `gap` (--gap; 0: none) of it,
+ * else 0. glpk_solve_level stops GLPK so, handing the start back. */
+int glpk_start_settled(RunLevel level, double start, double bound, double gap);
+
 /* Solves one level of the program. Returns 0 (see result for the outcome)
  * or −1 on a GLPK failure, with a message in err. */
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz);

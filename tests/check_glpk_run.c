@@ -4,7 +4,8 @@
  * back its start as a time stop, never as a proof, and a give-up later
  * than the proof does not change the run. And glpk_warm_solve's cutoff:
  * a re-solve stopped at the cutoff claims only what is true of the
- * optimum found without it.
+ * optimum found without it. And when GLPK's bound settles a start it
+ * was not given (glpk_start_settled).
  */
 #include <check.h>
 #include <math.h>
@@ -86,6 +87,24 @@ START_TEST(giving_up_returns_the_start_unproven)
     free(r.x);
     model_release(&m);
     scenario_free(s);
+}
+END_TEST
+
+/* When GLPK's bound settles the start it was not given
+ * (glpk_start_settled): a proof at the bound, a gap stop within --gap,
+ * the two levels mirrored; a bound on the wrong side is no proof. */
+START_TEST(a_bound_settles_the_start)
+{
+    ck_assert_int_eq(glpk_start_settled(LEVEL_VALUE, 955.3, 955.3, 0.0), 1);
+    ck_assert_int_eq(glpk_start_settled(LEVEL_VALUE, 955.3, 955.3000000001, 0.0), 1);
+    ck_assert_int_eq(glpk_start_settled(LEVEL_VALUE, 733.2, 733.77, 0.0), 0);
+    ck_assert_int_eq(glpk_start_settled(LEVEL_VALUE, 733.2, 733.77, 0.001), 2);
+    ck_assert_int_eq(glpk_start_settled(LEVEL_VALUE, 733.2, 733.77, 0.0005), 0);
+    ck_assert_int_eq(glpk_start_settled(LEVEL_COST, 100.0, 100.0, 0.0), 1);
+    ck_assert_int_eq(glpk_start_settled(LEVEL_COST, 100.0, 99.0, 0.0), 0);
+    ck_assert_int_eq(glpk_start_settled(LEVEL_COST, 100.0, 99.0, 0.02), 2);
+    ck_assert_int_eq(glpk_start_settled(LEVEL_COST, 100.0, 101.0, 0.0), 1); /* bound above: proven */
+    ck_assert_int_eq(glpk_start_settled(LEVEL_VALUE, 0.0, 0.5, 0.6), 2);   /* max(1, |bound|) */
 }
 END_TEST
 
@@ -184,6 +203,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, give_up_later_than_the_proof_changes_nothing);
     tcase_add_test(tc, giving_up_returns_the_start_unproven);
+    tcase_add_test(tc, a_bound_settles_the_start);
     tcase_add_test(tc, cutoff_claims_only_the_truth_maximising);
     tcase_add_test(tc, cutoff_claims_only_the_truth_minimising);
     suite_add_tcase(s, tc);
