@@ -265,38 +265,17 @@ static int pair_link(const Model *m, const Pair *pr)
     return tr->max_group < n ? tr->max_group : n;
 }
 
-/* Places a demand can ever fill: for each placement module the room of its
- * usable slot classes over the module's weeks, the least over the modules. */
-static long demand_capacity(const Builder *b, int d)
-{
-    const Model *m = b->m;
-    const Demand *de = &m->demands[d];
-    const Track *tr = &m->s->tracks[de->track];
-    const DemandInfo *info = &b->info[d];
-    long cap = -1;
-    int pj = 0, off = 0;
-    for (int j = 0; j < tr->nmodules; j++) {
-        const Module *mod = &tr->modules[j];
-        if (mod->kind != MODULE_PLACEMENT)
-            continue;
-        int from = de->start + mod->offset, to = from + mod->weeks - 1;
-        long room = 0;
-        for (int r = 0; r < info->nopt[pj]; r++)
-            room += min_room(&m->classes.sclasses[info->options[off + r]], from, to);
-        if (cap < 0 || room < cap)
-            cap = room;
-        off += info->nopt[pj++];
-    }
-    return cap < 0 ? 0 : cap;
-}
-
-/* Places one cohort can ever fill: demand_capacity over the union of its
- * demands' slot classes, each counted once. Origins that reach the same
- * slots share their room, so summing each origin's capacity would count a
- * slot once per origin (a track whose placement weeks never have room for
- * min_group people anywhere kept every cohort open in the relaxation).
- * `stamp` has one entry per slot class; `tick` marks it per module. */
-static long cohort_capacity(const Builder *b, const int *dem, int ndem, int *stamp, int *tick)
+/* Places demands `dem` (of one cohort: one track and start) can ever
+ * fill: for each placement module the room of their usable slot classes
+ * over the module's weeks, each class counted once, the least over the
+ * modules. For one demand, what its origin's participants can fill; for
+ * all of a cohort's, what the cohort can: origins that reach the same
+ * slots share their room, so summing each origin's capacity would count
+ * a slot once per origin (a track whose placement weeks never have room
+ * for min_group people anywhere kept every cohort open in the
+ * relaxation). `stamp` has one entry per slot class; `tick` marks it per
+ * module. */
+static long placement_capacity(const Builder *b, const int *dem, int ndem, int *stamp, int *tick)
 {
     const Model *m = b->m;
     const Demand *d0 = &m->demands[dem[0]];
@@ -348,7 +327,7 @@ static int cmp_pair_cohort_demand(const void *a, const void *b)
  * slots within that origin's reach can take in the cohort's placement
  * weeks — a cohort that could only fill up with people who then have no
  * slot is as closed as one nobody can reach — and, over all its origins,
- * no more than the slots any of them reaches (cohort_capacity). */
+ * no more than the slots any of them reaches (placement_capacity). */
 static int prune_pairs(Builder *b, int *gmax)
 {
     Model *m = b->m;
@@ -366,13 +345,13 @@ static int prune_pairs(Builder *b, int *gmax)
         free(stamp);
         return -1;
     }
+    int ndem = 0, tick = 0;
     for (int d = 0; d < m->ndemands; d++)
-        dcap[d] = demand_capacity(b, d);
+        dcap[d] = placement_capacity(b, &d, 1, stamp, &tick);
     for (int i = 0; i < m->npairs; i++)
         order[i] = i;
     sort_pairs = m->pairs;
     qsort(order, (size_t)m->npairs, sizeof *order, cmp_pair_cohort_demand);
-    int ndem = 0, tick = 0;
     for (int i = 0; i < m->npairs;) {
         const Pair *first = &m->pairs[order[i]];
         long sum = 0;
@@ -388,7 +367,7 @@ static int prune_pairs(Builder *b, int *gmax)
         i = j;
         if (i == m->npairs || m->pairs[order[i]].cohort != first->cohort) {
             if (ndem > 0) {
-                long cap = cohort_capacity(b, cohort_dem, ndem, stamp, &tick);
+                long cap = placement_capacity(b, cohort_dem, ndem, stamp, &tick);
                 if (cap < potential[first->cohort])
                     potential[first->cohort] = cap;
             }
