@@ -105,7 +105,7 @@ int cmd_validate(int argc, char **argv)
 
     DiagList all = DIAGLIST_INIT;
     DiagList warns = DIAGLIST_INIT; /* warnings of the loads that succeeded, each once */
-    DiagList base_warns = DIAGLIST_INIT; /* the base's (or the one variant asked for) */
+    DiagList base_warns = DIAGLIST_INIT; /* the base's, over every variant */
     char **names = NULL;
     int nnames = 0;
     int worst = EXIT_OK;
@@ -132,7 +132,7 @@ int cmd_validate(int argc, char **argv)
              * once; one the base has not is the variant's and names it */
             for (size_t i = 0; i < s->warnings.count; i++) {
                 const Diag *w = &s->warnings.items[i];
-                if (r == 0 || variant)
+                if (r == 0 && !variant)
                     diag_add(&base_warns, w->file, w->line, w->column, "%s", w->message);
                 if (r > 0 && !variant && !diag_contains(&base_warns, w))
                     diag_add(&warns, w->file, w->line, w->column, "%s (variant '%s')", w->message, v);

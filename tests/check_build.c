@@ -12,13 +12,18 @@
 #include "hand_scenarios.h"
 #include "../solver/build.h"
 
+/* Whether pair i of the model is of a cohort of the track named id. */
+static int pair_of_track(const Scenario *s, const Model *m, int i, const char *id)
+{
+    return strcmp(s->tracks[m->cohorts[m->pairs[i].cohort].track].id, id) == 0;
+}
+
 /* Pairs of the model whose cohort is of the track named id. */
 static int pairs_of_track(const Scenario *s, const Model *m, const char *id)
 {
     int n = 0;
     for (int i = 0; i < m->npairs; i++)
-        if (strcmp(s->tracks[m->cohorts[m->pairs[i].cohort].track].id, id) == 0)
-            n++;
+        n += pair_of_track(s, m, i, id);
     return n;
 }
 
@@ -44,7 +49,7 @@ START_TEST(the_plain_program_keeps_them)
     ck_assert_int_gt(pairs_of_track(s, &m, "Y"), 0);
     /* and leaves them free, so that glpsol on it checks the pruning */
     for (int i = 0; i < m.npairs; i++)
-        if (strcmp(s->tracks[m.cohorts[m.pairs[i].cohort].track].id, "Y") == 0)
+        if (pair_of_track(s, &m, i, "Y"))
             ck_assert(m.mip.cols[m.pairs[i].col].ub > 0.0);
     model_release(&m);
     scenario_free(s);
