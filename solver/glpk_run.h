@@ -54,6 +54,9 @@ typedef struct RunRequest {
     int lp_probe;        /* region search (solver/lns.c): LP-guided
                             neighbourhoods only, as a probe before GLPK at
                             level 1 (solver/parts.c part_level1) */
+    int proximity;       /* 1: GLPK's proximity search at the root; in a
+                            probe (lp_probe), its first neighbourhood's
+                            (solver/parts.c level1_probe says when) */
 } RunRequest;
 
 typedef struct RunResult {

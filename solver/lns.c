@@ -552,6 +552,10 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
         req.column_order = 0;
         req.restriction = 1;
         req.give_up_s = 0.0; /* a region keeps its own time */
+        /* a probe's proximity search (solver/parts.c level1_probe) in
+         * its first neighbourhood only: it runs before the root's cuts,
+         * which prove a later neighbourhood without a gain at once */
+        req.proximity = sr->req->proximity && rg->lp && rg->epoch == 0;
         msg.rc = glpk_solve_level(&sub, &req, &r, msg.err, sizeof msg.err);
         if (msg.rc == 0) {
             double before = mip_objective(&sub, sx, req.level);
@@ -1359,9 +1363,10 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     search_release(&sr);
     out->has_solution = 1;
     out->objective = mip_objective(mip, out->x, req->level);
-    /* STOP_GAP: a local optimum, or within the gap asked for; either way
-     * the part wants no further run (solver/parts.c) */
-    out->stop = solver_interrupted ? STOP_INTERRUPT : local_optimum ? STOP_GAP : STOP_TIME;
+    /* STOP_GAP: a local optimum, or within the gap asked for, or a probe
+     * without its LP; either way the part wants no further run of region
+     * search (solver/parts.c) */
+    out->stop = solver_interrupted ? STOP_INTERRUPT : local_optimum || probe_failed ? STOP_GAP : STOP_TIME;
     out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
     out->seconds = clock_seconds() - t0;
     return 0;

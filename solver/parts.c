@@ -87,9 +87,10 @@ static int part_solve(const Part *pt, const RunRequest *req, int by_regions, Run
  * the first run). A run that stops with less keeps the plan it started
  * from; the empty plan stands when there is none. Runs again after a stop
  * keep the least bound. Region search's "local optimum" (STOP_GAP)
- * proves nothing and settles nothing. */
+ * proves nothing and settles nothing. *stop, when asked for, is how the
+ * run stopped. */
 static int level1_run(Part *pt, const RunRequest *base, double seconds, const char *label, int by_regions,
-                      char *err, size_t errsz)
+                      RunStop *stop, char *err, size_t errsz)
 {
     const double *start = pt->runs ? pt->x : pt->fallback;
     double start_value = start ? mip_objective(pt->mip, start, LEVEL_VALUE) : 0.0;
@@ -128,6 +129,8 @@ static int level1_run(Part *pt, const RunRequest *base, double seconds, const ch
     pt->interrupted = r.stop == STOP_INTERRUPT;
     pt->settled1 = proven || (r.stop == STOP_GAP && !by_regions) || pt->interrupted;
     pt->runs++;
+    if (stop)
+        *stop = r.stop;
     free(r.x);
     return 0;
 }
@@ -180,7 +183,17 @@ typedef enum Level1Way {
 #define LEVEL1_PROBE_MAX_S 3.0
 #define LEVEL1_PROBE_MIN_S 2.0
 
-/* Runs the probe on pt when it is wanted; 0 or −1 as level1_run. */
+/* Runs the probe on pt when it is wanted; 0 or −1 as level1_run. When
+ * its neighbourhood ends unfinished without a gain, the same neighbourhood
+ * again with GLPK's proximity search (RunRequest.proximity), for as long
+ * again: on kronoberg 1 000 at --time-limit 6 beside two busy processes
+ * the tree found no plan in the probe's time in one run of three, and
+ * GLPK none after it, so the greedy plan stood (602.4 against 731.4–733.2
+ * otherwise); proximity search found one in every run. It is the second
+ * try, not the first: its plans, as good at level 1, left the cost level
+ * of kronoberg 2 000 on one processor at 25.3 M SEK in four runs of four,
+ * where the tree's left 15.3 M in two of three (bench/RESULTS.md,
+ * twenty-fifth session). */
 static int level1_probe(Part *pt, const RunRequest *base, double seconds, const char *label, char *err,
                         size_t errsz)
 {
@@ -188,7 +201,15 @@ static int level1_probe(Part *pt, const RunRequest *base, double seconds, const 
         return 0;
     RunRequest probe = *base;
     probe.lp_probe = 1;
-    return level1_run(pt, &probe, fmin(LEVEL1_PROBE_SHARE * seconds, LEVEL1_PROBE_MAX_S), label, 1, err, errsz);
+    double probe_s = fmin(LEVEL1_PROBE_SHARE * seconds, LEVEL1_PROBE_MAX_S);
+    double before = pt->fallback ? mip_objective(pt->mip, pt->fallback, LEVEL_VALUE) : 0.0;
+    RunStop stop = STOP_NONE;
+    if (level1_run(pt, &probe, probe_s, label, 1, &stop, err, errsz))
+        return -1;
+    if (stop != STOP_TIME || pt->settled1 || pt->value > before + 1e-9)
+        return 0;
+    probe.proximity = 1;
+    return level1_run(pt, &probe, probe_s, label, 1, NULL, err, errsz);
 }
 
 /* Level 1 on one part within `seconds`, the way `way` says. */
@@ -206,17 +227,18 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
         seconds -= clock_seconds() - t0;
     }
     if (way == LEVEL1_GLPK || seconds * (1.0 - share) < LEVEL1_MIN_REGIONS_S || lns_wanted(pt->mip))
-        return level1_run(pt, base, seconds, label, 0, err, errsz);
+        return level1_run(pt, base, seconds, label, 0, NULL, err, errsz);
     double t0 = clock_seconds();
     RunRequest first = *base;
     if (way == LEVEL1_GLPK_OR_REGIONS)
         first.give_up_s = seconds * share;
-    if (level1_run(pt, &first, way == LEVEL1_GLPK_OR_REGIONS ? seconds : seconds * share, label, 0, err, errsz))
+    if (level1_run(pt, &first, way == LEVEL1_GLPK_OR_REGIONS ? seconds : seconds * share, label, 0, NULL, err,
+                   errsz))
         return -1;
     double left = seconds - (clock_seconds() - t0);
     if (pt->settled1 || left < 0.5 * LEVEL1_MIN_REGIONS_S || solver_interrupted)
         return 0;
-    return level1_run(pt, base, left, label, 1, err, errsz);
+    return level1_run(pt, base, left, label, 1, NULL, err, errsz);
 }
 
 /* Adds part pt's level-2 value floor, target − tol (once), or settles it

@@ -5,7 +5,8 @@
  * than the proof does not change the run. And glpk_warm_solve's cutoff:
  * a re-solve stopped at the cutoff claims only what is true of the
  * optimum found without it. And when GLPK's bound settles a start it
- * was not given (glpk_start_settled).
+ * was not given (glpk_start_settled), and that proximity search
+ * (RunRequest.proximity) proves what the tree alone does.
  */
 #include <check.h>
 #include <math.h>
@@ -85,6 +86,33 @@ START_TEST(giving_up_returns_the_start_unproven)
         ck_assert(r.x[j] == opt.x[j]);
     free(opt.x);
     free(r.x);
+    model_release(&m);
+    scenario_free(s);
+}
+END_TEST
+
+/* GLPK's proximity search (RunRequest.proximity, a probe's second try)
+ * changes how plans are found, not what is proven: the same optimum, a
+ * plan that meets every row, and the proof. */
+START_TEST(proximity_search_proves_the_same_optimum)
+{
+    Scenario *s = load_kronoberg();
+    Model m;
+    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    char err[256];
+    RunRequest plain = level1_request(0.0, NULL), near = level1_request(0.0, NULL);
+    near.restriction = 1;
+    near.proximity = 1;
+    RunResult a, b;
+    ck_assert_int_eq(glpk_solve_level(&m.mip, &plain, &a, err, sizeof err), 0);
+    ck_assert_int_eq(glpk_solve_level(&m.mip, &near, &b, err, sizeof err), 0);
+    ck_assert_int_eq(b.stop, STOP_NONE);
+    ck_assert(b.has_solution);
+    ck_assert(mip_solution_ok(&m.mip, b.x));
+    ck_assert(fabs(a.objective - b.objective) < 1e-9);
+    ck_assert(fabs(mip_objective(&m.mip, b.x, LEVEL_VALUE) - b.objective) < 1e-6);
+    free(a.x);
+    free(b.x);
     model_release(&m);
     scenario_free(s);
 }
@@ -204,6 +232,7 @@ int main(void)
     tcase_add_test(tc, give_up_later_than_the_proof_changes_nothing);
     tcase_add_test(tc, giving_up_returns_the_start_unproven);
     tcase_add_test(tc, a_bound_settles_the_start);
+    tcase_add_test(tc, proximity_search_proves_the_same_optimum);
     tcase_add_test(tc, cutoff_claims_only_the_truth_maximising);
     tcase_add_test(tc, cutoff_claims_only_the_truth_minimising);
     suite_add_tcase(s, tc);
