@@ -187,12 +187,12 @@ typedef enum Level1Way {
  * its neighbourhood ends unfinished without a gain, the same neighbourhood
  * again with GLPK's proximity search (RunRequest.proximity), for as long
  * again: on kronoberg 1 000 at --time-limit 6 beside two busy processes
- * the tree found no plan in the probe's time in one run of three, and
+ * the tree found no plan in the probe's time in five runs of nine, and
  * GLPK none after it, so the greedy plan stood (602.4 against 731.4–733.2
  * otherwise); proximity search found one in every run. It is the second
  * try, not the first: its plans, as good at level 1, left the cost level
- * of kronoberg 2 000 on one processor at 25.3 M SEK in four runs of four,
- * where the tree's left 15.3 M in two of three (bench/RESULTS.md,
+ * of kronoberg 2 000 on one processor at 24.4–25.7 M SEK in seven runs of
+ * seven, where the tree's left 15.3 M in six of eight (bench/RESULTS.md,
  * twenty-fifth session). */
 static int level1_probe(Part *pt, const RunRequest *base, double seconds, const char *label, char *err,
                         size_t errsz)
