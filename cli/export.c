@@ -77,8 +77,11 @@ int cmd_export(int argc, char **argv)
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(export_usage, stdout);
             return EXIT_OK;
-        } else if (strcmp(arg, "--") == 0 && i + 1 < argc && !dir) {
-            dir = argv[++i]; /* a DIR that starts with '-' */
+        } else if (strcmp(arg, "--") == 0) {
+            /* the next argument is DIR even when it starts with '-'; a
+             * lone "--" at the end, or after DIR, ends the options */
+            if (i + 1 < argc && !dir)
+                dir = argv[++i];
         } else if (arg[0] == '-' && arg[1]) {
             return usage_error("export", "unknown option '%s'", arg);
         } else if (!dir) {

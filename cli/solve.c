@@ -100,8 +100,11 @@ static int parse_args(int argc, char **argv, SolveArgs *a)
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(solve_usage, stdout);
             return -1;
-        } else if (strcmp(arg, "--") == 0 && i + 1 < argc && !a->dir) {
-            a->dir = argv[++i]; /* a DIR that starts with '-' */
+        } else if (strcmp(arg, "--") == 0) {
+            /* the next argument is DIR even when it starts with '-'; a
+             * lone "--" at the end, or after DIR, ends the options */
+            if (i + 1 < argc && !a->dir)
+                a->dir = argv[++i];
         } else if (arg[0] == '-' && arg[1]) {
             return usage_error("solve", "unknown option '%s'", arg);
         } else if (!a->dir) {

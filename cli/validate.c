@@ -88,8 +88,11 @@ int cmd_validate(int argc, char **argv)
             if (i + 1 >= argc)
                 return usage_error("validate", "--variant needs a NAME");
             variant = argv[++i];
-        } else if (strcmp(a, "--") == 0 && i + 1 < argc && !dir) {
-            dir = argv[++i]; /* a DIR that starts with '-' */
+        } else if (strcmp(a, "--") == 0) {
+            /* the next argument is DIR even when it starts with '-'; a
+             * lone "--" at the end, or after DIR, ends the options */
+            if (i + 1 < argc && !dir)
+                dir = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             return usage_error("validate", "unknown option '%s'", a);
         } else if (dir) {

@@ -110,6 +110,14 @@ cp -r "$scen" "$tmp/-dash"
 ( cd "$tmp" && "$SAMPLAN" validate -- -dash > /dev/null 2>&1 ) || fail "validate -- -dash: exit $?, expected 0"
 ( cd "$tmp" && "$SAMPLAN" solve -o o-dash --quiet -- -dash > /dev/null 2>&1 ) && [ -f "$tmp/o-dash/summary.json" ] ||
     fail "solve -o o-dash -- -dash wrote no plan"
+# a lone `--` at the end, or after DIR, only ends the options
+expect_rc 0 "validate DIR --" "$SAMPLAN" validate "$scen" --
+for cmd in solve validate compare export report; do
+    expect_rc 2 "$cmd --" "$SAMPLAN" $cmd --
+    grep -q "missing .*directory" "$tmp/err" || fail "$cmd --: not told DIR is missing: $(cat "$tmp/err")"
+done
+expect_rc 2 "validate DIR -- extra" "$SAMPLAN" validate "$scen" -- extra
+grep -q "unexpected argument 'extra'" "$tmp/err" || fail "validate DIR -- extra: $(cat "$tmp/err")"
 
 # A problem that only a variant's data has names the variant, whichever
 # command was asked for it (the base alone is valid).
