@@ -243,6 +243,8 @@ typedef struct SolveCtx {
     int start_ok;        /* req->start is a plan of the program */
     int start_done;      /* 1: GLPK was stopped because its bound proves the
                             start optimal; 2: ... within req->mip_gap of it */
+    glp_iocp *parm;      /* the running glp_intopt's parameters, which its
+                            tree reads as it goes (on_tree_event) */
 } SolveCtx;
 
 static void progress_line(SolveCtx *ctx, glp_tree *T)
@@ -353,6 +355,16 @@ static int start_settled(const SolveCtx *ctx)
 static void on_tree_event(glp_tree *T, void *info)
 {
     SolveCtx *ctx = info;
+    /* GLPK times its first LP and its tree apart, each from its own
+     * start and each with the whole tm_lim, and a node's LP stops only at
+     * the tree's tm_lim: national 150 at --time-limit 6 ended after
+     * 8.6-9.1 s, a first LP of 5 s and then a root LP with cuts. The tree
+     * keeps a pointer to the parameters it was given, so what is left of
+     * the run becomes its limit when it starts. */
+    if (!ctx->in_tree && ctx->parm) {
+        double left_ms = 1000.0 * (ctx->started + ctx->req->time_limit_s - clock_seconds());
+        ctx->parm->tm_lim = left_ms < 1.0 ? 1 : left_ms < (double)INT_MAX ? (int)left_ms : INT_MAX;
+    }
     ctx->in_tree = 1;
     int best = glp_ios_best_node(T);
     /* before the root LP is solved GLPK reports ±DBL_MAX: no bound yet */
@@ -476,6 +488,7 @@ static int solve_body(void *arg)
     parm.msg_lev = GLP_MSG_ON; /* routed to capture_terminal: keeps progress alive in long LPs */
     parm.cb_func = on_tree_event;
     parm.cb_info = ctx;
+    ctx->parm = &parm;
     parm.mip_gap = req->mip_gap;
     set_time_limit(&parm.tm_lim, req->time_limit_s);
     /* Cuts: GMI and MIR tighten the link rows; cover cuts only without a
@@ -557,6 +570,7 @@ static int solve_body(void *arg)
         parm.presolve = GLP_ON;
         ret = glp_intopt(P, &parm);
     }
+    ctx->parm = NULL; /* parm ends with this function */
     int status = mip->ncols ? glp_mip_status(P) : GLP_OPT;
     out->stop = STOP_NONE;
     if (ret == GLP_ETMLIM)
@@ -615,7 +629,7 @@ static int solve_body(void *arg)
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
-    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz, 0, 0};
+    SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz, 0, 0, NULL};
     ctx.last_progress = ctx.started;
     if (req->column_order == 1) {
         ctx.pos = column_positions(mip, req->level);
