@@ -189,11 +189,12 @@ typedef enum Level1Way {
  * again: on kronoberg 1 000 at --time-limit 6 beside two busy processes
  * the tree found no plan in the probe's time in five runs of nine, and
  * GLPK none after it, so the greedy plan stood (602.4 against 731.4–733.2
- * otherwise); proximity search found one in every run. It is the second
- * try, not the first: its plans, as good at level 1, left the cost level
- * of kronoberg 2 000 on one processor at 24.4–25.7 M SEK in seven runs of
- * seven, where the tree's left 15.3 M in six of eight (bench/RESULTS.md,
- * twenty-fifth session). */
+ * otherwise); proximity search found one in every run. (A probe whose
+ * LP is not solved in time, under heavier load, ends at once without
+ * it.) It is the second try, not the first: its plans, as good at level
+ * 1, left the cost level of kronoberg 2 000 on one processor at
+ * 24.4–25.7 M SEK in seven runs of seven, where the tree's left 15.3 M in
+ * six of eight (bench/RESULTS.md, twenty-fifth session). */
 static int level1_probe(Part *pt, const RunRequest *base, double seconds, const char *label, char *err,
                         size_t errsz)
 {
