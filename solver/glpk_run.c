@@ -412,7 +412,7 @@ static void on_tree_event(glp_tree *T, void *info)
 #define OUTPUT_PERIOD_MS 250
 
 /* proximity search's own time limit in the probe, in times the region's
- * (see glpk_solve_level) */
+ * (see solve_body) */
 #define PROBE_PROXIMITY_TIMES 20.0
 
 static int presolve_too_slow(const Mip *mip, double seconds)

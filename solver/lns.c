@@ -1272,6 +1272,17 @@ int lns_probe_wanted(const Mip *mip)
  * than this per non-zero keeps its start. */
 #define LNS_SETUP_S_PER_NONZERO 1e-7
 
+/* The search's answer from out->x as it stands: its objective, how it
+ * stopped (Ctrl-C over `stop`), and no bound, region search proving none. */
+static void search_result(const Mip *mip, const RunRequest *req, RunStop stop, double t0, RunResult *out)
+{
+    out->has_solution = 1;
+    out->objective = mip_objective(mip, out->x, req->level);
+    out->stop = solver_interrupted ? STOP_INTERRUPT : stop;
+    out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
+    out->seconds = clock_seconds() - t0;
+}
+
 int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     double t0 = clock_seconds();
@@ -1282,15 +1293,12 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
         snprintf(err, errsz, "out of memory");
         return -1;
     }
+    int start_ok = req->start && mip_solution_ok(mip, req->start);
+    if (start_ok)
+        memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
+    /* else the empty plan, which meets every row of level 1 */
     if (req->time_limit_s < LNS_SETUP_S_PER_NONZERO * (double)mip->nnz) {
-        if (req->start && mip_solution_ok(mip, req->start))
-            memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
-        /* else the empty plan, which meets every row of level 1 */
-        out->has_solution = 1;
-        out->objective = mip_objective(mip, out->x, req->level);
-        out->stop = solver_interrupted ? STOP_INTERRUPT : STOP_TIME;
-        out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
-        out->seconds = clock_seconds() - t0;
+        search_result(mip, req, STOP_TIME, t0, out);
         return 0;
     }
     if (search_init(&sr, m, mip, req, out->x)) {
@@ -1298,10 +1306,6 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
         snprintf(err, errsz, "out of memory");
         return -1;
     }
-    int start_ok = req->start && mip_solution_ok(mip, req->start);
-    if (start_ok)
-        memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
-    /* else the empty plan, which meets every row of level 1 */
     /* first regions of SAMPLAN_REGION_SEARCH columns when set; otherwise
      * at most half the program: a region as large as the program is
      * GLPK's whole run again (level 2 of kronoberg 2 000 beside GLPK:
@@ -1380,13 +1384,9 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
     int local_optimum = sr.local_optimum || sr.gap_reached;
     out->regions = sr.regions;
     search_release(&sr);
-    out->has_solution = 1;
-    out->objective = mip_objective(mip, out->x, req->level);
     /* STOP_GAP: a local optimum, or within the gap asked for, or a probe
      * without its LP; either way the part wants no further run of region
      * search (solver/parts.c) */
-    out->stop = solver_interrupted ? STOP_INTERRUPT : local_optimum || probe_failed ? STOP_GAP : STOP_TIME;
-    out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
-    out->seconds = clock_seconds() - t0;
+    search_result(mip, req, local_optimum || probe_failed ? STOP_GAP : STOP_TIME, t0, out);
     return 0;
 }
