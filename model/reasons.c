@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "cohorts.h"
 #include "travel.h"
 
@@ -102,12 +103,47 @@ static void add_near(Text *t, double v, double limit)
     }
 }
 
-static void add_weeks(Text *t, int a, int b)
+/* " (2027-W09, from Monday 2027-03-01)": SPEC §3 asks human-facing text
+ * to show the ISO week and date of a plan week; nothing when the scenario
+ * has no start date (a test's hand-built scenario). */
+static void add_week_label(Text *t, const Scenario *s, int w)
 {
-    if (a == b)
+    if (s->start_month < 1)
+        return;
+    long monday = calendar_days(s->start_year, s->start_month, s->start_day) + 7L * (w - 1);
+    char date[11];
+    int iy, iw;
+    calendar_format(monday, date);
+    calendar_iso_week(monday, &iy, &iw);
+    add(t, " (%d-W%02d, from Monday %s)", iy, iw, date);
+}
+
+/* " (2027-W41 to 2027-W48, Monday 2027-10-11 to Sunday 2027-12-05)" */
+static void add_span_label(Text *t, const Scenario *s, int a, int b)
+{
+    if (s->start_month < 1)
+        return;
+    long first = calendar_days(s->start_year, s->start_month, s->start_day) + 7L * (a - 1);
+    long last = first + 7L * (b - a) + 6;
+    char d1[11], d2[11];
+    int y1, w1, y2, w2;
+    calendar_format(first, d1);
+    calendar_format(last, d2);
+    calendar_iso_week(first, &y1, &w1);
+    calendar_iso_week(last, &y2, &w2);
+    add(t, " (%d-W%02d to %d-W%02d, Monday %s to Sunday %s)", y1, w1, y2, w2, d1, d2);
+}
+
+/* "week 9 (2027-W09, …)" or "weeks 2 to 4 (2027-W02 to 2027-W04, …)" */
+static void add_weeks(Text *t, const Scenario *s, int a, int b)
+{
+    if (a == b) {
         add(t, "week %d", a);
-    else
+        add_week_label(t, s, a);
+    } else {
         add(t, "weeks %d to %d", a, b);
+        add_span_label(t, s, a, b);
+    }
 }
 
 static const char *mun_name(const Scenario *s, int m)
@@ -354,13 +390,13 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             add(t, " can start: the start window (weeks %d to %d) is empty",
                 p->earliest_week, p->latest_week);
         } else {
-            add(t, " starts in ");
-            add_weeks(t, p->earliest_week, p->latest_week);
-            add(t, " (the start window)");
+            add(t, " starts in the start window, ");
+            add_weeks(t, s, p->earliest_week, p->latest_week);
             if (near_track >= 0) {
                 add(t, ": nearest start week %d", near_week);
                 if (ncand > 1)
                     add(t, " of track '%s'", s->tracks[near_track].id);
+                add_week_label(t, s, near_week);
             }
         }
         goto done;
@@ -500,12 +536,12 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             add(t, "the placement slots for ");
             add_tracks(t, s, keep, nkeep, all);
             add(t, " within reach of %s are not open in the placement weeks of any "
-                   "admissible start (", home);
-            add_weeks(t, fail_a, fail_b);
-            add(t, " for a start in week %d", fail_start);
+                   "admissible start: a start in week %d", home, fail_start);
+            add_week_label(t, s, fail_start);
             if (nkeep > 1)
                 add(t, " of track '%s'", s->tracks[fail_track].id);
-            add(t, ")");
+            add(t, " needs them in ");
+            add_weeks(t, s, fail_a, fail_b);
         }
         goto done;
     }
@@ -572,11 +608,12 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
 
     /* otherwise capacity, cost or the solver lost the options */
     if (options == 1) {
-        add(t, "the only admissible cohort (track '%s'", s->tracks[single_track].id);
+        add(t, "the only admissible cohort, track '%s'", s->tracks[single_track].id);
         if (single_host >= 0)
             add(t, " in %s", mun_name(s, single_host));
-        add(t, ", start week %d) is full or too small to open, or its placement slots "
-               "are taken", single_start);
+        add(t, " starting in week %d", single_start);
+        add_week_label(t, s, single_start);
+        add(t, ", is full or too small to open, or its placement slots are taken");
     } else {
         if (options == 2)
             add(t, "both admissible cohorts");

@@ -55,8 +55,32 @@ START_TEST(test_start_window)
     s->participants[6].home = 0;
     s->participants[6].earliest_week = 2;
     s->participants[6].latest_week = 4;
-    expect(6, "no cohort of track 'T1' starts in weeks 2 to 4 (the start window): "
-              "nearest start week 1");
+    expect(6, "no cohort of track 'T1' starts in the start window, weeks 2 to 4 (2027-W02 to "
+              "2027-W04, Monday 2027-01-11 to Sunday 2027-01-31): nearest start week 1 "
+              "(2027-W01, from Monday 2027-01-04)");
+}
+END_TEST
+
+/* Plan week 1 begins on the scenario's start, which need not be ISO week 1:
+ * a start on Monday 2029-12-31 is ISO 2030-W01, and the ISO year is not
+ * the calendar year of that Monday. */
+START_TEST(test_start_window_iso_weeks)
+{
+    s->start_year = 2029;
+    s->start_month = 12;
+    s->start_day = 31;
+    s->participants[6].home = 0;
+    s->participants[6].earliest_week = 2;
+    s->participants[6].latest_week = 4;
+    expect(6, "no cohort of track 'T1' starts in the start window, weeks 2 to 4 (2030-W02 to "
+              "2030-W04, Monday 2030-01-07 to Sunday 2030-01-27): nearest start week 1 "
+              "(2030-W01, from Monday 2029-12-31)");
+    s->start_year = 2027;
+    s->start_month = 8;
+    s->start_day = 2;
+    expect(6, "no cohort of track 'T1' starts in the start window, weeks 2 to 4 (2027-W32 to "
+              "2027-W34, Monday 2027-08-09 to Sunday 2027-08-29): nearest start week 1 "
+              "(2027-W31, from Monday 2027-08-02)");
 }
 END_TEST
 
@@ -65,8 +89,9 @@ START_TEST(test_start_window_several_tracks)
     set_prefs(6, 2, 0, 1);
     s->participants[6].earliest_week = 2;
     s->participants[6].latest_week = 4;
-    expect(6, "no cohort of tracks 'T1' and 'T2' starts in weeks 2 to 4 (the start "
-              "window): nearest start week 1 of track 'T1'");
+    expect(6, "no cohort of tracks 'T1' and 'T2' starts in the start window, weeks 2 to 4 "
+              "(2027-W02 to 2027-W04, Monday 2027-01-11 to Sunday 2027-01-31): nearest start "
+              "week 1 of track 'T1' (2027-W01, from Monday 2027-01-04)");
 }
 END_TEST
 
@@ -74,8 +99,9 @@ START_TEST(test_start_window_any_track)
 {
     s->participants[2].earliest_week = 3;
     s->participants[2].latest_week = 3;
-    expect(2, "no cohort of any track starts in week 3 (the start window): "
-              "nearest start week 1 of track 'T1'");
+    expect(2, "no cohort of any track starts in the start window, week 3 (2027-W03, from "
+              "Monday 2027-01-18): nearest start week 1 of track 'T1' (2027-W01, from Monday "
+              "2027-01-04)");
 }
 END_TEST
 
@@ -178,8 +204,9 @@ START_TEST(test_slot_window_misses_placements)
 {
     fx_slot_window(s, 0, 16, 20);
     expect(3, "the placement slots for track 'T1' within reach of Alpha are not open in "
-              "the placement weeks of any admissible start (weeks 3 to 5 for a start in "
-              "week 1)");
+              "the placement weeks of any admissible start: a start in week 1 (2027-W01, "
+              "from Monday 2027-01-04) needs them in weeks 3 to 5 (2027-W03 to 2027-W05, "
+              "Monday 2027-01-18 to Sunday 2027-02-07)");
 }
 END_TEST
 
@@ -372,8 +399,9 @@ START_TEST(test_capacity_only_one)
     s->centres[1].hosts[0] = 0;
     s->participants[3].earliest_week = 5;
     s->participants[3].latest_week = 5;
-    expect(3, "the only admissible cohort (track 'T1' in Alpha, start week 5) is full or "
-              "too small to open, or its placement slots are taken");
+    expect(3, "the only admissible cohort, track 'T1' in Alpha starting in week 5 (2027-W05, "
+              "from Monday 2027-02-01), is full or too small to open, or its placement slots "
+              "are taken");
 }
 END_TEST
 
@@ -428,6 +456,7 @@ static Suite *suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_horizon);
     tcase_add_test(tc, test_start_window);
+    tcase_add_test(tc, test_start_window_iso_weeks);
     tcase_add_test(tc, test_start_window_several_tracks);
     tcase_add_test(tc, test_start_window_any_track);
     tcase_add_test(tc, test_start_window_empty);
