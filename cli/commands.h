@@ -40,6 +40,18 @@ extern const char generate_usage[];
 int usage_error(const char *command, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* The one operand of a subcommand (its DIR or OUT), with `--` ending the
+ * options. OPERAND_TAKEN: arg was `--` or the operand, now in *dir;
+ * OPERAND_NOT: arg is an option for the caller; OPERAND_ERROR: a second
+ * operand, said on stderr (the caller returns EXIT_BAD_INPUT). *literal
+ * starts at 0 and is the parser's own. */
+enum { OPERAND_TAKEN, OPERAND_NOT, OPERAND_ERROR };
+int take_operand(const char *command, const char *arg, int *literal, const char **dir);
+
+/* The usage error of option argv[i] whose value is missing ("needs a
+ * value: EXPECTED") or not what it takes ("takes EXPECTED, got 'V'"). */
+int bad_option_value(const char *command, const char *option, const char *expected, int argc, char **argv, int i);
+
 /* Strict number parsing for option values: the whole text must be a number
  * in [min, max]. Return 0 on success, −1 (nothing stored) otherwise. */
 int parse_double_option(const char *text, double min, double max, double *out);

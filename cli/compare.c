@@ -71,8 +71,14 @@ typedef struct CompareArgs {
 static int parse_args(int argc, char **argv, CompareArgs *a)
 {
     *a = (CompareArgs){NULL, NULL, NULL, -1.0, 0, 0};
+    int literal = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
+        int taken = take_operand("compare", arg, &literal, &a->dir);
+        if (taken == OPERAND_ERROR)
+            return EXIT_BAD_INPUT;
+        if (taken == OPERAND_TAKEN)
+            continue;
         int has_value = i + 1 < argc;
         if (strcmp(arg, "-o") == 0 || strcmp(arg, "--out") == 0) {
             if (!has_value)
@@ -84,8 +90,7 @@ static int parse_args(int argc, char **argv, CompareArgs *a)
             a->variants = argv[++i];
         } else if (strcmp(arg, "--time-limit") == 0) {
             if (!has_value || parse_double_option(argv[i + 1], 0.0, 1e9, &a->time_limit))
-                return usage_error("compare", "--time-limit takes seconds from 0 to 1000000000, got '%s'",
-                                   has_value ? argv[i + 1] : "");
+                return bad_option_value("compare", "--time-limit", "seconds from 0 to 1000000000", argc, argv, i);
             i++;
         } else if (strcmp(arg, "--force") == 0) {
             a->force = 1;
@@ -94,17 +99,8 @@ static int parse_args(int argc, char **argv, CompareArgs *a)
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(compare_usage, stdout);
             return -1;
-        } else if (strcmp(arg, "--") == 0) {
-            /* the next argument is DIR even when it starts with '-'; a
-             * lone "--" at the end, or after DIR, ends the options */
-            if (i + 1 < argc && !a->dir)
-                a->dir = argv[++i];
-        } else if (arg[0] == '-' && arg[1]) {
-            return usage_error("compare", "unknown option '%s'", arg);
-        } else if (!a->dir) {
-            a->dir = arg;
         } else {
-            return usage_error("compare", "unexpected argument '%s'", arg);
+            return usage_error("compare", "unknown option '%s'", arg);
         }
     }
     if (!a->dir)

@@ -59,8 +59,14 @@ int cmd_export(int argc, char **argv)
 {
     const char *dir = NULL, *variant = NULL, *path = NULL;
     int mps = -1, plain = 0;
+    int literal = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
+        int taken = take_operand("export", arg, &literal, &dir);
+        if (taken == OPERAND_ERROR)
+            return EXIT_BAD_INPUT;
+        if (taken == OPERAND_TAKEN)
+            continue;
         if (strcmp(arg, "--lp") == 0 || strcmp(arg, "--mps") == 0) {
             if (i + 1 >= argc || !argv[i + 1][0])
                 return usage_error("export", "%s needs a file name", arg);
@@ -77,17 +83,8 @@ int cmd_export(int argc, char **argv)
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(export_usage, stdout);
             return EXIT_OK;
-        } else if (strcmp(arg, "--") == 0) {
-            /* the next argument is DIR even when it starts with '-'; a
-             * lone "--" at the end, or after DIR, ends the options */
-            if (i + 1 < argc && !dir)
-                dir = argv[++i];
-        } else if (arg[0] == '-' && arg[1]) {
-            return usage_error("export", "unknown option '%s'", arg);
-        } else if (!dir) {
-            dir = arg;
         } else {
-            return usage_error("export", "unexpected argument '%s'", arg);
+            return usage_error("export", "unknown option '%s'", arg);
         }
     }
     if (!dir)

@@ -177,6 +177,9 @@ static int run_command_line(int argc, char **argv)
         return EXIT_OK;
     }
     const Command *c = find_command(name);
+    if (!c && name[0] == '-')
+        return usage_error(NULL, "unknown option '%s': expected a command first (samplan --help lists them)",
+                           name);
     if (!c)
         return usage_error(NULL, "unknown command '%s'", name);
     int n = 0;

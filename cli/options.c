@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int usage_error(const char *command, const char *fmt, ...)
 {
@@ -44,4 +45,31 @@ int parse_long_option(const char *text, long min, long max, long *out)
         return -1;
     *out = v;
     return 0;
+}
+
+/* POSIX: `--` ends the options, and every argument after it is an
+ * operand, even one that starts with '-' (`solve -o plan -- -2027`;
+ * `solve DIR -- -o x` is two stray operands, not an option: tester,
+ * twenty-sixth session). A lone "-" is an operand too. */
+int take_operand(const char *command, const char *arg, int *literal, const char **dir)
+{
+    if (!*literal && strcmp(arg, "--") == 0) {
+        *literal = 1;
+        return OPERAND_TAKEN;
+    }
+    if (!*literal && arg[0] == '-' && arg[1])
+        return OPERAND_NOT;
+    if (*dir) {
+        usage_error(command, "unexpected argument '%s'", arg);
+        return OPERAND_ERROR;
+    }
+    *dir = arg;
+    return OPERAND_TAKEN;
+}
+
+int bad_option_value(const char *command, const char *option, const char *expected, int argc, char **argv, int i)
+{
+    if (i + 1 >= argc)
+        return usage_error(command, "%s needs a value: %s", option, expected);
+    return usage_error(command, "%s takes %s, got '%s'", option, expected, argv[i + 1]);
 }

@@ -31,22 +31,19 @@ const char report_usage[] =
 int cmd_report(int argc, char **argv)
 {
     const char *dir = NULL;
+    int literal = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
+        int taken = take_operand("report", arg, &literal, &dir);
+        if (taken == OPERAND_ERROR)
+            return EXIT_BAD_INPUT;
+        if (taken == OPERAND_TAKEN)
+            continue;
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(report_usage, stdout);
             return EXIT_OK;
-        } else if (strcmp(arg, "--") == 0) {
-            /* the next argument is DIR even when it starts with '-'; a
-             * lone "--" at the end, or after DIR, ends the options */
-            if (i + 1 < argc && !dir)
-                dir = argv[++i];
-        } else if (arg[0] == '-' && arg[1]) {
-            return usage_error("report", "unknown option '%s'", arg);
-        } else if (!dir) {
-            dir = arg;
         } else {
-            return usage_error("report", "unexpected argument '%s'", arg);
+            return usage_error("report", "unknown option '%s'", arg);
         }
     }
     if (!dir)

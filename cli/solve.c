@@ -61,8 +61,14 @@ typedef struct SolveArgs {
 static int parse_args(int argc, char **argv, SolveArgs *a)
 {
     *a = (SolveArgs){NULL, NULL, NULL, NULL, -1.0, -1.0, 0, 0, 0};
+    int literal = 0;
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
+        int taken = take_operand("solve", arg, &literal, &a->dir);
+        if (taken == OPERAND_ERROR)
+            return EXIT_BAD_INPUT;
+        if (taken == OPERAND_TAKEN)
+            continue;
         int has_value = i + 1 < argc;
         if (strcmp(arg, "-o") == 0 || strcmp(arg, "--out") == 0) {
             if (!has_value)
@@ -74,19 +80,16 @@ static int parse_args(int argc, char **argv, SolveArgs *a)
             a->variant = argv[++i];
         } else if (strcmp(arg, "--time-limit") == 0) {
             if (!has_value || parse_double_option(argv[i + 1], 0.0, 1e9, &a->time_limit))
-                return usage_error("solve", "--time-limit takes seconds from 0 to 1000000000, got '%s'",
-                                   has_value ? argv[i + 1] : "");
+                return bad_option_value("solve", "--time-limit", "seconds from 0 to 1000000000", argc, argv, i);
             i++;
         } else if (strcmp(arg, "--gap") == 0) {
             if (!has_value || parse_double_option(argv[i + 1], 0.0, 1.0, &a->gap))
-                return usage_error("solve", "--gap takes a number in [0, 1], got '%s'",
-                                   has_value ? argv[i + 1] : "");
+                return bad_option_value("solve", "--gap", "a number in [0, 1]", argc, argv, i);
             i++;
         } else if (strcmp(arg, "--jobs") == 0) {
             double jobs;
             if (!has_value || parse_double_option(argv[i + 1], 1.0, 8.0, &jobs) || jobs != (int)jobs)
-                return usage_error("solve", "--jobs takes a whole number from 1 to 8, got '%s'",
-                                   has_value ? argv[i + 1] : "");
+                return bad_option_value("solve", "--jobs", "a whole number from 1 to 8", argc, argv, i);
             a->jobs = (int)jobs;
             i++;
         } else if (strcmp(arg, "--db") == 0) {
@@ -100,17 +103,8 @@ static int parse_args(int argc, char **argv, SolveArgs *a)
         } else if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(solve_usage, stdout);
             return -1;
-        } else if (strcmp(arg, "--") == 0) {
-            /* the next argument is DIR even when it starts with '-'; a
-             * lone "--" at the end, or after DIR, ends the options */
-            if (i + 1 < argc && !a->dir)
-                a->dir = argv[++i];
-        } else if (arg[0] == '-' && arg[1]) {
-            return usage_error("solve", "unknown option '%s'", arg);
-        } else if (!a->dir) {
-            a->dir = arg;
         } else {
-            return usage_error("solve", "unexpected argument '%s'", arg);
+            return usage_error("solve", "unknown option '%s'", arg);
         }
     }
     if (!a->dir)

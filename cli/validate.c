@@ -79,8 +79,14 @@ static void print_summary(const Scenario *s, FILE *out)
 int cmd_validate(int argc, char **argv)
 {
     const char *dir = NULL, *variant = NULL;
+    int literal = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int taken = take_operand("validate", a, &literal, &dir);
+        if (taken == OPERAND_ERROR)
+            return EXIT_BAD_INPUT;
+        if (taken == OPERAND_TAKEN)
+            continue;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(validate_usage, stdout);
             return EXIT_OK;
@@ -88,17 +94,8 @@ int cmd_validate(int argc, char **argv)
             if (i + 1 >= argc)
                 return usage_error("validate", "--variant needs a NAME");
             variant = argv[++i];
-        } else if (strcmp(a, "--") == 0) {
-            /* the next argument is DIR even when it starts with '-'; a
-             * lone "--" at the end, or after DIR, ends the options */
-            if (i + 1 < argc && !dir)
-                dir = argv[++i];
-        } else if (a[0] == '-' && a[1]) {
-            return usage_error("validate", "unknown option '%s'", a);
-        } else if (dir) {
-            return usage_error("validate", "unexpected argument '%s': give one DIR", a);
         } else {
-            dir = a;
+            return usage_error("validate", "unknown option '%s'", a);
         }
     }
     if (!dir)

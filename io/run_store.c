@@ -57,6 +57,31 @@ static int tables_fit(sqlite3 *db, char *why, size_t whysz)
     return 1;
 }
 
+/* 1 when the file holds no table or view but samplan's (and SQLite's
+ * own): a user's database given by mistake is refused before anything
+ * is added to it (tester, twenty-sixth session: `runs` and `run_counts`
+ * were made beside a user's table `t`). */
+static int only_samplan_tables(sqlite3 *db, char *why, size_t whysz)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view')"
+                           " AND name NOT IN ('runs', 'run_counts') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+                           " ORDER BY name LIMIT 1",
+                           -1, &st, NULL) != SQLITE_OK) {
+        snprintf(why, whysz, "%s", sqlite3_errmsg(db));
+        return 0;
+    }
+    int rc = sqlite3_step(st), ok = rc == SQLITE_DONE;
+    if (rc == SQLITE_ROW)
+        snprintf(why, whysz, "it holds the %s '%s', which samplan did not make", sqlite3_column_text(st, 0),
+                 sqlite3_column_text(st, 1));
+    else if (!ok)
+        snprintf(why, whysz, "%s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return ok;
+}
+
 static int insert_count(sqlite3 *db, sqlite3_stmt *st, sqlite3_int64 run, const char *dim, const char *key,
                         int assigned, int unassigned)
 {
@@ -113,6 +138,13 @@ static sqlite3 *open_store(const char *path, const int *busy_ms, int *busy, char
     if (fd >= 0) {
         (void)fchmod(fd, 0600); /* open's mode is cut by the umask */
         close(fd);
+    } else {
+        /* an empty file (`: > runs.db`) becomes the store here: made
+         * owner-only as a new one is (tester, twenty-sixth session: it
+         * stayed 0644 with the runs' counts in it) */
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0)
+            (void)chmod(path, st.st_mode & 0700);
     }
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         snprintf(err, errsz, "cannot open run store '%s': %s", path, db ? sqlite3_errmsg(db) : "out of memory");
@@ -138,7 +170,9 @@ static sqlite3 *open_store(const char *path, const int *busy_ms, int *busy, char
         return NULL;
     }
     char why[256] = "";
-    if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
+    if (!only_samplan_tables(db, why, sizeof why))
+        ;
+    else if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
         snprintf(why, sizeof why, "%s", sqlite3_errmsg(db));
     else
         tables_fit(db, why, sizeof why);

@@ -602,7 +602,8 @@ static void load_modules(Loader *L)
     }
 
     /* seq must run 1..n per track: sort by (track, seq, line) and walk */
-    qsort(L->mods, L->nmods, sizeof *L->mods, modrow_cmp);
+    if (L->nmods > 1) /* qsort of a NULL list, even of none, is undefined */
+        qsort(L->mods, L->nmods, sizeof *L->mods, modrow_cmp);
     size_t i = 0;
     while (i < L->nmods) {
         int tr = L->mods[i].track;

@@ -80,15 +80,34 @@ static void add_amount(Text *t, double v)
         add(t, "%.1f", r);
 }
 
-/* A distance shown next to the limit it exceeds: as many decimals as it
- * takes to print it above the limit, two at least when one would print
- * both alike (60.04 vs 60; 7.800000000000001 vs 7.8, which SPEC §2.3's
- * exact rule refuses). */
+/* A limit the user gave (max_minutes, max_relocation_km, max_cost) as
+ * given: the fewest decimals that read back as the same number, so that
+ * 119.99 is not shown as 120 next to a distance of 120.00 (tester,
+ * twenty-sixth session). */
+static void add_exact(Text *t, double v)
+{
+    if (!(fabs(v) < HUGE_AMOUNT)) {
+        add(t, "%.0f", v);
+        return;
+    }
+    char buf[64];
+    for (int d = 0; d <= 17; d++) {
+        snprintf(buf, sizeof buf, "%.*f", d, v);
+        if (strtod(buf, NULL) == v || d == 17)
+            break;
+    }
+    add(t, "%s", buf);
+}
+
+/* A distance shown next to its limit: as many decimals as it takes to
+ * print it apart from the limit, two at least when one would print both
+ * alike (60.04 vs 60; 7.800000000000001 vs 7.8, which SPEC §2.3's exact
+ * rule refuses); one at most when they differ by more. */
 static void add_near(Text *t, double v, double limit)
 {
     int huge = fabs(v) >= HUGE_AMOUNT || fabs(limit) >= HUGE_AMOUNT;
     double rv = huge ? v : floor(v * 10.0 + 0.5), rl = huge ? limit : floor(limit * 10.0 + 0.5);
-    if (rv > rl) {
+    if (rv != rl) {
         add_amount(t, v);
         return;
     }
@@ -446,7 +465,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             add(t, "no centre hosts ");
             add_tracks(t, s, cand, ncand, all);
             add(t, " within ");
-            add_amount(t, p->max_minutes);
+            add_exact(t, p->max_minutes);
             if (!p->can_relocate) {
                 add(t, " min and relocation is not allowed: nearest host %s (",
                     mun_name(s, near_host));
@@ -454,11 +473,11 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
                 add(t, " min)");
             } else {
                 add(t, " min or within ");
-                add_amount(t, s->travel.max_relocation_km);
+                add_exact(t, s->travel.max_relocation_km);
                 add(t, " km for relocation: nearest host %s (", mun_name(s, near_host));
                 add_near(t, near_min, p->max_minutes);
                 add(t, " min, ");
-                add_amount(t, scenario_km(s, p->home, near_host));
+                add_near(t, scenario_km(s, p->home, near_host), s->travel.max_relocation_km);
                 add(t, " km)");
             }
         }
@@ -529,7 +548,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
                 add(t, " (cooperation is off)");
             } else {
                 add(t, " within ");
-                add_amount(t, p->max_minutes);
+                add_exact(t, p->max_minutes);
                 add(t, " min of %s", home);
             }
         } else {
@@ -662,7 +681,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     if (plan) {
         if (s->objective.has_max_cost) {
             add(t, "; or the budget (max_cost ");
-            add_amount(t, s->objective.max_cost);
+            add_exact(t, s->objective.max_cost);
             add(t, " SEK) does not allow it");
         }
         if (plan->status == PLAN_FEASIBLE)

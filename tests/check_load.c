@@ -112,6 +112,11 @@ static const Case cases[] = {
      "tracks.csv:2:2: name is empty: expected a name"},
     {"tracks.csv", NULL, "tracks.csv: file not found"},
     /* modules.csv */
+    /* only its header: no track has a module (qsort was handed a NULL
+     * list here, undefined behaviour: tester, twenty-sixth session) */
+    {"modules.csv", "track,seq,name,kind,weeks\n",
+     "tracks.csv:2:1: track 'care' has no modules in modules.csv\n"
+     "tracks.csv:3:1: track 'shop' has no modules in modules.csv"},
     {"modules.csv", "track,seq,name,kind,weeks\ncare,1,C,course,4\ncare,3,P,placement,4\n"
                     "shop,1,P,placement,6\n",
      "modules.csv:3:2: seq '3' of track 'care': expected 2 (seq runs 1..n without gaps)"},

@@ -175,6 +175,26 @@ START_TEST(test_too_far_for_relocation)
 }
 END_TEST
 
+/* Limits are shown as given, and a distance beside its limit with the
+ * decimals that tell them apart (119.99 read "within 120 min" beside
+ * "(120.00 min)"; 110.00000000000001 km read "110 km" beside a limit of
+ * 110: tester, twenty-sixth session). */
+START_TEST(test_limits_as_given)
+{
+    fx_pair(s, 3, 0, 120, 150);
+    s->participants[6].max_minutes = 119.99;
+    expect(6, "no centre hosts track 'T1' within 119.99 min and relocation is not allowed: "
+              "nearest host Alpha (120.00 min)");
+    s->participants[6].can_relocate = 1;
+    s->travel.max_relocation_km = 110;
+    fx_pair(s, 3, 0, 264, 264.0 / 60.0 * 25.0); /* 110.00000000000001 */
+    fx_pair(s, 3, 1, 300, 200);
+    fx_pair(s, 3, 2, 300, 200);
+    expect(6, "no centre hosts track 'T1' within 119.99 min or within 110 km for "
+              "relocation: nearest host Alpha (264 min, 110.00000000000001 km)");
+}
+END_TEST
+
 START_TEST(test_unreachable)
 {
     for (int m = 0; m < 3; m++)
@@ -465,6 +485,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_no_centre_hosts_track);
     tcase_add_test(tc, test_too_far_no_relocation);
     tcase_add_test(tc, test_too_far_for_relocation);
+    tcase_add_test(tc, test_limits_as_given);
     tcase_add_test(tc, test_huge_amounts);
     tcase_add_test(tc, test_unreachable);
     tcase_add_test(tc, test_no_slot_in_reach);

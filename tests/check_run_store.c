@@ -131,6 +131,44 @@ START_TEST(test_foreign_tables)
 }
 END_TEST
 
+/* A user's own database given by mistake, whose tables are not named
+ * like samplan's, is refused too, and left as it was (tester,
+ * twenty-sixth session: `runs` and `run_counts` were made beside it). */
+START_TEST(test_other_database)
+{
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    char err[512] = "";
+    ck_assert_int_eq(run_store_check(dbpath, err, sizeof err), -1);
+    ck_assert_msg(strstr(err, "the table 't', which samplan did not make") != NULL, "%s", err);
+    Scenario *s = fx_scenario();
+    Plan *plan = fx_plan();
+    ck_assert_int_eq(run_store_record(dbpath, s, plan, "out", NULL, err, sizeof err), -1);
+    plan_free(plan);
+    scenario_free(s);
+    ck_assert_int_eq(query_int("SELECT count(*) FROM sqlite_master"), 1);
+    ck_assert_int_eq(query_int("SELECT x FROM t"), 1);
+}
+END_TEST
+
+/* An empty file given as the store becomes one owner-only, as a new
+ * store is made (it stayed 0644 with the runs' counts in it). */
+START_TEST(test_empty_file_made_private)
+{
+    FILE *f = fopen(dbpath, "w");
+    ck_assert_ptr_nonnull(f);
+    fclose(f);
+    ck_assert_int_eq(chmod(dbpath, 0644), 0);
+    record();
+    struct stat st;
+    ck_assert_int_eq(stat(dbpath, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    ck_assert_int_eq(query_int("SELECT count(*) FROM runs"), 1);
+}
+END_TEST
+
 /* Paths are stored absolute: a store is shared by runs started from
  * other working directories. */
 START_TEST(test_paths_absolute)
@@ -243,6 +281,8 @@ int main(void)
     tcase_add_test(tc, test_read_only_store);
     tcase_add_test(tc, test_unwritable_directory);
     tcase_add_test(tc, test_foreign_tables);
+    tcase_add_test(tc, test_other_database);
+    tcase_add_test(tc, test_empty_file_made_private);
     tcase_add_test(tc, test_busy_store_fails_soon);
     tcase_add_test(tc, test_paths_absolute);
     suite_add_tcase(s, tc);

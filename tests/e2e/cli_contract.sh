@@ -118,6 +118,19 @@ for cmd in solve validate compare export report; do
 done
 expect_rc 2 "validate DIR -- extra" "$SAMPLAN" validate "$scen" -- extra
 grep -q "unexpected argument 'extra'" "$tmp/err" || fail "validate DIR -- extra: $(cat "$tmp/err")"
+# after `--` everything is an operand, even what looks like an option
+# (`solve DIR -- -o x` took -o as an option: tester, twenty-sixth session)
+for cmd in solve validate compare export report; do
+    expect_rc 2 "$cmd DIR -- -o x" "$SAMPLAN" $cmd "$scen" -- -o "$tmp/o-after-dashes"
+    grep -q "unexpected argument '-o'" "$tmp/err" || fail "$cmd DIR -- -o x: $(cat "$tmp/err")"
+done
+[ ! -e "$tmp/o-after-dashes" ] || fail "solve DIR -- -o x wrote a plan"
+# an option without its value says so, and an option where the command
+# belongs is called an option
+expect_rc 2 "solve DIR --time-limit" "$SAMPLAN" solve "$scen" --time-limit
+grep -q -- "--time-limit needs a value: seconds" "$tmp/err" || fail "solve --time-limit: $(cat "$tmp/err")"
+expect_rc 2 "samplan --nope" "$SAMPLAN" --nope
+grep -q "unknown option '--nope'" "$tmp/err" || fail "samplan --nope: $(cat "$tmp/err")"
 
 # A problem that only a variant's data has names the variant, whichever
 # command was asked for it (the base alone is valid).
