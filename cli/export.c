@@ -6,6 +6,7 @@
  */
 #include "commands.h"
 
+#include "../io/atomic_file.h"
 #include "../io/file_kind.h"
 #include "../io/scenario_load.h"
 #include "../solver/solve.h"
@@ -98,6 +99,14 @@ int cmd_export(int argc, char **argv)
         /* a usage error, found before the scenario is loaded (audit,
          * twenty-second session: exit 1 after the write) */
         fprintf(stderr, "samplan: %s: is a directory: expected a file name for the program\n", path);
+        return EXIT_BAD_INPUT;
+    }
+    char why[512] = "";
+    if (!to_stdout && !parent_takes_files(path, why, sizeof why)) {
+        /* a usage error like an unwritable `solve -o`, found before the
+         * scenario is loaded (tester, twenty-sixth session: exit 1 after
+         * the program was built) */
+        fprintf(stderr, "samplan: %s: cannot write there: %s\n", path, why);
         return EXIT_BAD_INPUT;
     }
     if (!to_stdout && !overwritable(path)) {

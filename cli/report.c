@@ -5,6 +5,7 @@
  */
 #include "commands.h"
 
+#include "../io/atomic_file.h"
 #include "../io/plan_read.h"
 #include "../io/report_html.h"
 
@@ -52,6 +53,16 @@ int cmd_report(int argc, char **argv)
     DiagList diags = DIAGLIST_INIT;
     PlanRead *pr = NULL;
     int rc = plan_read(dir, &pr, &diags);
+    char why[512] = "";
+    if (rc == 0 && !directory_takes_files(dir, 0, why, sizeof why)) {
+        /* a plan directory report.html cannot be written in is a usage
+         * error, as an unwritable `solve -o` is (tester, twenty-sixth
+         * session: exit 1) */
+        fprintf(stderr, "samplan: %s: cannot write report.html there: %s\n", dir, why);
+        plan_read_free(pr);
+        diag_release(&diags);
+        return EXIT_BAD_INPUT;
+    }
     if (rc == 0) {
         char generated[32];
         time_t now = time(NULL);

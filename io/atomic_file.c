@@ -188,3 +188,18 @@ int make_parent_dirs(const char *path)
     free(copy);
     return 0;
 }
+
+int parent_takes_files(const char *path, char *why, size_t whysz)
+{
+    char dir[4200];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else if (snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path) >= (int)sizeof dir) {
+        snprintf(why, whysz, "%s", strerror(ENAMETOOLONG));
+        return 0;
+    }
+    return directory_takes_files(dir, 0, why, whysz);
+}

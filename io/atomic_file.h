@@ -56,6 +56,11 @@ void atomic_release(AtomicFile *af);
  * search (independent audit, twenty-second session). */
 int directory_takes_files(const char *dir, int or_ancestor, char *why, size_t whysz);
 
+/* directory_takes_files for the directory the file path would be in,
+ * which must exist: the run store (SQLite makes no directories and keeps
+ * its journal there) and `export`'s program file. */
+int parent_takes_files(const char *path, char *why, size_t whysz);
+
 /* Makes the missing directories above path (mkdir -p of its parent; mode
  * 0777 less the umask), not path itself, whatever slashes path ends with.
  * Returns 0, or −1 with errno set. */

@@ -207,23 +207,6 @@ static int probe_write(sqlite3 *db, char *why, size_t whysz)
     return rc == SQLITE_OK ? SQLITE_OK : (rc & 0xff) == SQLITE_BUSY ? SQLITE_BUSY : rc;
 }
 
-/* 1 when a new file can be made in the directory path would be in (the
- * store, and SQLite's journal beside it), which must exist: SQLite makes
- * no directories. Else 0 with the reason in why. */
-static int store_directory_takes_files(const char *path, char *why, size_t whysz)
-{
-    char dir[4200];
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    else if (snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path) >= (int)sizeof dir) {
-        snprintf(why, whysz, "%s", strerror(ENAMETOOLONG));
-        return 0;
-    }
-    return directory_takes_files(dir, 0, why, whysz);
-}
 
 int run_store_check(const char *path, char *err, size_t errsz)
 {
@@ -236,7 +219,7 @@ int run_store_check(const char *path, char *err, size_t errsz)
         /* not made here: a store made now and removed if the solve
          * failed could take another run's record with it */
         char why[256] = "";
-        if (store_directory_takes_files(path, why, sizeof why))
+        if (parent_takes_files(path, why, sizeof why))
             return 0;
         snprintf(err, errsz, "cannot create run store '%s': %s", path, why);
         return -1;

@@ -134,6 +134,27 @@ static void bad(Ctx *c, const char *const *keys, const char *expected, const jso
     complain(c, keys, "%s: expected %s, got '%s'", path, expected, text);
 }
 
+/* bad() where a number, a boolean or an object belongs: a string there
+ * is called one ("weeks": "52" read "got '52'", as if 52 were refused:
+ * tester, twenty-sixth session). */
+static void bad_type(Ctx *c, const char *const *keys, const char *expected, const json_t *v)
+{
+    if (!json_is_string(v)) {
+        bad(c, keys, expected, v);
+        return;
+    }
+    char text[128], path[512];
+    show(v, text, sizeof text);
+    path_text(keys, path, sizeof path);
+    const char *str = json_string_value(v);
+    char *end = NULL;
+    double ignored = strtod(str, &end);
+    (void)ignored;
+    int unquote = (*str && end && !*end) || !strcmp(str, "true") || !strcmp(str, "false");
+    complain(c, keys, "%s: expected %s, got the string \"%s\"%s", path, expected, text,
+             unquote ? " (write it without quotes)" : "");
+}
+
 enum Bound { NONNEG, POSITIVE, UNIT, BUDGET, WEEKDAYS };
 
 /* Reads the member of obj named by the last of keys (the whole path from
@@ -159,13 +180,13 @@ static void get_number(Ctx *c, const json_t *obj, const char *const *keys, enum 
         [WEEKDAYS] = {"a number in 0..7", "a number in 0..7", 7.0},
     };
     if (!json_is_number(v)) {
-        bad(c, keys, range[bound].low, v);
+        bad_type(c, keys, range[bound].low, v);
         return;
     }
     double x = json_number_value(v);
     int low_ok = isfinite(x) && (bound == POSITIVE ? x > 0 : x >= 0);
     if (!low_ok || x > range[bound].most) {
-        bad(c, keys, low_ok ? range[bound].high : range[bound].low, v);
+        bad_type(c, keys, low_ok ? range[bound].high : range[bound].low, v);
         return;
     }
     *out = x;
@@ -467,7 +488,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
             json_integer_value(v) > SCENARIO_MAX_WEEKS) {
             char range[64];
             snprintf(range, sizeof range, "an integer 1..%d", SCENARIO_MAX_WEEKS);
-            bad(c, KEYS("weeks"), range, v);
+            bad_type(c, KEYS("weeks"), range, v);
             weeks_ok = 0;
         } else {
             s->weeks = (int)json_integer_value(v);
@@ -488,7 +509,7 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     v = json_object_get(doc, "cooperation");
     if (v && !json_is_null(v)) {
         if (!json_is_boolean(v))
-            bad(c, KEYS("cooperation"), "true or false", v);
+            bad_type(c, KEYS("cooperation"), "true or false", v);
         else
             s->cooperation = json_is_true(v);
     }

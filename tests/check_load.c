@@ -213,6 +213,9 @@ static const Case cases[] = {
      "scenario.json:1:11: start: expected a date YYYY-MM-DD, got '2027-02-30'"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 0}",
      "scenario.json:1:34: weeks: expected an integer 1..1040, got '0'"},
+    /* a number in quotes is called a string, not refused as the number */
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": \"20\"}",
+     "scenario.json:1:34: weeks: expected an integer 1..1040, got the string \"20\" (write it without quotes)"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"travel\": {\"speed_kmh\": 0}}",
      "scenario.json:1:62: travel.speed_kmh: expected a number > 0, got '0'"},
     {"scenario.json",
@@ -230,7 +233,7 @@ static const Case cases[] = {
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"solver\": {\"mip_gap\": 1.5}}",
      "scenario.json:1:60: solver.mip_gap: expected a number in 0..1, got '1.5'"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 20, \"cooperation\": \"yes\"}",
-     "scenario.json:1:53: cooperation: expected true or false, got 'yes'"},
+     "scenario.json:1:53: cooperation: expected true or false, got the string \"yes\""},
     {"scenario.json",
      "{\"start\": \"2027-01-04\", \"weeks\": 20, \"files\": {\"slots\": \"/etc/slots.csv\"}}",
      "scenario.json:1:57: files.slots: expected a file name relative to the scenario directory, "

@@ -249,6 +249,11 @@ cmp -s "$scen/scenario.json" "$tmp/kept.json" || fail "export overwrote a file i
 : > "$tmp/empty.lp"
 expect_rc 0 "export over an empty file" "$SAMPLAN" export "$scen" --lp "$tmp/empty.lp"
 expect_rc 2 "export into a directory" "$SAMPLAN" export "$scen" --lp "$tmp"
+# a program file that cannot be written is a usage error found before the
+# scenario is loaded, as an unwritable `solve -o` is (it was exit 1 after
+# the program was built: tester, twenty-sixth session)
+expect_rc 2 "export into a missing directory" "$SAMPLAN" export "$scen" --lp "$tmp/no-such-dir/p.lp"
+grep -q "no-such-dir/p.lp: cannot write there" "$tmp/err" || fail "export into a missing directory: $(cat "$tmp/err")"
 expect_rc 0 "export over its own program" "$SAMPLAN" export "$scen" --lp "$tmp/empty.lp"
 # export writes a file glpsol can read
 expect_rc 0 "export --lp" "$SAMPLAN" export "$scen" --lp "$tmp/p.lp" --plain
