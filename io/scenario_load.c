@@ -904,6 +904,13 @@ static void load_distances(Loader *L)
             ok = 0;
         if (!ok || r.from < 0 || r.to < 0)
             continue;
+        /* SPEC §1: from a municipality to itself is always 0 min, 0 km;
+         * a row saying otherwise is ignored, but not silently (tester,
+         * twenty-sixth session) */
+        if (r.from == r.to && ((!isnan(r.minutes) && r.minutes != 0) || (!isnan(r.km) && r.km != 0)))
+            diag_add(&s->warnings, file_of(L, TABLE_DISTANCES), t.row.line, (long)cols[0] + 1,
+                     "warning: a distance from '%s' to itself is ignored: travel within a municipality "
+                     "is always 0 min, 0 km", s->municipalities[r.from].code);
         /* duplicate (from, to) rows */
         const char *fc = s->municipalities[r.from].code, *tc = s->municipalities[r.to].code;
         size_t klen = strlen(fc) + strlen(tc) + 2;

@@ -485,6 +485,25 @@ START_TEST(near_miss_keys_warned)
 }
 END_TEST
 
+/* A distances.csv row from a municipality to itself is ignored (SPEC §1:
+ * always 0 min, 0 km), with a warning when it says otherwise; travel
+ * there stays 0. */
+START_TEST(self_distance_warned)
+{
+    make_base();
+    put("distances.csv", "from,to,minutes,km\n0980,2421,300,\n2421,2421,10,12\n2481,2481,0,0\n");
+    DiagList d = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_int_eq(scenario_load(dir, NULL, &s, &d), 0);
+    ck_assert_str_eq(diags_text(&s->warnings),
+                     "distances.csv:3:1: warning: a distance from '2421' to itself is ignored: travel within a "
+                     "municipality is always 0 min, 0 km\n");
+    ck_assert(scenario_minutes(s, 0, 0) == 0.0 && scenario_km(s, 0, 0) == 0.0);
+    scenario_free(s);
+    remove_dir();
+}
+END_TEST
+
 /* Tables must be regular files: a directory fails only when read, a
  * named pipe blocks its open until someone writes, /dev/zero never ends. */
 START_TEST(tables_that_are_not_files)
@@ -887,6 +906,7 @@ int main(void)
     tcase_add_test(tc, missing_settings_and_bad_variants);
     tcase_add_test(tc, tables_that_are_not_files);
     tcase_add_test(tc, near_miss_keys_warned);
+    tcase_add_test(tc, self_distance_warned);
     tcase_add_test(tc, all_problems_at_once);
     tcase_add_test(tc, json_and_tables_together);
     tcase_add_test(tc, pnr_is_never_echoed);
