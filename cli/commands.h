@@ -52,6 +52,11 @@ int take_operand(const char *command, const char *arg, int *literal, const char 
  * value: EXPECTED") or not what it takes ("takes EXPECTED, got 'V'"). */
 int bad_option_value(const char *command, const char *option, const char *expected, int argc, char **argv, int i);
 
+/* Warns on stderr when SAMPLAN_JOBS, the default of --jobs, is set to
+ * something the workers ignore (solver/workers.c: not a whole number
+ * from 1, or above 8, which is cut to 8): not silently. */
+void warn_bad_jobs_env(void);
+
 /* Strict number parsing for option values: the whole text must be a number
  * in [min, max]. Return 0 on success, −1 (nothing stored) otherwise. */
 int parse_double_option(const char *text, double min, double max, double *out);

@@ -398,6 +398,7 @@ static int compare_command(int argc, char **argv)
     int prc = parse_args(argc, argv, &a);
     if (prc)
         return prc < 0 ? EXIT_OK : prc;
+    warn_bad_jobs_env();
 
     char(*stale)[300] = NULL; /* plan directories of an earlier compare's other runs */
     int nstale = 0;

@@ -73,3 +73,16 @@ int bad_option_value(const char *command, const char *option, const char *expect
         return usage_error(command, "%s needs a value: %s", option, expected);
     return usage_error(command, "%s takes %s, got '%s'", option, expected, argv[i + 1]);
 }
+
+void warn_bad_jobs_env(void)
+{
+    const char *env = getenv("SAMPLAN_JOBS");
+    long v;
+    if (!env || !*env)
+        return;
+    if (parse_long_option(env, 1, 1000000000L, &v) != 0)
+        fprintf(stderr, "samplan: warning: SAMPLAN_JOBS '%s' is ignored: expected a whole number from 1 to 8\n",
+                env);
+    else if (v > 8)
+        fprintf(stderr, "samplan: warning: SAMPLAN_JOBS '%s': at most 8 worker processes are used\n", env);
+}

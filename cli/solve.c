@@ -149,6 +149,8 @@ static int solve_command(int argc, char **argv, double t0)
     int prc = parse_args(argc, argv, &a);
     if (prc)
         return prc < 0 ? EXIT_OK : prc;
+    if (a.jobs == 0)
+        warn_bad_jobs_env();
 
     DiagList diags = DIAGLIST_INIT;
     Scenario *s = NULL;

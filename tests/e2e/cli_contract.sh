@@ -131,6 +131,9 @@ expect_rc 2 "solve DIR --time-limit" "$SAMPLAN" solve "$scen" --time-limit
 grep -q -- "--time-limit needs a value: seconds" "$tmp/err" || fail "solve --time-limit: $(cat "$tmp/err")"
 expect_rc 2 "samplan --nope" "$SAMPLAN" --nope
 grep -q "unknown option '--nope'" "$tmp/err" || fail "samplan --nope: $(cat "$tmp/err")"
+# SAMPLAN_JOBS that the workers would ignore is said, not ignored silently
+expect_rc 0 "SAMPLAN_JOBS=abc solve" env SAMPLAN_JOBS=abc "$SAMPLAN" solve "$scen" -o "$tmp/o-jobs" --quiet
+grep -q "warning: SAMPLAN_JOBS 'abc' is ignored" "$tmp/err" || fail "SAMPLAN_JOBS=abc: $(cat "$tmp/err")"
 
 # A problem that only a variant's data has names the variant, whichever
 # command was asked for it (the base alone is valid).
