@@ -246,9 +246,18 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
             const char *file = file_of(L, tab);
             size_t tl = strlen(table_names[tab]);
             int own = strncmp(file, table_names[tab], tl) == 0;
+            /* a second byte-order mark (one is skipped) hides in the
+             * first name: say so, it cannot be seen (tester, twenty-sixth
+             * session) */
+            int bom = 0;
+            for (size_t c = 0; c < t->ncols && !bom; c++)
+                bom = strncmp(t->header[c], "\xEF\xBB\xBF", 3) == 0;
             diag_add(L->diags, file, t->header_line, (long)t->ncols + 1,
-                     "missing column '%s': expected a header %s%s%s%s", spec[i].name, shape,
-                     own ? "" : " (read as the ", own ? "" : table_names[tab], own ? "" : " table)");
+                     "missing column '%s': expected a header %s%s%s%s%s", spec[i].name, shape,
+                     own ? "" : " (read as the ", own ? "" : table_names[tab], own ? "" : " table)",
+                     bom ? " (a header name starts with an invisible byte-order mark, U+FEFF: the file "
+                           "has two; save it as UTF-8 once)"
+                         : "");
             missing = 1;
         }
     }

@@ -137,6 +137,11 @@ static const Case cases[] = {
     {"modules.csv", "kind,weeks,name,seq,track\ncourse,4,C,1.0,care\nplacement,6,P,1,shop\n",
      "modules.csv:2:4: seq: expected an integer 1..1000000000, got '1.0'"},
     /* participants.csv */
+    /* a second byte-order mark hides in the first header name */
+    {"participants.csv", "\xEF\xBB\xBF\xEF\xBB\xBFid,home,group,gender\np1,2421,youth,woman\n",
+     "participants.csv:1:5: missing column 'id': expected a header id,home,group,gender[,tracks]"
+     "[,earliest_week][,latest_week][,max_minutes][,can_relocate][,priority] (a header name starts with "
+     "an invisible byte-order mark, U+FEFF: the file has two; save it as UTF-8 once)"},
     {"participants.csv", "id,home,group,gender\np1,2421,youth,woman\np2,9999,youth,woman\n",
      "participants.csv:3:2: home '9999' is not in municipalities.csv"},
     {"participants.csv", "id,home,group,gender\np1,2421,kid,woman\n",
