@@ -7,6 +7,7 @@
 #include "commands.h"
 
 #include "../io/atomic_file.h"
+#include "../io/plan_write.h"
 #include "../io/scenario_json.h"
 #include "../solver/glpk_run.h"
 
@@ -118,6 +119,23 @@ int choose_output_dir(const char *given, const char *scenario_dir, const char *t
         return EXIT_BAD_INPUT;
     }
     return 0;
+}
+
+int plan_files_replaceable(const char *out)
+{
+    for (int k = 0;; k++) {
+        const char *name = plan_file_names[k] ? plan_file_names[k] : "report.html";
+        char path[4400];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", out, name);
+        if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+            fprintf(stderr, "samplan: %s exists and is not a file: expected a plan file --force may replace "
+                            "(remove it or choose another -o)\n", path);
+            return 0;
+        }
+        if (!plan_file_names[k])
+            return 1;
+    }
 }
 
 static void on_interrupt(int sig)

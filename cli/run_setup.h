@@ -19,6 +19,13 @@
 int choose_output_dir(const char *given, const char *scenario_dir, const char *tail, int force,
                       const char *contents, char *buf, size_t size, const char **out, int *existing);
 
+/* 1 when every plan file (plan_file_names, and report.html) in the
+ * existing directory out is absent or a file --force may replace; else 0
+ * after saying on stderr which is not, so that solve refuses it before
+ * solving, not after (tester, twenty-sixth session: a directory named
+ * assignments.csv failed the write after the whole solve, exit 1). */
+int plan_files_replaceable(const char *out);
+
 /* Makes SIGINT, and SIGTERM and SIGHUP (which `timeout`, batch schedulers
  * and a closed terminal send; they discarded the whole run: independent
  * audit, twenty-second session) set solver_interrupted: the solver stops

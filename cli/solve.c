@@ -175,6 +175,10 @@ static int solve_command(int argc, char **argv, double t0)
         scenario_free(s);
         return EXIT_BAD_INPUT;
     }
+    if (existing && !plan_files_replaceable(out)) {
+        scenario_free(s);
+        return EXIT_BAD_INPUT;
+    }
     int force = a.force || existing; /* an empty directory, or asked for */
     if (a.db) {
         char dberr[512] = "";

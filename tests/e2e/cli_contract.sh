@@ -187,6 +187,12 @@ expect_rc 2 "solve into an existing plan directory without --force" \
     "$SAMPLAN" solve "$scen" -o "$tmp/plan" --quiet
 expect_rc 0 "solve into an existing -o directory with --force" \
     "$SAMPLAN" solve "$scen" -o "$tmp/plan" --quiet --force
+# a plan file's name taken by a directory is refused before solving
+# (it failed the write after the solve, exit 1: tester, twenty-sixth session)
+mkdir -p "$tmp/dirplan/assignments.csv"
+expect_rc 2 "solve --force where assignments.csv is a directory" \
+    "$SAMPLAN" solve "$scen" -o "$tmp/dirplan" --quiet --force
+grep -q "assignments.csv exists and is not a file" "$tmp/err" || fail "assignments.csv a directory: $(cat "$tmp/err")"
 
 # validate: a good scenario passes, a broken one names file:line:column.
 expect_rc 0 "validate $scen" "$SAMPLAN" validate "$scen"
