@@ -122,6 +122,18 @@ static void add_near(Text *t, double v, double limit)
     }
 }
 
+/* "the only admissible cohort", "both admissible cohorts", "all 5
+ * admissible cohorts", each followed by qualifier. */
+static void add_cohort_count(Text *t, long n, const char *qualifier)
+{
+    if (n == 1)
+        add(t, "the only admissible cohort%s", qualifier);
+    else if (n == 2)
+        add(t, "both admissible cohorts%s", qualifier);
+    else
+        add(t, "all %ld admissible cohorts%s", n, qualifier);
+}
+
 /* " (2027-W09, from Monday 2027-03-01)": SPEC §3 asks human-facing text
  * to show the ISO week and date of a plan week; nothing when the scenario
  * has no start date (a test's hand-built scenario). */
@@ -322,7 +334,7 @@ static int open_options(const Scenario *s, const Plan *plan, const Participant *
             (pc->host < 0 || !host_travel(s, p, pc->host)))
             continue;
         int room, fa, fb;
-        if (placements_ok(r, pc->track, pc->start, &room, &fa, &fb))
+        if (placements_ok(r, pc->track, pc->start, &room, &fa, &fb) && room)
             n++;
     }
     return n;
@@ -343,7 +355,10 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     }
     int *cand = calloc((size_t)nt, sizeof *cand);
     int *keep = calloc((size_t)nt, sizeof *keep);
-    unsigned char *ok_track = calloc((size_t)nt, 1);
+    /* ok_track: tracks with an admissible cohort; startable (its second
+     * half): tracks with a start in the window, for the nearest host out
+     * of reach */
+    unsigned char *ok_track = calloc((size_t)nt * 2, 1);
     Reach reach = {s, p, calloc((size_t)nt, sizeof(int *)), malloc((size_t)nt * sizeof(int)), 0, 0};
     if (!cand || !keep || !ok_track || !reach.list || !reach.count) {
         free(cand);
@@ -422,6 +437,9 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     }
     memcpy(cand, keep, (size_t)nkeep * sizeof *cand);
     ncand = nkeep;
+    unsigned char *startable = ok_track + nt;
+    for (int i = 0; i < ncand; i++)
+        startable[cand[i]] = 1;
 
     /* 3 and 4. a host the participant can reach (host-less tracks always) */
     nkeep = 0;
@@ -525,11 +543,12 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             ok_track[tr] = 1;
             options += hosts;
             openable += open_hosts;
-            if (room)
+            if (room) {
                 roomy_options += hosts;
-            single_track = tr;
-            single_host = one_host;
-            single_start = w;
+                single_track = tr;
+                single_host = one_host;
+                single_start = w;
+            }
         }
     }
     if (options == 0) {
@@ -601,10 +620,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         else
             add(t, "the placement slots within reach of %s have no places (capacity 0) "
                    "in the weeks needed by ", home);
-        if (options == 1)
-            add(t, "the only admissible cohort");
-        else
-            add(t, "all %ld admissible cohorts", options);
+        add_cohort_count(t, options, "");
         goto done;
     }
 
@@ -625,44 +641,63 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         goto done;
     }
 
-    /* otherwise capacity, cost or the solver lost the options */
-    if (options == 1) {
-        add(t, "the only admissible cohort, track '%s'", s->tracks[single_track].id);
+    /* otherwise capacity, cost or the solver lost the options: those
+     * with places left at their slots are counted, the others said apart
+     * (the count once took in cohorts other groups' reservations block,
+     * hiding what skelleftea-norsjo is about: review, twenty-sixth
+     * session) */
+    long blocked = options - roomy_options;
+    const char *with_room = blocked ? " with free placement places" : "";
+    if (roomy_options == 1) {
+        add_cohort_count(t, 1, with_room);
+        add(t, ", track '%s'", s->tracks[single_track].id);
         if (single_host >= 0)
             add(t, " in %s", mun_name(s, single_host));
         add(t, " starting in week %d", single_start);
         add_week_label(t, s, single_start);
         add(t, ", is full or too small to open, or its placement slots are taken");
     } else {
-        if (options == 2)
-            add(t, "both admissible cohorts");
-        else
-            add(t, "all %ld admissible cohorts", options);
+        add_cohort_count(t, roomy_options, with_room);
         add(t, " are full or too small to open, or their placement slots are taken");
     }
-    if (plan) {
-        int open = open_options(s, plan, p, ok_track, &reach);
-        if (options > 1 && open > 0)
-            add(t, " (%d of them open in this plan)", open);
-        else if (options > 1)
+    if (plan && roomy_options > 1) {
+        long open = open_options(s, plan, p, ok_track, &reach);
+        if (open == 0)
             add(t, " (none open in this plan)");
+        else if (open == roomy_options)
+            add(t, " (%s open in this plan)", open == 2 ? "both" : "all");
+        else
+            add(t, " (%ld of them open in this plan)", open);
     }
-    int far = -1;
+    if (blocked)
+        add(t, "; %ld more %s blocked: %s placement slots %s in the weeks needed", blocked,
+            blocked == 1 ? "is" : "are", blocked == 1 ? "its" : "their",
+            reach.reserved ? "are fully reserved by other groups" : "have no places (capacity 0)");
+    /* the nearest host beyond reach for any track the participant could
+     * start, not only those with a host in reach (it named Vilhelmina at
+     * 107 min where Åsele hosts the participant's other track at 89 min:
+     * review, twenty-sixth session) */
+    int far = -1, far_track = -1, nfar_tracks = 0;
     double far_min = 0;
     for (int tr = 0; tr < nt && s->cooperation; tr++) {
-        if (!ok_track[tr] || !s->tracks[tr].has_course)
+        if (!startable[tr] || !s->tracks[tr].has_course || !(participant_track_value(s, p, tr) > 0.0))
             continue;
+        nfar_tracks++;
         for (int h = 0; h < s->nmunicipalities; h++) {
             double min = scenario_minutes(s, p->home, h);
             if (centre_hosts_track(s, h, tr) && !host_travel(s, p, h) && min >= 0 &&
                 (far < 0 || min < far_min)) {
                 far = h;
+                far_track = tr;
                 far_min = min;
             }
         }
     }
     if (far >= 0) {
-        add(t, "; nearest host out of reach: %s (", mun_name(s, far));
+        add(t, "; nearest host out of reach: %s", mun_name(s, far));
+        if (nfar_tracks > 1)
+            add(t, " for track '%s'", s->tracks[far_track].id);
+        add(t, " (");
         add_near(t, far_min, p->max_minutes);
         add(t, " min)");
     }

@@ -21,7 +21,10 @@
  *      preference rank), so assigning gains nothing;
  *   otherwise the options were admissible but lost to capacity or cost:
  *   "all N admissible cohorts are full or too small to open, or their
- *   placement slots are taken", and, with a plan, when the best gain is
+ *   placement slots are taken" (N those whose slots have free places;
+ *   the ones other groups' reservations block are counted apart), the
+ *   nearest host out of reach for any track the participant could start,
+ *   and, with a plan, when the best gain is
  *   within SPEC §2's value tolerance (1e-6 of the plan's value), that the
  *   least-cost level may have given it up to save cost.
  * Municipalities are named by name; tracks by id.

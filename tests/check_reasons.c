@@ -406,6 +406,57 @@ START_TEST(test_capacity_two_and_far_host)
 }
 END_TEST
 
+/* Cohorts whose placement slots other groups' reservations fill are not
+ * counted among those "full or too small", but said apart (they hid
+ * skelleftea-norsjo's school placements: review, twenty-sixth session). */
+START_TEST(test_capacity_counts_blocked_apart)
+{
+    /* T1's placement weeks: start + 2 … start + 4; starts 1 and 5 need
+     * weeks 3–5 and 7–9 of "S,1", which reservations fill */
+    for (int w = 3; w <= 9; w++)
+        s->slots[0].room[w] = 0;
+    expect(3, "all 4 admissible cohorts with free placement places are full or too small to "
+              "open, or their placement slots are taken; 4 more are blocked: their placement "
+              "slots are fully reserved by other groups in the weeks needed");
+    Plan *plan = fx_plan();
+    expect_plan(plan, 3, "all 4 admissible cohorts with free placement places are full or too "
+                         "small to open, or their placement slots are taken (none open in this "
+                         "plan); 4 more are blocked: their placement slots are fully reserved by "
+                         "other groups in the weeks needed");
+    plan_free(plan);
+    /* one start left with room, at one host: named, the rest blocked */
+    s->centres[1].hosts[0] = 0;
+    s->participants[3].latest_week = 9;
+    expect(3, "the only admissible cohort with free placement places, track 'T1' in Alpha starting "
+              "in week 9 (2027-W09, from Monday 2027-03-01), is full or too small to open, or its "
+              "placement slots are taken; 2 more are blocked: their placement slots are fully "
+              "reserved by other groups in the weeks needed");
+}
+END_TEST
+
+/* The nearest host out of reach is looked for among every track the
+ * participant could start, not only those with a host in reach, and its
+ * track is named when there are several. */
+START_TEST(test_far_host_of_another_track)
+{
+    /* T2 gets a course, hosted by Alpha only, and T1 by Beta only; P"2
+     * in Beta lists T2, T1; Alpha is out of reach at 30 min with
+     * max_minutes 20 (the search once looked only at T1, whose host is
+     * in reach, and named nothing) */
+    Track *t2 = &s->tracks[1];
+    t2->modules[0].kind = MODULE_COURSE;
+    fx_track_derive(t2);
+    s->centres[0].all_tracks = 0; /* Alpha hosts T2, not T1 */
+    s->centres[0].hosts[1] = 1;
+    s->participants[1].max_minutes = 20;
+    s->participants[1].latest_week = 1;
+    s->slots[0].municipality = 1; /* T1's placements in Beta */
+    expect(1, "the only admissible cohort, track 'T1' in Beta starting in week 1 (2027-W01, from "
+              "Monday 2027-01-04), is full or too small to open, or its placement slots are taken; "
+              "nearest host out of reach: Alpha for track 'T2' (30 min)");
+}
+END_TEST
+
 START_TEST(test_near_limit_shows_decimals)
 {
     fx_pair(s, 3, 0, 60.04, 70);
@@ -503,6 +554,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_capacity_many);
     tcase_add_test(tc, test_capacity_only_one);
     tcase_add_test(tc, test_capacity_two_and_far_host);
+    tcase_add_test(tc, test_capacity_counts_blocked_apart);
+    tcase_add_test(tc, test_far_host_of_another_track);
     tcase_add_test(tc, test_gain_within_value_tolerance);
     tcase_add_test(tc, test_near_limit_shows_decimals);
     tcase_add_test(tc, test_hostless_track);
