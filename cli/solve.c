@@ -128,7 +128,12 @@ static void print_summary(const Scenario *s, const Plan *plan, const char *out, 
             plan_status_names[plan->status]);
     fprintf(f, "  assigned   %d of %d participants, value %.6g", assigned, plan->nassignments,
             plan->value);
-    if (plan->status != PLAN_OPTIMAL)
+    /* `feasible` at gap 0 is the best value proven and the least cost
+     * not: say which ("feasible, gap 0 %" puzzled a reader: review,
+     * twenty-sixth session) */
+    if (plan->status == PLAN_FEASIBLE && plan->gap == 0.0)
+        fprintf(f, " (proven the best: bound %.6g; the least cost is not proven)", plan->bound);
+    else if (plan->status != PLAN_OPTIMAL)
         fprintf(f, " (bound %.6g, gap %.4g%%)", plan->bound, 100.0 * plan->gap);
     fputc('\n', f);
     fprintf(f, "  cost       %.2f SEK (hosting %.2f, travel and accommodation %.2f)\n", plan->cost,

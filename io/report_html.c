@@ -264,7 +264,13 @@ static void header(FILE *f, const PlanRead *pr, const char *generated)
     fputs("</span> ", f);
     if (strcmp(pr->status, "optimal") == 0)
         fputs("the best plan for these data, proven by the solver", f);
-    else if (strcmp(pr->status, "feasible") == 0) {
+    else if (strcmp(pr->status, "feasible") == 0 && pr->gap == 0.0) {
+        /* the value is proven, the least cost is not ("feasible, gap 0 %
+         * … before proving it the best" puzzled a reader: review,
+         * twenty-sixth session) */
+        fputs("a valid plan whose value is proven the best; the solver stopped (time limit or Ctrl-C) "
+              "before proving its cost the least among such plans", f);
+    } else if (strcmp(pr->status, "feasible") == 0) {
         fputs("a valid plan; the solver stopped (time limit, gap or Ctrl-C) before proving "
               "it the best", f);
         /* gap is relative only from a bound of 1 up (docs/model.md); the

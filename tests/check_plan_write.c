@@ -303,6 +303,16 @@ START_TEST(test_report_explains_gap)
     text = slurp(outdir, "report.md");
     ck_assert_ptr_nonnull(strstr(text, "- What the gap means: no plan can be worth more than 5, so "
                                        "this one is within 2 % of the best possible."));
+    ck_assert_ptr_null(strstr(text, "What the status means"));
+    free(text);
+    /* feasible at gap 0: the value is proven, the least cost is not */
+    plan->bound = plan->value;
+    plan->gap = 0.0;
+    ck_assert_int_eq(plan_write(s, plan, outdir, 1, &diags), 0);
+    text = slurp(outdir, "report.md");
+    ck_assert_ptr_null(strstr(text, "What the gap means"));
+    ck_assert_ptr_nonnull(strstr(text, "- What the status means: the value is proven the best; the solve "
+                                       "stopped before proving the cost the least among plans of that value."));
     free(text);
     plan_free(plan);
     scenario_free(s);

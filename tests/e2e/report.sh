@@ -91,6 +91,17 @@ expect_rc 2 "report on an unknown status" "$SAMPLAN" report "$tmp/status"
 grep -qF "expected optimal, feasible, infeasible or error, got 'optimal2'" "$tmp/err" ||
     fail "unknown status: message ($(head -n 1 "$tmp/err"))"
 
+# `feasible` at gap 0: the value is proven, the least cost is not, and
+# the page says which ("gap 0 % … before proving it the best" puzzled a
+# reader: review, twenty-sixth session)
+cp -r "$plan" "$tmp/gap0"
+rm -f "$tmp/gap0/report.html"
+sed -e 's/"status": "[a-z]*"/"status": "feasible"/' -e 's/"gap": [0-9.e+-]*/"gap": 0.0/' \
+    "$plan/summary.json" > "$tmp/gap0/summary.json"
+expect_rc 0 "report on a feasible plan at gap 0" "$SAMPLAN" report "$tmp/gap0"
+grep -qF "whose value is proven the best" "$tmp/gap0/report.html" ||
+    fail "feasible at gap 0: the page does not say the value is proven"
+
 expect_rc 2 "report without a directory" "$SAMPLAN" report
 expect_rc 2 "report with an unknown option" "$SAMPLAN" report "$plan" --frobnicate
 expect_rc 0 "help report" "$SAMPLAN" help report
