@@ -132,5 +132,11 @@ int cmd_generate(int argc, char **argv)
         return EXIT_BAD_INPUT;
     if (rc != SCENARIO_WRITE_OK)
         return EXIT_NO_PLAN;
+    /* a word on what was made and what to do next (it printed nothing:
+     * review, twenty-sixth session) */
+    printf("generated  %s/ (preset %s, %ld participants, seed %llu)\n"
+           "next       samplan validate %s   then   samplan solve %s\n",
+           dir, preset->name, params.participants > 0 ? params.participants : preset->default_participants,
+           (unsigned long long)params.seed, dir, dir);
     return EXIT_OK;
 }

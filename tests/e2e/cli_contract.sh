@@ -328,6 +328,8 @@ grep -q '^> \*\*Generated with 30 participants and seed 1\*\*' "$tmp/gen/a/b/REA
 : > "$tmp/afile2"
 expect_rc 2 "generate under a regular file" "$SAMPLAN" generate --preset lysekil -o "$tmp/afile2/x"
 expect_rc 0 "generate with the shipped sizes" "$SAMPLAN" generate --preset lysekil -o "$tmp/gen/shipped"
+grep -q "^generated  .*gen/shipped/ (preset lysekil, 240 participants, seed 1)" "$tmp/out" ||
+    fail "generate does not say what it made: $(cat "$tmp/out")"
 cmp -s "$tmp/gen/shipped/README.md" scenarios/lysekil/README.md ||
     fail "generate with the shipped sizes: README differs from scenarios/lysekil"
 
