@@ -102,7 +102,11 @@ static void schedule(FILE *f, const Scenario *s, const Plan *plan, const int *si
                      const int *order)
 {
     fputs("## Schedule\n\n", f);
-    fputs("| track | host | start | module | kind | weeks | from | to | groups | participants |\n"
+    /* "to" is the last week, shown by its Monday (it read as an end
+     * date: review, twenty-sixth session) */
+    fputs("*start week* and *plan weeks* count from week 1, the scenario's start; *from* and *to* are "
+          "a module's first and last week, each shown as its ISO week and that week's Monday.\n\n", f);
+    fputs("| track | host | start week | module | kind | plan weeks | from | to | groups | participants |\n"
           "|---|---|---|---|---|---|---|---|---|---|\n", f);
     int rows = 0;
     for (int k = 0; k < plan->ncohorts; k++) {
