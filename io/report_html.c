@@ -646,6 +646,7 @@ static void grid_head(FILE *f, const PlanRead *pr, int label_px, int extra_cols)
     fputs("</colgroup>\n<thead><tr><th></th>", f);
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int year_shown = 0;
     for (int w = 1; w <= pr->weeks;) {
         int span = 1;
         while (w + span <= pr->weeks && !strncmp(pr->week_dates[w], pr->week_dates[w + span], 7))
@@ -654,8 +655,14 @@ static void grid_head(FILE *f, const PlanRead *pr, int label_px, int extra_cols)
         fprintf(f, "<th class=\"m\" colspan=\"%d\" title=\"%.7s\">", span, pr->week_dates[w]);
         if (span * px >= 24)
             fprintf(f, "%s", month >= 1 && month <= 12 ? months[month - 1] : "");
-        if (span * px >= 56 && (month == 1 || w == 1))
+        /* the year on January and on the first month wide enough to
+         * show it (a start on 2026-11-30 gave "Dec" with no year: its
+         * one week of November was too narrow: review, twenty-sixth
+         * session) */
+        if (span * px >= 56 && (month == 1 || !year_shown)) {
             fprintf(f, " %.4s", pr->week_dates[w]);
+            year_shown = 1;
+        }
         fputs("</th>", f);
         w += span;
     }
