@@ -174,6 +174,31 @@ START_TEST(test_fixture_schedule_weeks)
 }
 END_TEST
 
+/* The chart's month row names the year on the first month wide enough to
+ * carry it: a start on Monday 2026-11-30 has one week of November, too
+ * narrow, and "Dec" once showed no year at all. */
+START_TEST(test_month_row_names_the_year)
+{
+    Scenario *s = fx_scenario();
+    Plan *plan = fx_plan();
+    strcpy(s->start, "2026-11-30");
+    s->start_year = 2026;
+    s->start_month = 11;
+    s->start_day = 30;
+    DiagList diags = DIAGLIST_INIT;
+    ck_assert_int_eq(plan_write(s, plan, outdir, 0, &diags), 0);
+    diag_release(&diags);
+    plan_free(plan);
+    scenario_free(s);
+    char *html = build_report();
+    HAS(html, "title=\"2026-11\"></th>");
+    HAS(html, "title=\"2026-12\">Dec 2026</th>");
+    HAS(html, "title=\"2027-01\">Jan 2027</th>");
+    HAS(html, "title=\"2027-02\">Feb</th>");
+    free(html);
+}
+END_TEST
+
 START_TEST(test_fixture_settlement)
 {
     write_fixture();
@@ -408,6 +433,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_fixture_key_figures);
     tcase_add_test(tc, test_fixture_breakdowns);
     tcase_add_test(tc, test_fixture_schedule_weeks);
+    tcase_add_test(tc, test_month_row_names_the_year);
     tcase_add_test(tc, test_fixture_settlement);
     tcase_add_test(tc, test_escaping);
     tcase_add_test(tc, test_private_atomic_replace);
