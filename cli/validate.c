@@ -58,6 +58,11 @@ static void print_summary(const Scenario *s, FILE *out)
                 s->files[t], counts[t]);
     fputc('\n', out);
     long total = 0;
+    int width = 10; /* track ids in one column, however long (up to 40) */
+    for (int t = 0; t < s->ntracks; t++) {
+        size_t len = strlen(s->tracks[t].id);
+        width = len > (size_t)width ? (len < 40 ? (int)len : 40) : width;
+    }
     fputs("  cohorts      ", out);
     for (int t = 0; t < s->ntracks; t++) {
         const Track *tr = &s->tracks[t];
@@ -67,10 +72,10 @@ static void print_summary(const Scenario *s, FILE *out)
         if (t)
             fputs("               ", out);
         if (tr->has_course)
-            fprintf(out, "%-10s %2d weeks, %3d starts x %3d hosts = %ld\n", tr->id,
+            fprintf(out, "%-*s %2d weeks, %3d starts x %3d hosts = %ld\n", width, tr->id,
                     tr->total_weeks, starts, track_host_count(s, t), n);
         else
-            fprintf(out, "%-10s %2d weeks, %3d starts, no course (no host) = %ld\n", tr->id,
+            fprintf(out, "%-*s %2d weeks, %3d starts, no course (no host) = %ld\n", width, tr->id,
                     tr->total_weeks, starts, n);
     }
     fprintf(out, "%stotal %ld cohorts\n", s->ntracks ? "               " : "", total);
