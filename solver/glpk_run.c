@@ -32,6 +32,15 @@ double clock_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+const char *progress_number(double v, char buf[32])
+{
+    if (fabs(v) >= 1e6 && fabs(v) < 1e15)
+        snprintf(buf, 32, "%.0f", v);
+    else
+        snprintf(buf, 32, "%.6g", v);
+    return buf;
+}
+
 /* ---- error hook ---------------------------------------------------------- */
 
 static void on_glpk_error(void *info)
@@ -258,12 +267,13 @@ static void progress_line(SolveCtx *ctx, glp_tree *T)
     const char *what = ctx->req->level == LEVEL_VALUE ? "value" : "cost";
     fprintf(stderr, "samplan: %6.1f s  %slevel %d (%s)  incumbent ", now - ctx->req->clock_start,
             ctx->req->label ? ctx->req->label : "", (int)ctx->req->level, what);
+    char num[32];
     if (have_incumbent)
-        fprintf(stderr, "%.6g", glp_mip_obj_val(P));
+        fputs(progress_number(glp_mip_obj_val(P), num), stderr);
     else
         fputs("-", stderr);
     if (ctx->have_bound)
-        fprintf(stderr, "  bound %.6g", ctx->bound);
+        fprintf(stderr, "  bound %s", progress_number(ctx->bound, num));
     if (have_incumbent && ctx->have_bound)
         fprintf(stderr, "  gap %.3g%%", 100.0 * glp_ios_mip_gap(T));
     fputc('\n', stderr);

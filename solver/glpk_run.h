@@ -121,4 +121,10 @@ int glpk_write_program(const Mip *mip, int mps, const char *path, char *err, siz
 /* Monotonic clock in seconds. */
 double clock_seconds(void);
 
+/* A value or cost for a progress line, into buf: whole SEK from a million
+ * up ("522969000", not "5.22969e+08", which a reader cannot compare with
+ * the summary's figures: review, twenty-sixth session), else six
+ * significant digits. Returns buf. */
+const char *progress_number(double v, char buf[32]);
+
 #endif

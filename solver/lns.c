@@ -820,10 +820,11 @@ static void region_line(Search *sr)
     const RunRequest *req = sr->req;
     if (!req->quiet && now - sr->last_line >= 1.0) {
         sr->last_line = now;
-        fprintf(stderr, "samplan: %6.1f s  %slevel %d (%s)  region search: %.6g after %d regions (%d better)\n",
+        char num[32];
+        fprintf(stderr, "samplan: %6.1f s  %slevel %d (%s)  region search: %s after %d regions (%d better)\n",
                 now - req->clock_start, req->label ? req->label : "", (int)req->level,
-                req->level == LEVEL_VALUE ? "value" : "cost", mip_objective(sr->mip, sr->x, req->level),
-                sr->regions, sr->improvements);
+                req->level == LEVEL_VALUE ? "value" : "cost",
+                progress_number(mip_objective(sr->mip, sr->x, req->level), num), sr->regions, sr->improvements);
     }
 }
 
