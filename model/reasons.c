@@ -256,7 +256,8 @@ static int slot_has_room(const Scenario *s, const Slot *sl, int a, int b)
 /* Placement check of a start of track t: 1 when every placement module has
  * a slot in reach whose window covers its weeks; *room set to 1 when such
  * slots also have room left after reservations in all those weeks. On
- * failure the first uncovered module's weeks go to *fa, *fb. r->reserved
+ * failure the first uncovered module's weeks go to *fa, *fb; on success
+ * without room, the first blocked module's. r->reserved
  * is set when a covering slot without room has places that reservations
  * took (else the slots have capacity 0). */
 static int placements_ok(Reach *r, int t, int start, int *room, int *fa, int *fb)
@@ -286,6 +287,10 @@ static int placements_ok(Reach *r, int t, int start, int *room, int *fa, int *fb
             return 0;
         }
         if (!roomy) {
+            if (*room) {
+                *fa = a;
+                *fb = b;
+            }
             *room = 0;
             r->reserved |= reserved; /* this module is blocked, partly by reservations */
         }
@@ -508,6 +513,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     long options = 0, roomy_options = 0, openable = 0;
     int reach_any = 0, fail_a = 0, fail_b = 0, fail_start = 0, fail_track = -1;
     int single_track = -1, single_host = -1, single_start = 0;
+    int block_track = -1, block_start = 0, block_a = 0, block_b = 0; /* the first start without room */
     for (int i = 0; i < ncand; i++) {
         int tr = cand[i];
         const Track *T = &s->tracks[tr];
@@ -548,6 +554,11 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
                 single_track = tr;
                 single_host = one_host;
                 single_start = w;
+            } else if (block_track < 0) {
+                block_track = tr;
+                block_start = w;
+                block_a = fa;
+                block_b = fb;
             }
         }
     }
@@ -621,6 +632,14 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             add(t, "the placement slots within reach of %s have no places (capacity 0) "
                    "in the weeks needed by ", home);
         add_cohort_count(t, options, "");
+        /* which weeks: the first blocked start's (the message named none:
+         * review, twenty-sixth session) */
+        add(t, ": %s start in week %d", options == 1 ? "its" : "e.g. a", block_start);
+        add_week_label(t, s, block_start);
+        if (ncand > 1)
+            add(t, " of track '%s'", s->tracks[block_track].id);
+        add(t, " needs a place in ");
+        add_weeks(t, s, block_a, block_b);
         goto done;
     }
 

@@ -235,7 +235,9 @@ START_TEST(test_slots_fully_reserved)
     for (int w = 1; w <= s->weeks; w++)
         s->slots[0].room[w] = 0;
     expect(3, "the placement slots within reach of Alpha are fully reserved by other "
-              "groups in the weeks needed by all 8 admissible cohorts");
+              "groups in the weeks needed by all 8 admissible cohorts"
+              ": e.g. a start in week 1 (2027-W01, from Monday 2027-01-04) needs a place in weeks 3 to 5 "
+              "(2027-W03 to 2027-W05, Monday 2027-01-18 to Sunday 2027-02-07)");
 }
 END_TEST
 
@@ -247,7 +249,9 @@ START_TEST(test_slots_capacity_zero)
     for (int w = 1; w <= s->weeks; w++)
         s->slots[0].room[w] = 0;
     expect(3, "the placement slots within reach of Alpha have no places (capacity 0) in "
-              "the weeks needed by all 8 admissible cohorts");
+              "the weeks needed by all 8 admissible cohorts"
+              ": e.g. a start in week 1 (2027-W01, from Monday 2027-01-04) needs a place in weeks 3 to 5 "
+              "(2027-W03 to 2027-W05, Monday 2027-01-18 to Sunday 2027-02-07)");
 }
 END_TEST
 
