@@ -141,7 +141,7 @@ static void add_week_label(Text *t, const Scenario *s, int w)
 {
     if (s->start_month < 1)
         return;
-    long monday = calendar_days(s->start_year, s->start_month, s->start_day) + 7L * (w - 1);
+    long monday = scenario_week_monday(s, w);
     char date[11];
     int iy, iw;
     calendar_format(monday, date);
@@ -154,7 +154,7 @@ static void add_span_label(Text *t, const Scenario *s, int a, int b)
 {
     if (s->start_month < 1)
         return;
-    long first = calendar_days(s->start_year, s->start_month, s->start_day) + 7L * (a - 1);
+    long first = scenario_week_monday(s, a);
     long last = first + 7L * (b - a) + 6;
     char d1[11], d2[11];
     int y1, w1, y2, w2;

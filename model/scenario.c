@@ -135,7 +135,12 @@ double participant_best_value(const Scenario *s, const Participant *p)
     return best;
 }
 
+long scenario_week_monday(const Scenario *s, int week)
+{
+    return calendar_days(s->start_year, s->start_month, s->start_day) + 7L * (week - 1);
+}
+
 void scenario_week_date(const Scenario *s, int week, char buf[11])
 {
-    calendar_format(calendar_days(s->start_year, s->start_month, s->start_day) + 7L * (week - 1), buf);
+    calendar_format(scenario_week_monday(s, week), buf);
 }

@@ -236,6 +236,9 @@ double participant_best_value(const Scenario *s, const Participant *p);
 /* 1-based rank of track t in p's list (1 for an empty list), 0 if absent. */
 int participant_track_rank(const Participant *p, int track);
 
+/* The Monday that begins week w, as a day count (model/calendar.h). */
+long scenario_week_monday(const Scenario *s, int week);
+
 /* ISO date (YYYY-MM-DD) of the Monday that begins week w, into buf[11]. */
 void scenario_week_date(const Scenario *s, int week, char buf[11]);
 

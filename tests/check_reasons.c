@@ -35,6 +35,19 @@ static void expect(int p, const char *want)
     expect_plan(NULL, p, want);
 }
 
+static void set_window(int p, int earliest, int latest)
+{
+    s->participants[p].earliest_week = earliest;
+    s->participants[p].latest_week = latest;
+}
+
+static void set_start(int y, int m, int d)
+{
+    s->start_year = y;
+    s->start_month = m;
+    s->start_day = d;
+}
+
 static void set_prefs(int p, int n, int a, int b)
 {
     s->participants[p].nprefs = n;
@@ -53,8 +66,7 @@ END_TEST
 START_TEST(test_start_window)
 {
     s->participants[6].home = 0;
-    s->participants[6].earliest_week = 2;
-    s->participants[6].latest_week = 4;
+    set_window(6, 2, 4);
     expect(6, "no cohort of track 'T1' starts in the start window, weeks 2 to 4 (2027-W02 to "
               "2027-W04, Monday 2027-01-11 to Sunday 2027-01-31): nearest start week 1 "
               "(2027-W01, from Monday 2027-01-04)");
@@ -66,18 +78,13 @@ END_TEST
  * the calendar year of that Monday. */
 START_TEST(test_start_window_iso_weeks)
 {
-    s->start_year = 2029;
-    s->start_month = 12;
-    s->start_day = 31;
+    set_start(2029, 12, 31);
     s->participants[6].home = 0;
-    s->participants[6].earliest_week = 2;
-    s->participants[6].latest_week = 4;
+    set_window(6, 2, 4);
     expect(6, "no cohort of track 'T1' starts in the start window, weeks 2 to 4 (2030-W02 to "
               "2030-W04, Monday 2030-01-07 to Sunday 2030-01-27): nearest start week 1 "
               "(2030-W01, from Monday 2029-12-31)");
-    s->start_year = 2027;
-    s->start_month = 8;
-    s->start_day = 2;
+    set_start(2027, 8, 2);
     expect(6, "no cohort of track 'T1' starts in the start window, weeks 2 to 4 (2027-W32 to "
               "2027-W34, Monday 2027-08-09 to Sunday 2027-08-29): nearest start week 1 "
               "(2027-W31, from Monday 2027-08-02)");
@@ -87,8 +94,7 @@ END_TEST
 START_TEST(test_start_window_several_tracks)
 {
     set_prefs(6, 2, 0, 1);
-    s->participants[6].earliest_week = 2;
-    s->participants[6].latest_week = 4;
+    set_window(6, 2, 4);
     expect(6, "no cohort of tracks 'T1' and 'T2' starts in the start window, weeks 2 to 4 "
               "(2027-W02 to 2027-W04, Monday 2027-01-11 to Sunday 2027-01-31): nearest start "
               "week 1 of track 'T1' (2027-W01, from Monday 2027-01-04)");
