@@ -170,12 +170,12 @@ static sqlite3 *open_store(const char *path, const int *busy_ms, int *busy, char
         return NULL;
     }
     char why[256] = "";
-    if (!only_samplan_tables(db, why, sizeof why))
-        ;
-    else if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
-        snprintf(why, sizeof why, "%s", sqlite3_errmsg(db));
-    else
-        tables_fit(db, why, sizeof why);
+    if (only_samplan_tables(db, why, sizeof why)) {
+        if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
+            snprintf(why, sizeof why, "%s", sqlite3_errmsg(db));
+        else
+            tables_fit(db, why, sizeof why);
+    }
     int commit = why[0] ? SQLITE_OK : sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     if (why[0] || commit != SQLITE_OK) {
         *busy = (commit & 0xff) == SQLITE_BUSY;
