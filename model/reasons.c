@@ -448,7 +448,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
 
     /* 3 and 4. a host the participant can reach (host-less tracks always) */
     nkeep = 0;
-    int any_centre = 0, near_host = -1;
+    int any_centre = 0, near_host = -1, host_track = -1;
     double near_min = 0;
     for (int i = 0; i < ncand; i++) {
         int tr = cand[i], found = !s->tracks[tr].has_course;
@@ -463,6 +463,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             double min = scenario_minutes(s, p->home, h);
             if (min >= 0 && (near_host < 0 || min < near_min)) {
                 near_host = h;
+                host_track = tr;
                 near_min = min;
             }
         }
@@ -485,24 +486,33 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
             add_tracks(t, s, cand, ncand, all);
             add(t, " can be reached from %s (no travel distance known)", home);
         } else {
-            add(t, "no centre hosts ");
-            add_tracks(t, s, cand, ncand, all);
-            add(t, " within ");
+            /* "no centre within 60 min of Malå hosts track 'kok'": the
+             * limit next to the place it is measured from (it read "no
+             * centre hosts track 'kok' within 60 min": review,
+             * twenty-sixth session) */
+            add(t, "no centre within ");
             add_exact(t, p->max_minutes);
-            if (!p->can_relocate) {
-                add(t, " min and relocation is not allowed: nearest host %s (",
-                    mun_name(s, near_host));
-                add_near(t, near_min, p->max_minutes);
-                add(t, " min)");
-            } else {
-                add(t, " min or within ");
+            add(t, " min of %s", home);
+            if (p->can_relocate) {
+                add(t, ", or within ");
                 add_exact(t, s->travel.max_relocation_km);
-                add(t, " km for relocation: nearest host %s (", mun_name(s, near_host));
-                add_near(t, near_min, p->max_minutes);
-                add(t, " min, ");
-                add_near(t, scenario_km(s, p->home, near_host), s->travel.max_relocation_km);
-                add(t, " km)");
+                add(t, " km for relocation,");
             }
+            add(t, " hosts ");
+            add_tracks(t, s, cand, ncand, all);
+            add(t, "%s: nearest host %s", p->can_relocate ? "" : ", and relocation is not allowed",
+                mun_name(s, near_host));
+            if (ncand > 1)
+                add(t, " for track '%s'", s->tracks[host_track].id);
+            add(t, " (");
+            add_near(t, near_min, p->max_minutes);
+            add(t, " min");
+            if (p->can_relocate) {
+                add(t, ", ");
+                add_near(t, scenario_km(s, p->home, near_host), s->travel.max_relocation_km);
+                add(t, " km");
+            }
+            add(t, ")");
         }
         goto done;
     }

@@ -127,8 +127,8 @@ START_TEST(test_assignments)
         "p3,assigned,T1,1,0001,5,10,commute,\"S,1\",0.0,\n"
         "\" p4\",assigned,T2,1,,6,9,,S2,0.0,\n"
         "p5,unassigned,,,,,,,,0.0,\"test, \"\"quoted\"\"\nline\"\n"
-        "p6,unassigned,,,,,,,,0.0,no centre hosts track 'T1' within 60 min and relocation "
-        "is not allowed: nearest host Alpha (120 min)\n");
+        "p6,unassigned,,,,,,,,0.0,\"no centre within 60 min of Delta hosts track 'T1', and relocation "
+        "is not allowed: nearest host Alpha (120 min)\"\n");
 }
 END_TEST
 
@@ -354,7 +354,7 @@ START_TEST(test_report_has_iso_weeks)
     ck_assert_ptr_nonnull(r);
     ck_assert_ptr_nonnull(strstr(r, "2027-W01 (2027-01-04)"));
     ck_assert_ptr_nonnull(strstr(r, "| T1 | Beta | 1 | Intro | course | 1–2 | 2027-W01 (2027-01-04) | 2027-W02 (2027-01-11) | 1 | 2 |"));
-    ck_assert_ptr_nonnull(strstr(r, "| p6 | Delta | other | no centre hosts track 'T1'"));
+    ck_assert_ptr_nonnull(strstr(r, "| p6 | Delta | other | no centre within 60 min of Delta hosts track 'T1'"));
     free(r);
 }
 END_TEST

@@ -146,7 +146,7 @@ END_TEST
 START_TEST(test_too_far_no_relocation)
 {
     fx_pair(s, 3, 1, 75, 90);
-    expect(6, "no centre hosts track 'T1' within 60 min and relocation is not allowed: "
+    expect(6, "no centre within 60 min of Delta hosts track 'T1', and relocation is not allowed: "
               "nearest host Beta (75 min)");
 }
 END_TEST
@@ -158,8 +158,8 @@ START_TEST(test_huge_amounts)
     for (int m = 0; m < 3; m++)
         fx_pair(s, 3, m, 3e19 + m * 1e19, 90);
     s->participants[6].max_minutes = 1e19;
-    expect(6, "no centre hosts track 'T1' within 10000000000000000000 min and relocation is not allowed: "
-              "nearest host Alpha (30000000000000000000 min)");
+    expect(6, "no centre within 10000000000000000000 min of Delta hosts track 'T1', and relocation is "
+              "not allowed: nearest host Alpha (30000000000000000000 min)");
     /* and at the top of the range, where ten times the value is inf */
     for (int m = 0; m < 3; m++)
         fx_pair(s, 3, m, 1.5e308, 90);
@@ -176,8 +176,8 @@ START_TEST(test_too_far_for_relocation)
     s->participants[6].can_relocate = 1;
     s->travel.max_relocation_km = 100;
     s->participants[6].max_minutes = 45.5;
-    expect(6, "no centre hosts track 'T1' within 45.5 min or within 100 km for "
-              "relocation: nearest host Alpha (120 min, 150 km)");
+    expect(6, "no centre within 45.5 min of Delta, or within 100 km for relocation, hosts "
+              "track 'T1': nearest host Alpha (120 min, 150 km)");
 }
 END_TEST
 
@@ -189,15 +189,28 @@ START_TEST(test_limits_as_given)
 {
     fx_pair(s, 3, 0, 120, 150);
     s->participants[6].max_minutes = 119.99;
-    expect(6, "no centre hosts track 'T1' within 119.99 min and relocation is not allowed: "
+    expect(6, "no centre within 119.99 min of Delta hosts track 'T1', and relocation is not allowed: "
               "nearest host Alpha (120.00 min)");
     s->participants[6].can_relocate = 1;
     s->travel.max_relocation_km = 110;
     fx_pair(s, 3, 0, 264, 264.0 / 60.0 * 25.0); /* 110.00000000000001 */
     fx_pair(s, 3, 1, 300, 200);
     fx_pair(s, 3, 2, 300, 200);
-    expect(6, "no centre hosts track 'T1' within 119.99 min or within 110 km for "
-              "relocation: nearest host Alpha (264 min, 110.00000000000001 km)");
+    expect(6, "no centre within 119.99 min of Delta, or within 110 km for relocation, hosts "
+              "track 'T1': nearest host Alpha (264 min, 110.00000000000001 km)");
+}
+END_TEST
+
+/* With several tracks, the nearest host's track is named. */
+START_TEST(test_nearest_host_names_its_track)
+{
+    set_prefs(6, 2, 0, 1);
+    s->tracks[1].modules[0].kind = MODULE_COURSE; /* T2 gets a course, hosted by Alpha */
+    fx_track_derive(&s->tracks[1]);
+    fx_pair(s, 3, 0, 90, 100);
+    fx_pair(s, 3, 1, 75, 90);
+    expect(6, "no centre within 60 min of Delta hosts tracks 'T1' and 'T2', and relocation is not "
+              "allowed: nearest host Beta for track 'T1' (75 min)");
 }
 END_TEST
 
@@ -470,7 +483,7 @@ END_TEST
 START_TEST(test_near_limit_shows_decimals)
 {
     fx_pair(s, 3, 0, 60.04, 70);
-    expect(6, "no centre hosts track 'T1' within 60 min and relocation is not allowed: "
+    expect(6, "no centre within 60 min of Delta hosts track 'T1', and relocation is not allowed: "
               "nearest host Alpha (60.04 min)");
 }
 END_TEST
@@ -501,8 +514,8 @@ START_TEST(test_fill_reasons)
         ck_assert_ptr_null(plan->assignments[i].reason);
     ck_assert_str_eq(plan->assignments[5].reason, "test, \"quoted\"\nline");
     ck_assert_str_eq(plan->assignments[6].reason,
-                     "no centre hosts track 'T1' within 60 min and relocation is not "
-                     "allowed: nearest host Alpha (120 min)");
+                     "no centre within 60 min of Delta hosts track 'T1', and relocation is "
+                     "not allowed: nearest host Alpha (120 min)");
     plan_free(plan);
 }
 END_TEST
@@ -547,6 +560,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_too_far_no_relocation);
     tcase_add_test(tc, test_too_far_for_relocation);
     tcase_add_test(tc, test_limits_as_given);
+    tcase_add_test(tc, test_nearest_host_names_its_track);
     tcase_add_test(tc, test_huge_amounts);
     tcase_add_test(tc, test_unreachable);
     tcase_add_test(tc, test_no_slot_in_reach);
