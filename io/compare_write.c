@@ -159,7 +159,11 @@ static void format_cell(const CompareTable *t, const CompareRow *row, int r, int
             char g[64];
             compare_format_number(100.0 * gap->values[r], 1, 0, g);
             size_t n = strlen(buf);
-            snprintf(buf + n, size - n, " (gap %s %%)", g);
+            /* at gap 0 the value is proven and only the cost is not */
+            if (gap->values[r] == 0.0)
+                snprintf(buf + n, size - n, " (cost not proven)");
+            else
+                snprintf(buf + n, size - n, " (gap %s %%)", g);
         }
     }
 }
@@ -279,7 +283,9 @@ char *compare_summary_sentence(const CompareTable *t, int r, char *buf, size_t s
         add(&x, " at %s SEK %s (%s instead of %s SEK)", nd, dc > 0 ? "more" : "less", n1, n0);
     if (status && strcmp(status->texts[r], "optimal") != 0) {
         double gap = value_of(t, "gap", r);
-        if (!isnan(gap))
+        if (gap == 0.0)
+            add(&x, ", its value proven the best but not its cost the least");
+        else if (!isnan(gap))
             add(&x, ", not proven optimal (gap %s %%)", compare_format_number(100.0 * gap, 1, 0, rel));
         else
             add(&x, ", status %s", status->texts[r]);

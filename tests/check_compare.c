@@ -261,6 +261,17 @@ START_TEST(test_csv_and_markdown)
     ck_assert_ptr_nonnull(strstr(text, "| value | 1 | 3 (gap 2.1 %) | +2 (+200 %) |\n"));
     ck_assert_ptr_nonnull(strstr(text, "410 instead of 10 SEK), not proven optimal (gap 2.1 %)."));
     free(text);
+    /* at gap 0 the value is proven, the cost is not: said so, not "gap 0 %" */
+    c.m.gap = 0.0;
+    compare_table_release(&t);
+    ck_assert_int_eq(compare_table_build(runs, 2, &t), 0);
+    text = NULL;
+    f = open_memstream(&text, &len);
+    compare_write_md(&t, &h, f);
+    fclose(f);
+    ck_assert_ptr_nonnull(strstr(text, "| value | 1 | 3 (cost not proven) | +2 (+200 %) |\n"));
+    ck_assert_ptr_nonnull(strstr(text, "410 instead of 10 SEK), its value proven the best but not its cost the least."));
+    free(text);
     compare_table_release(&t);
     release(&b);
     release(&c);
