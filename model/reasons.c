@@ -220,7 +220,6 @@ typedef struct Reach {
     int **list;  /* [ntracks] owned slot index lists, NULL until computed */
     int *count;  /* [ntracks], −1 until computed */
     int failed;  /* out of memory */
-    int reserved; /* placements_ok met a slot whose places reservations took */
 } Reach;
 
 static const int *reach_of(Reach *r, int t, int *n)
@@ -257,16 +256,22 @@ static int slot_has_room(const Scenario *s, const Slot *sl, int a, int b)
  * a slot in reach whose window covers its weeks; *room set to 1 when such
  * slots also have room left after reservations in all those weeks. On
  * failure the first uncovered module's weeks go to *fa, *fb; on success
- * without room, the first blocked module's. r->reserved
- * is set when a covering slot without room has places that reservations
- * took (else the slots have capacity 0). */
-static int placements_ok(Reach *r, int t, int start, int *room, int *fa, int *fb)
+ * without room, the first blocked module's, and *blocked_by gets
+ * BLOCKED_RESERVED for a blocked module whose covering slots have places
+ * that reservations took, BLOCKED_ZERO for one whose slots all have
+ * capacity 0. Per start: a flag for the whole
+ * participant was set by starts later found inadmissible, and called
+ * capacity-0 slots "fully reserved" (tester, twenty-sixth session). */
+enum { BLOCKED_RESERVED = 1, BLOCKED_ZERO = 2 };
+
+static int placements_ok(Reach *r, int t, int start, int *room, int *blocked_by, int *fa, int *fb)
 {
     const Scenario *s = r->s;
     const Track *tr = &s->tracks[t];
     int nreach;
     const int *reach = reach_of(r, t, &nreach);
     *room = 1;
+    *blocked_by = 0;
     for (int m = 0; m < tr->nmodules; m++) {
         const Module *mo = &tr->modules[m];
         if (mo->kind != MODULE_PLACEMENT)
@@ -292,7 +297,7 @@ static int placements_ok(Reach *r, int t, int start, int *room, int *fa, int *fb
                 *fb = b;
             }
             *room = 0;
-            r->reserved |= reserved; /* this module is blocked, partly by reservations */
+            *blocked_by |= reserved ? BLOCKED_RESERVED : BLOCKED_ZERO;
         }
     }
     return 1;
@@ -338,11 +343,55 @@ static int open_options(const Scenario *s, const Plan *plan, const Participant *
         if (s->tracks[pc->track].has_course &&
             (pc->host < 0 || !host_travel(s, p, pc->host)))
             continue;
-        int room, fa, fb;
-        if (placements_ok(r, pc->track, pc->start, &room, &fa, &fb) && room)
+        int room, by, fa, fb;
+        if (placements_ok(r, pc->track, pc->start, &room, &by, &fa, &fb) && room)
             n++;
     }
     return n;
+}
+
+/* Admissible cohorts without room at their placement slots: how many,
+ * the first one's start and the weeks it needs, and whether reservations
+ * or capacity 0 block them. */
+typedef struct Blocked {
+    long count;
+    int track, start, a, b;
+    int by; /* BLOCKED_RESERVED, BLOCKED_ZERO or both, over them all */
+} Blocked;
+
+static void note_blocked(Blocked *bl, int hosts, int tr, int start, int by, int a, int b)
+{
+    if (bl->track < 0) {
+        bl->track = tr;
+        bl->start = start;
+        bl->a = a;
+        bl->b = b;
+    }
+    bl->count += hosts;
+    bl->by |= by;
+}
+
+static const char *blocked_cause(const Blocked *bl)
+{
+    if (bl->by == (BLOCKED_RESERVED | BLOCKED_ZERO))
+        return "are fully reserved by other groups or have no places (capacity 0)";
+    return bl->by == BLOCKED_RESERVED ? "are fully reserved by other groups" : "have no places (capacity 0)";
+}
+
+/* "the placement slots within reach of X are fully reserved by other
+ * groups in the weeks needed by all 3 admissible cohorts: e.g. a start in
+ * week 25 (…) needs a place in weeks 33 to 38 (…)" */
+static void add_all_blocked(Text *t, const Scenario *s, const char *home, const Blocked *bl,
+                            const char *qualifier, int name_track)
+{
+    add(t, "the placement slots within reach of %s %s in the weeks needed by ", home, blocked_cause(bl));
+    add_cohort_count(t, bl->count, qualifier);
+    add(t, ": %s start in week %d", bl->count == 1 ? "its" : "e.g. a", bl->start);
+    add_week_label(t, s, bl->start);
+    if (name_track)
+        add(t, " of track '%s'", s->tracks[bl->track].id);
+    add(t, " needs a place in ");
+    add_weeks(t, s, bl->a, bl->b);
 }
 
 char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
@@ -360,11 +409,11 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     }
     int *cand = calloc((size_t)nt, sizeof *cand);
     int *keep = calloc((size_t)nt, sizeof *keep);
-    /* ok_track: tracks with an admissible cohort; startable (its second
-     * half): tracks with a start in the window, for the nearest host out
-     * of reach */
-    unsigned char *ok_track = calloc((size_t)nt * 2, 1);
-    Reach reach = {s, p, calloc((size_t)nt, sizeof(int *)), malloc((size_t)nt * sizeof(int)), 0, 0};
+    /* ok_track: tracks with an admissible cohort; in its second quarter
+     * startable (a start in the window, for the nearest host out of
+     * reach), third valued_track, fourth no_reach (below) */
+    unsigned char *ok_track = calloc((size_t)nt * 4, 1);
+    Reach reach = {s, p, calloc((size_t)nt, sizeof(int *)), malloc((size_t)nt * sizeof(int)), 0};
     if (!cand || !keep || !ok_track || !reach.list || !reach.count) {
         free(cand);
         free(keep);
@@ -519,20 +568,30 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
     memcpy(cand, keep, (size_t)nkeep * sizeof *cand);
     ncand = nkeep;
 
-    /* 5 and 6. placement slots for every placement module of some start */
-    long options = 0, roomy_options = 0, openable = 0;
+    /* 5 and 6. placement slots for every placement module of some start.
+     * Starts without room (every slot in reach taken in some week) are
+     * blocked: `all` counts them over every admissible track, `valued`
+     * over the tracks that add value (a cohort of a track worth 0 to the
+     * participant, open with room, was counted "full or too small":
+     * tester, twenty-sixth session) */
+    long options = 0, roomy_options = 0, openable = 0, v_roomy = 0;
     int reach_any = 0, fail_a = 0, fail_b = 0, fail_start = 0, fail_track = -1;
     int single_track = -1, single_host = -1, single_start = 0;
-    int block_track = -1, block_start = 0, block_a = 0, block_b = 0; /* the first start without room */
+    Blocked all_blocked = {0, -1, 0, 0, 0, 0}, v_blocked = {0, -1, 0, 0, 0, 0};
+    unsigned char *valued_track = ok_track + 2 * nt;
+    unsigned char *no_reach = ok_track + 3 * nt; /* placement tracks no slot in reach accepts */
     for (int i = 0; i < ncand; i++) {
         int tr = cand[i];
         const Track *T = &s->tracks[tr];
+        int nr = 0;
         if (has_placement(T)) {
-            int nr;
             reach_of(&reach, tr, &nr);
             if (nr > 0)
                 reach_any = 1;
+            else
+                no_reach[tr] = 1;
         }
+        int valued = participant_track_value(s, p, tr) > 0.0;
         int hosts = 1, one_host = -1, open_hosts = 1;
         if (T->has_course) {
             hosts = open_hosts = 0;
@@ -544,11 +603,13 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
                 }
         }
         for (int k = 0; k < track_start_count(s, tr); k++) {
-            int w = track_start_week(s, tr, k), room, fa, fb;
+            int w = track_start_week(s, tr, k), room, by, fa, fb;
             if (!in_window(p, w))
                 continue;
-            if (!placements_ok(&reach, tr, w, &room, &fa, &fb)) {
-                if (fail_track < 0) {
+            if (!placements_ok(&reach, tr, w, &room, &by, &fa, &fb)) {
+                /* the example of slots not open: a track some slot in
+                 * reach accepts (one none accepts is said apart) */
+                if (fail_track < 0 && nr > 0) {
                     fail_track = tr;
                     fail_start = w;
                     fail_a = fa;
@@ -557,19 +618,22 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
                 continue;
             }
             ok_track[tr] = 1;
+            valued_track[tr] = (unsigned char)valued;
             options += hosts;
             openable += open_hosts;
             if (room) {
                 roomy_options += hosts;
-                single_track = tr;
-                single_host = one_host;
-                single_start = w;
-            } else if (block_track < 0) {
-                block_track = tr;
-                block_start = w;
-                block_a = fa;
-                block_b = fb;
+                if (valued) {
+                    v_roomy += hosts;
+                    single_track = tr;
+                    single_host = one_host;
+                    single_start = w;
+                }
+                continue;
             }
+            note_blocked(&all_blocked, hosts, tr, w, by, fa, fb);
+            if (valued)
+                note_blocked(&v_blocked, hosts, tr, w, by, fa, fb);
         }
     }
     if (options == 0) {
@@ -592,15 +656,26 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
                 add(t, " min of %s", home);
             }
         } else {
+            /* tracks some slot in reach accepts, and those none does */
+            int nopen = 0, nnone = 0;
+            for (int i = 0; i < nkeep; i++)
+                if (no_reach[keep[i]])
+                    cand[nnone++] = keep[i]; /* cand is not read again */
+                else
+                    keep[nopen++] = keep[i];
             add(t, "the placement slots for ");
-            add_tracks(t, s, keep, nkeep, all);
+            add_tracks(t, s, keep, nopen, all && nnone == 0);
             add(t, " within reach of %s are not open in the placement weeks of any "
                    "admissible start: a start in week %d", home, fail_start);
             add_week_label(t, s, fail_start);
-            if (nkeep > 1)
+            if (nopen > 1)
                 add(t, " of track '%s'", s->tracks[fail_track].id);
             add(t, " needs them in ");
             add_weeks(t, s, fail_a, fail_b);
+            if (nnone > 0) {
+                add(t, "; no placement slot within reach accepts ");
+                add_tracks(t, s, cand, nnone, 0);
+            }
         }
         goto done;
     }
@@ -635,21 +710,7 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         goto done;
     }
     if (roomy_options == 0) {
-        if (reach.reserved)
-            add(t, "the placement slots within reach of %s are fully reserved by other "
-                   "groups in the weeks needed by ", home);
-        else
-            add(t, "the placement slots within reach of %s have no places (capacity 0) "
-                   "in the weeks needed by ", home);
-        add_cohort_count(t, options, "");
-        /* which weeks: the first blocked start's (the message named none:
-         * review, twenty-sixth session) */
-        add(t, ": %s start in week %d", options == 1 ? "its" : "e.g. a", block_start);
-        add_week_label(t, s, block_start);
-        if (ncand > 1)
-            add(t, " of track '%s'", s->tracks[block_track].id);
-        add(t, " needs a place in ");
-        add_weeks(t, s, block_a, block_b);
+        add_all_blocked(t, s, home, &all_blocked, "", ncand > 1);
         goto done;
     }
 
@@ -675,9 +736,14 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
      * (the count once took in cohorts other groups' reservations block,
      * hiding what skelleftea-norsjo is about: review, twenty-sixth
      * session) */
-    long blocked = options - roomy_options;
+    if (v_roomy == 0) {
+        /* the cohorts with room are of tracks worth nothing to them */
+        add_all_blocked(t, s, home, &v_blocked, " of tracks that add value", ncand > 1);
+        goto capacity_notes;
+    }
+    long blocked = v_blocked.count;
     const char *with_room = blocked ? " with free placement places" : "";
-    if (roomy_options == 1) {
+    if (v_roomy == 1) {
         add_cohort_count(t, 1, with_room);
         add(t, ", track '%s'", s->tracks[single_track].id);
         if (single_host >= 0)
@@ -686,22 +752,22 @@ char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
         add_week_label(t, s, single_start);
         add(t, ", is full or too small to open, or its placement slots are taken");
     } else {
-        add_cohort_count(t, roomy_options, with_room);
+        add_cohort_count(t, v_roomy, with_room);
         add(t, " are full or too small to open, or their placement slots are taken");
     }
-    if (plan && roomy_options > 1) {
-        long open = open_options(s, plan, p, ok_track, &reach);
+    if (plan && v_roomy > 1) {
+        long open = open_options(s, plan, p, valued_track, &reach);
         if (open == 0)
             add(t, " (none open in this plan)");
-        else if (open == roomy_options)
+        else if (open == v_roomy)
             add(t, " (%s open in this plan)", open == 2 ? "both" : "all");
         else
             add(t, " (%ld of them open in this plan)", open);
     }
     if (blocked)
         add(t, "; %ld more %s blocked: %s placement slots %s in the weeks needed", blocked,
-            blocked == 1 ? "is" : "are", blocked == 1 ? "its" : "their",
-            reach.reserved ? "are fully reserved by other groups" : "have no places (capacity 0)");
+            blocked == 1 ? "is" : "are", blocked == 1 ? "its" : "their", blocked_cause(&v_blocked));
+capacity_notes:
     /* the nearest host beyond reach for any track the participant could
      * start, not only those with a host in reach (it named Vilhelmina at
      * 107 min where Åsele hosts the participant's other track at 89 min:

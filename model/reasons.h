@@ -21,8 +21,9 @@
  *      preference rank), so assigning gains nothing;
  *   otherwise the options were admissible but lost to capacity or cost:
  *   "all N admissible cohorts are full or too small to open, or their
- *   placement slots are taken" (N those whose slots have free places;
- *   the ones other groups' reservations block are counted apart), the
+ *   placement slots are taken" (N those of tracks that add value whose
+ *   slots have free places; the ones reservations or capacity 0 block
+ *   are counted apart, each cause named only where it applies), the
  *   nearest host out of reach for any track the participant could start,
  *   and, with a plan, when the best gain is
  *   within SPEC §2's value tolerance (1e-6 of the plan's value), that the

@@ -457,6 +457,64 @@ START_TEST(test_capacity_counts_blocked_apart)
 }
 END_TEST
 
+/* Each blocked start says what blocks it: reservations, capacity 0, or
+ * both among the cohorts counted (a flag for the whole participant, set
+ * by any start, called capacity-0 slots "fully reserved": tester,
+ * twenty-sixth session). */
+START_TEST(test_blocked_by_reservations_or_capacity_zero)
+{
+    /* "S,1" (2 places) open in weeks 1–6 and reserved in 3–5: start 1
+     * (placement weeks 3–5) is blocked by reservations; S2, moved to
+     * Alpha, takes T1 with capacity 0 in weeks 7–9: start 5 is blocked by
+     * capacity 0; starts 9 and 13 have no slot open */
+    fx_slot_window(s, 0, 1, 6);
+    for (int w = 3; w <= 5; w++)
+        s->slots[0].room[w] = 0;
+    s->slots[1].municipality = 0;
+    s->slots[1].accepts[0] = 1;
+    s->slots[1].capacity = 0;
+    fx_slot_window(s, 1, 7, 9);
+    expect(3, "the placement slots within reach of Alpha are fully reserved by other groups or have no "
+              "places (capacity 0) in the weeks needed by all 4 admissible cohorts: e.g. a start in week 1 "
+              "(2027-W01, from Monday 2027-01-04) needs a place in weeks 3 to 5 (2027-W03 to 2027-W05, "
+              "Monday 2027-01-18 to Sunday 2027-02-07)");
+    set_window(3, 5, 5);
+    expect(3, "the placement slots within reach of Alpha have no places (capacity 0) in the weeks needed "
+              "by both admissible cohorts: e.g. a start in week 5 (2027-W05, from Monday 2027-02-01) "
+              "needs a place in weeks 7 to 9 (2027-W07 to 2027-W09, Monday 2027-02-15 to Sunday "
+              "2027-03-07)");
+}
+END_TEST
+
+/* Cohorts of a track worth nothing to the participant are not counted
+ * among those "full or too small" (one open with room was: tester,
+ * twenty-sixth session). */
+START_TEST(test_worthless_track_not_counted)
+{
+    /* P"2 in Beta lists T2, T1; with preference_step 1, T1 at rank 2 is
+     * worth 0; T2's four starts, at S2 in Gamma, are what counts */
+    s->objective.preference_step = 1;
+    expect(1, "all 4 admissible cohorts are full or too small to open, or their placement slots are "
+              "taken");
+}
+END_TEST
+
+/* Tracks that no slot in reach accepts are said apart from those whose
+ * slots are not open in the weeks (the example once named such a
+ * track: tester, twenty-sixth session). */
+START_TEST(test_not_open_and_not_accepted_apart)
+{
+    s->slots[0].all_tracks = 0;
+    s->slots[0].accepts[0] = 1; /* "S,1" takes T1 only */
+    s->slots[1].accepts[1] = 0; /* and no slot takes T2 */
+    fx_slot_window(s, 0, 19, 20);
+    expect(1, "the placement slots for track 'T1' within reach of Beta are not open in the placement "
+              "weeks of any admissible start: a start in week 1 (2027-W01, from Monday 2027-01-04) needs "
+              "them in weeks 3 to 5 (2027-W03 to 2027-W05, Monday 2027-01-18 to Sunday 2027-02-07); no "
+              "placement slot within reach accepts track 'T2'");
+}
+END_TEST
+
 /* The nearest host out of reach is looked for among every track the
  * participant could start, not only those with a host in reach, and its
  * track is named when there are several. */
@@ -580,6 +638,9 @@ static Suite *suite(void)
     tcase_add_test(tc, test_capacity_two_and_far_host);
     tcase_add_test(tc, test_capacity_counts_blocked_apart);
     tcase_add_test(tc, test_far_host_of_another_track);
+    tcase_add_test(tc, test_blocked_by_reservations_or_capacity_zero);
+    tcase_add_test(tc, test_worthless_track_not_counted);
+    tcase_add_test(tc, test_not_open_and_not_accepted_apart);
     tcase_add_test(tc, test_gain_within_value_tolerance);
     tcase_add_test(tc, test_near_limit_shows_decimals);
     tcase_add_test(tc, test_hostless_track);
