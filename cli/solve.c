@@ -131,7 +131,7 @@ static void print_summary(const Scenario *s, const Plan *plan, const char *out, 
     /* `feasible` at gap 0 is the best value proven and the least cost
      * not: say which ("feasible, gap 0 %" puzzled a reader: review,
      * twenty-sixth session) */
-    if (plan->status == PLAN_FEASIBLE && plan->gap == 0.0)
+    if (plan_only_cost_unproven(plan))
         fprintf(f, " (proven the best: bound %.6g; the least cost is not proven)", plan->bound);
     else if (plan->status != PLAN_OPTIMAL)
         fprintf(f, " (bound %.6g, gap %.4g%%)", plan->bound, 100.0 * plan->gap);

@@ -87,7 +87,7 @@ static void totals(FILE *f, const Scenario *s, const Plan *plan, long assigned)
                    "plan that exists, so the true shortfall may be smaller.\n",
                 ceil(plan->bound * 100.0) / 100.0, within);
     }
-    if (plan->status == PLAN_FEASIBLE && plan->gap == 0.0)
+    if (plan_only_cost_unproven(plan))
         fputs("- What the status means: the value is proven the best; the solve stopped before proving "
               "the cost the least among plans of that value.\n", f);
     fprintf(f, "- Participants: %d, assigned %ld, unassigned %ld\n", s->nparticipants,

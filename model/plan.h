@@ -77,4 +77,12 @@ int plan_add_cohort(Plan *plan, PlanCohort cohort);
 /* Frees the plan; accepts NULL. */
 void plan_free(Plan *plan);
 
+/* 1 for a plan whose value is proven the best (gap 0) but whose least
+ * cost is not: `feasible` then means the cost level stopped early, which
+ * the summary and report.md say in words. */
+static inline int plan_only_cost_unproven(const Plan *plan)
+{
+    return plan->status == PLAN_FEASIBLE && plan->gap == 0.0;
+}
+
 #endif

@@ -206,6 +206,20 @@ START_TEST(test_run_without_plan)
 }
 END_TEST
 
+/* The table built again from the runs (after their figures changed) and
+ * its compare.md, as text the caller frees. */
+static char *rebuilt_md(CompareRun *runs, CompareTable *t, const CompareHeading *h)
+{
+    char *text = NULL;
+    size_t len = 0;
+    compare_table_release(t);
+    ck_assert_int_eq(compare_table_build(runs, 2, t), 0);
+    FILE *f = open_memstream(&text, &len);
+    compare_write_md(t, h, f);
+    fclose(f);
+    return text;
+}
+
 START_TEST(test_csv_and_markdown)
 {
     Solved b, c;
@@ -252,23 +266,13 @@ START_TEST(test_csv_and_markdown)
     /* a feasible run shows its gap next to its value */
     c.m.status = PLAN_FEASIBLE;
     c.m.gap = 0.021;
-    compare_table_release(&t);
-    ck_assert_int_eq(compare_table_build(runs, 2, &t), 0);
-    text = NULL;
-    f = open_memstream(&text, &len);
-    compare_write_md(&t, &h, f);
-    fclose(f);
+    text = rebuilt_md(runs, &t, &h);
     ck_assert_ptr_nonnull(strstr(text, "| value | 1 | 3 (gap 2.1 %) | +2 (+200 %) |\n"));
     ck_assert_ptr_nonnull(strstr(text, "410 instead of 10 SEK), not proven optimal (gap 2.1 %)."));
     free(text);
     /* at gap 0 the value is proven, the cost is not: said so, not "gap 0 %" */
     c.m.gap = 0.0;
-    compare_table_release(&t);
-    ck_assert_int_eq(compare_table_build(runs, 2, &t), 0);
-    text = NULL;
-    f = open_memstream(&text, &len);
-    compare_write_md(&t, &h, f);
-    fclose(f);
+    text = rebuilt_md(runs, &t, &h);
     ck_assert_ptr_nonnull(strstr(text, "| value | 1 | 3 (cost not proven) | +2 (+200 %) |\n"));
     ck_assert_ptr_nonnull(strstr(text, "410 instead of 10 SEK), its value proven the best but not its cost the least."));
     free(text);

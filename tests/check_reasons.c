@@ -48,6 +48,13 @@ static void set_start(int y, int m, int d)
     s->start_day = d;
 }
 
+/* T2's one module becomes a course (hosted by Alpha, which hosts all). */
+static void give_t2_a_course(void)
+{
+    s->tracks[1].modules[0].kind = MODULE_COURSE;
+    fx_track_derive(&s->tracks[1]);
+}
+
 static void set_prefs(int p, int n, int a, int b)
 {
     s->participants[p].nprefs = n;
@@ -205,8 +212,7 @@ END_TEST
 START_TEST(test_nearest_host_names_its_track)
 {
     set_prefs(6, 2, 0, 1);
-    s->tracks[1].modules[0].kind = MODULE_COURSE; /* T2 gets a course, hosted by Alpha */
-    fx_track_derive(&s->tracks[1]);
+    give_t2_a_course();
     fx_pair(s, 3, 0, 90, 100);
     fx_pair(s, 3, 1, 75, 90);
     expect(6, "no centre within 60 min of Delta hosts tracks 'T1' and 'T2', and relocation is not "
@@ -524,9 +530,7 @@ START_TEST(test_far_host_of_another_track)
      * in Beta lists T2, T1; Alpha is out of reach at 30 min with
      * max_minutes 20 (the search once looked only at T1, whose host is
      * in reach, and named nothing) */
-    Track *t2 = &s->tracks[1];
-    t2->modules[0].kind = MODULE_COURSE;
-    fx_track_derive(t2);
+    give_t2_a_course();
     s->centres[0].all_tracks = 0; /* Alpha hosts T2, not T1 */
     s->centres[0].hosts[1] = 1;
     s->participants[1].max_minutes = 20;
