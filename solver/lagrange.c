@@ -119,11 +119,23 @@
  * (4 728.5, 1 886.3, 956.2). A Polyak target of 0 or half the plan's
  * value instead of the value itself helped national 10 000 and 20 000
  * (8 820.7 / 12 871.6 at 0) but not 50 000 (28 460.6 and 26 629.5
- * against 26 197.5), so the target stays the plan's value. */
+ * against 26 197.5), so the target stays the plan's value.
+ * MARKET_SHARE went from 0.8 to 0.3 in the twenty-seventh session: the
+ * eleventh measured 12 s searches, where the full search has too few
+ * steps to gain (the rule below still gives the market phase all of such
+ * a search), but alongside a solve the search gets 60–70 s, and there the
+ * full search, with its integer groups and min_group, takes the bound far
+ * below the market phase's floor (national 10 000: the market phase
+ * stalls near 8 986, the full search reaches 8 004–8 071). `bound_run DIR
+ * S TARGET --give-up`, 0.8 against 0.3: national 10 000 at 30 s 8 897.5
+ * against 8 504.0, national 20 000 at 67 s 13 231.8 against 12 497.7,
+ * national 50 000 at 67 s 23 843.8 against 23 544.0 (0.15: 23 735.6,
+ * 0.25: 24 091.5; the full search's end varies with its starting
+ * prices). */
 #define MARKET_THETA 1.0
 #define MARKET_PATIENCE 50
 #define MARKET_MIN_THETA 1e-3
-#define MARKET_SHARE 0.8
+#define MARKET_SHARE 0.3
 #define MARKET_MIN_STEPS 200
 #define MARKET_PROBE_THETA 0.1
 #define MARKET_PROBE_GAIN 1e-3
