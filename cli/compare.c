@@ -307,7 +307,8 @@ static int load_runs(const char *dir, Run *runs, int nruns)
         for (size_t i = 0; i < src->count; i++) {
             const Diag *e = &src->items[i];
             int warning = strncmp(e->message, "warning:", 8) == 0;
-            if (warning && !rc && r > 0 && base && !diag_contains(base, e))
+            if (warning && !rc && r > 0 && base && !diag_contains(base, e) &&
+                !diag_names_variant(e->message, runs[r].variant))
                 diag_add(&all, e->file, e->line, e->column, "%s (variant '%s')", e->message, runs[r].variant);
             else if (!(warning && diag_contains(&all, e)))
                 diag_add(&all, e->file, e->line, e->column, "%s", e->message);

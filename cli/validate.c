@@ -139,7 +139,7 @@ int cmd_validate(int argc, char **argv)
                 const Diag *w = &s->warnings.items[i];
                 if (r == 0 && !variant)
                     diag_add(&base_warns, w->file, w->line, w->column, "%s", w->message);
-                if (r > 0 && !variant && !diag_contains(&base_warns, w))
+                if (r > 0 && !variant && !diag_contains(&base_warns, w) && !diag_names_variant(w->message, v))
                     diag_add(&warns, w->file, w->line, w->column, "%s (variant '%s')", w->message, v);
                 else if (!diag_contains(&warns, w))
                     diag_add(&warns, w->file, w->line, w->column, "%s", w->message);

@@ -78,6 +78,17 @@ void diag_tag_variant(DiagList *list, const char *variant)
     }
 }
 
+int diag_names_variant(const char *message, const char *variant)
+{
+    static const char open[] = " (variant '", close[] = "')";
+    size_t m = strlen(message), v = strlen(variant), n = sizeof open - 1 + v + sizeof close - 1;
+    if (m < n)
+        return 0;
+    const char *tail = message + m - n;
+    return strncmp(tail, open, sizeof open - 1) == 0 && strncmp(tail + sizeof open - 1, variant, v) == 0 &&
+           strcmp(tail + sizeof open - 1 + v, close) == 0;
+}
+
 size_t diag_total(const DiagList *list)
 {
     return list->count + list->dropped;

@@ -63,6 +63,11 @@ void diag_format(const Diag *d, char *buf, size_t size);
  * variant" already names it; NULL variant: nothing to do. */
 void diag_tag_variant(DiagList *list, const char *variant);
 
+/* 1 when message already ends in " (variant 'NAME')": the loader tags
+ * the warnings it finds inside a variant's own keys, and validate and
+ * compare, which tag a variant's other warnings, must not tag them again. */
+int diag_names_variant(const char *message, const char *variant);
+
 /* Frees all entries; the list can be reused afterwards. */
 void diag_release(DiagList *list);
 

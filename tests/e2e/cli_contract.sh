@@ -93,7 +93,7 @@ grep -q "^a,unassigned," "$tmp/o-long/assignments.csv" || fail "a participant jo
 # a warning that only a variant has names it; one the base has too is
 # said once, plainly (validate and compare go over every variant)
 cp -r "$tmp/typo" "$tmp/wvar"
-sed 's/^{/{ "variants": { "one": { "weeks": 1 } },/' "$scen/scenario.json" > "$tmp/wvar/scenario.json"
+sed 's/^{/{ "variants": { "one": { "weeks": 1, "cooperaton": false } },/' "$scen/scenario.json" > "$tmp/wvar/scenario.json"
 for cmd in validate compare; do
     if [ $cmd = validate ]; then
         expect_rc 0 "validate, a variant with a warning" "$SAMPLAN" validate "$tmp/wvar"
@@ -102,6 +102,9 @@ for cmd in validate compare; do
     fi
     grep -q "^modules\.csv: warning: track 'T' takes 2 weeks, more than the 1-week horizon allows: .* (variant 'one')\$" \
         "$tmp/err" || fail "$cmd: the variant's horizon warning does not name it: $(cat "$tmp/err")"
+    # the loader names the variant of a typo in its own keys: once
+    grep -q "warning: unknown key 'cooperaton' is ignored: did you mean 'cooperation'? (variant 'one')\$" "$tmp/err" ||
+        fail "$cmd: a typo in a variant's keys does not name it once: $(cat "$tmp/err")"
     [ "$(grep -c "unknown column 'earliest_weeks'" "$tmp/err")" = 1 ] && ! grep -q "earliest_weeks.*(variant" "$tmp/err" ||
         fail "$cmd: the base's warning is not said once, plainly: $(cat "$tmp/err")"
 done
