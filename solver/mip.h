@@ -85,11 +85,12 @@ double mip_objective(const Mip *m, const double *x, RunLevel level);
 
 /* 1 when x satisfies the program: bounds, integrality and every row, with
  * a tolerance of 1e-6 (relative for rows), except budget rows ('b'), held
- * to 1e-9: SPEC §2 gives max_cost no tolerance. */
+ * to 1e-12, rounding noise only: SPEC §2 gives max_cost no tolerance. */
 int mip_solution_ok(const Mip *m, const double *x);
 
 /* As mip_solution_ok, with rows whose tag is in exact_tags held to a
- * tolerance of 1e-9 (relative) instead of 1e-6. */
+ * tolerance of 1e-9 (relative) instead of 1e-6, budget rows ('b') among
+ * them to 1e-12. */
 int mip_solution_within(const Mip *m, const double *x, const char *exact_tags);
 
 /* The program restricted to the columns with keep[j] set, every other
