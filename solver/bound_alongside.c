@@ -160,6 +160,7 @@ int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *block
         b->live->value = start ? mip_objective(&m->mip, start, LEVEL_VALUE) : 0.0;
         b->live->enough = 0;
         b->live->bound = HUGE_VAL;
+        b->live->progress_from = -1.0; /* the caller turns the lines on */
         b->live->gap = 0.0;
     }
     if (workers_background_start(&b->bg, bound_work, b, 0) == 0)

@@ -267,15 +267,24 @@ static void progress_line(SolveCtx *ctx, glp_tree *T)
     const char *what = ctx->req->level == LEVEL_VALUE ? "value" : "cost";
     fprintf(stderr, "samplan: %6.1f s  %slevel %d (%s)  incumbent ", now - ctx->req->clock_start,
             ctx->req->label ? ctx->req->label : "", (int)ctx->req->level, what);
+    /* the best plan known: GLPK's, or the start it was not given (model.md:
+     * "The greedy plan is not handed to GLPK"), which the run returns when
+     * GLPK has none as good; "incumbent -" beside a plan of 954.7 misled */
+    double best = have_incumbent ? glp_mip_obj_val(P) : 0.0;
+    int from_start = ctx->start_ok && (!have_incumbent || (ctx->req->level == LEVEL_VALUE
+                                                               ? ctx->start_objective > best
+                                                               : ctx->start_objective < best));
+    if (from_start)
+        best = ctx->start_objective;
     char num[32];
-    if (have_incumbent)
-        fputs(progress_number(glp_mip_obj_val(P), num), stderr);
+    if (have_incumbent || from_start)
+        fprintf(stderr, "%s%s", progress_number(best, num), from_start ? " (start plan)" : "");
     else
         fputs("-", stderr);
     if (ctx->have_bound)
         fprintf(stderr, "  bound %s", progress_number(ctx->bound, num));
-    if (have_incumbent && ctx->have_bound)
-        fprintf(stderr, "  gap %.3g%%", 100.0 * glp_ios_mip_gap(T));
+    if ((have_incumbent || from_start) && ctx->have_bound) /* GLPK's own formula, glp_ios_mip_gap */
+        fprintf(stderr, "  gap %.3g%%", 100.0 * fabs(best - ctx->bound) / (fabs(best) + DBL_EPSILON));
     fputc('\n', stderr);
 }
 

@@ -38,6 +38,8 @@
 #define SEARCH_OUT_TRIES 16
 /* Candidates still out a step adds beyond twice those it released. */
 #define SEARCH_MIN_OUT 40
+/* Seconds between progress lines, at least (README: about once a second). */
+#define PROGRESS_EVERY_S 1.0
 
 typedef struct CandKey {
     double key; /* best value, shuffled among equals */
@@ -358,6 +360,15 @@ static int search_step(Search *sr, const double *best_value)
     return 0;
 }
 
+/* The search's progress line (greedy.h, greedy_search_live), in the
+ * form of the solve's others (solver/glpk_run.c, solver/lns.c). */
+static void progress_line(const LiveShare *live, double value, double from)
+{
+    char v[32], f[32];
+    fprintf(stderr, "samplan: %6.1f s  level 1 (value)  greedy search: %s from %s\n",
+            clock_seconds() - live->progress_from, progress_number(value, v), progress_number(from, f));
+}
+
 int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed, Plan **out,
                   GreedySearchStats *stats)
 {
@@ -392,10 +403,15 @@ int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, uns
     g.order = GREEDY_BEST_VALUE;
     if (live && mip_value_done(live->bound, g.value, live->gap))
         live->enough = 1;
+    double next_line = live && live->progress_from >= 0.0 ? t0 + PROGRESS_EVERY_S : HUGE_VAL;
     while (s->ncentres > 0 && seconds_now() - t0 < seconds && !solver_interrupted && !(live && live->enough)) {
         int r = search_step(&sr, best_value);
         if (r < 0)
             goto done;
+        if ((local.steps & 63) == 0 && clock_seconds() >= next_line) {
+            next_line = clock_seconds() + PROGRESS_EVERY_S;
+            progress_line(live, g.value, local.start_value);
+        }
         local.steps++;
         local.kept += r;
         if (live && r && g.value > live->value)

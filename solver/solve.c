@@ -422,10 +422,11 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
          * then only lower the cost, which level 2's region search does
          * far better (capb: 178 of 300 s went to such steps, and level 2
          * ended 0.64 % above the optimum) */
-        LiveShare here = {0.0, 0, HUGE_VAL, 0.0};
+        LiveShare here = {0.0, 0, HUGE_VAL, 0.0, -1.0};
         LiveShare *live = bounding && alongside.live ? alongside.live : &here;
         live->bound = part_trivial_bound(&m, &m.mip, best);
         live->gap = opt->mip_gap;
+        live->progress_from = opt->quiet ? -1.0 : opt->clock_start;
         start_x[NGREEDY] = plan_columns(&m, greedy_for(s, greedy_orders[best_order], search_s, live));
         stats->search_s = clock_seconds() - ts;
         /* a plan at the trivial bound is proven (part_settle_by_bound):
@@ -438,10 +439,13 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
             stats->bound_alongside_s = bound_alongside_finish(
                 &alongside, proven ? clock_seconds() : fmin(level1_end, ts + search_s + ALONGSIDE_GRACE_S),
                 block_bound);
-        if (!opt->quiet && start_x[NGREEDY])
-            fprintf(stderr, "samplan: %6.1f s  level 1 (value)  greedy search: %g from %g\n",
-                    clock_seconds() - opt->clock_start, mip_objective(&m.mip, start_x[NGREEDY], LEVEL_VALUE),
-                    stats->greedy_value);
+        if (!opt->quiet && start_x[NGREEDY]) {
+            char v[32], f[32];
+            fprintf(stderr, "samplan: %6.1f s  level 1 (value)  greedy search: %s from %s\n",
+                    clock_seconds() - opt->clock_start,
+                    progress_number(mip_objective(&m.mip, start_x[NGREEDY], LEVEL_VALUE), v),
+                    progress_number(stats->greedy_value, f));
+        }
         /* one process and a gap asked for: the bound now, in the time it
          * would have after level 1, so that region search can stop within
          * the gap of it (tighten_bounds then has it already) */

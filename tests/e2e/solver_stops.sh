@@ -168,6 +168,17 @@ elif [ "$(status_of "$tmp/proven")" != optimal ]; then say "FAIL search at the b
 elif [ "$took" -gt 15 ]; then say "FAIL search at the bound: took $took s (the search ran on after reaching the bound)"; fail=1
 else say "ok   a greedy search at the bound stops: $took s of a 30 s search"; fi
 
+# 7b. progress about once a second (README): a greedy search of 4 s on a
+# program whose greedy plan is not at its bound prints its line as it
+# goes, not only at its end (national 50 000 was silent for a minute)
+"$SAMPLAN" generate --preset national --participants 300 --seed 2 -o "$tmp/nat300" >/dev/null 2>&1
+SAMPLAN_GREEDY_SEARCH=4 "$SAMPLAN" solve "$tmp/nat300" -o "$tmp/progress" --time-limit 20 >/dev/null 2>"$tmp/progress.err"
+rc=$?
+lines=$(grep -c "level 1 (value)  greedy search: " "$tmp/progress.err")
+if [ $rc -ne 0 ]; then say "FAIL progress: exit $rc"; cat "$tmp/progress.err"; fail=1
+elif [ "$lines" -lt 3 ]; then say "FAIL progress: $lines greedy-search lines in a 4 s search"; cat "$tmp/progress.err"; fail=1
+else say "ok   a 4 s greedy search prints $lines progress lines"; fi
+
 # 8. SPEC §4: Ctrl-C during a solve writes the best plan found, with exit
 # 0. Outside the search too: while the scenario loads (the first plan is
 # then the answer) and while the reasons and the plan are written (they
