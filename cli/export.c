@@ -32,7 +32,8 @@ const char export_usage[] =
     "  --plain          the unreduced program: one variable per participant and\n"
     "                   option (nothing merged or pruned)\n"
     "\n"
-    "exit: 0 written, 1 write failure, 2 bad input or usage\n";
+    "exit: 0 written, 1 write failure, 2 bad input or usage, or a FILE whose\n"
+    "directory cannot take it (checked before the program is built)\n";
 
 /* 1 when writing path loses nothing a user gave: it does not exist, is
  * empty (as mktemp leaves it), or begins as the programs GLPK writes for

@@ -30,7 +30,7 @@ const char generate_usage[] =
     "  -o, --output DIR    directory to create; an existing one is refused\n"
     "  --force             write into an existing DIR, replacing files of the same names\n"
     "\n"
-    "exit codes: 0 written, 1 I/O failure, 2 bad usage or DIR exists\n";
+    "exit codes: 0 written, 1 I/O failure, 2 bad usage, DIR exists or cannot be made\n";
 
 /* Matches "--name VALUE" or "--name=VALUE"; advances *i past the value. */
 static int option_value(int argc, char **argv, int *i, const char *name, const char **value,

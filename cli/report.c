@@ -27,7 +27,8 @@ const char report_usage[] =
     "An existing report.html is replaced; the other files are not touched.\n"
     "\n"
     "exit: 0 report written, 1 I/O failure, 2 bad usage, OUT missing or not a\n"
-    "plan directory, or a malformed plan file (named with line and column)\n";
+    "plan directory, a malformed plan file (named with line and column), or plan\n"
+    "files that disagree with each other\n";
 
 int cmd_report(int argc, char **argv)
 {
