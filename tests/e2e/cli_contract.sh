@@ -108,6 +108,19 @@ for cmd in validate compare; do
     [ "$(grep -c "unknown column 'earliest_weeks'" "$tmp/err")" = 1 ] && ! grep -q "earliest_weeks.*(variant" "$tmp/err" ||
         fail "$cmd: the base's warning is not said once, plainly: $(cat "$tmp/err")"
 done
+# a problem of the base is said once by compare, as by validate, not once
+# per run (a variant that does not touch it has it too)
+cp -r "$tmp/wvar" "$tmp/bvar"
+sed '2s/^\([^,]*\),[^,]*,/\1,99x,/' "$scen/participants.csv" > "$tmp/bvar/participants.csv"
+for cmd in validate compare; do
+    if [ $cmd = validate ]; then
+        expect_rc 2 "validate, a broken base with a variant" "$SAMPLAN" validate "$tmp/bvar"
+    else
+        expect_rc 2 "compare, a broken base with a variant" "$SAMPLAN" compare "$tmp/bvar" -o "$tmp/o-bvar" --quiet
+    fi
+    [ "$(grep -c "home '99x' is not in municipalities.csv" "$tmp/err")" = 1 ] ||
+        fail "$cmd: the base's problem is not said once: $(cat "$tmp/err")"
+done
 # `--` ends the options: a DIR may start with '-'
 cp -r "$scen" "$tmp/-dash"
 ( cd "$tmp" && "$SAMPLAN" validate -- -dash > /dev/null 2>&1 ) || fail "validate -- -dash: exit $?, expected 0"
