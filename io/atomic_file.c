@@ -155,7 +155,9 @@ int directory_takes_files(const char *dir, int or_ancestor, char *why, size_t wh
              plen && probe[plen - 1] == '/' ? "" : "/");
     int fd = mkstemp(probe);
     if (fd < 0) {
-        snprintf(why, whysz, "%s: %s", tried, strerror(errno));
+        /* said of the directory that exists, with what stopped a file
+         * there: /proc's ENOENT read as if /proc were missing */
+        snprintf(why, whysz, "no file can be made in '%s': %s", tried, strerror(errno));
         return 0;
     }
     close(fd);

@@ -360,7 +360,7 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 && as_nobody "$SAMPL
     as_nobody test -r "$tmp/scen/scenario.json"; then
     expect_rc 2 "-o in a directory the user may not write" \
         as_nobody "$SAMPLAN" solve "$tmp/scen" -o "$tmp/ro/out"
-    grep -q "cannot write the output directory '$tmp/ro/out': $tmp/ro: Permission denied" "$tmp/err" ||
+    grep -q "cannot write the output directory '$tmp/ro/out': no file can be made in '$tmp/ro': Permission denied" "$tmp/err" ||
         fail "-o in a read-only directory: message: $(cat "$tmp/err")"
 fi
 chmod 700 "$tmp"
