@@ -99,7 +99,7 @@ static const char readme[] =
     "\n"
     "- Retail cohorts of the first round start in week 7, not week 1: a start in week 1 would put the placement (weeks 9–14) in the spring APL.\n"
     "- Industry cohorts starting in weeks 19 and 27 have their placement in or across the autumn APL (weeks 31–38 and 39–46), when only the battery and process industry (6 places) is free: each is capped at 6 participants.\n"
-    "- 15 participants stay unassigned because the placement slots they could reach are \"fully reserved by other groups\" in the weeks their cohorts need (an APL period), and 4 more are told so of some of their cohorts; the `handledare` slots place all but 6 of the 160.\n"
+    "- 15 participants stay unassigned because the placement slots they could reach are \"fully reserved by other groups\" in the weeks their cohorts need (an APL period), and a few more (3 or 4, as equally cheap plans differ) are told so of some of their cohorts; the `handledare` slots place all but 6 of the 160.\n"
     "\n"
     "## Variants\n"
     "\n"

@@ -268,7 +268,7 @@ static void progress_line(SolveCtx *ctx, glp_tree *T)
     fprintf(stderr, "samplan: %6.1f s  %slevel %d (%s)  incumbent ", now - ctx->req->clock_start,
             ctx->req->label ? ctx->req->label : "", (int)ctx->req->level, what);
     /* the best plan known: GLPK's, or the start it was not given (model.md:
-     * "The greedy plan is not handed to GLPK"), which the run returns when
+     * "The greedy plan is not handed to GLPK"), which the caller keeps when
      * GLPK has none as good; "incumbent -" beside a plan of 954.7 misled */
     double best = have_incumbent ? glp_mip_obj_val(P) : 0.0;
     int from_start = ctx->start_ok && (!have_incumbent || (ctx->req->level == LEVEL_VALUE

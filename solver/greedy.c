@@ -1077,7 +1077,7 @@ int greedy_trim(Greedy *g, const int *order)
     }
     if (!s->objective.has_max_cost)
         return 0;
-    double lim = g->limit + 1e-9 * fmax(1.0, g->limit);
+    double lim = g->limit + MIP_BUDGET_TOLERANCE * fmax(1.0, g->limit);
     if (exact_cost(g) <= lim)
         return 0;
     DropKey *keys = malloc((size_t)(np ? np : 1) * sizeof *keys);

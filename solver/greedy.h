@@ -92,4 +92,9 @@ typedef struct LiveShare {
 int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed,
                        LiveShare *live, Plan **out, GreedySearchStats *stats);
 
+/* The search's progress line on stderr, in the form of the solve's others
+ * (solver/glpk_run.c, solver/lns.c): seconds since clock_start (a
+ * clock_seconds() value), the plan's value, and the value it began from. */
+void greedy_progress_line(double clock_start, double value, double from);
+
 #endif

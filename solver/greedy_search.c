@@ -360,13 +360,11 @@ static int search_step(Search *sr, const double *best_value)
     return 0;
 }
 
-/* The search's progress line (greedy.h, greedy_search_live), in the
- * form of the solve's others (solver/glpk_run.c, solver/lns.c). */
-static void progress_line(const LiveShare *live, double value, double from)
+void greedy_progress_line(double clock_start, double value, double from)
 {
     char v[32], f[32];
     fprintf(stderr, "samplan: %6.1f s  level 1 (value)  greedy search: %s from %s\n",
-            clock_seconds() - live->progress_from, progress_number(value, v), progress_number(from, f));
+            clock_seconds() - clock_start, progress_number(value, v), progress_number(from, f));
 }
 
 int greedy_search(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed, Plan **out,
@@ -408,9 +406,9 @@ int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, uns
         int r = search_step(&sr, best_value);
         if (r < 0)
             goto done;
-        if ((local.steps & 63) == 0 && clock_seconds() >= next_line) {
-            next_line = clock_seconds() + PROGRESS_EVERY_S;
-            progress_line(live, g.value, local.start_value);
+        if ((local.steps & 63) == 0 && seconds_now() >= next_line) {
+            next_line += PROGRESS_EVERY_S; /* on the second, however late this line */
+            greedy_progress_line(live->progress_from, g.value, local.start_value);
         }
         local.steps++;
         local.kept += r;

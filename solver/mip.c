@@ -85,11 +85,6 @@ int mip_solution_ok(const Mip *mip, const double *x)
     return mip_solution_within(mip, x, "b"); /* SPEC §2 gives the budget no tolerance */
 }
 
-/* Relative slack of a budget row: rounding noise of a sum of a few
- * hundred thousand costs (national 50 000: about 1e-14 of the total), far
- * below a krona's share of any budget. */
-#define BUDGET_TOLERANCE 1e-12
-
 int mip_solution_within(const Mip *mip, const double *x, const char *exact_tags)
 {
     for (int j = 0; j < mip->ncols; j++) {
@@ -111,7 +106,7 @@ int mip_solution_within(const Mip *mip, const double *x, const char *exact_tags)
          * order: at 1e-9 a plan of 1 600 SEK passed a max_cost of
          * 1 599.999999, and one of 1 000 000 600 SEK one of 1 000 000 599
          * (independent tester, twenty-seventh session) */
-        double rel = r->tag == 'b' && strchr(exact_tags, 'b') ? BUDGET_TOLERANCE
+        double rel = r->tag == 'b' && strchr(exact_tags, 'b') ? MIP_BUDGET_TOLERANCE
                      : strchr(exact_tags, r->tag)           ? 1e-9
                                                             : 1e-6;
         double tol = rel * fmax(1.0, fabs(act[i]));

@@ -83,6 +83,12 @@ static inline int mip_value_done(double bound, double value, double gap)
 /* Σ coefficient × x over the columns, for the level's objective. */
 double mip_objective(const Mip *m, const double *x, RunLevel level);
 
+/* Relative slack of a budget row, here and in the greedy's own test:
+ * rounding noise of a sum of a few hundred thousand costs (national
+ * 50 000: about 1e-14 of the total), far below a krona's share of any
+ * budget (1e-9 let a plan of 1 600 SEK pass a max_cost of 1 599.999999). */
+#define MIP_BUDGET_TOLERANCE 1e-12
+
 /* 1 when x satisfies the program: bounds, integrality and every row, with
  * a tolerance of 1e-6 (relative for rows), except budget rows ('b'), held
  * to 1e-12, rounding noise only: SPEC §2 gives max_cost no tolerance. */

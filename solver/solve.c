@@ -439,13 +439,9 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
             stats->bound_alongside_s = bound_alongside_finish(
                 &alongside, proven ? clock_seconds() : fmin(level1_end, ts + search_s + ALONGSIDE_GRACE_S),
                 block_bound);
-        if (!opt->quiet && start_x[NGREEDY]) {
-            char v[32], f[32];
-            fprintf(stderr, "samplan: %6.1f s  level 1 (value)  greedy search: %s from %s\n",
-                    clock_seconds() - opt->clock_start,
-                    progress_number(mip_objective(&m.mip, start_x[NGREEDY], LEVEL_VALUE), v),
-                    progress_number(stats->greedy_value, f));
-        }
+        if (!opt->quiet && start_x[NGREEDY])
+            greedy_progress_line(opt->clock_start, mip_objective(&m.mip, start_x[NGREEDY], LEVEL_VALUE),
+                                 stats->greedy_value);
         /* one process and a gap asked for: the bound now, in the time it
          * would have after level 1, so that region search can stop within
          * the gap of it (tighten_bounds then has it already) */
