@@ -94,12 +94,16 @@ grep -q "^a,unassigned," "$tmp/o-long/assignments.csv" || fail "a participant jo
 # said once, plainly (validate and compare go over every variant)
 cp -r "$tmp/typo" "$tmp/wvar"
 sed 's/^{/{ "variants": { "one": { "weeks": 1, "cooperaton": false } },/' "$scen/scenario.json" > "$tmp/wvar/scenario.json"
-for cmd in validate compare; do
-    if [ $cmd = validate ]; then
-        expect_rc 0 "validate, a variant with a warning" "$SAMPLAN" validate "$tmp/wvar"
+# validate or compare (cmd) DIR, expecting exit code RC; stderr in $tmp/err
+run_every_variant() {
+    if [ "$1" = validate ]; then
+        expect_rc "$2" "validate $3" "$SAMPLAN" validate "$tmp/$3"
     else
-        expect_rc 0 "compare, a variant with a warning" "$SAMPLAN" compare "$tmp/wvar" -o "$tmp/o-wvar" --quiet
+        expect_rc "$2" "compare $3" "$SAMPLAN" compare "$tmp/$3" -o "$tmp/o-$3" --quiet
     fi
+}
+for cmd in validate compare; do
+    run_every_variant $cmd 0 wvar
     grep -q "^modules\.csv: warning: track 'T' takes 2 weeks, more than the 1-week horizon allows: .* (variant 'one')\$" \
         "$tmp/err" || fail "$cmd: the variant's horizon warning does not name it: $(cat "$tmp/err")"
     # the loader names the variant of a typo in its own keys: once
@@ -113,11 +117,7 @@ done
 cp -r "$tmp/wvar" "$tmp/bvar"
 sed '2s/^\([^,]*\),[^,]*,/\1,99x,/' "$scen/participants.csv" > "$tmp/bvar/participants.csv"
 for cmd in validate compare; do
-    if [ $cmd = validate ]; then
-        expect_rc 2 "validate, a broken base with a variant" "$SAMPLAN" validate "$tmp/bvar"
-    else
-        expect_rc 2 "compare, a broken base with a variant" "$SAMPLAN" compare "$tmp/bvar" -o "$tmp/o-bvar" --quiet
-    fi
+    run_every_variant $cmd 2 bvar
     [ "$(grep -c "home '99x' is not in municipalities.csv" "$tmp/err")" = 1 ] ||
         fail "$cmd: the base's problem is not said once: $(cat "$tmp/err")"
 done
