@@ -172,7 +172,7 @@ else say "ok   a greedy search at the bound stops: $took s of a 30 s search"; fi
 # program whose greedy plan is not at its bound prints its line as it
 # goes, not only at its end (national 50 000 was silent for a minute)
 "$SAMPLAN" generate --preset national --participants 300 --seed 2 -o "$tmp/nat300" >/dev/null 2>&1
-SAMPLAN_GREEDY_SEARCH=4 "$SAMPLAN" solve "$tmp/nat300" -o "$tmp/progress" --time-limit 20 >/dev/null 2>"$tmp/progress.err"
+SAMPLAN_GREEDY_SEARCH=4 "$SAMPLAN" solve "$tmp/nat300" -o "$tmp/progress" --time-limit 6 >/dev/null 2>"$tmp/progress.err"
 rc=$?
 lines=$(grep -c "level 1 (value)  greedy search: " "$tmp/progress.err")
 if [ $rc -ne 0 ]; then say "FAIL progress: exit $rc"; cat "$tmp/progress.err"; fail=1
