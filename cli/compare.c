@@ -288,7 +288,6 @@ static void remove_old_plan(const char *out, const char *name, int quiet)
 static int load_runs(const char *dir, Run *runs, int nruns)
 {
     DiagList all = DIAGLIST_INIT;
-    DiagList base_problems = DIAGLIST_INIT; /* the base's, when it is run 0 and fails */
     int worst = EXIT_OK;
     for (int r = 0; r < nruns; r++) {
         DiagList d = DIAGLIST_INIT;
@@ -300,21 +299,10 @@ static int load_runs(const char *dir, Run *runs, int nruns)
                 worst = EXIT_BAD_INPUT;
         }
         /* a problem of the base comes with every variant that does not
-         * change it: said once, as the base's (as validate does; a broken
+         * change it: said once, as the base's, as validate does (a broken
          * participants.csv was printed once per run) */
-        if (rc && r == 0 && runs[0].variant == NULL)
-            for (size_t i = 0; i < d.count; i++)
-                diag_add(&base_problems, d.items[i].file, d.items[i].line, d.items[i].column, "%s",
-                         d.items[i].message);
-        if (rc && r > 0 && base_problems.count > 0) {
-            DiagList own = DIAGLIST_INIT;
-            for (size_t i = 0; i < d.count; i++)
-                if (!diag_contains(&base_problems, &d.items[i]))
-                    diag_add(&own, d.items[i].file, d.items[i].line, d.items[i].column, "%s", d.items[i].message);
-            own.dropped = d.dropped;
-            diag_release(&d);
-            d = own;
-        }
+        if (rc && r > 0 && runs[0].variant == NULL)
+            diag_drop_seen(&d, &all);
         /* a failed load's warnings are among its problems; each warning
          * once (the base's come with every variant), and, when the base
          * is among the runs, one the base has not names its variant */
@@ -336,7 +324,6 @@ static int load_runs(const char *dir, Run *runs, int nruns)
     diag_sort(&all);
     diag_print(&all, stderr, "samplan");
     diag_release(&all);
-    diag_release(&base_problems);
     return worst;
 }
 

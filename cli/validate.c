@@ -150,19 +150,11 @@ int cmd_validate(int argc, char **argv)
                 worst = EXIT_NO_PLAN;
             else if (worst == EXIT_OK)
                 worst = EXIT_BAD_INPUT;
-            /* over every variant, a variant's problem the base has too
-             * is said once, as the base's */
-            DiagList own = DIAGLIST_INIT;
+            if (v && !variant)
+                diag_drop_seen(&d, &all);
+            diag_tag_variant(&d, v);
             for (size_t i = 0; i < d.count; i++)
-                if (!(v && !variant && diag_contains(&all, &d.items[i])))
-                    diag_add(&own, d.items[i].file, d.items[i].line, d.items[i].column, "%s",
-                             d.items[i].message);
-            diag_tag_variant(&own, v);
-            for (size_t i = 0; i < own.count; i++)
-                diag_add(&all, own.items[i].file, own.items[i].line, own.items[i].column, "%s",
-                         own.items[i].message);
-            all.dropped += own.dropped;
-            diag_release(&own);
+                diag_add(&all, d.items[i].file, d.items[i].line, d.items[i].column, "%s", d.items[i].message);
             all.dropped += d.dropped;
         }
         diag_release(&d);

@@ -205,3 +205,18 @@ int diag_contains(const DiagList *list, const Diag *d)
     }
     return 0;
 }
+
+void diag_drop_seen(DiagList *list, const DiagList *seen)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        Diag *d = &list->items[i];
+        if (diag_contains(seen, d)) {
+            free(d->file);
+            free(d->message);
+        } else {
+            list->items[kept++] = *d;
+        }
+    }
+    list->count = kept;
+}

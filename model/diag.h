@@ -46,6 +46,11 @@ size_t diag_total(const DiagList *list);
 /* 1 when list already holds a diagnostic at d's place with d's message. */
 int diag_contains(const DiagList *list, const Diag *d);
 
+/* Removes from list (freeing them) the entries seen already holds: over
+ * every variant, a problem of the base that a variant's load repeats is
+ * said once, as the base's (validate, compare). */
+void diag_drop_seen(DiagList *list, const DiagList *seen);
+
 /* Sorts by file, line, column (stable), so output reads top to bottom. */
 void diag_sort(DiagList *list);
 
