@@ -288,9 +288,11 @@ static void remove_old_plan(const char *out, const char *name, int quiet)
 static int load_runs(const char *dir, Run *runs, int nruns)
 {
     DiagList all = DIAGLIST_INIT;
+    DiagList base_problems = DIAGLIST_INIT; /* a failed base load's, dropped ones as prints */
     int worst = EXIT_OK;
     for (int r = 0; r < nruns; r++) {
         DiagList d = DIAGLIST_INIT;
+        d.fingerprint = runs[0].variant == NULL;
         int rc = scenario_load(dir, runs[r].variant, &runs[r].s, &d);
         if (rc) {
             if (rc == 1)
@@ -302,7 +304,7 @@ static int load_runs(const char *dir, Run *runs, int nruns)
          * change it: said once, as the base's, as validate does (a broken
          * participants.csv was printed once per run) */
         if (rc && r > 0 && runs[0].variant == NULL)
-            diag_drop_seen(&d, &all);
+            diag_drop_seen(&d, &base_problems);
         /* a failed load's warnings are among its problems; each warning
          * once (the base's come with every variant), and, when the base
          * is among the runs, one the base has not names its variant */
@@ -319,8 +321,13 @@ static int load_runs(const char *dir, Run *runs, int nruns)
                 diag_add(&all, e->file, e->line, e->column, "%s", e->message);
         }
         all.dropped += d.dropped;
+        if (r == 0 && rc && runs[0].variant == NULL) {
+            base_problems = d; /* kept for the variants' loads */
+            continue;
+        }
         diag_release(&d);
     }
+    diag_release(&base_problems);
     diag_sort(&all);
     diag_print(&all, stderr, "samplan");
     diag_release(&all);

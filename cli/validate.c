@@ -111,6 +111,7 @@ int cmd_validate(int argc, char **argv)
     DiagList all = DIAGLIST_INIT;
     DiagList warns = DIAGLIST_INIT; /* warnings of the loads that succeeded, each once */
     DiagList base_warns = DIAGLIST_INIT; /* the base's, over every variant */
+    DiagList base_problems = DIAGLIST_INIT; /* a failed base load's, dropped ones as prints */
     char **names = NULL;
     int nnames = 0;
     int worst = EXIT_OK;
@@ -127,6 +128,7 @@ int cmd_validate(int argc, char **argv)
     for (int r = 0; r < runs; r++) {
         const char *v = variant ? variant : r == 0 ? NULL : names[r - 1];
         DiagList d = DIAGLIST_INIT;
+        d.fingerprint = !variant; /* the base's and each variant's problems are compared */
         Scenario *s = NULL;
         int rc = scenario_load(dir, v, &s, &d);
         if (rc == 0) {
@@ -151,14 +153,19 @@ int cmd_validate(int argc, char **argv)
             else if (worst == EXIT_OK)
                 worst = EXIT_BAD_INPUT;
             if (v && !variant)
-                diag_drop_seen(&d, &all);
+                diag_drop_seen(&d, &base_problems);
             diag_tag_variant(&d, v);
             for (size_t i = 0; i < d.count; i++)
                 diag_add(&all, d.items[i].file, d.items[i].line, d.items[i].column, "%s", d.items[i].message);
             all.dropped += d.dropped;
         }
+        if (r == 0 && !variant && rc != 0) {
+            base_problems = d; /* kept for the variants' loads */
+            continue;
+        }
         diag_release(&d);
     }
+    diag_release(&base_problems);
     diag_sort(&warns);
     diag_print(&warns, stderr, "samplan");
     diag_release(&warns);

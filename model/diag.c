@@ -19,12 +19,55 @@ static char *dup_string(const char *s)
     return p;
 }
 
+/* FNV-1a over a problem's place and message: equal problems, equal prints. */
+static unsigned long long fingerprint_of(const char *file, long line, long column, const char *message)
+{
+    unsigned long long h = 14695981039346656037ULL;
+    const unsigned char *parts[2] = {(const unsigned char *)file, (const unsigned char *)message};
+    for (int k = 0; k < 2; k++) {
+        for (const unsigned char *p = parts[k]; *p; p++)
+            h = (h ^ *p) * 1099511628211ULL;
+        h = (h ^ 0xffu) * 1099511628211ULL; /* separator no text holds */
+    }
+    unsigned long long where[2] = {(unsigned long long)line, (unsigned long long)column};
+    for (int k = 0; k < 2; k++)
+        for (int b = 0; b < 64; b += 8)
+            h = (h ^ ((where[k] >> b) & 0xffu)) * 1099511628211ULL;
+    return h;
+}
+
+/* A dropped problem's fingerprint, when the list keeps them. */
+static void keep_print(DiagList *list, const char *file, long line, long column, const char *message)
+{
+    if (!list->fingerprint || list->prints_lost)
+        return;
+    if (list->nprints == list->prints_cap) {
+        size_t cap = list->prints_cap ? 2 * list->prints_cap : 256;
+        unsigned long long *p = realloc(list->prints, cap * sizeof *p);
+        if (!p) {
+            list->prints_lost = 1;
+            return;
+        }
+        list->prints = p;
+        list->prints_cap = cap;
+    }
+    list->prints[list->nprints++] = fingerprint_of(file ? file : "", line, column, message);
+}
+
 void diag_add(DiagList *list, const char *file, long line, long column,
               const char *fmt, ...)
 {
     size_t limit = list->limit ? list->limit : DIAG_DEFAULT_LIMIT;
     if (list->count >= limit) {
         list->dropped++;
+        if (list->fingerprint) {
+            char buf[2048];
+            va_list ap;
+            va_start(ap, fmt);
+            vsnprintf(buf, sizeof buf, fmt, ap);
+            va_end(ap);
+            keep_print(list, file, line, column, buf);
+        }
         return;
     }
     if (list->count == list->cap) {
@@ -193,6 +236,10 @@ void diag_release(DiagList *list)
     list->items = NULL;
     list->count = list->cap = 0;
     list->dropped = 0;
+    free(list->prints);
+    list->prints = NULL;
+    list->nprints = list->prints_cap = 0;
+    list->prints_lost = 0;
 }
 
 int diag_contains(const DiagList *list, const Diag *d)
@@ -206,12 +253,41 @@ int diag_contains(const DiagList *list, const Diag *d)
     return 0;
 }
 
+static int compare_prints(const void *a, const void *b)
+{
+    unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* seen's problems, recorded and dropped, as a sorted array of prints
+ * (NULL when seen kept none, or out of memory). */
+static unsigned long long *prints_of(const DiagList *seen, size_t *n)
+{
+    *n = seen->count + seen->nprints;
+    if (!seen->fingerprint || seen->prints_lost || *n == 0)
+        return NULL;
+    unsigned long long *all = malloc(*n * sizeof *all);
+    if (!all)
+        return NULL;
+    for (size_t i = 0; i < seen->count; i++) {
+        const Diag *d = &seen->items[i];
+        all[i] = fingerprint_of(d->file, d->line, d->column, d->message);
+    }
+    if (seen->nprints)
+        memcpy(all + seen->count, seen->prints, seen->nprints * sizeof *all);
+    qsort(all, *n, sizeof *all, compare_prints);
+    return all;
+}
+
 void diag_drop_seen(DiagList *list, const DiagList *seen)
 {
+    size_t nseen;
+    unsigned long long *known = prints_of(seen, &nseen);
     size_t kept = 0;
     for (size_t i = 0; i < list->count; i++) {
         Diag *d = &list->items[i];
-        if (diag_contains(seen, d)) {
+        unsigned long long h = fingerprint_of(d->file, d->line, d->column, d->message);
+        if (known ? bsearch(&h, known, nseen, sizeof h, compare_prints) != NULL : diag_contains(seen, d)) {
             free(d->file);
             free(d->message);
         } else {
@@ -219,4 +295,13 @@ void diag_drop_seen(DiagList *list, const DiagList *seen)
         }
     }
     list->count = kept;
+    /* the dropped: only those the base does not have are this list's own
+     * (without prints on both sides the count stands, an overcount) */
+    if (known && list->fingerprint && !list->prints_lost && list->nprints == list->dropped) {
+        size_t own = 0;
+        for (size_t i = 0; i < list->nprints; i++)
+            own += bsearch(&list->prints[i], known, nseen, sizeof *known, compare_prints) == NULL;
+        list->dropped = own;
+    }
+    free(known);
 }

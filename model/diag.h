@@ -26,9 +26,16 @@ typedef struct DiagList {
     size_t cap;
     size_t limit; /* stop recording after this many (0 = default 1000); dropped counts the rest */
     size_t dropped;
+    /* Set `fingerprint` before loading to keep a 64-bit fingerprint of
+     * each dropped problem, so that diag_drop_seen can tell a variant's
+     * own dropped problems from the base's (validate, compare). */
+    int fingerprint;
+    int prints_lost;              /* out of memory: prints incomplete */
+    unsigned long long *prints;   /* owned; one per dropped problem */
+    size_t nprints, prints_cap;
 } DiagList;
 
-#define DIAGLIST_INIT {NULL, 0, 0, 0, 0}
+#define DIAGLIST_INIT {NULL, 0, 0, 0, 0, 0, 0, NULL, 0, 0}
 
 /* A column printed as 0: jansson's position at the start of a line (an
  * empty or cut-off scenario.json), which SPEC §4 asks for as it is. */
@@ -46,9 +53,13 @@ size_t diag_total(const DiagList *list);
 /* 1 when list already holds a diagnostic at d's place with d's message. */
 int diag_contains(const DiagList *list, const Diag *d);
 
-/* Removes from list (freeing them) the entries seen already holds: over
- * every variant, a problem of the base that a variant's load repeats is
- * said once, as the base's (validate, compare). */
+/* Removes from list (freeing them) the problems seen has too, recorded
+ * or dropped: over every variant, a problem of the base that a variant's
+ * load repeats is said once, as the base's (validate, compare). When both
+ * lists kept fingerprints, list's dropped count becomes the number of its
+ * dropped problems seen does not have, so "N more problems not shown"
+ * does not count the base's again for each variant. Call it before
+ * diag_tag_variant, which changes list's messages. */
 void diag_drop_seen(DiagList *list, const DiagList *seen);
 
 /* Sorts by file, line, column (stable), so output reads top to bottom. */

@@ -901,6 +901,37 @@ START_TEST(variant_tagged)
 }
 END_TEST
 
+/* A variant's load repeats the base's problems, including those past the
+ * limit: diag_drop_seen removes the recorded repeats and counts as
+ * dropped only the variant's own (validate and compare said "N more
+ * problems not shown" with the base's dropped ones once per variant). */
+START_TEST(dropped_repeats_not_counted_again)
+{
+    DiagList base = DIAGLIST_INIT, var = DIAGLIST_INIT, plain = DIAGLIST_INIT;
+    base.limit = var.limit = plain.limit = 2;
+    base.fingerprint = var.fingerprint = 1;
+    for (int i = 1; i <= 5; i++) {
+        diag_add(&base, "participants.csv", i + 1, 2, "home '99x' is not in municipalities.csv");
+        diag_add(&var, "participants.csv", i + 1, 2, "home '99x' is not in municipalities.csv");
+        diag_add(&plain, "participants.csv", i + 1, 2, "home '99x' is not in municipalities.csv");
+    }
+    diag_add(&var, "participants.csv", 9, 3, "own problem");
+    diag_add(&plain, "participants.csv", 9, 3, "own problem");
+    ck_assert_uint_eq(base.dropped, 3);
+    ck_assert_uint_eq(var.dropped, 4);
+    diag_drop_seen(&var, &base);
+    ck_assert_uint_eq(var.count, 0);
+    ck_assert_uint_eq(var.dropped, 1); /* the own problem, past the limit */
+    /* without fingerprints the recorded repeats still go; the count stands */
+    diag_drop_seen(&plain, &base);
+    ck_assert_uint_eq(plain.count, 0);
+    ck_assert_uint_eq(plain.dropped, 4);
+    diag_release(&base);
+    diag_release(&var);
+    diag_release(&plain);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("scenario_load");
@@ -923,6 +954,7 @@ int main(void)
     tcase_add_test(tc, optional_files_absent);
     tcase_add_test(tc, directory_names);
     tcase_add_test(tc, variant_tagged);
+    tcase_add_test(tc, dropped_repeats_not_counted_again);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -121,6 +121,19 @@ for cmd in validate compare; do
     [ "$(grep -c "home '99x' is not in municipalities.csv" "$tmp/err")" = 1 ] ||
         fail "$cmd: the base's problem is not said once: $(cat "$tmp/err")"
 done
+# ... and the base's problems past the first thousand are not counted again
+# for each variant: 1 200 bad rows and the column warning, with the
+# variant's own typo warning 1 202 problems, 1 000 shown, 202 not (403
+# before: the variant's 201 dropped ones were the base's)
+cp -r "$tmp/wvar" "$tmp/manyvar"
+{ head -n 1 "$tmp/wvar/participants.csv"
+  i=0; while [ $i -lt 1200 ]; do i=$((i + 1)); echo "q$i,99x,youth,woman"; done
+} > "$tmp/manyvar/participants.csv"
+for cmd in validate compare; do
+    run_every_variant $cmd 2 manyvar
+    grep -q "^samplan: 202 more problems not shown\$" "$tmp/err" ||
+        fail "$cmd: the base's dropped problems are counted per run: $(tail -n 1 "$tmp/err")"
+done
 # `--` ends the options: a DIR may start with '-'
 cp -r "$scen" "$tmp/-dash"
 ( cd "$tmp" && "$SAMPLAN" validate -- -dash > /dev/null 2>&1 ) || fail "validate -- -dash: exit $?, expected 0"
