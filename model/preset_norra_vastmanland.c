@@ -147,15 +147,19 @@ static const char readme[] =
     "\n"
     "## Solve times\n"
     "\n"
-    "Measured 2026-11-23 on a 2-core AMD EPYC virtual machine with\n"
+    "Measured 2026-12-06 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
+    "three runs) with\n"
     "\n"
     "    ./build/samplan solve scenarios/norra-vastmanland [--variant V] -o /tmp/out --force --quiet --time-limit 60\n"
     "\n"
-    "| run | status | value | assigned | unassigned | seconds |\n"
-    "|---|---|---:|---:|---:|---:|\n"
-    "| base | optimal | 249.3 | 250 | 6 | 0.19 |\n"
-    "| `alone` | optimal | 195.4 | 199 | 57 | 0.05 |\n"
-    "| `nvu-only` | optimal | 247.9 | 249 | 7 | 0.02 |\n";
+    "and the same with `--jobs 1` (one worker process; the default is one per\n"
+    "processor, here two, which race on a program that does not split).\n"
+    "\n"
+    "| run | status | value | assigned | unassigned | seconds | seconds, `--jobs 1` |\n"
+    "|---|---|---:|---:|---:|---:|---:|\n"
+    "| base | optimal | 249.3 | 250 | 6 | 0.14 | 0.28 |\n"
+    "| `alone` | optimal | 195.4 | 199 | 57 | 0.11 | 0.12 |\n"
+    "| `nvu-only` | optimal | 247.9 | 249 | 7 | 0.07 | 0.06 |\n";
 
 static int build(const GenParams *params, GenOutput *out)
 {

@@ -112,17 +112,21 @@ static const char readme[] =
     "\n"
     "## Solve times\n"
     "\n"
-    "Measured 2026-11-23 on a 2-core AMD EPYC virtual machine with\n"
+    "Measured 2026-12-06 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
+    "three runs) with\n"
     "\n"
     "    ./build/samplan solve scenarios/sikt-inland [--variant V] -o /tmp/out --force --quiet --time-limit 60\n"
     "\n"
-    "| run | status | value | assigned | unassigned | seconds |\n"
-    "|---|---|---:|---:|---:|---:|\n"
-    "| base | optimal | 146.6 | 149 | 51 | 0.04 |\n"
-    "| `alone` | optimal | 78.7 | 80 | 120 | 0.05 |\n"
-    "| `travel-45` | optimal | 117.0 | 119 | 81 | 0.04 |\n"
-    "| `travel-60` | optimal | 146.6 | 149 | 51 | 0.03 |\n"
-    "| `travel-90` | optimal | 197.4 | 198 | 2 | 0.03 |\n";
+    "and the same with `--jobs 1` (one worker process; the default is one per\n"
+    "processor, here two, which race on a program that does not split).\n"
+    "\n"
+    "| run | status | value | assigned | unassigned | seconds | seconds, `--jobs 1` |\n"
+    "|---|---|---:|---:|---:|---:|---:|\n"
+    "| base | optimal | 146.6 | 149 | 51 | 0.09 | 0.07 |\n"
+    "| `alone` | optimal | 78.7 | 80 | 120 | 0.12 | 0.13 |\n"
+    "| `travel-45` | optimal | 117.0 | 119 | 81 | 0.09 | 0.09 |\n"
+    "| `travel-60` | optimal | 146.6 | 149 | 51 | 0.09 | 0.07 |\n"
+    "| `travel-90` | optimal | 197.4 | 198 | 2 | 0.09 | 0.08 |\n";
 
 static int build(const GenParams *params, GenOutput *out)
 {

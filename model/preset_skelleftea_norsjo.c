@@ -111,16 +111,20 @@ static const char readme[] =
     "\n"
     "## Solve times\n"
     "\n"
-    "Measured 2026-11-23 on a 2-core AMD EPYC virtual machine with\n"
+    "Measured 2026-12-06 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
+    "three runs) with\n"
     "\n"
     "    ./build/samplan solve scenarios/skelleftea-norsjo [--variant V] -o /tmp/out --force --quiet --time-limit 60\n"
     "\n"
-    "| run | status | value | assigned | unassigned | seconds |\n"
-    "|---|---|---:|---:|---:|---:|\n"
-    "| base | optimal | 131.6 | 133 | 27 | 0.01 |\n"
-    "| `handledare` | optimal | 152.9 | 154 | 6 | 0.02 |\n"
-    "| `alone` | optimal | 120.8 | 122 | 38 | 0.01 |\n"
-    "| `travel-90` | optimal | 143.5 | 145 | 15 | 0.15 |\n";
+    "and the same with `--jobs 1` (one worker process; the default is one per\n"
+    "processor, here two, which race on a program that does not split).\n"
+    "\n"
+    "| run | status | value | assigned | unassigned | seconds | seconds, `--jobs 1` |\n"
+    "|---|---|---:|---:|---:|---:|---:|\n"
+    "| base | optimal | 131.6 | 133 | 27 | 0.05 | 0.04 |\n"
+    "| `handledare` | optimal | 152.9 | 154 | 6 | 0.09 | 0.05 |\n"
+    "| `alone` | optimal | 120.8 | 122 | 38 | 0.04 | 0.04 |\n"
+    "| `travel-90` | optimal | 143.5 | 145 | 15 | 0.25 | 0.09 |\n";
 
 static int write_slots(GenOutput *out, const char *name, int extra, const GenParams *params)
 {
