@@ -109,6 +109,9 @@ static int parse_args(int argc, char **argv, CompareArgs *a)
 }
 
 /* One run: the base (variant NULL) or a variant. */
+/* A table label: a run's name (at most 255 bytes) and a -N suffix. */
+#define LABEL_SIZE 300
+
 typedef struct Run {
     const char *variant; /* borrowed from the variant list; NULL for the base */
     char name[256];      /* "base" or the variant name */
@@ -281,6 +284,26 @@ static void remove_old_plan(const char *out, const char *name, int quiet)
     if (!quiet)
         fprintf(stderr, "samplan: %s: removed the plan of a run the earlier compare made%s\n", dir,
                 gone ? "" : " (other files there are kept)");
+}
+
+/* Run r's column label in the tables, written into labels[r]: its name,
+ * but "variant-base" for a variant named "base" (audit, twenty-second
+ * session), with -2, -3, … when an earlier run has that label already (a
+ * variant named "variant-base" beside one named "base" gave two columns
+ * of one name: tester, twenty-eighth session), as the run directories are
+ * named. labels[0 .. r−1] must be filled. */
+static const char *run_label(const Run *runs, int r, char (*labels)[LABEL_SIZE])
+{
+    const char *name = r > 0 && strcmp(runs[r].name, "base") == 0 ? "variant-base" : runs[r].name;
+    snprintf(labels[r], LABEL_SIZE, "%s", name);
+    for (int n = 2;; n++) {
+        int taken = 0;
+        for (int q = 0; q < r && !taken; q++)
+            taken = strcmp(labels[q], labels[r]) == 0;
+        if (!taken)
+            return labels[r];
+        snprintf(labels[r], LABEL_SIZE, "%s-%d", name, n);
+    }
 }
 
 /* Loads every run; diagnostics of variants are tagged with the variant.
@@ -493,7 +516,10 @@ static int compare_command(int argc, char **argv)
     }
 
     CompareRun *cruns = calloc((size_t)nruns, sizeof *cruns);
-    if (!cruns) {
+    char (*labels)[LABEL_SIZE] = calloc((size_t)nruns, sizeof *labels);
+    if (!cruns || !labels) {
+        free(cruns);
+        free(labels);
         fputs("samplan: out of memory\n", stderr);
         exit_code = EXIT_NO_PLAN;
         goto done;
@@ -505,20 +531,19 @@ static int compare_command(int argc, char **argv)
             else
                 runs[r].note = "error (out of memory)";
         }
-        /* a variant named "base" is labelled as its directory is
-         * (variant-base), so that the table has no two columns "base"
-         * (audit, twenty-second session) */
-        const char *label = r > 0 && strcmp(runs[r].name, "base") == 0 ? "variant-base" : runs[r].name;
-        cruns[r] = (CompareRun){label, runs[r].s, runs[r].has_metrics ? &runs[r].m : NULL, runs[r].note};
+        cruns[r] = (CompareRun){run_label(runs, r, labels), runs[r].s,
+                                runs[r].has_metrics ? &runs[r].m : NULL, runs[r].note};
     }
     CompareTable table;
     if (compare_table_build(cruns, nruns, &table)) {
         free(cruns);
+        free(labels);
         fputs("samplan: out of memory\n", stderr);
         exit_code = EXIT_NO_PLAN;
         goto done;
     }
     free(cruns);
+    free(labels);
 
     char date[16] = "unknown";
     time_t now = time(NULL);

@@ -168,15 +168,29 @@ static void format_cell(const CompareTable *t, const CompareRow *row, int r, int
     }
 }
 
-/* Writes s as a Markdown table cell, escaping '|'. */
+/* Writes s as Markdown text on one line: a control character (a line
+ * break in a quoted CSV name, SPEC §1) becomes a space, else it split
+ * table rows and list items (tester, twenty-eighth session); with
+ * in_cell, '|' is escaped too. */
+static void md_text(FILE *f, const char *s, int in_cell)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f) {
+            fputc(' ', f);
+            continue;
+        }
+        if (in_cell && c == '|')
+            fputc('\\', f);
+        fputc(c, f);
+    }
+}
+
+/* Writes s as a Markdown table cell. */
 static void md_cell(FILE *f, const char *s)
 {
     fputs("| ", f);
-    for (; *s; s++) {
-        if (*s == '|')
-            fputc('\\', f);
-        fputc(*s, f);
-    }
+    md_text(f, s, 1);
     fputc(' ', f);
 }
 
@@ -339,14 +353,19 @@ void compare_write_md(const CompareTable *t, const CompareHeading *h, FILE *f)
 {
     char week[16];
     iso_week_label(h->date, week);
-    fprintf(f, "# Comparison: %s\n\n", h->scenario);
-    fprintf(f, "Scenario directory `%s`, compared on %s (%s). ", h->dir, h->date, week);
+    fputs("# Comparison: ", f);
+    md_text(f, h->scenario, 0);
+    fputs("\n\nScenario directory `", f);
+    md_text(f, h->dir, 0);
+    fprintf(f, "`, compared on %s (%s). ", h->date, week);
     if (t->nruns <= 1) {
         fputs("Only the base was run.\n", f);
     } else {
         fprintf(f, "Runs: the base and %d variant%s (", t->nruns - 1, t->nruns > 2 ? "s" : "");
-        for (int r = 1; r < t->nruns; r++)
-            fprintf(f, "%s%s", r > 1 ? ", " : "", t->runs[r]);
+        for (int r = 1; r < t->nruns; r++) {
+            fputs(r > 1 ? ", " : "", f);
+            md_text(f, t->runs[r], 0);
+        }
         fputs("). Each Δ column is the variant minus the base; shares differ in percentage points "
               "(pp).\n", f);
     }
@@ -364,8 +383,11 @@ void compare_write_md(const CompareTable *t, const CompareHeading *h, FILE *f)
     if (t->nruns > 1) {
         fputs("\n## Main differences\n\n", f);
         char sentence[4096];
-        for (int r = 1; r < t->nruns; r++)
-            fprintf(f, "- %s\n", compare_summary_sentence(t, r, sentence, sizeof sentence));
+        for (int r = 1; r < t->nruns; r++) {
+            fputs("- ", f);
+            md_text(f, compare_summary_sentence(t, r, sentence, sizeof sentence), 0);
+            fputc('\n', f);
+        }
     }
     char cell[256];
     for (int sec = 0; sec < SEC_COUNT; sec++) {

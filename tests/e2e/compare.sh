@@ -161,6 +161,26 @@ grep -q '"base"' "$tmp/based/scenario.json" || fail "could not add the variant n
     { cat "$tmp/e" >&2; fail "a variant named base: compare failed"; }
 [ -f "$tmp/based-out/variant-base/summary.json" ] || fail "no variant-base/summary.json"
 csv_line "$tmp/based-out/compare.csv" "metric,base,variant-base,delta_variant-base"
+# ... and beside a variant really named variant-base, the two columns differ
+# as their directories do (both were "variant-base": tester, 28th session)
+sed 's/"base": { "cooperation": true }/"base": { "cooperation": true }, "variant-base": { "cooperation": false }/' \
+    "$tmp/based/scenario.json" >"$tmp/based/s.json" && mv "$tmp/based/s.json" "$tmp/based/scenario.json"
+"$SAMPLAN" compare "$tmp/based" -o "$tmp/based-out2" --quiet >/dev/null 2>"$tmp/e" ||
+    { cat "$tmp/e" >&2; fail "variants base and variant-base: compare failed"; }
+csv_line "$tmp/based-out2/compare.csv" \
+    "metric,base,variant-base,variant-base-2,delta_variant-base,delta_variant-base-2"
+grep -q '"cooperation": false' "$tmp/based-out2/variant-base-2/summary.json" ||
+    grep -q '"variant": "variant-base"' "$tmp/based-out2/variant-base-2/summary.json" ||
+    fail "variant-base-2/ is not the run of the variant named variant-base"
+
+# --- a name with a line break (a quoted CSV cell) stays on its table row ----------
+cp -r "$bu" "$tmp/nl"
+printf 'code,name\n0101,Aby\n0102,"B\nby"\n' >"$tmp/nl/municipalities.csv"
+"$SAMPLAN" compare "$tmp/nl" -o "$tmp/nl-out" --quiet >/dev/null 2>"$tmp/e" ||
+    { cat "$tmp/e" >&2; fail "a name with a line break: compare failed"; }
+grep -q '^| B by (0102) assigned |' "$tmp/nl-out/compare.md" ||
+    fail "compare.md: the name with a line break is not on one row: $(grep -n 'by' "$tmp/nl-out/compare.md")"
+! grep -q '^by' "$tmp/nl-out/compare.md" || fail "compare.md: a table row is split by a line break"
 
 # --- usage errors ------------------------------------------------------------------
 "$SAMPLAN" compare "$nc" --time-limit abc >/dev/null 2>&1
