@@ -445,9 +445,12 @@ int compare_table_build(const CompareRun *runs, int nruns, CompareTable *t)
                               host_label, ARR_HOST_GROUPS);
     free(codes);
 
-    ROW(SEC_SLOTS, CMP_SHARE, "slots.peak_utilisation", "peak slot utilisation", m->peak_utilisation);
+    /* without a slot-week open a utilisation is not applicable (empty),
+     * not 0 (tester, twenty-eighth session) */
+    ROW(SEC_SLOTS, CMP_SHARE, "slots.peak_utilisation", "peak slot utilisation",
+        m->slot_weeks_open ? m->peak_utilisation : NAN);
     ROW(SEC_SLOTS, CMP_SHARE, "slots.average_utilisation", "average slot utilisation",
-        m->average_utilisation);
+        m->slot_weeks_open ? m->average_utilisation : NAN);
     ROW(SEC_SLOTS, CMP_COUNT, "slots.weeks_used", "slot-weeks used", (double)m->slot_weeks_used);
     ROW(SEC_SLOTS, CMP_COUNT, "slots.weeks_open", "slot-weeks open", (double)m->slot_weeks_open);
 

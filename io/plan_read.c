@@ -8,6 +8,8 @@
  */
 #include "plan_read.h"
 
+#include "plan_agree.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -539,6 +541,7 @@ static void schedule_row(Reader *r, const int *c)
     pr->schedule = grown;
     PlanScheduleRow *s = &pr->schedule[pr->nschedule++];
     memset(s, 0, sizeof *s);
+    s->line = r->t.row.line;
     s->track = nonempty_cell(r, c[0], "a track id");
     s->host = str_cell(r, c[1]);
     s->start_week = (int)week_cell(r, c[2], 0);
@@ -595,6 +598,7 @@ static void settlement_row(Reader *r, const int *c)
     pr->settlement = grown;
     PlanSettlementRow *s = &pr->settlement[pr->nsettlement++];
     memset(s, 0, sizeof *s);
+    s->line = r->t.row.line;
     const char *kind = csv_table_cell(&r->t, c[0]);
     if (strcmp(kind, "net") == 0)
         s->net = 1;
@@ -870,6 +874,8 @@ int plan_read(const char *dir, PlanRead **out, DiagList *diags)
         rc = read_table(pr, dir, "settlement.csv", settlement_cols, settlement_row, diags);
     if (rc == 0)
         rc = check_agreement(pr, dir, diags);
+    if (rc == 0)
+        rc = plan_agree_check(pr, dir, diags);
     if (rc == 0 && !pr->municipality_names && names_from_report_md(pr, dir) != 0) {
         diag_add(diags, dir, 0, 0, "out of memory");
         rc = 1;

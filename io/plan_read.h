@@ -53,6 +53,7 @@ typedef struct PlanScheduleRow {
     int course;        /* 1 course, 0 placement */
     int from_week, to_week;
     int groups, participants;
+    long line;         /* line in schedule.csv */
 } PlanScheduleRow;
 
 typedef struct PlanPlacementRow {
@@ -66,6 +67,7 @@ typedef struct PlanSettlementRow {
     const char *payer, *payee;
     long participant_weeks; /* −1 when empty (net rows) */
     double amount;          /* SEK */
+    long line;              /* line in settlement.csv */
 } PlanSettlementRow;
 
 typedef struct PlanRead {

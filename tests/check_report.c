@@ -123,8 +123,8 @@ START_TEST(test_fixture_key_figures)
     HAS(html, "71.4" NBSP "%");
     HAS(html, "<div class=\"v\">2</div>");
     HAS(html, "<div class=\"v\">4.9</div>");
-    /* cost 6789.25 = hosting 3000 + travel 1234.5 + 0.1 + 1/3 + … */
-    HAS(html, "6" NBSP "789" NBSP "SEK");
+    /* cost 4 234.93 = hosting 3000 + travel 1234.5 + 0.1 + 1/3 */
+    HAS(html, "4" NBSP "235" NBSP "SEK");
     HAS(html, "course groups 3" NBSP "000");
     /* horizon: week 1 = 2027-W01, Monday 2027-01-04; 20 weeks */
     HAS(html, "20 weeks, 2027-W01 (Monday 2027-01-04) to 2027-W20 (Monday 2027-05-17)");

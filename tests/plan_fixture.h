@@ -228,7 +228,7 @@ static inline Plan *fx_plan(void)
     Plan *plan = plan_new(7);
     plan->status = PLAN_OPTIMAL;
     plan->value = 4.9;
-    plan->cost = 6789.25;
+    plan->cost = 3000 + 1234.5 + 0.1 + 1.0 / 3.0; /* hosting + the participants' costs (io/plan_agree.c) */
     plan->bound = 5;
     plan->gap = 0.02;
     plan->seconds = 1.5;

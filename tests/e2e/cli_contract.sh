@@ -134,6 +134,13 @@ for cmd in validate compare; do
     grep -q "^samplan: 202 more problems not shown\$" "$tmp/err" ||
         fail "$cmd: the base's dropped problems are counted per run: $(tail -n 1 "$tmp/err")"
 done
+# --variant "" names a variant '' as solve's does: validate runs it (it
+# refused it while solve ran it), and one the file has not is unknown
+cp -r "$scen" "$tmp/emptyvar"
+sed 's/^{/{ "variants": { "": { "weeks": 1 } },/' "$scen/scenario.json" > "$tmp/emptyvar/scenario.json"
+expect_rc 0 'validate --variant ""' "$SAMPLAN" validate "$tmp/emptyvar" --variant ""
+expect_rc 2 'validate --variant "" (none such)' "$SAMPLAN" validate "$scen" --variant ""
+grep -q "unknown variant ''" "$tmp/err" || fail "validate --variant '': $(cat "$tmp/err")"
 # `--` ends the options: a DIR may start with '-'
 cp -r "$scen" "$tmp/-dash"
 ( cd "$tmp" && "$SAMPLAN" validate -- -dash > /dev/null 2>&1 ) || fail "validate -- -dash: exit $?, expected 0"

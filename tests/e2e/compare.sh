@@ -173,6 +173,10 @@ grep -q '"cooperation": false' "$tmp/based-out2/variant-base-2/summary.json" ||
     grep -q '"variant": "variant-base"' "$tmp/based-out2/variant-base-2/summary.json" ||
     fail "variant-base-2/ is not the run of the variant named variant-base"
 
+# --- no slot-week open: utilisation is not applicable (empty), not 0 -------------
+"$SAMPLAN" compare "$bu" -o "$tmp/noslots" --quiet >/dev/null 2>"$tmp/e" || { cat "$tmp/e" >&2; fail "budget: compare failed"; }
+csv_line "$tmp/noslots/compare.csv" "slots.peak_utilisation,,,,,,,"
+
 # --- a name with a line break (a quoted CSV cell) stays on its table row ----------
 cp -r "$bu" "$tmp/nl"
 printf 'code,name\n0101,Aby\n0102,"B\nby"\n' >"$tmp/nl/municipalities.csv"

@@ -91,6 +91,26 @@ expect_rc 2 "report on an unknown status" "$SAMPLAN" report "$tmp/status"
 grep -qF "expected optimal, feasible, infeasible or error, got 'optimal2'" "$tmp/err" ||
     fail "unknown status: message ($(head -n 1 "$tmp/err"))"
 
+# ... and the rest the plan files alone can settle (io/plan_agree.c; each
+# gave exit 0 and a page that contradicted itself: tester, twenty-eighth
+# session): summary totals, a status without a plan, the cost split, the
+# schedule's participants, the settlement's gross and net rows
+tamper() { # NAME FILE SED-SCRIPT: a copy of the plan with FILE edited
+    rm -rf "$tmp/$1"; cp -r "$plan" "$tmp/$1"; rm -f "$tmp/$1/report.html"
+    sed "$3" "$plan/$2" > "$tmp/$1/$2"
+    cmp -s "$plan/$2" "$tmp/$1/$2" && fail "tamper $1: the edit changed nothing"
+}
+tamper group summary.json '0,/"assigned": [0-9]*/s//"assigned": 999/'
+tamper nogo summary.json 's/"status": "[a-z]*"/"status": "infeasible"/'
+tamper cost summary.json 's/"cost": [0-9.e+-]*/"cost": 1.0/'
+tamper sched schedule.csv '2s/,[0-9]*$/,99/'
+tamper gross settlement.csv '$a gross,0101,0101,1,100.0'
+for t in group nogo cost sched gross; do
+    expect_rc 2 "report on a plan with $t edited" "$SAMPLAN" report "$tmp/$t"
+    grep -qF "the plan's files disagree" "$tmp/err" || fail "$t edited: no disagreement named ($(head -n 1 "$tmp/err"))"
+    [ -e "$tmp/$t/report.html" ] && fail "report wrote a page for a plan with $t edited"
+done
+
 # `feasible` at gap 0: the value is proven, the least cost is not, and
 # the page says which ("gap 0 % … before proving it the best" puzzled a
 # reader: review, twenty-sixth session)
