@@ -359,6 +359,29 @@ static int load_runs(const char *dir, Run *runs, int nruns)
 
 /* Solves run r and writes its plan to out/<subdir>. Returns EXIT_OK, or
  * EXIT_NO_PLAN after a message (solver or I/O failure). */
+/* 1 (after saying why) when a run's plan directory inside an existing OUT
+ * is there but not a directory of its own: a file, or a symbolic link,
+ * through which --force wrote a plan outside OUT. Checked before any
+ * solve, so that nothing is solved for a plan that cannot be written
+ * (tester, twenty-eighth session: the last run failed after the others
+ * were solved). */
+static int run_dirs_unusable(const char *out, const Run *runs, int nruns)
+{
+    int bad = 0;
+    for (int r = 0; r < nruns; r++) {
+        char path[4400];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", out, runs[r].subdir);
+        if (lstat(path, &st) != 0 || S_ISDIR(st.st_mode))
+            continue;
+        fprintf(stderr, "samplan: %s: the plan directory of run %s exists and is %s; move it away or "
+                        "choose another -o\n", path, runs[r].name,
+                S_ISLNK(st.st_mode) ? "a symbolic link (plans are written only inside OUT)" : "not a directory");
+        bad = 1;
+    }
+    return bad;
+}
+
 static int solve_run(const CompareArgs *a, Run *run, const char *out)
 {
     double t0 = clock_seconds();
@@ -386,8 +409,14 @@ static int solve_run(const CompareArgs *a, Run *run, const char *out)
     DiagList diags = DIAGLIST_INIT;
     int rc = plan_write(s, run->plan, path, 1, &diags);
     if (rc) {
+        /* a plan not written is not in the table either: it said
+         * "optimal" for a run whose directory held no plan (tester,
+         * twenty-eighth session) */
         diag_print(&diags, stderr, "samplan");
         diag_release(&diags);
+        plan_free(run->plan);
+        run->plan = NULL;
+        run->note = "error (plan not written)";
         return EXIT_NO_PLAN;
     }
     diag_release(&diags);
@@ -484,6 +513,10 @@ static int compare_command(int argc, char **argv)
     exit_code = load_runs(a.dir, runs, nruns);
     if (exit_code)
         goto done;
+    if (existing && run_dirs_unusable(out, runs, nruns)) {
+        exit_code = EXIT_BAD_INPUT;
+        goto done;
+    }
 
     if (make_dirs(out)) {
         fprintf(stderr, "samplan: %s: cannot create the output directory: %s\n", out,

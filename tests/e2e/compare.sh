@@ -173,6 +173,17 @@ grep -q '"cooperation": false' "$tmp/based-out2/variant-base-2/summary.json" ||
     grep -q '"variant": "variant-base"' "$tmp/based-out2/variant-base-2/summary.json" ||
     fail "variant-base-2/ is not the run of the variant named variant-base"
 
+# --- a run's plan directory that is a file or a link: refused before solving ------
+"$SAMPLAN" compare "$bu" -o "$tmp/occupied" --quiet >/dev/null 2>&1
+rm -rf "$tmp/occupied/zero" && echo x >"$tmp/occupied/zero"
+"$SAMPLAN" compare "$bu" -o "$tmp/occupied" --force >/dev/null 2>"$tmp/e" # not --quiet: "solving" lines
+[ $? -eq 2 ] || fail "a file where a run's plan directory goes: not exit 2"
+grep -q "zero exists and is not a directory" "$tmp/e" || fail "occupied run directory: $(cat "$tmp/e")"
+grep -q "solving" "$tmp/e" && fail "occupied run directory: runs were solved first"
+rm -f "$tmp/occupied/zero" && mkdir "$tmp/outside" && ln -s "$tmp/outside" "$tmp/occupied/zero"
+"$SAMPLAN" compare "$bu" -o "$tmp/occupied" --quiet --force >/dev/null 2>"$tmp/e"
+[ $? -eq 2 ] && [ -z "$(ls "$tmp/outside")" ] || fail "a link as a run's plan directory: a plan written through it"
+
 # --- no slot-week open: utilisation is not applicable (empty), not 0 -------------
 "$SAMPLAN" compare "$bu" -o "$tmp/noslots" --quiet >/dev/null 2>"$tmp/e" || { cat "$tmp/e" >&2; fail "budget: compare failed"; }
 csv_line "$tmp/noslots/compare.csv" "slots.peak_utilisation,,,,,,,"
