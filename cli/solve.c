@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char solve_usage[] =
     "usage: samplan solve DIR [-o OUT] [--variant NAME] [--time-limit S] [--gap G]\n"
@@ -148,6 +149,28 @@ static void print_summary(const Scenario *s, const Plan *plan, const char *out, 
     fprintf(f, "  report     samplan report %s   (a report.html for the steering group)\n", out);
 }
 
+/* 1 when paths a and b name the same place: equal once trailing '/' and
+ * "/." are dropped, or the same file when both exist. */
+static int same_path(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    size_t na = strlen(a), nb = strlen(b);
+    for (int changed = 1; changed;) {
+        changed = 0;
+        if (na > 1 && a[na - 1] == '/')
+            na--, changed = 1;
+        else if (na > 2 && a[na - 1] == '.' && a[na - 2] == '/')
+            na -= 2, changed = 1;
+        if (nb > 1 && b[nb - 1] == '/')
+            nb--, changed = 1;
+        else if (nb > 2 && b[nb - 1] == '.' && b[nb - 2] == '/')
+            nb -= 2, changed = 1;
+    }
+    return na == nb && strncmp(a, b, na) == 0;
+}
+
 static int solve_command(int argc, char **argv, double t0)
 {
     SolveArgs a;
@@ -185,6 +208,15 @@ static int solve_command(int argc, char **argv, double t0)
         return EXIT_BAD_INPUT;
     }
     int force = a.force || existing; /* an empty directory, or asked for */
+    if (a.db && same_path(a.db, out)) {
+        /* the store check passed (no file yet), the plan directory was
+         * made there, and the run went unrecorded with exit 0 (tester,
+         * twenty-eighth session) */
+        fprintf(stderr, "samplan: --db: '%s' is the plan directory -o; the run store needs a file of its "
+                        "own\n", a.db);
+        scenario_free(s);
+        return EXIT_BAD_INPUT;
+    }
     if (a.db) {
         char dberr[512] = "";
         run_store_set_stop(&solver_interrupted);

@@ -374,6 +374,11 @@ cmp -s "$tmp/gen/shipped/README.md" scenarios/lysekil/README.md ||
 : > "$tmp/afile"
 expect_rc 2 "-o under a regular file" "$SAMPLAN" solve "$scen" -o "$tmp/afile/out"
 grep -q "cannot write the output directory" "$tmp/err" || fail "-o under a regular file: message: $(cat "$tmp/err")"
+# --db naming the plan directory itself: refused before anything is made
+# (the run went unrecorded with exit 0: tester, twenty-eighth session)
+expect_rc 2 "--db the same path as -o" "$SAMPLAN" solve "$scen" -o "$tmp/samepath" --db "$tmp/samepath/" --quiet
+grep -q "is the plan directory -o" "$tmp/err" || fail "--db = -o: message: $(cat "$tmp/err")"
+[ -e "$tmp/samepath" ] && fail "--db = -o: the plan directory was made"
 as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 mkdir "$tmp/ro" && chmod 755 "$tmp" "$tmp/ro" && cp -r "$scen" "$tmp/scen" && chmod -R a+rX "$tmp/scen"
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 && as_nobody "$SAMPLAN" --version >/dev/null 2>&1 &&
