@@ -92,6 +92,8 @@ static void *bound_work(void *ctx, int item, int seq, size_t *len)
     }
     out[n] = clock_seconds() - t0;
     *len = ((size_t)n + 1) * sizeof *out;
+    if (b->live)
+        b->live->bound_done = 1; /* the search may now stop when it stalls */
     return out;
 }
 
@@ -162,6 +164,7 @@ int bound_alongside_start(BoundAlongside *b, const Model *m, const Blocks *block
         b->live->bound = HUGE_VAL;
         b->live->progress_from = -1.0; /* the caller turns the lines on */
         b->live->gap = 0.0;
+        b->live->bound_done = 0; /* set by bound_work when it ends */
     }
     if (workers_background_start(&b->bg, bound_work, b, 0) == 0)
         return 0;

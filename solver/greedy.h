@@ -82,11 +82,16 @@ typedef struct LiveShare {
     double bound, gap;
     double progress_from; /* the clock_seconds() the progress lines count
                              from; < 0: no progress lines (--quiet) */
+    atomic_int bound_done; /* 1 when no bound runs beside the search (none
+                              was started, or it has finished) */
 } LiveShare;
 
 /* As greedy_search, sharing the plan's value through *live (NULL: no
  * one to share with) and stopping when live->enough is set, or when the
- * value reaches live->bound or comes within live->gap of it. With
+ * value reaches live->bound or comes within live->gap of it, or, once
+ * live->bound_done, when the value has not risen for as long as it took
+ * to reach its last gain (at least SEARCH_STALL_MIN_S): region search
+ * then has the rest of level 1. With
  * live->progress_from ≥ 0 it prints a progress line to stderr about once
  * a second: on national 50 000 the search takes a minute. */
 int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, unsigned long seed,

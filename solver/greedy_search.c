@@ -40,6 +40,15 @@
 #define SEARCH_MIN_OUT 40
 /* Seconds between progress lines, at least (README: about once a second). */
 #define PROGRESS_EVERY_S 1.0
+/* A search in a solve (greedy_search_live) stops once its value has not
+ * risen for as long as it ran before its last gain, and at least this
+ * long: on national 500 it gained nothing from 7 s to the end of its
+ * 36 s, while GLPK's regions, which form the small groups the search
+ * misses, gained 10 (60 s: 427.6–428.0 against 437.6–440.3 with a 5 s
+ * search), where national 2 000 still gained at 16, 28 and 34 s
+ * (bench/RESULTS.md, twenty-eighth session). Only once the bound beside
+ * it is done (LiveShare.bound_done): the bound has the search's time. */
+#define SEARCH_STALL_MIN_S 5.0
 
 typedef struct CandKey {
     double key; /* best value, shuffled among equals */
@@ -402,10 +411,18 @@ int greedy_search_live(const Scenario *s, GreedyOrder order, double seconds, uns
     if (live && mip_value_done(live->bound, g.value, live->gap))
         live->enough = 1;
     double next_line = live && live->progress_from >= 0.0 ? t0 + PROGRESS_EVERY_S : HUGE_VAL;
+    double gain_value = g.value, gain_t = t0; /* the last rise of the value, and when */
     while (s->ncentres > 0 && seconds_now() - t0 < seconds && !solver_interrupted && !(live && live->enough)) {
         int r = search_step(&sr, best_value);
         if (r < 0)
             goto done;
+        if ((local.steps & 63) == 0 && live) {
+            double now = seconds_now();
+            if (g.value > gain_value + 1e-9 * fmax(1.0, fabs(gain_value)))
+                gain_value = g.value, gain_t = now;
+            else if (live->bound_done && now - gain_t >= fmax(SEARCH_STALL_MIN_S, gain_t - t0))
+                break;
+        }
         if ((local.steps & 63) == 0 && seconds_now() >= next_line) {
             next_line += PROGRESS_EVERY_S; /* on the second, however late this line */
             greedy_progress_line(live->progress_from, g.value, local.start_value);

@@ -422,7 +422,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
          * then only lower the cost, which level 2's region search does
          * far better (capb: 178 of 300 s went to such steps, and level 2
          * ended 0.64 % above the optimum) */
-        LiveShare here = {0.0, 0, HUGE_VAL, 0.0, -1.0};
+        LiveShare here = {0.0, 0, HUGE_VAL, 0.0, -1.0, 1};
         LiveShare *live = bounding && alongside.live ? alongside.live : &here;
         live->bound = part_trivial_bound(&m, &m.mip, best);
         live->gap = opt->mip_gap;

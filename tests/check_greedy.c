@@ -406,7 +406,7 @@ START_TEST(test_search_finds_constrained_optimum)
     plan_free(plan);
     /* the live value (read by the bound alongside the search) follows
      * the plan up to its end value */
-    LiveShare live = {0.0, 0, HUGE_VAL, 0.0, -1.0};
+    LiveShare live = {0.0, 0, HUGE_VAL, 0.0, -1.0, 0};
     ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 0.5, 1, &live, &plan, &st), 0);
     ck_assert(near_eq(plan->value, 2));
     ck_assert(near_eq(live.value, 2));
@@ -420,12 +420,12 @@ START_TEST(test_search_finds_constrained_optimum)
     plan_free(plan);
     /* a bound known beforehand: the start (1) within 60 % of a bound of 2
      * stops it at once; not within 40 %, and the search reaches 2 */
-    live = (LiveShare){0.0, 0, 2.0, 0.6, -1.0};
+    live = (LiveShare){0.0, 0, 2.0, 0.6, -1.0, 0};
     ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 0.5, 1, &live, &plan, &st), 0);
     ck_assert_int_eq(st.steps, 0);
     ck_assert(near_eq(plan->value, 1));
     plan_free(plan);
-    live = (LiveShare){0.0, 0, 2.0, 0.4, -1.0};
+    live = (LiveShare){0.0, 0, 2.0, 0.4, -1.0, 0};
     ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 0.5, 1, &live, &plan, &st), 0);
     ck_assert_int_gt(st.steps, 0);
     ck_assert(near_eq(plan->value, 2));
@@ -433,14 +433,23 @@ START_TEST(test_search_finds_constrained_optimum)
     /* without a gap, reaching the bound is a proof: the search stops
      * there and does not spend its 20 s lowering the cost (capb spent
      * 178 of 300 s so); a start already at the bound takes no step */
-    live = (LiveShare){0.0, 0, 2.0, 0.0, -1.0};
+    /* no bound known, the bound beside it done (bound_done): a search
+     * whose value stopped rising gives level 1 back after as long as its
+     * gains took, and at least 5 s (greedy_search.c SEARCH_STALL_MIN_S),
+     * not its whole 20 s */
+    live = (LiveShare){0.0, 0, HUGE_VAL, 0.0, -1.0, 1};
+    ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 20.0, 1, &live, &plan, &st), 0);
+    ck_assert(near_eq(plan->value, 2));
+    ck_assert(st.seconds >= 4.9 && st.seconds < 15.0);
+    plan_free(plan);
+    live = (LiveShare){0.0, 0, 2.0, 0.0, -1.0, 0};
     ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 20.0, 1, &live, &plan, &st), 0);
     ck_assert_int_gt(st.steps, 0);
     ck_assert(near_eq(plan->value, 2));
     ck_assert(st.seconds < 10.0);
     ck_assert_int_eq(live.enough, 1);
     plan_free(plan);
-    live = (LiveShare){0.0, 0, 1.0, 0.0, -1.0};
+    live = (LiveShare){0.0, 0, 1.0, 0.0, -1.0, 0};
     ck_assert_int_eq(greedy_search_live(s, GREEDY_BEST_VALUE, 20.0, 1, &live, &plan, &st), 0);
     ck_assert_int_eq(st.steps, 0);
     ck_assert(near_eq(plan->value, 1));
