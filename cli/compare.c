@@ -108,10 +108,10 @@ static int parse_args(int argc, char **argv, CompareArgs *a)
     return 0;
 }
 
-/* One run: the base (variant NULL) or a variant. */
 /* A table label: a run's name (at most 255 bytes) and a -N suffix. */
 #define LABEL_SIZE 300
 
+/* One run: the base (variant NULL) or a variant. */
 typedef struct Run {
     const char *variant; /* borrowed from the variant list; NULL for the base */
     char name[256];      /* "base" or the variant name */
@@ -357,8 +357,6 @@ static int load_runs(const char *dir, Run *runs, int nruns)
     return worst;
 }
 
-/* Solves run r and writes its plan to out/<subdir>. Returns EXIT_OK, or
- * EXIT_NO_PLAN after a message (solver or I/O failure). */
 /* 1 (after saying why) when a run's plan directory inside an existing OUT
  * is there but not a directory of its own: a file, or a symbolic link,
  * through which --force wrote a plan outside OUT. Checked before any
@@ -382,6 +380,8 @@ static int run_dirs_unusable(const char *out, const Run *runs, int nruns)
     return bad;
 }
 
+/* Solves run r and writes its plan to out/<subdir>. Returns EXIT_OK, or
+ * EXIT_NO_PLAN after a message (solver or I/O failure). */
 static int solve_run(const CompareArgs *a, Run *run, const char *out)
 {
     double t0 = clock_seconds();

@@ -205,21 +205,78 @@ static int check_schedule(const PlanRead *pr, const char *dir, DiagList *diags)
 
 /* ---- settlement.csv: gross rows and their net balances ------------------- */
 
-/* Index of the gross row from payer to payee, or −1. */
-static int gross_of(const PlanRead *pr, const char *payer, const char *payee)
+/* The gross or the net rows, sorted by payer and payee, to find a pair's
+ * row by bisection: a national plan has thousands (national 50 000: 6 070
+ * rows, where a scan per row added 0.2 s to the report). */
+typedef struct PairIndex {
+    const PlanRead *pr;
+    int *rows, n;
+} PairIndex;
+
+static int cmp_pair(const PlanSettlementRow *a, const char *payer, const char *payee)
 {
-    for (int i = 0; i < pr->nsettlement; i++) {
-        const PlanSettlementRow *s = &pr->settlement[i];
-        if (!s->net && strcmp(or_empty(s->payer), payer) == 0 && strcmp(or_empty(s->payee), payee) == 0)
-            return i;
+    int c = strcmp(or_empty(a->payer), payer);
+    return c ? c : strcmp(or_empty(a->payee), payee);
+}
+
+static const PlanRead *sort_pr; /* qsort has no context argument */
+
+static int cmp_rows(const void *x, const void *y)
+{
+    int i = *(const int *)x, j = *(const int *)y;
+    const PlanSettlementRow *b = &sort_pr->settlement[j];
+    int c = cmp_pair(&sort_pr->settlement[i], or_empty(b->payer), or_empty(b->payee));
+    return c ? c : (i > j) - (i < j);
+}
+
+/* The rows of settlement.csv with net = `net`, indexed; −1 on out of memory. */
+static int index_rows(const PlanRead *pr, int net, PairIndex *ix)
+{
+    ix->pr = pr;
+    ix->n = 0;
+    ix->rows = malloc((size_t)(pr->nsettlement ? pr->nsettlement : 1) * sizeof *ix->rows);
+    if (!ix->rows)
+        return -1;
+    for (int i = 0; i < pr->nsettlement; i++)
+        if (pr->settlement[i].net == net)
+            ix->rows[ix->n++] = i;
+    sort_pr = pr;
+    qsort(ix->rows, (size_t)ix->n, sizeof *ix->rows, cmp_rows);
+    return 0;
+}
+
+/* The first row (in file order) from payer to payee in ix, or −1. */
+static int find_pair(const PairIndex *ix, const char *payer, const char *payee)
+{
+    int lo = 0, hi = ix->n;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (cmp_pair(&ix->pr->settlement[ix->rows[mid]], payer, payee) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return -1;
+    return lo < ix->n && cmp_pair(&ix->pr->settlement[ix->rows[lo]], payer, payee) == 0 ? ix->rows[lo] : -1;
+}
+
+/* What payer owes payee by the gross rows (negative: payee owes). */
+static double owed_by(const PairIndex *gross, const char *payer, const char *payee)
+{
+    int ab = find_pair(gross, payer, payee), ba = find_pair(gross, payee, payer);
+    const PlanSettlementRow *r = gross->pr->settlement;
+    return (ab >= 0 ? r[ab].amount : 0.0) - (ba >= 0 ? r[ba].amount : 0.0);
 }
 
 static int check_settlement(const PlanRead *pr, const char *dir, DiagList *diags)
 {
     char settlement[4096];
     in_dir(settlement, sizeof settlement, dir, "settlement.csv");
+    PairIndex gross, net;
+    if (index_rows(pr, 0, &gross) || index_rows(pr, 1, &net)) {
+        free(gross.rows);
+        diag_add(diags, dir, 0, 0, "out of memory");
+        return 1;
+    }
     int rc = 0, shown = 0;
     for (int i = 0; i < pr->nsettlement; i++) {
         const PlanSettlementRow *s = &pr->settlement[i];
@@ -227,20 +284,16 @@ static int check_settlement(const PlanRead *pr, const char *dir, DiagList *diags
         const char *why = NULL;
         if (strcmp(payer, payee) == 0)
             why = "a payment from a municipality to itself";
-        else if (!s->net && gross_of(pr, payer, payee) != i)
+        else if (!s->net && find_pair(&gross, payer, payee) != i)
             why = "a second gross row for the same payer and payee";
-        if (!why && s->net) {
-            for (int j = 0; j < i && !why; j++) {
-                const PlanSettlementRow *t = &pr->settlement[j];
-                if (t->net && ((strcmp(or_empty(t->payer), payer) == 0 && strcmp(or_empty(t->payee), payee) == 0) ||
-                               (strcmp(or_empty(t->payer), payee) == 0 && strcmp(or_empty(t->payee), payer) == 0)))
-                    why = "a second net row for the same pair";
-            }
-            int ab = gross_of(pr, payer, payee), ba = gross_of(pr, payee, payer);
-            double owed = (ab >= 0 ? pr->settlement[ab].amount : 0.0) - (ba >= 0 ? pr->settlement[ba].amount : 0.0);
-            if (!why && !near(s->amount, owed, 2))
-                why = "a net transfer that is not the balance of the pair's gross rows";
-        }
+        else if (s->net && (find_pair(&net, payer, payee) != i || find_pair(&net, payee, payer) >= 0))
+            why = "a second net row for the same pair";
+        else if (s->net && !near(s->amount, owed_by(&gross, payer, payee), 2))
+            why = "a net transfer that is not the balance of the pair's gross rows";
+        /* a pair whose gross rows do not balance has its net row */
+        double owed = s->net ? 0.0 : owed_by(&gross, payer, payee);
+        if (!why && !near(owed, 0.0, 2) && find_pair(&net, owed > 0 ? payer : payee, owed > 0 ? payee : payer) < 0)
+            why = "a gross payment whose pair's balance has no net row";
         if (why) {
             if (shown++ < AGREE_SHOWN)
                 diag_add(diags, settlement, s->line, 0, "%s ('%s' to '%s', %.6f SEK): %s", why, payer, payee,
@@ -248,31 +301,8 @@ static int check_settlement(const PlanRead *pr, const char *dir, DiagList *diags
             rc = 2;
         }
     }
-    /* every pair whose gross rows do not balance has its net row */
-    for (int i = 0; i < pr->nsettlement; i++) {
-        const PlanSettlementRow *s = &pr->settlement[i];
-        if (s->net)
-            continue;
-        const char *a = or_empty(s->payer), *b = or_empty(s->payee);
-        int back = gross_of(pr, b, a);
-        if (back >= 0 && back < i)
-            continue; /* the pair was looked at from its first row */
-        double owed = s->amount - (back >= 0 ? pr->settlement[back].amount : 0.0);
-        if (near(owed, 0.0, 2))
-            continue;
-        const char *from = owed > 0 ? a : b, *to = owed > 0 ? b : a;
-        int found = 0;
-        for (int j = 0; j < pr->nsettlement && !found; j++) {
-            const PlanSettlementRow *t = &pr->settlement[j];
-            found = t->net && strcmp(or_empty(t->payer), from) == 0 && strcmp(or_empty(t->payee), to) == 0;
-        }
-        if (!found) {
-            if (shown++ < AGREE_SHOWN)
-                diag_add(diags, settlement, 0, 0, "no net row from '%s' to '%s', whose gross rows leave "
-                         "%.6f SEK to pay: %s", from, to, fabs(owed), redo);
-            rc = 2;
-        }
-    }
+    free(gross.rows);
+    free(net.rows);
     return rc;
 }
 
@@ -283,5 +313,7 @@ int plan_agree_check(const PlanRead *pr, const char *dir, DiagList *diags)
     if (r2 == 1)
         return 1;
     int r3 = check_settlement(pr, dir, diags);
+    if (r3 == 1)
+        return 1;
     return rc || r2 || r3 ? 2 : 0;
 }
