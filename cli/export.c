@@ -49,12 +49,26 @@ static int overwritable(const char *path)
     FILE *f = file_kind_open(path, &kind);
     if (!f) /* new, or not a regular file (the write says why); unreadable: kept */
         return kind != NULL || errno == ENOENT;
-    char head[64] = "";
+    char head[64] = "", tail[64] = "";
     size_t n = fread(head, 1, sizeof head - 1, f);
-    fclose(f);
     head[n] = '\0';
-    return n == 0 || strncmp(head, "\\* Problem: samplan *\\", 22) == 0 ||
-           strncmp(head, "* Problem:    samplan", 21) == 0;
+    /* ... and its end: a file that starts with samplan's first line but
+     * goes on with the user's own text was overwritten (tester,
+     * twenty-eighth session); an export ends with its format's last line */
+    size_t t = 0;
+    if (n > 0 && fseek(f, -(long)(sizeof tail - 1), SEEK_END) != 0)
+        rewind(f); /* shorter than the tail: read it whole */
+    if (n > 0)
+        t = fread(tail, 1, sizeof tail - 1, f);
+    fclose(f);
+    tail[t] = '\0';
+    while (t > 0 && (tail[t - 1] == '\n' || tail[t - 1] == '\r' || tail[t - 1] == ' '))
+        tail[--t] = '\0';
+    const char *last = strrchr(tail, '\n');
+    last = last ? last + 1 : tail;
+    int lp = strncmp(head, "\\* Problem: samplan *\\", 22) == 0 && strcmp(last, "End") == 0;
+    int mps = strncmp(head, "* Problem:    samplan", 21) == 0 && strcmp(last, "ENDATA") == 0;
+    return n == 0 || lp || mps;
 }
 
 int cmd_export(int argc, char **argv)

@@ -293,6 +293,13 @@ expect_rc 2 "export over a file it did not write" "$SAMPLAN" export "$scen" --lp
 cmp -s "$scen/scenario.json" "$tmp/kept.json" || fail "export overwrote a file it did not write"
 : > "$tmp/empty.lp"
 expect_rc 0 "export over an empty file" "$SAMPLAN" export "$scen" --lp "$tmp/empty.lp"
+expect_rc 0 "export over its own earlier program" "$SAMPLAN" export "$scen" --lp "$tmp/empty.lp"
+# ... but not over a file that only begins as one (notes under samplan's
+# first line were replaced: tester, twenty-eighth session)
+printf '\\* Problem: samplan *\\\nmy notes\n' > "$tmp/notes.lp"
+cp "$tmp/notes.lp" "$tmp/notes.before"
+expect_rc 2 "export over notes that begin as a program" "$SAMPLAN" export "$scen" --lp "$tmp/notes.lp"
+cmp -s "$tmp/notes.lp" "$tmp/notes.before" || fail "export overwrote notes that begin as its program"
 expect_rc 2 "export into a directory" "$SAMPLAN" export "$scen" --lp "$tmp"
 # a program file that cannot be written is a usage error found before the
 # scenario is loaded, as an unwritable `solve -o` is (it was exit 1 after
