@@ -8,6 +8,7 @@
 
 #include "../io/plan_write.h"
 #include "../io/run_store.h"
+#include "../io/scenario_json.h"
 #include "../io/scenario_load.h"
 #include "../model/reasons.h"
 #include "../solver/glpk_run.h"
@@ -156,18 +157,7 @@ static int same_path(const char *a, const char *b)
     struct stat sa, sb;
     if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-    size_t na = strlen(a), nb = strlen(b);
-    for (int changed = 1; changed;) {
-        changed = 0;
-        if (na > 1 && a[na - 1] == '/')
-            na--, changed = 1;
-        else if (na > 2 && a[na - 1] == '.' && a[na - 2] == '/')
-            na -= 2, changed = 1;
-        if (nb > 1 && b[nb - 1] == '/')
-            nb--, changed = 1;
-        else if (nb > 2 && b[nb - 1] == '.' && b[nb - 2] == '/')
-            nb -= 2, changed = 1;
-    }
+    size_t na = path_trimmed_length(a), nb = path_trimmed_length(b);
     return na == nb && strncmp(a, b, na) == 0;
 }
 

@@ -225,17 +225,22 @@ static int safe_relative(const char *p)
  * dir once trailing "/" and "/." are dropped ("h1/." is h1); "." and
  * ".." are resolved to the real directory's name, the root gives
  * "scenario". */
-char *scenario_dir_name(const char *dir)
+size_t path_trimmed_length(const char *path)
 {
-    size_t n = strlen(dir);
+    size_t n = strlen(path);
     for (;;) {
-        while (n > 1 && dir[n - 1] == '/')
+        while (n > 1 && path[n - 1] == '/')
             n--;
-        if (n >= 2 && dir[n - 1] == '.' && dir[n - 2] == '/')
+        if (n >= 2 && path[n - 1] == '.' && path[n - 2] == '/')
             n = n > 2 ? n - 2 : 1; /* "/." is the root */
         else
-            break;
+            return n;
     }
+}
+
+char *scenario_dir_name(const char *dir)
+{
+    size_t n = path_trimmed_length(dir);
     size_t b = n;
     while (b > 0 && dir[b - 1] != '/')
         b--;

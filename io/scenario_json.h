@@ -35,6 +35,10 @@ int scenario_json_read(Scenario *s, const char *dir, const char *variant, DiagLi
  * the root. Malloc'd; NULL on out-of-memory. */
 char *scenario_dir_name(const char *dir);
 
+/* The length of path once trailing "/" and "/." are dropped ("h1/." and
+ * "h1/" are h1; "/." is the root, 1). */
+size_t path_trimmed_length(const char *path);
+
 /* The variant names of DIR/scenario.json in file order (see
  * scenario_list_variants). Returns 0, 2 or 1 like scenario_json_read. */
 int scenario_json_variants(const char *dir, char ***names, int *count, DiagList *diags);
