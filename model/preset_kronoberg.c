@@ -110,7 +110,7 @@ static const char readme[] =
     "\n"
     "## Solve times\n"
     "\n"
-    "Measured 2026-12-06 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
+    "Measured 2026-12-07 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
     "three runs) with\n"
     "\n"
     "    ./build/samplan solve scenarios/kronoberg [--variant V] -o /tmp/out --force --quiet --time-limit 60\n"
@@ -120,11 +120,11 @@ static const char readme[] =
     "\n"
     "| run | status | value | assigned | unassigned | seconds | seconds, `--jobs 1` |\n"
     "|---|---|---:|---:|---:|---:|---:|\n"
-    "| base | optimal | 285.6 | 288 | 12 | 0.15 | 0.18 |\n"
+    "| base | optimal | 285.6 | 288 | 12 | 0.15 | 0.20 |\n"
     "| `alone` | optimal | 109.6 | 113 | 187 | 0.05 | 0.05 |\n"
-    "| `east-only` | optimal | 266.5 | 269 | 31 | 0.65 | 0.61 |\n"
-    "| `west-only` | optimal | 178.8 | 184 | 116 | 2.59 | 1.10 |\n"
-    "| `travel-75` | optimal | 292.4 | 295 | 5 | 0.64 | 0.36 |\n";
+    "| `east-only` | optimal | 266.5 | 269 | 31 | 0.86 | 0.88 |\n"
+    "| `west-only` | optimal | 178.8 | 184 | 116 | 0.19 | 0.15 |\n"
+    "| `travel-75` | optimal | 292.4 | 295 | 5 | 0.81 | 0.57 |\n";
 
 static int in_list(const char *code, const char *const *list, int n)
 {

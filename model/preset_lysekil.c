@@ -130,7 +130,7 @@ static const char readme[] =
     "\n"
     "## Solve times\n"
     "\n"
-    "Measured 2026-12-06 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
+    "Measured 2026-12-07 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
     "three runs) with\n"
     "\n"
     "    ./build/samplan solve scenarios/lysekil [--variant V] -o /tmp/out --force --quiet --time-limit 60\n"
@@ -140,11 +140,11 @@ static const char readme[] =
     "\n"
     "| run | status | value | assigned | unassigned | seconds | seconds, `--jobs 1` |\n"
     "|---|---|---:|---:|---:|---:|---:|\n"
-    "| base | optimal | 267.3 | 220 | 20 | 0.62 | 4.84 |\n"
-    "| `slots-30` | optimal | 257.3 | 210 | 30 | 0.67 | 1.17 |\n"
-    "| `slots-40` | optimal | 267.3 | 220 | 20 | 0.64 | 7.43 |\n"
-    "| `slots-60` | optimal | 270.4 | 222 | 18 | 0.14 | 0.18 |\n"
-    "| `alone` | optimal | 177.2 | 144 | 96 | 0.07 | 0.07 |\n";
+    "| base | optimal | 267.3 | 220 | 20 | 0.39 | 0.34 |\n"
+    "| `slots-30` | optimal | 257.3 | 210 | 30 | 1.00 | 1.23 |\n"
+    "| `slots-40` | optimal | 267.3 | 220 | 20 | 0.38 | 0.34 |\n"
+    "| `slots-60` | optimal | 270.4 | 222 | 18 | 0.20 | 0.16 |\n"
+    "| `alone` | optimal | 177.2 | 144 | 96 | 0.06 | 0.07 |\n";
 
 static int write_slots(GenOutput *out, const char *name, int permanent, const GenParams *params,
                        const double *pop)

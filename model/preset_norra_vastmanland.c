@@ -147,7 +147,7 @@ static const char readme[] =
     "\n"
     "## Solve times\n"
     "\n"
-    "Measured 2026-12-06 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
+    "Measured 2026-12-07 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
     "three runs) with\n"
     "\n"
     "    ./build/samplan solve scenarios/norra-vastmanland [--variant V] -o /tmp/out --force --quiet --time-limit 60\n"
@@ -157,9 +157,9 @@ static const char readme[] =
     "\n"
     "| run | status | value | assigned | unassigned | seconds | seconds, `--jobs 1` |\n"
     "|---|---|---:|---:|---:|---:|---:|\n"
-    "| base | optimal | 249.3 | 250 | 6 | 0.14 | 0.28 |\n"
-    "| `alone` | optimal | 195.4 | 199 | 57 | 0.11 | 0.12 |\n"
-    "| `nvu-only` | optimal | 247.9 | 249 | 7 | 0.07 | 0.06 |\n";
+    "| base | optimal | 249.3 | 250 | 6 | 0.17 | 0.13 |\n"
+    "| `alone` | optimal | 195.4 | 199 | 57 | 0.11 | 0.11 |\n"
+    "| `nvu-only` | optimal | 247.9 | 249 | 7 | 0.06 | 0.05 |\n";
 
 static int build(const GenParams *params, GenOutput *out)
 {

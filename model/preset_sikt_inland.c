@@ -112,7 +112,7 @@ static const char readme[] =
     "\n"
     "## Solve times\n"
     "\n"
-    "Measured 2026-12-06 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
+    "Measured 2026-12-07 on a 2-core AMD EPYC virtual machine (idle; the median of\n"
     "three runs) with\n"
     "\n"
     "    ./build/samplan solve scenarios/sikt-inland [--variant V] -o /tmp/out --force --quiet --time-limit 60\n"
@@ -122,11 +122,11 @@ static const char readme[] =
     "\n"
     "| run | status | value | assigned | unassigned | seconds | seconds, `--jobs 1` |\n"
     "|---|---|---:|---:|---:|---:|---:|\n"
-    "| base | optimal | 146.6 | 149 | 51 | 0.09 | 0.07 |\n"
-    "| `alone` | optimal | 78.7 | 80 | 120 | 0.12 | 0.13 |\n"
-    "| `travel-45` | optimal | 117.0 | 119 | 81 | 0.09 | 0.09 |\n"
-    "| `travel-60` | optimal | 146.6 | 149 | 51 | 0.09 | 0.07 |\n"
-    "| `travel-90` | optimal | 197.4 | 198 | 2 | 0.09 | 0.08 |\n";
+    "| base | optimal | 146.6 | 149 | 51 | 0.08 | 0.07 |\n"
+    "| `alone` | optimal | 78.7 | 80 | 120 | 0.12 | 0.12 |\n"
+    "| `travel-45` | optimal | 117.0 | 119 | 81 | 0.12 | 0.08 |\n"
+    "| `travel-60` | optimal | 146.6 | 149 | 51 | 0.08 | 0.08 |\n"
+    "| `travel-90` | optimal | 197.4 | 198 | 2 | 0.08 | 0.08 |\n";
 
 static int build(const GenParams *params, GenOutput *out)
 {

@@ -398,6 +398,15 @@ typedef enum Level2Way {
  * 3.5 % gap after 60 s where the first racer's reached 2.0 %. */
 #define LEVEL2_PLAIN_MAX_ROWS 2000
 #define LEVEL2_PLAIN_SHARE 0.25
+/* Such a program gets plain options in column order 0 first for this
+ * long, at most this share of its level-2 time (plain_slice). Shipped
+ * runs with `--jobs 1`: lysekil's base 4.6 s -> 0.33 s, slots-40 6.4 ->
+ * 0.33, kronoberg west-only 0.83 -> 0.18, where the four that cuts prove
+ * at once take 0.25-0.3 s longer (0.5 s and 1 s slices: the same gains,
+ * larger losses); with two, west-only 2.26 -> 0.18, three others
+ * 0.2-0.25 s longer (twenty-ninth session, bench/RESULTS.md). */
+#define LEVEL2_SLICE_S 0.25
+#define LEVEL2_SLICE_SHARE 0.2
 
 /* One level-2 run on one part (floor in place), keeping its plan unless
  * the run finds one at most as costly that meets the floor. */
@@ -434,6 +443,28 @@ static int level2_run(Part *pt, const RunRequest *base, double seconds, const ch
     return 0;
 }
 
+/* A short slice of GLPK with plain options in column order 0 on a small
+ * program, first in a lone part's level 2 (one processor) and in the
+ * second racer's: the race's two option sets each prove some cost levels
+ * many times sooner than the other (above), and with one process there is
+ * no race; kronoberg west-only's is proven by plain options in order 0
+ * within 0.15 s, where the race took 2.2 s (the first racer's options in
+ * that order, and plain ones in order 1, both take seconds). */
+static int plain_slice(Part *pt, const RunRequest *base, double *seconds, const char *label, char *err,
+                       size_t errsz)
+{
+    double slice = fmin(LEVEL2_SLICE_S, *seconds * LEVEL2_SLICE_SHARE);
+    if (pt->mip->nrows > LEVEL2_PLAIN_MAX_ROWS || slice < 0.05)
+        return 0;
+    RunRequest plain = *base;
+    plain.plain_options = 1;
+    plain.column_order = 0;
+    double t0 = clock_seconds();
+    int rc = level2_run(pt, &plain, slice, label, 0, err, errsz);
+    *seconds -= clock_seconds() - t0;
+    return rc;
+}
+
 /* Level 2 on one part within `seconds`, the way `way` says. */
 static int part_level2(Part *pt, const RunRequest *base, double seconds, const char *label, Level2Way way,
                        char *err, size_t errsz)
@@ -445,7 +476,12 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
     RunRequest first = *base;
     double share;
     if (way == LEVEL2_REGIONS && pt->mip->nrows <= LEVEL2_PLAIN_MAX_ROWS && !lns_wanted(pt->mip)) {
-        /* the second racer of a small program: plain GLPK first */
+        /* the second racer of a small program: plain GLPK first, in the
+         * first racer's column order for a slice, then in its own */
+        if (plain_slice(pt, base, &seconds, label, err, errsz))
+            return -1;
+        if (pt->settled2 || solver_interrupted)
+            return 0;
         first.plain_options = 1;
         share = LEVEL2_PLAIN_SHARE;
     } else if ((way != LEVEL2_GLPK_THEN_REGIONS && way != LEVEL2_LONE_GLPK_THEN_REGIONS) || lns_wanted(pt->mip)) {
@@ -455,8 +491,13 @@ static int part_level2(Part *pt, const RunRequest *base, double seconds, const c
          * once, but on kronoberg 2 000 it found no plan cheaper than
          * level 1's in 5 s, where region search from that plan did
          * (bench/RESULTS.md). */
-        if (way == LEVEL2_LONE_GLPK_THEN_REGIONS)
+        if (way == LEVEL2_LONE_GLPK_THEN_REGIONS) {
+            if (plain_slice(pt, base, &seconds, label, err, errsz))
+                return -1;
+            if (pt->settled2 || solver_interrupted)
+                return 0;
             first.give_up_s = seconds * LEVEL2_GLPK_GIVE_UP_SHARE;
+        }
         share = LEVEL2_GLPK_SHARE;
     }
     /* GLPK for its share, then region search from the best plan */
