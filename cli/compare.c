@@ -130,6 +130,15 @@ static void free_names(char **names, int n)
     free(names);
 }
 
+/* The index in names of the name p[0..len), or −1. */
+static int variant_index(char **names, int nnames, const char *p, size_t len)
+{
+    for (int i = 0; i < nnames; i++)
+        if (strlen(names[i]) == len && strncmp(names[i], p, len) == 0)
+            return i;
+    return -1;
+}
+
 /* Fills *sel with the variants to run: all names, or those of `list` in its
  * order. Returns 0, or EXIT_BAD_INPUT with a message. *sel borrows from
  * names. */
@@ -152,10 +161,20 @@ static int select_variants(const char *list, char **names, int nnames, const cha
         size_t len = end ? (size_t)(end - p) : strlen(p);
         if (len == 0)
             return usage_error("compare", "--variants has an empty name in '%s'", list);
-        int found = -1;
-        for (int i = 0; i < nnames; i++)
-            if (strlen(names[i]) == len && strncmp(names[i], p, len) == 0)
-                found = i;
+        int found = variant_index(names, nnames, p, len);
+        if (found < 0) {
+            /* "a, b" as a shell user writes it: blanks around a name are
+             * dropped, unless a variant's name holds them (matched above) */
+            const char *q = p;
+            size_t qlen = len;
+            while (qlen > 0 && (*q == ' ' || *q == '\t'))
+                q++, qlen--;
+            while (qlen > 0 && (q[qlen - 1] == ' ' || q[qlen - 1] == '\t'))
+                qlen--;
+            if (qlen == 0)
+                return usage_error("compare", "--variants has an empty name in '%s'", list);
+            found = variant_index(names, nnames, q, qlen);
+        }
         if (found < 0) {
             fprintf(stderr, "samplan: unknown variant '%.*s'; scenario.json has ", (int)len, p);
             if (nnames == 0)

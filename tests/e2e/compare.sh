@@ -100,6 +100,12 @@ touch "$tmp/bu/tight/notes.txt"
     fail "compare --variants tight,nobudget failed"
 csv_line "$tmp/bu2/compare.csv" "metric,base,tight,nobudget,delta_tight,delta_nobudget"
 [ -e "$tmp/bu2/zero" ] && fail "unselected variant zero was run"
+# blanks around the names, as in "a, b", are dropped
+"$SAMPLAN" compare "$bu" --variants " tight, nobudget " -o "$tmp/bu2b" --quiet >/dev/null 2>"$tmp/e" ||
+    { cat "$tmp/e" >&2; fail "compare --variants ' tight, nobudget ' failed"; }
+csv_line "$tmp/bu2b/compare.csv" "metric,base,tight,nobudget,delta_tight,delta_nobudget"
+"$SAMPLAN" compare "$bu" --variants "tight, " -o "$tmp/bu2c" --quiet >/dev/null 2>&1
+[ $? -eq 2 ] || fail "--variants 'tight, ' (a blank name) not a usage error"
 
 # unknown variant: exit 2, names the known ones, creates nothing
 "$SAMPLAN" compare "$bu" --variants nobudget,nope -o "$tmp/bu3" --quiet >/dev/null 2>"$tmp/e"
