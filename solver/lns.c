@@ -18,8 +18,7 @@
  * process (solver/workers.c), two at a time when there are two
  * processors: apart when they can be, else a cohort neighbourhood
  * overlapping the other (hood.h). Cohort neighbourhoods take turns with
- * municipality regions at level 2, and at level 1 on programs of
- * LNS_HOODS_VALUE_COLUMNS columns or more. At level 2 on a program GLPK
+ * municipality regions at both levels. At level 2 on a program GLPK
  * is given whole (region search racing it on the cost), LP-guided
  * neighbourhoods come first: the columns where the plan differs from the
  * LP relaxation's optimum (next_lp). No bound comes out of this: the
@@ -57,16 +56,16 @@
  * at the end of the search's time is dropped: the search returns within
  * its time (GLPK overruns its own limit on some restrictions). */
 #define LNS_GRACE_S 0.2
-/* At level 1, cohort neighbourhoods take turns with municipality regions
- * only on programs of this many columns or more. Value gained by the mix
- * over regions alone (bench/RESULTS.md, sixth session): national 500
- * (66 k columns) −1.2 % on average over four runs; national 1 000
- * (114 k) +0.5 % over five, 2 000 (206 k) +1.2 % over four, 5 000
- * +3.5 % and 50 000 +0.03 % (one run each). A municipality region grows
- * to 20–30 k columns, a good share of a small program, so there it can
- * already pool participants from far apart; on a large one only a
- * cohort neighbourhood can. */
-#define LNS_HOODS_VALUE_COLUMNS 100000
+/* Cohort neighbourhoods take turns with municipality regions at level 1
+ * on programs of every size. The sixth session had them only from 100 k
+ * columns (national 500, 66 k: −1.2 % over four runs then); since the
+ * greedy search hands region search its start, the mix gains below that
+ * too (twenty-ninth session, bench/RESULTS.md, 60 s, mean of two or
+ * three runs): national 300 +1.3 %, 500 +0.9 % (seed 2: −0.1 %), 700
+ * +0.1 %. A municipality region pools participants from a few
+ * neighbouring municipalities only; a cohort neighbourhood can open a
+ * course that draws them from far apart, which the best plans known
+ * have more of (national 500: CBC's 85 cohorts against 75). */
 
 /* Where a column lies: the participants' home (or −1) and the host or
  * slot municipality (or −1). */
@@ -341,9 +340,7 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
             sr->seeds[sr->nseeds++] = (Seed){i, sr->weight[i]};
     qsort(sr->seeds, (size_t)sr->nseeds, sizeof *sr->seeds, cmp_seed);
     /* By default municipality regions and cohort neighbourhoods take
-     * turns, except at level 1 on a program below LNS_HOODS_VALUE_COLUMNS,
-     * where municipality regions alone did better (see the constant), and
-     * LP-guided neighbourhoods come first where they are wanted
+     * turns (see the comment at the top), and LP-guided neighbourhoods come first where they are wanted
      * (lp_wanted). SAMPLAN_NEIGHBOURHOODS, a test and measuring hook, names
      * the kinds instead: a comma-separated list of regions, cohorts, both
      * (those two, without swaps), swaps (wide cohort neighbourhoods, on
@@ -368,8 +365,7 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
                           kind_named(kinds, "both"));
     int both = !named || kind_named(kinds, "both");
     sr->use_regions = both || kind_named(kinds, "regions");
-    sr->use_hoods = both ? kinds || req->level != LEVEL_VALUE || mip->ncols >= LNS_HOODS_VALUE_COLUMNS
-                         : kind_named(kinds, "cohorts");
+    sr->use_hoods = both || kind_named(kinds, "cohorts");
     sr->use_swaps = named ? named_swaps : sr->use_hoods;
     sr->swaps_named = named_swaps;
     sr->use_screen = req->level == LEVEL_COST && (named ? named_screen : sr->use_hoods);
