@@ -471,6 +471,37 @@ static void tighten_budget_rows(glp_prob *P, const Mip *mip, const double *start
     }
 }
 
+/* Adds the row value ≥ cutoff (RunRequest.value_cutoff) to P, whose
+ * columns are mip's in the order pos gives (NULL: mip's own). GLPK is
+ * not handed the start as a plan (see solve_body), so without the row it
+ * searches the tree for plans no better than it: on sikt-inland with a
+ * budget of 4 M SEK glpsol proved the optimum 108.2 in 9.0 s, and in
+ * 1.6 s with the row at 108.1 (twenty-ninth session). Returns 1 when
+ * added, 0 on out-of-memory (the run goes on without it). */
+static int add_value_cutoff(glp_prob *P, const Mip *mip, const int *pos, double cutoff)
+{
+    int n = 0;
+    int *ind = malloc(((size_t)mip->ncols + 1) * sizeof *ind);
+    double *val = malloc(((size_t)mip->ncols + 1) * sizeof *val);
+    if (!ind || !val) {
+        free(ind);
+        free(val);
+        return 0;
+    }
+    for (int j = 0; j < mip->ncols; j++)
+        if (mip->cols[j].value != 0.0) {
+            n++;
+            ind[n] = (pos ? pos[j] : j) + 1;
+            val[n] = mip->cols[j].value;
+        }
+    int row = glp_add_rows(P, 1);
+    glp_set_mat_row(P, row, n, ind, val);
+    glp_set_row_bnds(P, row, GLP_LO, cutoff, 0.0);
+    free(ind);
+    free(val);
+    return 1;
+}
+
 /* 1 for a column whose value is a whole number in every plan: the
  * integer columns, and a cohort's size, the sum of its integer members.
  * GLPK's answer keeps each within its integrality tolerance (1e-5), so
@@ -556,6 +587,8 @@ static int solve_body(void *arg)
     ctx->start_ok = start_ok;
     ctx->start_done = 0;
     tighten_budget_rows(P, mip, start_ok ? req->start : NULL);
+    int cutoff = start_ok && req->level == LEVEL_VALUE && req->value_cutoff > ctx->start_objective &&
+                 add_value_cutoff(P, mip, ctx->pos, req->value_cutoff);
     int ret = 0;
     int silent_presolve = presolve_too_slow(mip, req->time_limit_s);
     if (!mip->ncols) {
@@ -605,6 +638,8 @@ static int solve_body(void *arg)
     }
     if (solver_interrupted)
         out->stop = STOP_INTERRUPT;
+    /* no plan above the cutoff: the start is optimal */
+    int start_proven = cutoff && out->stop == STOP_NONE && (ret == GLP_ENOPFS || (ret == 0 && status == GLP_NOFEAS));
     out->has_solution = mip->ncols == 0 || status == GLP_OPT || status == GLP_FEAS;
     if (out->has_solution && mip->ncols) {
         for (int j = 0; j < mip->ncols; j++) {
@@ -628,7 +663,7 @@ static int solve_body(void *arg)
         if (out->stop == STOP_NONE)
             out->stop = STOP_TIME;
     }
-    if (ctx->start_done == 1 && ret == GLP_ESTOP && !ctx->interrupted && !solver_interrupted)
+    if ((ctx->start_done == 1 && ret == GLP_ESTOP && !ctx->interrupted && !solver_interrupted) || start_proven)
         out->stop = STOP_NONE;
     if (out->has_solution) {
         out->objective = mip_objective(mip, out->x, req->level);

@@ -57,6 +57,11 @@ typedef struct RunRequest {
     int proximity;       /* 1: GLPK's proximity search at the root; in a
                             probe (lp_probe), its first neighbourhood's
                             (solver/parts.c level1_probe says when) */
+    double value_cutoff; /* level 1, > 0 with a start: GLPK looks only for
+                            plans of at least this value (a row), and its
+                            finding none proves the start optimal. The
+                            caller sets it half a step of the value grid
+                            above the start (solver/parts.c) */
 } RunRequest;
 
 typedef struct RunResult {

@@ -7,6 +7,7 @@
 #include "parts.h"
 
 #include "lns.h"
+#include "price_start.h"
 #include "solve.h" /* solve_bound_on_grid */
 #include "workers.h"
 
@@ -71,6 +72,20 @@ static int value_meets_bound(const Part *pt)
     return meets(pt->bound, pt->value, pt->model->value_digits);
 }
 
+/* The cutoff for GLPK's level 1 from a start of value start_value
+ * (RunRequest.value_cutoff), or 0 for none: half a step of the value grid
+ * above the start, on a program with a budget row that GLPK gets whole.
+ * Only there, so far: it was measured on budgets (price_start.c), where
+ * GLPK's tree finds good plans late and the start is close to the
+ * optimum; elsewhere the racers' options were tuned without it. */
+static double value_cutoff(const Part *pt, const double *start, double start_value)
+{
+    int digits = pt->model->value_digits;
+    if (!start || digits < 0 || digits > 6 || lns_wanted(pt->mip) || price_budget_row(pt->mip) < 0)
+        return 0.0;
+    return start_value + 0.5 * pow(10.0, -digits);
+}
+
 /* One level on one part: region search when the part is too large for
  * GLPK as a whole (solver/lns.h) or when asked (`by_regions`: the second
  * racer of level 2), else one GLPK run. */
@@ -100,6 +115,9 @@ static int level1_run(Part *pt, const RunRequest *base, double seconds, const ch
     req.start = start;
     req.label = label;
     req.value_bound = fmin(pt->trivial, fmin(pt->alongside, pt->bound)); /* region search stops at it */
+    req.value_cutoff = by_regions ? 0.0 : value_cutoff(pt, start, start_value);
+    if (by_regions)
+        req.plain_options = 0; /* region search's GLPK keeps its own options */
     RunResult r;
     memset(&r, 0, sizeof r);
     if (solver_interrupted) {
@@ -213,11 +231,51 @@ static int level1_probe(Part *pt, const RunRequest *base, double seconds, const 
     return level1_run(pt, &probe, probe_s, label, 1, NULL, err, errsz);
 }
 
+/* A part with a budget row that GLPK gets whole starts level 1 from a
+ * plan priced on cost (price_start.c) when that is better than its
+ * greedy plan, for this share of its level-1 time at most and at most
+ * this long. */
+#define LEVEL1_PRICE_SHARE 0.2
+#define LEVEL1_PRICE_MAX_S 5.0
+
+/* The priced plan into pt->fallback when it is better (see above); the
+ * seconds it took come off *seconds. A GLPK failure there only leaves the
+ * greedy plan: GLPK's own run that follows reports its failures. */
+static void level1_price(Part *pt, const RunRequest *base, double *seconds)
+{
+    if (price_budget_row(pt->mip) < 0 || lns_wanted(pt->mip))
+        return;
+    double t0 = clock_seconds();
+    double *x = malloc((size_t)(pt->mip->ncols ? pt->mip->ncols : 1) * sizeof *x);
+    char err[256];
+    if (x && price_start(pt->mip, base, fmin(LEVEL1_PRICE_SHARE * *seconds, LEVEL1_PRICE_MAX_S), x, err,
+                         sizeof err) == 1) {
+        double value = mip_objective(pt->mip, x, LEVEL_VALUE);
+        if (!pt->fallback || value > mip_objective(pt->mip, pt->fallback, LEVEL_VALUE) + 1e-9) {
+            free(pt->fallback);
+            pt->fallback = x;
+            x = NULL;
+        }
+    }
+    free(x);
+    *seconds -= clock_seconds() - t0;
+}
+
 /* Level 1 on one part within `seconds`, the way `way` says. */
 static int part_level1(Part *pt, const RunRequest *base, double seconds, const char *label, Level1Way way,
                        char *err, size_t errsz)
 {
     double share = way == LEVEL1_GLPK_OR_REGIONS ? LEVEL1_ALONE_GLPK_SHARE : LEVEL1_GLPK_SHARE;
+    if (pt->runs == 0)
+        level1_price(pt, base, &seconds);
+    /* On a budget GLPK's plain options (no Gomory cuts) found and proved
+     * level 1 sooner in most runs measured, the first racer's cuts in
+     * some: the second racer and a run without a race take plain ones
+     * (LEVEL1_PRICE_SHARE's measurements) */
+    RunRequest own = *base;
+    if (way != LEVEL1_GLPK && price_budget_row(pt->mip) >= 0 && !lns_wanted(pt->mip))
+        own.plain_options = 1;
+    base = &own;
     if (way != LEVEL1_GLPK_THEN_REGIONS && pt->runs == 0) {
         /* the first run only: a later round starts from the same plan */
         double t0 = clock_seconds();

@@ -46,7 +46,7 @@ static void level2_open(Level2 *l, const char *name)
     l->s = hand_load(name, NULL);
     ck_assert_int_eq(model_build(l->s, 1, &l->m), 0);
     char err[256];
-    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0};
+    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
     RunResult r1, r2;
     ck_assert_int_eq(glpk_solve_level(&l->m.mip, &req, &r1, err, sizeof err), 0);
     ck_assert(r1.has_solution && r1.stop == STOP_NONE);
@@ -108,7 +108,7 @@ static void lp_is_a_relaxation(const Level2 *l)
 static RunResult search_jobs(Level2 *l, const char *kinds, const double *start, int jobs)
 {
     setenv("SAMPLAN_NEIGHBOURHOODS", kinds, 1);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0, 0, 0, 0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0, 0, 0, 0, 0.0};
     RunResult r;
     char err[256];
     ck_assert_int_eq(lns_solve(&l->m, &l->m.mip, &req, &r, err, sizeof err), 0);
@@ -154,7 +154,7 @@ START_TEST(level1_probe_reaches_the_value)
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
     setenv("SAMPLAN_NEIGHBOURHOODS", "swaps", 1);
-    RunRequest req = {LEVEL_VALUE, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 1, 0};
+    RunRequest req = {LEVEL_VALUE, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 1, 0, 0.0};
     RunResult r;
     char err[256];
     double t0 = clock_seconds();
@@ -203,7 +203,7 @@ static void screen_descends_in(const char *name, double seconds)
     Hoods h;
     ck_assert_int_eq(hoods_init(&h, &l.m, mip), 0);
     ck_assert_int_gt(h.nseeds, 0);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
     double *x = malloc((size_t)mip->ncols * sizeof *x);
     double *before = malloc((size_t)mip->ncols * sizeof *before);
     ck_assert(x && before);
