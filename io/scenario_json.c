@@ -489,14 +489,15 @@ static void read_doc(Ctx *c, Scenario *s, const json_t *doc)
     v = json_object_get(doc, "weeks");
     int weeks_ok = 1; /* the horizon check below needs a valid weeks */
     if (v && !json_is_null(v)) {
-        if (!json_is_integer(v) || json_integer_value(v) < 1 ||
-            json_integer_value(v) > SCENARIO_MAX_WEEKS) {
+        /* 10.0 and 1e1 are the number 10 in JSON, as some tools write it */
+        double n = json_is_number(v) ? json_number_value(v) : 0.0;
+        if (!json_is_number(v) || n != floor(n) || n < 1 || n > SCENARIO_MAX_WEEKS) {
             char range[64];
             snprintf(range, sizeof range, "an integer 1..%d", SCENARIO_MAX_WEEKS);
             bad_type(c, KEYS("weeks"), range, v);
             weeks_ok = 0;
         } else {
-            s->weeks = (int)json_integer_value(v);
+            s->weeks = (int)n;
         }
     }
     /* every week's date must be writable as YYYY-MM-DD: the plan's

@@ -218,6 +218,8 @@ static const Case cases[] = {
      "scenario.json:1:11: start: expected a date YYYY-MM-DD, got '2027-02-30'"},
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 0}",
      "scenario.json:1:34: weeks: expected an integer 1..1040, got '0'"},
+    {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": 10.5}",
+     "scenario.json:1:34: weeks: expected an integer 1..1040, got '10.5'"},
     /* a number in quotes is called a string, not refused as the number */
     {"scenario.json", "{\"start\": \"2027-01-04\", \"weeks\": \"20\"}",
      "scenario.json:1:34: weeks: expected an integer 1..1040, got the string \"20\" (write it without quotes)"},
@@ -407,6 +409,28 @@ START_TEST(real_limits_are_inclusive)
     scenario_free(s);
     diag_release(&d);
     remove_dir();
+}
+END_TEST
+
+/* JSON has one number type: 20.0 and 2e1 are weeks 20 (some tools write
+ * whole numbers so); 10.5 is not a whole number of weeks. */
+START_TEST(whole_weeks_written_as_reals)
+{
+    const char *docs[] = {"{\"start\": \"2027-01-04\", \"weeks\": 20.0}",
+                          "{\"start\": \"2027-01-04\", \"weeks\": 2e1}"};
+    for (int i = 0; i < 2; i++) {
+        make_base();
+        put("scenario.json", docs[i]);
+        DiagList d = DIAGLIST_INIT;
+        Scenario *s = NULL;
+        int rc = scenario_load(dir, NULL, &s, &d);
+        char *got = diags_text(&d);
+        ck_assert_msg(rc == 0, "%s: rc %d: %s", docs[i], rc, got);
+        ck_assert_int_eq(s->weeks, 20);
+        scenario_free(s);
+        diag_release(&d);
+        remove_dir();
+    }
 }
 END_TEST
 
@@ -938,6 +962,7 @@ int main(void)
     TCase *tc = tcase_create("load");
     tcase_add_test(tc, base_is_valid);
     tcase_add_test(tc, real_limits_are_inclusive);
+    tcase_add_test(tc, whole_weeks_written_as_reals);
     tcase_add_loop_test(tc, invalid_case, 0, (int)NCASES);
     tcase_add_test(tc, missing_settings_and_bad_variants);
     tcase_add_test(tc, tables_that_are_not_files);
