@@ -203,7 +203,16 @@ static void warn_near_columns(Loader *L, Table tab, const CsvTable *t, const Col
     }
 }
 
-
+/* 1 when a header name holds ';': a Swedish spreadsheet saves CSV with
+ * ';' between cells, and then every column is "missing"; one message
+ * says so (open_table). */
+static int semicolon_header(const CsvTable *t)
+{
+    for (size_t c = 0; c < t->ncols; c++)
+        if (strchr(t->header[c], ';'))
+            return 1;
+    return 0;
+}
 
 /* Opens table `tab`, checks its header and finds the columns of spec
  * (cols[i] = −1 for an absent optional column). */
@@ -238,7 +247,7 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
     int missing = 0;
     for (int i = 0; i < n; i++) {
         cols[i] = csv_table_column(t, spec[i].name);
-        if (cols[i] < 0 && spec[i].required) {
+        if (cols[i] < 0 && spec[i].required && !(missing && semicolon_header(t))) {
             /* column: just after the header's last one, where it would go */
             /* a file scenario.json's `files` names other than after its
              * table (participants.csv as slots, people.csv) says which
@@ -249,7 +258,7 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
             /* a second byte-order mark (one is skipped) hides in the
              * first name: say so, it cannot be seen (tester, twenty-sixth
              * session) */
-            int bom = 0;
+            int bom = 0, semicolons = semicolon_header(t);
             for (size_t c = 0; c < t->ncols && !bom; c++)
                 bom = strncmp(t->header[c], "\xEF\xBB\xBF", 3) == 0;
             diag_add(L->diags, file, t->header_line, (long)t->ncols + 1,
@@ -257,7 +266,9 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
                      own ? "" : " (read as the ", own ? "" : table_names[tab], own ? "" : " table)",
                      bom ? " (a header name starts with an invisible byte-order mark, U+FEFF: the file "
                            "has two; save it as UTF-8 once)"
-                         : "");
+                     : semicolons ? " (the header is separated by ';': samplan reads comma-separated "
+                                    "files; save the table as CSV with ',' between cells)"
+                                  : "");
             missing = 1;
         }
     }

@@ -52,6 +52,11 @@ static const Case cases[] = {
      "municipalities.csv:2:3: lat: expected degrees in -90..90, got '91'"},
     {"municipalities.csv", "code,name,lat,lon\n2421,S,65,east\n2481,L,,\n0980,G,,\n",
      "municipalities.csv:2:4: lon: expected degrees in -180..180, got 'east'"},
+    /* semicolons, as a Swedish spreadsheet saves CSV */
+    {"centres.csv", "municipality;seats;max_groups\n2421;12;1\n",
+     "centres.csv:1:2: missing column 'municipality': expected a header municipality,seats,max_groups[,tracks]"
+     "[,seat_price_per_week] (the header is separated by ';': samplan reads comma-separated files; save the "
+     "table as CSV with ',' between cells)"},
     {"municipalities.csv", "code,name\n2421,S\n,Empty\n2481,L\n0980,G\n",
      "municipalities.csv:3:1: code is empty: expected an identifier"},
     {"municipalities.csv", "code,name\n2421,S\n24;81,L\n2481,L\n0980,G\n",
