@@ -121,6 +121,28 @@ int solve_wrote_plan(void)
     return plan_written;
 }
 
+/* path as one shell word, to be pasted: as it is when it holds only
+ * characters no shell treats specially, else in single quotes (a quote
+ * inside as '\''); "./" before a leading '-', which would read as an
+ * option. */
+static void print_shell_word(FILE *f, const char *path)
+{
+    const char *plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-+,:=@%";
+    const char *lead = path[0] == '-' ? "./" : "";
+    if (path[0] && path[strspn(path, plain)] == '\0') {
+        fprintf(f, "%s%s", lead, path);
+        return;
+    }
+    fprintf(f, "'%s", lead);
+    for (const char *c = path; *c; c++) {
+        if (*c == '\'')
+            fputs("'\\''", f);
+        else
+            fputc(*c, f);
+    }
+    fputc('\'', f);
+}
+
 static void print_summary(const Scenario *s, const Plan *plan, const char *out, FILE *f)
 {
     int assigned = 0;
@@ -147,7 +169,9 @@ static void print_summary(const Scenario *s, const Plan *plan, const char *out, 
     fprintf(f, "  time       %.2f s\n", plan->seconds);
     fprintf(f, "  plan       %s/ (summary.json, assignments.csv, schedule.csv, placements.csv,\n"
                "             settlement.csv, report.md)\n", out);
-    fprintf(f, "  report     samplan report %s   (a report.html for the steering group)\n", out);
+    fputs("  report     samplan report ", f);
+    print_shell_word(f, out);
+    fputs("   (a report.html for the steering group)\n", f);
 }
 
 /* 1 when paths a and b name the same place: equal once trailing '/' and

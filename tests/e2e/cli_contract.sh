@@ -412,6 +412,15 @@ if [ -w /dev/full ]; then
         fail "solve > /dev/full: exit $rc, expected 0 with the plan written and a warning"
 fi
 
+# the summary's `samplan report OUT` hint pastes into a shell as it is,
+# also for a directory with a space and a quote in its name
+odd="$tmp/my plan's"
+"$SAMPLAN" solve "$scen" -o "$odd" >"$tmp/odd.out" 2>/dev/null || fail "solve -o with a space and a quote"
+hint=$(sed -n 's/^  report     samplan report \(.*\)   (a report.html for the steering group)$/\1/p' "$tmp/odd.out")
+[ -n "$hint" ] || fail "no report hint: $(cat "$tmp/odd.out")"
+(eval "set -- $hint" && [ $# -eq 1 ] && [ "$1" = "$odd" ]) 2>/dev/null ||
+    fail "report hint '$hint' is not the plan directory as one shell word"
+
 if [ "$fails" -ne 0 ]; then
     echo "cli_contract: $fails failure(s)"
     exit 1
