@@ -72,16 +72,24 @@ static int value_meets_bound(const Part *pt)
     return meets(pt->bound, pt->value, pt->model->value_digits);
 }
 
+/* 1 for a part with a budget row that GLPK gets whole: its level 1 gets
+ * a priced start, a cutoff and plain options (price_start.c; measured in
+ * bench/RESULTS.md, twenty-ninth session). */
+static int budget_for_glpk(const Part *pt)
+{
+    return price_budget_row(pt->mip) >= 0 && !lns_wanted(pt->mip);
+}
+
 /* The cutoff for GLPK's level 1 from a start of value start_value
  * (RunRequest.value_cutoff), or 0 for none: half a step of the value grid
- * above the start, on a program with a budget row that GLPK gets whole.
- * Only there, so far: it was measured on budgets (price_start.c), where
- * GLPK's tree finds good plans late and the start is close to the
- * optimum; elsewhere the racers' options were tuned without it. */
+ * above the start, on a budget_for_glpk part. Only there, so far: it was
+ * measured on budgets, where GLPK's tree finds good plans late and the
+ * start is close to the optimum; elsewhere the racers' options were tuned
+ * without it. */
 static double value_cutoff(const Part *pt, const double *start, double start_value)
 {
     int digits = pt->model->value_digits;
-    if (!start || digits < 0 || digits > 6 || lns_wanted(pt->mip) || price_budget_row(pt->mip) < 0)
+    if (!start || digits < 0 || digits > 6 || !budget_for_glpk(pt))
         return 0.0;
     return start_value + 0.5 * pow(10.0, -digits);
 }
@@ -243,7 +251,7 @@ static int level1_probe(Part *pt, const RunRequest *base, double seconds, const 
  * greedy plan: GLPK's own run that follows reports its failures. */
 static void level1_price(Part *pt, const RunRequest *base, double *seconds)
 {
-    if (price_budget_row(pt->mip) < 0 || lns_wanted(pt->mip))
+    if (!budget_for_glpk(pt))
         return;
     double t0 = clock_seconds();
     double *x = malloc((size_t)(pt->mip->ncols ? pt->mip->ncols : 1) * sizeof *x);
@@ -270,10 +278,9 @@ static int part_level1(Part *pt, const RunRequest *base, double seconds, const c
         level1_price(pt, base, &seconds);
     /* On a budget GLPK's plain options (no Gomory cuts) found and proved
      * level 1 sooner in most runs measured, the first racer's cuts in
-     * some: the second racer and a run without a race take plain ones
-     * (LEVEL1_PRICE_SHARE's measurements) */
+     * some: the second racer and a run without a race take plain ones */
     RunRequest own = *base;
-    if (way != LEVEL1_GLPK && price_budget_row(pt->mip) >= 0 && !lns_wanted(pt->mip))
+    if (way != LEVEL1_GLPK && budget_for_glpk(pt))
         own.plain_options = 1;
     base = &own;
     if (way != LEVEL1_GLPK_THEN_REGIONS && pt->runs == 0) {
