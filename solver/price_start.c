@@ -54,7 +54,7 @@ static int solve_at(Pricing *pr, double lambda)
     for (int j = 0; j < mip->ncols; j++)
         pr->shadow.cols[j].value = mip->cols[j].value - lambda * pr->cost[j];
     double left = pr->until - clock_seconds();
-    if (left < PRICE_MIN_SOLVE_S)
+    if (left < PRICE_MIN_SOLVE_S || solver_interrupted)
         return 2;
     pr->req.time_limit_s = left;
     RunResult r;
