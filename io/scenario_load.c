@@ -244,10 +244,10 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
         len += (size_t)snprintf(shape + len, sizeof shape - len, "%s%s%s%s",
                                 spec[i].required ? "" : "[", i ? "," : "", spec[i].name,
                                 spec[i].required ? "" : "]");
-    int missing = 0;
+    int missing = 0, semicolons = semicolon_header(t);
     for (int i = 0; i < n; i++) {
         cols[i] = csv_table_column(t, spec[i].name);
-        if (cols[i] < 0 && spec[i].required && !(missing && semicolon_header(t))) {
+        if (cols[i] < 0 && spec[i].required && !(missing && semicolons)) {
             /* column: just after the header's last one, where it would go */
             /* a file scenario.json's `files` names other than after its
              * table (participants.csv as slots, people.csv) says which
@@ -258,7 +258,7 @@ static int open_table(Loader *L, Table tab, CsvTable *t, const ColSpec *spec, in
             /* a second byte-order mark (one is skipped) hides in the
              * first name: say so, it cannot be seen (tester, twenty-sixth
              * session) */
-            int bom = 0, semicolons = semicolon_header(t);
+            int bom = 0;
             for (size_t c = 0; c < t->ncols && !bom; c++)
                 bom = strncmp(t->header[c], "\xEF\xBB\xBF", 3) == 0;
             diag_add(L->diags, file, t->header_line, (long)t->ncols + 1,
