@@ -494,7 +494,7 @@ static int over_a_budget(const Mip *mip, const double *x)
  * so that its bound holds for every plan: a budget lowered by half a
  * tolerance (as from the twelfth session) hid a plan costing exactly
  * max_cost, and a worse plan was called optimal (independent tester,
- * thirtieth session; tests/scenarios/budget_exact). When an answer was
+ * thirtieth session; tests/scenarios/budget_at_cost). When an answer was
  * not believed (`rejected`, over the budget; the `retry`-th run again),
  * the budget goes below that answer by 1.5, 6, 24 … tolerances, so that
  * GLPK cannot return it again; plans in that sliver under max_cost are

@@ -271,11 +271,24 @@ static void load_built(const char *dir, Scenario **s, Model *m)
     ck_assert_int_eq(model_build(*s, 1, m), 0);
 }
 
+/* GLPK's answer to req on m, a plan that keeps to every row, the budget
+ * exactly, with the given value */
+static RunResult budget_plan(const Model *m, const RunRequest *req, double value)
+{
+    RunResult r;
+    char err[256];
+    ck_assert_int_eq(glpk_solve_level(&m->mip, req, &r, err, sizeof err), 0);
+    ck_assert(r.has_solution);
+    ck_assert(mip_solution_ok(&m->mip, r.x));
+    ck_assert_msg(fabs(r.objective - value) < 1e-9, "value %g, not %g", r.objective, value);
+    return r;
+}
+
 /* tests/scenarios/budget_at_cost: max_cost is the best plan's cost to
  * the last digit (value 3). GLPK asked for plans above the priced start
- * (2.7 when measured), with the plain options of a lone run on a budget,
- * under a budget lowered by half its tolerance found
- * none, and 2.7 was called optimal. */
+ * (2.7 when measured), with the plain options of a lone run on a
+ * budget, under a budget lowered by half its tolerance found none, and
+ * 2.7 was called optimal. */
 START_TEST(a_plan_at_the_budget_counts)
 {
     Scenario *s = NULL;
@@ -289,11 +302,7 @@ START_TEST(a_plan_at_the_budget_counts)
     req.start = start;
     req.plain_options = 1; /* as level 1 runs on a budget without a race */
     req.value_cutoff = mip_objective(&m.mip, start, LEVEL_VALUE) + 0.5 * pow(10.0, -m.value_digits);
-    RunResult r;
-    ck_assert_int_eq(glpk_solve_level(&m.mip, &req, &r, err, sizeof err), 0);
-    ck_assert(r.has_solution);
-    ck_assert(mip_solution_ok(&m.mip, r.x));
-    ck_assert_msg(fabs(r.objective - 3.0) < 1e-9, "value %g", r.objective);
+    RunResult r = budget_plan(&m, &req, 3.0);
     free(start);
     free(r.x);
     model_release(&m);
@@ -312,12 +321,7 @@ START_TEST(an_answer_over_the_budget_is_followed_by_a_run_below_it)
     Model m;
     load_built("tests/scenarios/budget_hair", &s, &m);
     RunRequest req = level1_request(0.0, NULL);
-    RunResult r;
-    char err[256];
-    ck_assert_int_eq(glpk_solve_level(&m.mip, &req, &r, err, sizeof err), 0);
-    ck_assert(r.has_solution);
-    ck_assert(mip_solution_ok(&m.mip, r.x));
-    ck_assert_msg(fabs(r.objective - 0.9) < 1e-9, "value %g", r.objective);
+    RunResult r = budget_plan(&m, &req, 0.9);
     ck_assert_int_eq(r.stop, STOP_TIME);
     ck_assert(fabs(r.bound - 2.0) < 1e-6);
     free(r.x);
@@ -339,12 +343,7 @@ START_TEST(runs_below_an_answer_over_the_budget_count_whole_numbers_strictly)
     load_built("tests/fixtures/budget_rounding", &s, &m);
     RunRequest req = level1_request(0.0, NULL);
     req.time_limit_s = 10.0;
-    RunResult r;
-    char err[256];
-    ck_assert_int_eq(glpk_solve_level(&m.mip, &req, &r, err, sizeof err), 0);
-    ck_assert(r.has_solution);
-    ck_assert(mip_solution_ok(&m.mip, r.x));
-    ck_assert_msg(fabs(r.objective - 14.5) < 1e-9, "value %g", r.objective);
+    RunResult r = budget_plan(&m, &req, 14.5);
     ck_assert(r.bound >= 14.5 - 1e-9);
     free(r.x);
     model_release(&m);
