@@ -10,7 +10,10 @@
  * twenty-ninth session), 146.6 without a budget (its README);
  * norra-vastmanland with max_cost 1 641 811 SEK (35 % of its plan's cost
  * without a budget), 145.6 by CBC on `samplan export --mps` (thirtieth
- * session), where samplan's greedy plan has 94.
+ * session), where samplan's greedy plan has 94; tests/fixtures/
+ * budget_inside_hull (an independent tester's random scenario), 20.425 at
+ * 21 144.5 SEK by the tester's CBC model and by samplan with two
+ * processes.
  */
 #include <check.h>
 #include <math.h>
@@ -96,6 +99,27 @@ START_TEST(a_hard_price_does_not_take_the_pricing_time)
     double value = mip_objective(&m.mip, x, LEVEL_VALUE);
     ck_assert_msg(value <= 145.6 + 1e-9, "priced plan %g above the optimum 145.6", value);
     ck_assert_msg(value >= 110.0, "priced plan %g", value);
+    free(x);
+    model_release(&m);
+    scenario_free(s);
+}
+END_TEST
+
+/* The prices reach 20.125 and 21.125 (over the budget) and nothing
+ * between; the optimum, 20.425, uses only columns those plans use, and
+ * GLPK on that restriction finds it. */
+START_TEST(the_columns_priced_plans_used_hold_a_better_plan)
+{
+    Scenario *s = load("tests/fixtures/budget_inside_hull");
+    Model m;
+    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    double *x = calloc((size_t)m.mip.ncols, sizeof *x);
+    char err[256];
+    RunRequest base = level1(0.0);
+    ck_assert_int_eq(price_start(&m.mip, &base, 10.0, x, err, sizeof err), 1);
+    ck_assert(mip_solution_ok(&m.mip, x));
+    double value = mip_objective(&m.mip, x, LEVEL_VALUE);
+    ck_assert_msg(fabs(value - 20.425) < 1e-9, "priced plan %g, not the optimum 20.425", value);
     free(x);
     model_release(&m);
     scenario_free(s);
@@ -209,6 +233,7 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, priced_plan_meets_the_budget);
     tcase_add_test(tc, a_hard_price_does_not_take_the_pricing_time);
+    tcase_add_test(tc, the_columns_priced_plans_used_hold_a_better_plan);
     tcase_add_test(tc, a_budget_that_does_not_bind_gives_the_optimum);
     tcase_add_test(tc, no_budget_no_priced_plan);
     tcase_add_test(tc, cutoff_proves_an_optimal_start);
