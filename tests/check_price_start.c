@@ -58,22 +58,30 @@ static Scenario *sikt_with_budget(double max_cost, Model *m)
     return s;
 }
 
+/* The value of the plan price_start finds for m within `seconds`,
+ * checked to keep to every row of m, its budget exactly. */
+static double priced_value(const Model *m, double seconds)
+{
+    double *x = calloc((size_t)m->mip.ncols, sizeof *x);
+    char err[256];
+    RunRequest base = level1(0.0);
+    ck_assert_int_eq(price_start(&m->mip, &base, seconds, x, err, sizeof err), 1);
+    ck_assert(mip_solution_ok(&m->mip, x));
+    double value = mip_objective(&m->mip, x, LEVEL_VALUE);
+    free(x);
+    return value;
+}
+
 START_TEST(priced_plan_meets_the_budget)
 {
     Model m;
     Scenario *s = sikt_with_budget(4e6, &m);
     ck_assert_int_ge(price_budget_row(&m.mip), 0);
-    double *x = calloc((size_t)m.mip.ncols, sizeof *x);
-    char err[256];
-    RunRequest base = level1(0.0);
-    ck_assert_int_eq(price_start(&m.mip, &base, 60.0, x, err, sizeof err), 1);
-    ck_assert(mip_solution_ok(&m.mip, x)); /* the budget exactly, and every other row */
-    double value = mip_objective(&m.mip, x, LEVEL_VALUE);
+    double value = priced_value(&m, 60.0);
     ck_assert_msg(value <= 108.2 + 1e-9, "priced plan %g above the optimum 108.2", value);
     /* the greedy plan has 95; the priced one lies on the value/cost
      * frontier next to the optimum (108.0 when measured) */
     ck_assert_msg(value >= 107.0, "priced plan %g", value);
-    free(x);
     model_release(&m);
     scenario_free(s);
 }
@@ -91,15 +99,9 @@ START_TEST(a_hard_price_does_not_take_the_pricing_time)
     s->objective.max_cost = 1641811.0;
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
-    double *x = calloc((size_t)m.mip.ncols, sizeof *x);
-    char err[256];
-    RunRequest base = level1(0.0);
-    ck_assert_int_eq(price_start(&m.mip, &base, 12.0, x, err, sizeof err), 1);
-    ck_assert(mip_solution_ok(&m.mip, x));
-    double value = mip_objective(&m.mip, x, LEVEL_VALUE);
+    double value = priced_value(&m, 12.0);
     ck_assert_msg(value <= 145.6 + 1e-9, "priced plan %g above the optimum 145.6", value);
     ck_assert_msg(value >= 110.0, "priced plan %g", value);
-    free(x);
     model_release(&m);
     scenario_free(s);
 }
@@ -113,14 +115,8 @@ START_TEST(the_columns_priced_plans_used_hold_a_better_plan)
     Scenario *s = load("tests/fixtures/budget_inside_hull");
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
-    double *x = calloc((size_t)m.mip.ncols, sizeof *x);
-    char err[256];
-    RunRequest base = level1(0.0);
-    ck_assert_int_eq(price_start(&m.mip, &base, 10.0, x, err, sizeof err), 1);
-    ck_assert(mip_solution_ok(&m.mip, x));
-    double value = mip_objective(&m.mip, x, LEVEL_VALUE);
+    double value = priced_value(&m, 10.0);
     ck_assert_msg(fabs(value - 20.425) < 1e-9, "priced plan %g, not the optimum 20.425", value);
-    free(x);
     model_release(&m);
     scenario_free(s);
 }
@@ -130,13 +126,7 @@ START_TEST(a_budget_that_does_not_bind_gives_the_optimum)
 {
     Model m;
     Scenario *s = sikt_with_budget(1e9, &m);
-    double *x = calloc((size_t)m.mip.ncols, sizeof *x);
-    char err[256];
-    RunRequest base = level1(0.0);
-    ck_assert_int_eq(price_start(&m.mip, &base, 60.0, x, err, sizeof err), 1);
-    ck_assert(mip_solution_ok(&m.mip, x));
-    ck_assert(fabs(mip_objective(&m.mip, x, LEVEL_VALUE) - 146.6) < 1e-6);
-    free(x);
+    ck_assert(fabs(priced_value(&m, 60.0) - 146.6) < 1e-6);
     model_release(&m);
     scenario_free(s);
 }
