@@ -472,16 +472,11 @@ static double row_activity(const Mip *mip, int i, const double *x)
     return used;
 }
 
-static int is_budget_row(const MipRow *r)
-{
-    return r->tag == 'b' && !isinf(r->ub) && isinf(r->lb);
-}
-
 /* 1 when plan x is over one of mip's budget rows. */
 static int over_a_budget(const Mip *mip, const double *x)
 {
     for (int i = 0; i < mip->nrows; i++)
-        if (is_budget_row(&mip->rows[i]) && row_activity(mip, i, x) > mip->rows[i].ub)
+        if (mip_is_budget_row(&mip->rows[i]) && row_activity(mip, i, x) > mip->rows[i].ub)
             return 1;
     return 0;
 }
@@ -505,7 +500,7 @@ static void tighten_budget_rows(glp_prob *P, const Mip *mip, const double *rejec
         return; /* load_program gave GLPK max_cost itself */
     for (int i = 0; i < mip->nrows; i++) {
         const MipRow *r = &mip->rows[i];
-        if (!is_budget_row(r))
+        if (!mip_is_budget_row(r))
             continue;
         double over = row_activity(mip, i, rejected);
         if (over <= r->ub)

@@ -49,6 +49,13 @@ int mip_add_row(Mip *m, double lb, double ub, char tag); /* returns index or −
 void mip_add_coef(Mip *m, int row, int col, double v);
 void mip_release(Mip *m);
 
+/* 1 for a budget row: `max_cost` as an upper bound on the plan's cost
+ * (tag 'b'; solver/build.c). */
+static inline int mip_is_budget_row(const MipRow *r)
+{
+    return r->tag == 'b' && isfinite(r->ub) && isinf(r->lb);
+}
+
 /* The column's coefficient in the level's objective. */
 static inline double mip_col_objective(const MipCol *c, RunLevel level)
 {

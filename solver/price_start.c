@@ -41,7 +41,7 @@
 int price_budget_row(const Mip *mip)
 {
     for (int i = 0; i < mip->nrows; i++)
-        if (mip->rows[i].tag == 'b' && isfinite(mip->rows[i].ub) && isinf(mip->rows[i].lb))
+        if (mip_is_budget_row(&mip->rows[i]))
             return i;
     return -1;
 }
@@ -65,10 +65,11 @@ typedef struct Pricing {
 /* Solves the shadow at price lambda. Returns 1 when its plan fits the
  * budget, 0 when it does not, 2 when the pricing's time is up (or Ctrl-C)
  * with no plan from this solve, 3 when this solve's share of the time
- * gave no plan but time is left, −1 on a failure. A plan that fits and is better than the best so far is kept.
- * A solve stopped by its share of the time still answers with its best
- * plan: the bisection then steers by a plan near the price's best, which
- * is all a start needs. */
+ * gave no plan but time is left, −1 on a failure. A plan that fits and
+ * is better than the best so far is kept. A solve stopped by its share
+ * of the time still answers with its best plan: the bisection then
+ * steers by a plan near the price's best, which is all a start needs.
+ * Every plan's columns are marked in pr->used (search_used_columns). */
 static int solve_at(Pricing *pr, double lambda)
 {
     const Mip *mip = pr->mip;
@@ -88,12 +89,12 @@ static int solve_at(Pricing *pr, double lambda)
     int rc = pr->until - clock_seconds() >= PRICE_MIN_SOLVE_S && !solver_interrupted ? 3 : 2;
     if (r.has_solution) {
         double used = 0.0;
-        for (int j = 0; j < mip->ncols; j++)
+        for (int j = 0; j < mip->ncols; j++) {
             used += pr->cost[j] * r.x[j];
+            pr->used[j] |= r.x[j] != 0.0;
+        }
         rc = used <= pr->budget ? 1 : 0;
         pr->over |= rc == 0;
-        for (int j = 0; j < mip->ncols; j++)
-            pr->used[j] |= r.x[j] != 0.0;
         /* the budget exactly, as SPEC §2 has it (mip_solution_ok) */
         if (rc == 1 && mip_solution_ok(mip, r.x)) {
             double value = mip_objective(mip, r.x, LEVEL_VALUE);
