@@ -433,6 +433,45 @@ static int find_value_digits(const Model *m)
     return -1;
 }
 
+/* ---- the budget on the cost grid ----------------------------------------- */
+
+/* max_cost, lowered to the greatest cost a plan can have within it when
+ * every cost is a multiple of 10^-d on whole-number columns (d ≤
+ * MAX_VALUE_DIGITS; else max_cost as it is). GLPK takes a row as met
+ * within about 1e-7·(1 + |bound|), so a plan costing 7 250 SEK passed a
+ * max_cost of 7 249.9999 and its value became GLPK's bound: the best plan
+ * within the budget could never be proven (tests/fixtures/budget_rounding,
+ * tests/scenarios/budget_hair). On the grid the bound is 7 249, a whole
+ * krona from that plan. A product within rounding noise (1e-14) of a grid
+ * point is that point: max_cost 8 187.18 is a plan's cost, not 8 187.17. */
+#define BUDGET_GRID_NOISE 1e-14
+/* A cost is on the grid when its multiple of 10^d is this close to a whole
+ * number, relative: the noise of reading a decimal. Not the value grid's
+ * 1e-9: costs reach 1e5 SEK, and 8 187.179544155 × 10^6 is 1e-9·|v| from
+ * a whole number, which put a plan costing that over a budget of itself
+ * (tests/scenarios/budget_at_cost). */
+#define BUDGET_GRID_OFF 1e-13
+static double budget_on_cost_grid(const Mip *mip, double max_cost)
+{
+    for (int d = 0; d <= MAX_VALUE_DIGITS; d++) {
+        double scale = pow(10.0, d);
+        int ok = 1;
+        for (int j = 0; j < mip->ncols && ok; j++) {
+            const MipCol *c = &mip->cols[j];
+            double v = c->cost * scale;
+            if (v != 0.0 && (!c->integer || fabs(v) > 1e12 || fabs(v - nearbyint(v)) > BUDGET_GRID_OFF * fmax(1.0, fabs(v))))
+                ok = 0;
+        }
+        if (!ok)
+            continue;
+        double b = max_cost * scale, r = nearbyint(b);
+        if (fabs(b) > 1e15)
+            return max_cost;
+        return (fabs(b - r) <= BUDGET_GRID_NOISE * fmax(1.0, fabs(b)) ? r : floor(b)) / scale;
+    }
+    return max_cost;
+}
+
 /* ---- week-indexed capacity rows ------------------------------------------ */
 
 typedef struct WeekItem {
@@ -783,9 +822,9 @@ static int add_columns_and_rows(Builder *b, const int *gmax)
     if (add_centre_rows(m) || add_slot_rows(m))
         return -1;
 
-    /* budget: total cost ≤ max_cost */
+    /* budget: total cost ≤ max_cost, on the grid of costs a plan can have */
     if (s->objective.has_max_cost) {
-        int row = mip_add_row(mip, -HUGE_VAL, s->objective.max_cost, 'b');
+        int row = mip_add_row(mip, -HUGE_VAL, budget_on_cost_grid(mip, s->objective.max_cost), 'b');
         for (int j = 0; j < mip->ncols; j++)
             mip_add_coef(mip, row, j, mip->cols[j].cost);
     }
@@ -875,25 +914,36 @@ done:
     return rc;
 }
 
+/* The floor row's right-hand side and coefficients (program_add_value_floor):
+ * in integer form, Σ round(v·10^d)·X ≥ round(V·10^d) − ⌊tol·10^d⌋ is the
+ * same set of integer plans as Σ v·X ≥ V − tol, without the sliver of
+ * fractional value the LP could trade for cost. */
+static double value_floor_side(int value_digits, double target, double tol)
+{
+    if (value_digits < 0)
+        return target - tol;
+    double scale = pow(10.0, value_digits);
+    return nearbyint(target * scale) - floor(tol * scale + 1e-9);
+}
+
 int program_add_value_floor(Mip *mip, int value_digits, double target, double tol)
 {
-    int row;
-    if (value_digits >= 0) {
-        /* integer form: Σ round(v·10^d)·X ≥ round(V·10^d) − ⌊tol·10^d⌋ is the
-         * same set of integer plans as Σ v·X ≥ V − tol, without the sliver
-         * of fractional value the LP could trade for cost */
-        double scale = pow(10.0, value_digits);
-        double floor_units = nearbyint(target * scale) - floor(tol * scale + 1e-9);
-        row = mip_add_row(mip, floor_units, HUGE_VAL, 'v');
-        for (int j = 0; j < mip->ncols; j++)
-            if (mip->cols[j].value != 0.0)
-                mip_add_coef(mip, row, j, nearbyint(mip->cols[j].value * scale));
-    } else {
-        row = mip_add_row(mip, target - tol, HUGE_VAL, 'v');
-        for (int j = 0; j < mip->ncols; j++)
-            mip_add_coef(mip, row, j, mip->cols[j].value);
-    }
+    int row = mip_add_row(mip, value_floor_side(value_digits, target, tol), HUGE_VAL, 'v');
+    double scale = value_digits >= 0 ? pow(10.0, value_digits) : 1.0;
+    for (int j = 0; j < mip->ncols; j++)
+        if (mip->cols[j].value != 0.0)
+            mip_add_coef(mip, row, j, value_digits >= 0 ? nearbyint(mip->cols[j].value * scale) : mip->cols[j].value);
     return mip->oom ? -1 : 0;
+}
+
+int program_move_value_floor(Mip *mip, int value_digits, double target, double tol)
+{
+    for (int i = mip->nrows - 1; i >= 0; i--)
+        if (mip->rows[i].tag == 'v') {
+            mip->rows[i].lb = value_floor_side(value_digits, target, tol);
+            return 0;
+        }
+    return -1;
 }
 
 void model_release(Model *m)

@@ -62,6 +62,11 @@ int model_build_until(const Scenario *s, int aggregate, double deadline, Model *
  * whole program or on one block of it. Returns 0 or −1. */
 int program_add_value_floor(Mip *mip, int value_digits, double target, double tol);
 
+/* Moves the floor program_add_value_floor added to "value ≥ target − tol"
+ * (a level 1 run again found more value: solver/level1_again.h).
+ * Returns 0, or −1 when mip has no floor. */
+int program_move_value_floor(Mip *mip, int value_digits, double target, double tol);
+
 /* Per-participant cost of the course part of cohort c under a travel mode. */
 double course_travel_cost(const Scenario *s, int home, int host, int travel, int course_weeks);
 

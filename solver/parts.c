@@ -357,7 +357,8 @@ int parts_keep_level1(Part *parts, int n)
     for (int i = 0; i < n; i++) {
         Part *pt = &parts[i];
         size_t bytes = (size_t)(pt->mip->ncols ? pt->mip->ncols : 1) * sizeof *pt->x1;
-        pt->x1 = malloc(bytes);
+        if (!pt->x1)
+            pt->x1 = malloc(bytes); /* kept again: the same array */
         if (!pt->x1)
             return -1;
         memcpy(pt->x1, pt->x, (size_t)pt->mip->ncols * sizeof *pt->x1);

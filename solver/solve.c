@@ -4,7 +4,8 @@
  * Builds the program, splits it into independent blocks, and runs level 1
  * and then level 2 over the blocks (solver/parts.c). Time: level 1 may
  * use up to 75 % of the limit left, level 2 the rest; a level that
- * finishes early leaves its time to the next. When level 2 finds
+ * finishes early leaves its time to the next, and level 2 its time back
+ * to a level 1 stopped unproven (solver/level1_again.h). When level 2 finds
  * nothing better (or no time is left), the level-1 plan stands: it has the
  * greatest value found, so it satisfies level 2's value floor.
  */
@@ -17,6 +18,7 @@
 #include "glpk_run.h"
 #include "greedy.h"
 #include "lagrange.h"
+#include "level1_again.h"
 #include "lns.h"
 #include "parts.h"
 #include "start.h"
@@ -498,7 +500,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     double weight_sum = 0.0;
     for (int i = 0; i < n; i++)
         weight_sum += fmax(1.0, parts[i].value);
-    if (tradable && parts_keep_level1(parts, n)) {
+    if (parts_keep_level1(parts, n)) {
         snprintf(err, errsz, "out of memory building the second level");
         goto done;
     }
@@ -538,6 +540,23 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         if (!one->settled2 &&
             parts_run_level(parts, n, LEVEL_COST, &base, level2_end, kill_at, jobs, err, errsz))
             goto done;
+    }
+    /* level 1 again in the time level 2 left (solver/level1_again.h);
+     * not where parts trade the allowance: their floors are not exact */
+    if (!tradable) {
+        double ta = clock_seconds();
+        if (parts_level1_again(parts, n, &base, m.value_digits, level2_end, kill_at, jobs, err, errsz))
+            goto done;
+        stats->level1_again_s = clock_seconds() - ta;
+        value = bound = 0.0;
+        value_proven = 1;
+        for (int i = 0; i < n; i++) {
+            value += parts[i].value1;
+            bound += parts[i].bound;
+            value_proven &= parts[i].value_proven;
+        }
+        stats->level1_value = value;
+        stats->level1_bound = bound;
     }
     int cost_proven = 1;
     for (int i = 0; i < n; i++)

@@ -32,6 +32,8 @@ typedef struct SolveStats {
     double bound_alongside_s; /* the same bound in a second process during the greedy search
                                  (solver/bound_alongside.h), 0 if none */
     double level1_value, level1_bound;
+    double level1_again_s; /* level 1 again (and level 2 after a gain) in the time level 2
+                              left (solver/level1_again.h), 0 if none */
     double greedy_value;  /* value of the best greedy plan (0 if none) */
     double search_s;      /* seconds of greedy search (solver/greedy_search.c), 0 if none */
     int blocks;           /* independent blocks solved one by one (1 = whole) */

@@ -4,9 +4,11 @@
  * counting each slot once however many origins reach it (shared_slots:
  * one slot a week, and pairs of track Y need two in the same week), while
  * the plain program (SPEC §4 `--plain`) keeps every admissible option,
- * free, as the reference glpsol solves in the tests.
+ * free, as the reference glpsol solves in the tests. And the budget row
+ * on the grid of costs a plan can have (budget_on_cost_grid).
  */
 #include <check.h>
+#include <math.h>
 #include <string.h>
 
 #include "hand_scenarios.h"
@@ -56,6 +58,51 @@ START_TEST(the_plain_program_keeps_them)
 }
 END_TEST
 
+/* The right-hand side of s's budget row in its program (max_cost as
+ * given, or set to max_cost when max_cost ≥ 0). */
+static double budget_side(const char *dir, double max_cost)
+{
+    DiagList diags = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    int rc = scenario_load(dir, NULL, &s, &diags);
+    diag_release(&diags);
+    ck_assert_int_eq(rc, 0);
+    ck_assert(s->objective.has_max_cost);
+    if (max_cost >= 0.0)
+        s->objective.max_cost = max_cost;
+    Model m;
+    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    double side = NAN;
+    for (int i = 0; i < m.mip.nrows; i++)
+        if (mip_is_budget_row(&m.mip.rows[i]))
+            side = m.mip.rows[i].ub;
+    model_release(&m);
+    scenario_free(s);
+    return side;
+}
+
+/* Whole-krona costs: a budget a hair below a krona is that krona less
+ * one, which GLPK's row tolerance cannot blur (the plan costing 7 250
+ * passed 7 249.9999 and its value became GLPK's bound); a budget on a
+ * krona, or within reading noise of one, stays on it. */
+START_TEST(a_budget_goes_down_to_the_cost_grid)
+{
+    ck_assert(budget_side("tests/fixtures/budget_rounding", -1.0) == 7249.0);
+    ck_assert(budget_side("tests/scenarios/budget_hair", -1.0) == 1599.0);
+    ck_assert(budget_side("tests/fixtures/budget_rounding", 7250.0) == 7250.0);
+    ck_assert(budget_side("tests/fixtures/budget_rounding", 7250.0 * (1.0 - 2e-16)) == 7250.0);
+    ck_assert(budget_side("tests/fixtures/budget_rounding", 7250.5) == 7250.0);
+}
+END_TEST
+
+/* Costs with many decimals have no grid: the budget stays as given, down
+ * to the last digit (the best plan costs exactly max_cost there). */
+START_TEST(costs_off_the_grid_keep_the_budget)
+{
+    ck_assert(budget_side("tests/scenarios/budget_at_cost", -1.0) == 8187.179544155422);
+}
+END_TEST
+
 int main(void)
 {
     (void)hand_for_each; /* the header's other helper */
@@ -63,6 +110,8 @@ int main(void)
     TCase *tc = tcase_create("prune");
     tcase_add_test(tc, cohorts_without_room_for_a_group_are_pruned);
     tcase_add_test(tc, the_plain_program_keeps_them);
+    tcase_add_test(tc, a_budget_goes_down_to_the_cost_grid);
+    tcase_add_test(tc, costs_off_the_grid_keep_the_budget);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -271,6 +271,23 @@ static void load_built(const char *dir, Scenario **s, Model *m)
     ck_assert_int_eq(model_build(*s, 1, m), 0);
 }
 
+/* load_built, with the budget row at max_cost as given: the program as
+ * it would be were its costs off the cost grid. Whole-krona costs put it
+ * on the grid (solver/build.c budget_on_cost_grid), where GLPK proves
+ * these budgets at once; the runs below an answer over the budget are
+ * for costs with many decimals, whose slivers no grid closes. */
+static void load_built_off_grid(const char *dir, Scenario **s, Model *m)
+{
+    load_built(dir, s, m);
+    int rows = 0;
+    for (int i = 0; i < m->mip.nrows; i++)
+        if (mip_is_budget_row(&m->mip.rows[i])) {
+            m->mip.rows[i].ub = (*s)->objective.max_cost;
+            rows++;
+        }
+    ck_assert_int_eq(rows, 1);
+}
+
 /* GLPK's answer to req on m, a plan that keeps to every row, the budget
  * exactly, with the given value */
 static RunResult budget_plan(const Model *m, const RunRequest *req, double value)
@@ -319,7 +336,7 @@ START_TEST(an_answer_over_the_budget_is_followed_by_a_run_below_it)
 {
     Scenario *s = NULL;
     Model m;
-    load_built("tests/scenarios/budget_hair", &s, &m);
+    load_built_off_grid("tests/scenarios/budget_hair", &s, &m);
     RunRequest req = level1_request(0.0, NULL);
     RunResult r = budget_plan(&m, &req, 0.9);
     ck_assert_int_eq(r.stop, STOP_TIME);
@@ -340,7 +357,7 @@ START_TEST(runs_below_an_answer_over_the_budget_count_whole_numbers_strictly)
 {
     Scenario *s = NULL;
     Model m;
-    load_built("tests/fixtures/budget_rounding", &s, &m);
+    load_built_off_grid("tests/fixtures/budget_rounding", &s, &m);
     RunRequest req = level1_request(0.0, NULL);
     req.time_limit_s = 10.0;
     RunResult r = budget_plan(&m, &req, 14.5);
