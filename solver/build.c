@@ -822,9 +822,12 @@ static int add_columns_and_rows(Builder *b, const int *gmax)
     if (add_centre_rows(m) || add_slot_rows(m))
         return -1;
 
-    /* budget: total cost ≤ max_cost, on the grid of costs a plan can have */
+    /* budget: total cost ≤ max_cost, on the grid of costs a plan can have
+     * — in the plain program (SPEC §4: "without any reduction", the
+     * reference outside solvers get) max_cost as given */
     if (s->objective.has_max_cost) {
-        int row = mip_add_row(mip, -HUGE_VAL, budget_on_cost_grid(mip, s->objective.max_cost), 'b');
+        double side = b->aggregate ? budget_on_cost_grid(mip, s->objective.max_cost) : s->objective.max_cost;
+        int row = mip_add_row(mip, -HUGE_VAL, side, 'b');
         for (int j = 0; j < mip->ncols; j++)
             mip_add_coef(mip, row, j, mip->cols[j].cost);
     }

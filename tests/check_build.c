@@ -95,6 +95,28 @@ START_TEST(a_budget_goes_down_to_the_cost_grid)
 }
 END_TEST
 
+/* The plain program (`export --plain`, the reference for outside
+ * solvers) keeps max_cost as given. */
+START_TEST(the_plain_program_keeps_max_cost)
+{
+    DiagList diags = DIAGLIST_INIT;
+    Scenario *s = NULL;
+    ck_assert_int_eq(scenario_load("tests/fixtures/budget_rounding", NULL, &s, &diags), 0);
+    diag_release(&diags);
+    Model m;
+    ck_assert_int_eq(model_build(s, 0, &m), 0);
+    int rows = 0;
+    for (int i = 0; i < m.mip.nrows; i++)
+        if (mip_is_budget_row(&m.mip.rows[i])) {
+            ck_assert(m.mip.rows[i].ub == 7249.9999);
+            rows++;
+        }
+    ck_assert_int_eq(rows, 1);
+    model_release(&m);
+    scenario_free(s);
+}
+END_TEST
+
 /* Costs with many decimals have no grid: the budget stays as given, down
  * to the last digit (the best plan costs exactly max_cost there). */
 START_TEST(costs_off_the_grid_keep_the_budget)
@@ -112,6 +134,7 @@ int main(void)
     tcase_add_test(tc, the_plain_program_keeps_them);
     tcase_add_test(tc, a_budget_goes_down_to_the_cost_grid);
     tcase_add_test(tc, costs_off_the_grid_keep_the_budget);
+    tcase_add_test(tc, the_plain_program_keeps_max_cost);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
