@@ -442,15 +442,17 @@ static int find_value_digits(const Model *m)
  * max_cost of 7 249.9999 and its value became GLPK's bound: the best plan
  * within the budget could never be proven (tests/fixtures/budget_rounding,
  * tests/scenarios/budget_hair). On the grid the bound is 7 249, a whole
- * krona from that plan. A product within rounding noise (1e-14) of a grid
- * point is that point: max_cost 8 187.18 is a plan's cost, not 8 187.17. */
-#define BUDGET_GRID_NOISE 1e-14
-/* A cost is on the grid when its multiple of 10^d is this close to a whole
- * number, relative: the noise of reading a decimal. Not the value grid's
- * 1e-9: costs reach 1e5 SEK, and 8 187.179544155 × 10^6 is 1e-9·|v| from
- * a whole number, which put a plan costing that over a budget of itself
- * (tests/scenarios/budget_at_cost). */
-#define BUDGET_GRID_OFF 1e-13
+ * krona from that plan.
+ *
+ * A cost is on the grid when its multiple of 10^d is within
+ * BUDGET_GRID_TOL (relative) of a whole number: the noise of reading a
+ * decimal and multiplying, a few units in the last place. Looser let
+ * 499 999.99999996 pass for 500 000 (d = 6) and cut off a plan
+ * costing exactly max_cost (independent tester, thirty-first session).
+ * A plan within the budget then has a grid cost of at most max_cost ×
+ * (1 + BUDGET_GRID_TOL), each of its costs being that close to its grid
+ * point: max_cost 8 187.18, read as 8 187.179999999999, stays 8 187.18. */
+#define BUDGET_GRID_TOL 4e-15
 static double budget_on_cost_grid(const Mip *mip, double max_cost)
 {
     for (int d = 0; d <= MAX_VALUE_DIGITS; d++) {
@@ -459,15 +461,15 @@ static double budget_on_cost_grid(const Mip *mip, double max_cost)
         for (int j = 0; j < mip->ncols && ok; j++) {
             const MipCol *c = &mip->cols[j];
             double v = c->cost * scale;
-            if (v != 0.0 && (!c->integer || fabs(v) > 1e12 || fabs(v - nearbyint(v)) > BUDGET_GRID_OFF * fmax(1.0, fabs(v))))
+            if (v != 0.0 && (!c->integer || fabs(v) > 1e12 || fabs(v - nearbyint(v)) > BUDGET_GRID_TOL * fabs(v)))
                 ok = 0;
         }
         if (!ok)
             continue;
-        double b = max_cost * scale, r = nearbyint(b);
+        double b = max_cost * scale;
         if (fabs(b) > 1e15)
             return max_cost;
-        return (fabs(b - r) <= BUDGET_GRID_NOISE * fmax(1.0, fabs(b)) ? r : floor(b)) / scale;
+        return floor(b + BUDGET_GRID_TOL * fmax(1.0, fabs(b))) / scale;
     }
     return max_cost;
 }
