@@ -118,6 +118,21 @@ static int solve_at(Pricing *pr, double lambda)
     return rc;
 }
 
+/* A price and the value and cost of its plan (HUGE_VAL: its solve gave
+ * none), one side of the search in price_start. */
+typedef struct PricePoint {
+    double price, value, cost;
+} PricePoint;
+
+/* pt becomes price with the plan of the last solve_at, which answered fits */
+static void price_point_take(PricePoint *pt, double price, const Pricing *pr, int fits)
+{
+    int plan = fits == 0 || fits == 1;
+    pt->price = price;
+    pt->value = plan ? pr->last_value : HUGE_VAL;
+    pt->cost = plan ? pr->last_cost : HUGE_VAL;
+}
+
 /* GLPK on mip restricted to the columns priced plans used (every other
  * column at 0, as in each of those plans), budget row and all, from the
  * best plan that fits, in the pricing time left; a better plan that
@@ -228,21 +243,15 @@ int price_start(const Mip *mip, const RunRequest *base, double seconds, double *
         value0 += fmax(0.0, mip->cols[j].value) * mip->cols[j].ub;
         cost0 += fabs(pr.cost[j]);
     }
-    /* lo: a price whose plan does not fit; hi: one whose plan does. Each
-     * plan's value and cost, HUGE_VAL when its solve gave none. */
-    double lo = 0.0, hi = cost0 > 0.0 ? fmax(value0, 1.0) / cost0 : 1.0;
-    double lo_value = fits == 0 ? pr.last_value : HUGE_VAL, lo_cost = fits == 0 ? pr.last_cost : HUGE_VAL;
-    double hi_value = HUGE_VAL, hi_cost = HUGE_VAL;
-    while (pr.solves < PRICE_MAX_SOLVES && ((fits = solve_at(&pr, hi)) == 0 || fits == 3)) {
-        lo = hi;
-        lo_value = fits == 0 ? pr.last_value : HUGE_VAL;
-        lo_cost = fits == 0 ? pr.last_cost : HUGE_VAL;
-        hi *= 8.0;
+    /* lo: a price whose plan does not fit; hi: one whose plan does */
+    PricePoint lo, hi = {cost0 > 0.0 ? fmax(value0, 1.0) / cost0 : 1.0, HUGE_VAL, HUGE_VAL};
+    price_point_take(&lo, 0.0, &pr, fits);
+    while (pr.solves < PRICE_MAX_SOLVES && ((fits = solve_at(&pr, hi.price)) == 0 || fits == 3)) {
+        price_point_take(&lo, hi.price, &pr, fits);
+        hi.price *= 8.0;
     }
-    if (fits == 1) {
-        hi_value = pr.last_value;
-        hi_cost = pr.last_cost;
-    }
+    if (fits == 1)
+        price_point_take(&hi, hi.price, &pr, fits);
     /* Between lo and hi: the price at which lo's plan and hi's score
      * alike, (v_lo − v_hi) / (c_lo − c_hi), when both are known — a plan
      * there that scores more than both is a new corner of the hull,
@@ -250,35 +259,29 @@ int price_start(const Mip *mip, const RunRequest *base, double seconds, double *
      * ends the search (lysekil at 35 % of its cost: bisecting by halves
      * went on at one plan, 162.1, for seven solves, about 0.6 s) — else
      * the geometric middle. */
-    while (fits >= 0 && fits != 2 && pr.solves < PRICE_MAX_SOLVES && hi > lo * (1.0 + PRICE_REL_WIDTH)) {
-        double mid = lo > 0.0 ? sqrt(lo * hi) : 0.5 * hi;
-        int corner = isfinite(lo_value) && isfinite(hi_value) && lo_cost > hi_cost;
+    while (fits >= 0 && fits != 2 && pr.solves < PRICE_MAX_SOLVES && hi.price > lo.price * (1.0 + PRICE_REL_WIDTH)) {
+        double mid = lo.price > 0.0 ? sqrt(lo.price * hi.price) : 0.5 * hi.price;
+        int corner = isfinite(lo.value) && isfinite(hi.value) && lo.cost > hi.cost;
         if (corner) {
-            double at = (lo_value - hi_value) / (lo_cost - hi_cost);
-            if (at > lo && at < hi)
+            double at = (lo.value - hi.value) / (lo.cost - hi.cost);
+            if (at > lo.price && at < hi.price)
                 mid = at;
             else
                 corner = 0;
         }
         fits = solve_at(&pr, mid);
-        int same = fits == 1 ? pr.last_value == hi_value && pr.last_cost == hi_cost
-                             : fits == 0 && pr.last_value == lo_value && pr.last_cost == lo_cost;
-        if (fits == 1) {
-            hi = mid;
-            hi_value = pr.last_value;
-            hi_cost = pr.last_cost;
-        } else if (fits == 0 || fits == 3) {
-            lo = mid;
-            lo_value = fits == 0 ? pr.last_value : HUGE_VAL;
-            lo_cost = fits == 0 ? pr.last_cost : HUGE_VAL;
-        }
+        PricePoint *side = fits == 1 ? &hi : fits == 0 || fits == 3 ? &lo : NULL;
+        if (!side)
+            break;
+        int same = pr.last_value == side->value && pr.last_cost == side->cost;
+        price_point_take(side, mid, &pr, fits);
         if (corner && same)
             break;
     }
     if (fits >= 0) {
         /* its failure leaves the priced plans as they are */
         search_used_columns(&pr);
-            rc = pr.best_value >= 0.0;
+        rc = pr.best_value >= 0.0;
     }
 done:
     free(pr.shadow.cols);
