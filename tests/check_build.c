@@ -125,6 +125,33 @@ START_TEST(costs_off_the_grid_keep_the_budget)
 }
 END_TEST
 
+/* The floor in integer form is divided by its coefficients' greatest
+ * common divisor: priorities of 1e7 give Σ X ≥ 3, not Σ 1e7·X ≥
+ * 29 999 970, which GLPK met with 0.999997 of a participant. */
+START_TEST(the_value_floor_is_divided_by_its_common_divisor)
+{
+    Scenario *s = hand_load("huge_priority", NULL);
+    Model m;
+    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    ck_assert_int_ge(m.value_digits, 0);
+    ck_assert_int_eq(program_add_value_floor(&m.mip, m.value_digits, 3e7, 30.0), 0);
+    int row = m.mip.nrows - 1;
+    ck_assert(m.mip.rows[row].tag == 'v' && m.mip.rows[row].lb == 3.0);
+    int coefs = 0;
+    for (size_t k = 0; k < m.mip.nnz; k++)
+        if (m.mip.ia[k] == row) {
+            ck_assert(m.mip.ar[k] == 1.0);
+            coefs++;
+        }
+    ck_assert_int_eq(coefs, 3);
+    /* moved, it keeps the divisor: 2 participants' worth */
+    ck_assert_int_eq(program_move_value_floor(&m.mip, m.value_digits, 2e7, 20.0), 0);
+    ck_assert(m.mip.rows[row].lb == 2.0);
+    model_release(&m);
+    scenario_free(s);
+}
+END_TEST
+
 int main(void)
 {
     (void)hand_for_each; /* the header's other helper */
@@ -135,6 +162,7 @@ int main(void)
     tcase_add_test(tc, a_budget_goes_down_to_the_cost_grid);
     tcase_add_test(tc, costs_off_the_grid_keep_the_budget);
     tcase_add_test(tc, the_plain_program_keeps_max_cost);
+    tcase_add_test(tc, the_value_floor_is_divided_by_its_common_divisor);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
