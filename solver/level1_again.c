@@ -34,17 +34,13 @@ static int open_at_level1(const Part *pt)
  * so any shares are exact), and opens their level 2 again. */
 static int move_floors(Part *parts, int n, const unsigned char *gained, int value_digits)
 {
-    double total = 0.0, weight_sum = 0.0;
-    for (int i = 0; i < n; i++) {
-        total += parts[i].value1;
-        weight_sum += fmax(1.0, parts[i].value1);
-    }
-    double allowance = plan_value_allowance(total);
+    Level1Totals level1 = parts_level1_totals(parts, n);
+    double allowance = plan_value_allowance(level1.value);
     for (int i = 0; i < n; i++) {
         Part *pt = &parts[i];
         if (!gained[i])
             continue;
-        double tol = allowance * fmax(1.0, pt->value1) / weight_sum;
+        double tol = allowance * fmax(1.0, pt->value1) / level1.weight;
         /* a part whose level-1 plan cost nothing had no floor */
         if (pt->floor_added ? program_move_value_floor(pt->mip, value_digits, pt->value1, tol)
                             : program_add_value_floor(pt->mip, value_digits, pt->value1, tol))

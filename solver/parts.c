@@ -367,6 +367,18 @@ int parts_keep_level1(Part *parts, int n)
     return 0;
 }
 
+Level1Totals parts_level1_totals(const Part *parts, int n)
+{
+    Level1Totals t = {0.0, 0.0, 0.0, 1};
+    for (int i = 0; i < n; i++) {
+        t.value += parts[i].value1;
+        t.bound += parts[i].bound;
+        t.weight += fmax(1.0, parts[i].value1);
+        t.proven &= parts[i].value_proven;
+    }
+    return t;
+}
+
 int parts_share_allowance(Part *parts, int n, double floor)
 {
     double total = 0.0;

@@ -84,6 +84,16 @@ int parts_allowance_tradable(double value, int value_digits);
  * Returns 0 or −1 on out-of-memory. */
 int parts_keep_level1(Part *parts, int n);
 
+/* The parts' level-1 outcome, from their level-1 plans (Part.value1, so
+ * after parts_keep_level1): Σ of the values and of the bounds, whether
+ * every value is proven, and Σ max(1, value), the weight by which a
+ * part's share of the value allowance goes (solve.c, level1_again.c). */
+typedef struct Level1Totals {
+    double value, bound, weight;
+    int proven;
+} Level1Totals;
+Level1Totals parts_level1_totals(const Part *parts, int n);
+
 /* After a level 2 in which every part had the whole allowance as its own:
  * when the parts' values still add up to `floor` (V* less the allowance)
  * their plans are jointly optimal, since each part's floor in any plan

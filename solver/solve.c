@@ -482,12 +482,14 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     double bound_time = bound_seconds(opt, deadline);
     double bound = tighten_bounds(&m, parts, n, bound_time, best);
     stats->bound_s += clock_seconds() - tb;
-    double value = 0.0;
-    int value_proven = 1; /* after tighten_bounds, which can prove a part's value */
-    for (int i = 0; i < n; i++) {
-        value += parts[i].value;
-        value_proven &= parts[i].value_proven;
+    if (parts_keep_level1(parts, n)) {
+        snprintf(err, errsz, "out of memory building the second level");
+        goto done;
     }
+    /* after tighten_bounds, which can prove a part's value */
+    Level1Totals level1 = parts_level1_totals(parts, n);
+    double value = level1.value;
+    int value_proven = level1.proven;
     stats->level1_value = value;
     stats->level1_bound = bound;
 
@@ -497,15 +499,8 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
      * the whole allowance (see parts_share_allowance) */
     int tradable = n > 1 && parts_allowance_tradable(value, m.value_digits);
     double allowance = plan_value_allowance(value);
-    double weight_sum = 0.0;
-    for (int i = 0; i < n; i++)
-        weight_sum += fmax(1.0, parts[i].value);
-    if (parts_keep_level1(parts, n)) {
-        snprintf(err, errsz, "out of memory building the second level");
-        goto done;
-    }
     for (int i = 0; i < n; i++) {
-        double tol = tradable ? allowance : allowance * fmax(1.0, parts[i].value) / weight_sum;
+        double tol = tradable ? allowance : allowance * fmax(1.0, parts[i].value) / level1.weight;
         if (part_prepare_level2(&parts[i], m.value_digits, parts[i].value, tol)) {
             snprintf(err, errsz, "out of memory building the second level");
             goto done;
@@ -548,13 +543,10 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         if (parts_level1_again(parts, n, &base, m.value_digits, level2_end, kill_at, jobs, err, errsz))
             goto done;
         stats->level1_again_s = clock_seconds() - ta;
-        value = bound = 0.0;
-        value_proven = 1;
-        for (int i = 0; i < n; i++) {
-            value += parts[i].value1;
-            bound += parts[i].bound;
-            value_proven &= parts[i].value_proven;
-        }
+        level1 = parts_level1_totals(parts, n);
+        value = level1.value;
+        bound = level1.bound;
+        value_proven = level1.proven;
         stats->level1_value = value;
         stats->level1_bound = bound;
     }

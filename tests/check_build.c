@@ -58,9 +58,10 @@ START_TEST(the_plain_program_keeps_them)
 }
 END_TEST
 
-/* The right-hand side of s's budget row in its program (max_cost as
- * given, or set to max_cost when max_cost ≥ 0). */
-static double budget_side(const char *dir, double max_cost)
+/* The right-hand side of the one budget row in dir's program (the
+ * reduced one with aggregate = 1, the plain one with 0), with max_cost as
+ * given, or set to max_cost when max_cost ≥ 0. */
+static double budget_side_of(const char *dir, double max_cost, int aggregate)
 {
     DiagList diags = DIAGLIST_INIT;
     Scenario *s = NULL;
@@ -71,14 +72,23 @@ static double budget_side(const char *dir, double max_cost)
     if (max_cost >= 0.0)
         s->objective.max_cost = max_cost;
     Model m;
-    ck_assert_int_eq(model_build(s, 1, &m), 0);
+    ck_assert_int_eq(model_build(s, aggregate, &m), 0);
     double side = NAN;
+    int rows = 0;
     for (int i = 0; i < m.mip.nrows; i++)
-        if (mip_is_budget_row(&m.mip.rows[i]))
+        if (mip_is_budget_row(&m.mip.rows[i])) {
             side = m.mip.rows[i].ub;
+            rows++;
+        }
+    ck_assert_int_eq(rows, 1);
     model_release(&m);
     scenario_free(s);
     return side;
+}
+
+static double budget_side(const char *dir, double max_cost)
+{
+    return budget_side_of(dir, max_cost, 1);
 }
 
 /* Whole-krona costs: a budget a hair below a krona is that krona less
@@ -99,21 +109,7 @@ END_TEST
  * solvers) keeps max_cost as given. */
 START_TEST(the_plain_program_keeps_max_cost)
 {
-    DiagList diags = DIAGLIST_INIT;
-    Scenario *s = NULL;
-    ck_assert_int_eq(scenario_load("tests/fixtures/budget_rounding", NULL, &s, &diags), 0);
-    diag_release(&diags);
-    Model m;
-    ck_assert_int_eq(model_build(s, 0, &m), 0);
-    int rows = 0;
-    for (int i = 0; i < m.mip.nrows; i++)
-        if (mip_is_budget_row(&m.mip.rows[i])) {
-            ck_assert(m.mip.rows[i].ub == 7249.9999);
-            rows++;
-        }
-    ck_assert_int_eq(rows, 1);
-    model_release(&m);
-    scenario_free(s);
+    ck_assert(budget_side_of("tests/fixtures/budget_rounding", -1.0, 0) == 7249.9999);
 }
 END_TEST
 
