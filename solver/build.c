@@ -929,22 +929,7 @@ done:
  * the row is Σ X ≥ 3. */
 static double value_floor_divisor(const Mip *mip, double scale)
 {
-    long long g = 0;
-    for (int j = 0; j < mip->ncols; j++) {
-        double v = mip->cols[j].value;
-        if (v == 0.0)
-            continue;
-        double a = fabs(nearbyint(v * scale));
-        if (!mip->cols[j].integer || a > 9007199254740992.0 || a == 0.0)
-            return 1.0;
-        long long b = (long long)a;
-        while (b) {
-            long long t = g % b;
-            g = b;
-            b = t;
-        }
-    }
-    return g > 1 ? (double)g : 1.0;
+    return mip_value_gcd(mip, scale);
 }
 
 /* The floor row's right-hand side (program_add_value_floor): in integer

@@ -160,9 +160,18 @@ static int *column_positions(const Mip *mip, RunLevel level)
     return pos;
 }
 
+/* The objective GLPK gets for a level: at level 1 with a value grid
+ * (unit > 0, mip_value_unit), each value in whole units, so that GLPK
+ * rounds its bounds to whole numbers; else the level's own. */
+static double glpk_objective_coef(const MipCol *c, RunLevel level, double unit)
+{
+    double v = mip_col_objective(c, level);
+    return level == LEVEL_VALUE && unit > 0.0 ? nearbyint(v / unit) : v;
+}
+
 /* Loads the program into GLPK, column j at GLPK index pos[j] + 1 (pos
- * NULL: j + 1). */
-static glp_prob *load_program(const Mip *mip, RunLevel level, int names, const int *pos)
+ * NULL: j + 1), the objective in `unit`s at level 1 (0: as it is). */
+static glp_prob *load_program(const Mip *mip, RunLevel level, double unit, int names, const int *pos)
 {
     glp_prob *P = glp_create_prob();
     glp_set_obj_dir(P, level == LEVEL_VALUE ? GLP_MAX : GLP_MIN);
@@ -200,7 +209,7 @@ static glp_prob *load_program(const Mip *mip, RunLevel level, int names, const i
             glp_set_col_bnds(P, g, GLP_DB, c->lb, c->ub);
         if (c->integer)
             glp_set_col_kind(P, g, GLP_IV);
-        glp_set_obj_coef(P, g, mip_col_objective(c, level));
+        glp_set_obj_coef(P, g, glpk_objective_coef(c, level, unit));
         if (names) {
             snprintf(name, sizeof name, "%c%d_%d_%d", col_tag[c->kind], c->a, c->b, j + 1);
             glp_set_col_name(P, g, name);
@@ -259,7 +268,15 @@ typedef struct SolveCtx {
     double *over_budget; /* GLPK's last answer when it was over a budget
                             row (not believed), else NULL; owned */
     int budget_retries;  /* runs again below such answers so far */
+    double unit;         /* level 1: GLPK's objective is in these units of
+                            value (mip_value_unit); 0: the value itself */
 } SolveCtx;
+
+/* The level's objective from one of GLPK's (its plan's, a bound). */
+static double from_glpk(const SolveCtx *ctx, double objective)
+{
+    return ctx->unit > 0.0 ? objective * ctx->unit : objective;
+}
 
 static void progress_line(SolveCtx *ctx, glp_tree *T)
 {
@@ -275,7 +292,7 @@ static void progress_line(SolveCtx *ctx, glp_tree *T)
     /* the best plan known: GLPK's, or the start it was not given (model.md:
      * "The greedy plan is not handed to GLPK"), which the caller keeps when
      * GLPK has none as good; "incumbent -" beside a plan of 954.7 misled */
-    double best = have_incumbent ? glp_mip_obj_val(P) : 0.0;
+    double best = have_incumbent ? from_glpk(ctx, glp_mip_obj_val(P)) : 0.0;
     int from_start = ctx->start_ok && (!have_incumbent || (ctx->req->level == LEVEL_VALUE
                                                                ? ctx->start_objective > best
                                                                : ctx->start_objective < best));
@@ -357,7 +374,7 @@ static int incumbent_as_good(const SolveCtx *ctx, glp_tree *T)
     glp_prob *P = glp_ios_get_prob(T);
     if (glp_mip_status(P) != GLP_FEAS && glp_mip_status(P) != GLP_OPT)
         return 0;
-    double v = glp_mip_obj_val(P), s = ctx->start_objective;
+    double v = from_glpk(ctx, glp_mip_obj_val(P)), s = ctx->start_objective;
     double tol = 1e-9 * fmax(1.0, fabs(s));
     return ctx->req->level == LEVEL_VALUE ? v >= s - tol : v <= s + tol;
 }
@@ -397,7 +414,7 @@ static void on_tree_event(glp_tree *T, void *info)
     int best = glp_ios_best_node(T);
     /* before the root LP is solved GLPK reports ±DBL_MAX: no bound yet */
     if (best && fabs(glp_ios_node_bound(T, best)) < DBL_MAX) {
-        ctx->bound = glp_ios_node_bound(T, best);
+        ctx->bound = from_glpk(ctx, glp_ios_node_bound(T, best));
         ctx->have_bound = 1;
     }
     if (solver_interrupted && !ctx->interrupted) {
@@ -423,7 +440,7 @@ static void on_tree_event(glp_tree *T, void *info)
     ctx->has_plan |= tree_plan;
     /* --gap at level 1 as SPEC counts the gap (solve_body) */
     if (ctx->req->level == LEVEL_VALUE && tree_plan && ctx->have_bound &&
-        mip_within_gap(ctx->bound, glp_mip_obj_val(tree_prob), ctx->req->mip_gap)) {
+        mip_within_gap(ctx->bound, from_glpk(ctx, glp_mip_obj_val(tree_prob)), ctx->req->mip_gap)) {
         ctx->gap_reached = 1;
         glp_ios_terminate(T);
         return;
@@ -542,9 +559,14 @@ static double budget_tol_int(const Mip *mip)
  * not handed the start as a plan (see solve_body), so without the row it
  * searches the tree for plans no better than it: on sikt-inland with a
  * budget of 4 M SEK glpsol proved the optimum 108.2 in 9.0 s, and in
- * 1.6 s with the row at 108.1 (twenty-ninth session). Returns 1 when
- * added, 0 on out-of-memory (the run goes on without it). */
-static int add_value_cutoff(glp_prob *P, const Mip *mip, const int *pos, double cutoff)
+ * 1.6 s with the row at 108.1 (twenty-ninth session). With a value grid
+ * (unit > 0) the row is in whole units and its side rounded up, a whole
+ * step above the start where the caller asks half of one: the same
+ * plans, but no LP solution within a step of the start. On kronoberg's
+ * budget b35 glpsol proved the start in 3.5 s so, 22.8 s with the row at
+ * half a step (thirty-second session). Returns 1 when added, 0 on
+ * out-of-memory (the run goes on without it). */
+static int add_value_cutoff(glp_prob *P, const Mip *mip, const int *pos, double cutoff, double unit)
 {
     int n = 0;
     int *ind = malloc(((size_t)mip->ncols + 1) * sizeof *ind);
@@ -558,11 +580,12 @@ static int add_value_cutoff(glp_prob *P, const Mip *mip, const int *pos, double 
         if (mip->cols[j].value != 0.0) {
             n++;
             ind[n] = (pos ? pos[j] : j) + 1;
-            val[n] = mip->cols[j].value;
+            val[n] = glpk_objective_coef(&mip->cols[j], LEVEL_VALUE, unit);
         }
     int row = glp_add_rows(P, 1);
     glp_set_mat_row(P, row, n, ind, val);
-    glp_set_row_bnds(P, row, GLP_LO, cutoff, 0.0);
+    /* in units, every plan of value ≥ cutoff is a whole number ≥ this */
+    glp_set_row_bnds(P, row, GLP_LO, unit > 0.0 ? ceil(cutoff / unit - 1e-6) : cutoff, 0.0);
     free(ind);
     free(val);
     return 1;
@@ -591,7 +614,7 @@ static int solve_body(void *arg)
         snprintf(ctx->err, ctx->errsz, "out of memory");
         return -1;
     }
-    glp_prob *P = load_program(mip, req->level, 0, ctx->pos);
+    glp_prob *P = load_program(mip, req->level, ctx->unit, 0, ctx->pos);
     if (!P) {
         snprintf(ctx->err, ctx->errsz, "out of memory loading the program");
         return -1;
@@ -670,7 +693,7 @@ static int solve_body(void *arg)
     free(ctx->over_budget); /* set again only when this run's answer is over the budget */
     ctx->over_budget = NULL;
     int cutoff = start_ok && req->level == LEVEL_VALUE && req->value_cutoff > ctx->start_objective &&
-                 add_value_cutoff(P, mip, ctx->pos, req->value_cutoff);
+                 add_value_cutoff(P, mip, ctx->pos, req->value_cutoff, ctx->unit);
     int ret = 0;
     int silent_presolve = presolve_too_slow(mip, req->time_limit_s);
     if (!mip->ncols) {
@@ -866,7 +889,7 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
 {
     memset(out, 0, sizeof *out);
     SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz, 0, 0, NULL, 0,
-                    NULL, 0};
+                    NULL, 0, req->level == LEVEL_VALUE ? mip_value_unit(mip) : 0.0};
     ctx.last_progress = ctx.started;
     if (req->column_order == 1) {
         ctx.pos = column_positions(mip, req->level);
@@ -905,7 +928,7 @@ typedef struct LpCtx {
  * out-of-memory. */
 static glp_prob *load_for_simplex(const Mip *mip, RunLevel level, const int *pos)
 {
-    glp_prob *P = load_program(mip, level, 0, pos);
+    glp_prob *P = load_program(mip, level, 0.0, 0, pos);
     if (P && mip->ncols && mip->nrows) {
         glp_scale_prob(P, GLP_SF_AUTO);
         glp_adv_basis(P, 0);
@@ -1145,7 +1168,7 @@ typedef struct WriteCtx {
 static int write_body(void *arg)
 {
     WriteCtx *ctx = arg;
-    glp_prob *P = load_program(ctx->mip, LEVEL_VALUE, 1, NULL);
+    glp_prob *P = load_program(ctx->mip, LEVEL_VALUE, 0.0, 1, NULL);
     if (!P) {
         snprintf(ctx->err, ctx->errsz, "out of memory loading the program");
         return -1;

@@ -77,6 +77,53 @@ double mip_objective(const Mip *m, const double *x, RunLevel level)
     return sum;
 }
 
+double mip_value_gcd(const Mip *m, double scale)
+{
+    long long g = 0;
+    for (int j = 0; j < m->ncols; j++) {
+        double v = m->cols[j].value;
+        if (v == 0.0)
+            continue;
+        double a = fabs(nearbyint(v * scale));
+        if (!m->cols[j].integer || a > 9007199254740992.0 || a == 0.0)
+            return 1.0;
+        long long b = (long long)a;
+        while (b) {
+            long long t = g % b;
+            g = b;
+            b = t;
+        }
+    }
+    return g > 1 ? (double)g : 1.0;
+}
+
+/* Multiples beyond this are left to GLPK as they are: its objective and
+ * bound stay well within a double's whole numbers, and its reduced costs
+ * within the scale its tolerances were set for. */
+#define VALUE_UNIT_MAX_MULTIPLE 1e9
+#define VALUE_UNIT_MAX_DIGITS 6
+
+double mip_value_unit(const Mip *m)
+{
+    for (int d = 0; d <= VALUE_UNIT_MAX_DIGITS; d++) {
+        double scale = pow(10.0, d);
+        int ok = 1, any = 0;
+        for (int j = 0; j < m->ncols && ok; j++) {
+            double v = m->cols[j].value * scale;
+            if (v == 0.0)
+                continue;
+            any = 1;
+            ok = m->cols[j].integer && fabs(v - nearbyint(v)) <= 1e-9 * fmax(1.0, fabs(v)) &&
+                 fabs(v) <= VALUE_UNIT_MAX_MULTIPLE;
+        }
+        if (!any)
+            return 0.0;
+        if (ok)
+            return mip_value_gcd(m, scale) / scale;
+    }
+    return 0.0;
+}
+
 /* 1 when x satisfies the program: bounds, integrality and every row, with
  * a small tolerance (none to speak of on the budget). GLPK's answer is checked before it is believed: a
  * wrong solution would otherwise become a wrong plan. */

@@ -87,6 +87,21 @@ static inline int mip_value_done(double bound, double value, double gap)
            mip_within_gap(bound, value, gap);
 }
 
+/* The greatest common divisor of round(value · scale) over the columns
+ * with a value, when every one of them is an integer column (else 1,
+ * also past 2^53): the value floor's divisor (solver/build.c). */
+double mip_value_gcd(const Mip *m, double scale);
+
+/* The value grid of the program itself: the greatest u = g · 10^-d
+ * (d ≤ 6) of which every column's value is a whole multiple (within
+ * 1e-9 relative) of at most 1e9, on integer columns only; 0 when there
+ * is none (a priced objective, a continuous column with a value). GLPK
+ * gets level 1 in these whole multiples (solver/glpk_run.c): it then
+ * rounds each node's bound down to a whole number and drops the node
+ * when that is no better than its plan, which it cannot do on 184.486
+ * against 184.0 in tenths. */
+double mip_value_unit(const Mip *m);
+
 /* Σ coefficient × x over the columns, for the level's objective. */
 double mip_objective(const Mip *m, const double *x, RunLevel level);
 

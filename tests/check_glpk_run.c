@@ -230,8 +230,10 @@ END_TEST
 /* --gap at level 1 as SPEC counts it, (bound − value) / max(1, |bound|),
  * not as GLPK does, |bound − value| / |value|: on tests/fixtures/spec_gap
  * (an independent tester's scenario, twenty-ninth session) GLPK has a
- * plan of 9 under a bound of 11, SPEC's gap 18.2 %, GLPK's 22.2 %; asked
- * for 19 %, the run stops there, not when GLPK's own gap gets below it. */
+ * plan of 9 under a bound of 9⅓ (its objective in whole units of the
+ * value grid, the bound rounded down: 11 before), SPEC's gap 3.57 %,
+ * GLPK's 3.70 %; asked for 3.6 %, the run stops there, not when GLPK's
+ * own gap gets below it (at the proof, 9). */
 START_TEST(gap_is_counted_as_spec_counts_it)
 {
     DiagList diags = DIAGLIST_INIT;
@@ -244,7 +246,7 @@ START_TEST(gap_is_counted_as_spec_counts_it)
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
     RunRequest req = level1_request(0.0, NULL);
-    req.mip_gap = 0.19;
+    req.mip_gap = 0.036;
     RunResult r;
     char err[256];
     ck_assert_int_eq(glpk_solve_level(&m.mip, &req, &r, err, sizeof err), 0);
@@ -252,8 +254,8 @@ START_TEST(gap_is_counted_as_spec_counts_it)
     ck_assert(r.has_solution);
     double spec_gap = (r.bound - r.objective) / fmax(1.0, fabs(r.bound));
     double glpk_gap = (r.bound - r.objective) / fabs(r.objective);
-    ck_assert_msg(spec_gap <= 0.19 + 1e-12, "stopped at SPEC's gap %g", spec_gap);
-    ck_assert_msg(glpk_gap > 0.19, "waited for GLPK's gap (%g; SPEC's %g)", glpk_gap, spec_gap);
+    ck_assert_msg(spec_gap <= req.mip_gap + 1e-12, "stopped at SPEC's gap %g", spec_gap);
+    ck_assert_msg(glpk_gap > req.mip_gap, "waited for GLPK's gap (%g; SPEC's %g)", glpk_gap, spec_gap);
     free(r.x);
     model_release(&m);
     scenario_free(s);
@@ -368,6 +370,67 @@ START_TEST(runs_below_an_answer_over_the_budget_count_whole_numbers_strictly)
 }
 END_TEST
 
+/* A program of three columns with the given values (integer or not). */
+static Mip three_columns(double v0, double v1, double v2, int integer)
+{
+    Mip m;
+    memset(&m, 0, sizeof m);
+    double v[3] = {v0, v1, v2};
+    for (int j = 0; j < 3; j++)
+        mip_add_col(&m, (MipCol){COL_X, integer, 0.0, 1.0, v[j], 0.0, 0, 0, 0});
+    return m;
+}
+
+/* The value grid GLPK's level 1 is given in (mip_value_unit): the gcd of
+ * the values in hundredths here, none for values off any grid of at
+ * most six decimals or on a continuous column. */
+START_TEST(the_value_unit_is_the_grid_of_the_values)
+{
+    Mip a = three_columns(0.7, 1.05, 0.0, 1);
+    ck_assert_double_eq_tol(mip_value_unit(&a), 0.35, 1e-12);
+    Mip b = three_columns(2.0, 4.0, 6.0, 1);
+    ck_assert_double_eq_tol(mip_value_unit(&b), 2.0, 1e-12);
+    Mip c = three_columns(1.0, 1.0 / 3.0, 0.0, 1);
+    ck_assert_double_eq(mip_value_unit(&c), 0.0);
+    Mip d = three_columns(0.7, 1.05, 0.0, 0);
+    ck_assert_double_eq(mip_value_unit(&d), 0.0);
+    Mip e = three_columns(0.0, 0.0, 0.0, 1);
+    ck_assert_double_eq(mip_value_unit(&e), 0.0);
+    Mip f = three_columns(0.7 * 1.5, 0.1, 0.0, 1); /* 1.0499999999999998 */
+    ck_assert_double_eq_tol(mip_value_unit(&f), 0.05, 1e-12);
+    mip_release(&a);
+    mip_release(&b);
+    mip_release(&c);
+    mip_release(&d);
+    mip_release(&e);
+    mip_release(&f);
+}
+END_TEST
+
+/* GLPK's bound comes back on the value grid: it is given level 1 in
+ * whole units and rounds each node's bound down (tests/fixtures/spec_gap:
+ * 9⅓ in units of ⅓ where GLPK's own relaxation gave 11). */
+START_TEST(the_bound_comes_back_on_the_value_grid)
+{
+    Scenario *s = NULL;
+    Model m;
+    load_built("tests/fixtures/spec_gap", &s, &m);
+    double unit = mip_value_unit(&m.mip);
+    ck_assert(unit > 0.0);
+    RunRequest req = level1_request(0.0, NULL);
+    req.mip_gap = 0.036;
+    RunResult r;
+    char err[256];
+    ck_assert_int_eq(glpk_solve_level(&m.mip, &req, &r, err, sizeof err), 0);
+    ck_assert(r.has_solution);
+    double units = r.bound / unit;
+    ck_assert_msg(fabs(units - nearbyint(units)) < 1e-6, "bound %.10g is %.10g units", r.bound, units);
+    free(r.x);
+    model_release(&m);
+    scenario_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("glpk_run");
@@ -383,6 +446,8 @@ int main(void)
     tcase_add_test(tc, a_plan_at_the_budget_counts);
     tcase_add_test(tc, an_answer_over_the_budget_is_followed_by_a_run_below_it);
     tcase_add_test(tc, runs_below_an_answer_over_the_budget_count_whole_numbers_strictly);
+    tcase_add_test(tc, the_value_unit_is_the_grid_of_the_values);
+    tcase_add_test(tc, the_bound_comes_back_on_the_value_grid);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
