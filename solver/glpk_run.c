@@ -584,8 +584,16 @@ static int add_value_cutoff(glp_prob *P, const Mip *mip, const int *pos, double 
         }
     int row = glp_add_rows(P, 1);
     glp_set_mat_row(P, row, n, ind, val);
-    /* in units, every plan of value ≥ cutoff is a whole number ≥ this */
-    glp_set_row_bnds(P, row, GLP_LO, unit > 0.0 ? ceil(cutoff / unit - 1e-6) : cutoff, 0.0);
+    /* in units, every plan of value ≥ cutoff is a whole number ≥ this:
+     * the slack only keeps rounding error from lifting a cutoff that is
+     * itself on the grid a whole unit (with a gcd of 1e7 the caller's
+     * half step of 10^-d is 5e-8 of a unit, so it is relative) */
+    double side = cutoff;
+    if (unit > 0.0) {
+        double units = cutoff / unit;
+        side = ceil(units - 1e-9 * fmax(1.0, fabs(units)));
+    }
+    glp_set_row_bnds(P, row, GLP_LO, side, 0.0);
     free(ind);
     free(val);
     return 1;
