@@ -919,23 +919,17 @@ done:
     return rc;
 }
 
-/* The divisor of the floor row in integer form: the greatest common
- * divisor of the columns' round(v·10^d) when every column with a value is
- * a whole number (else 1). Dividing by it keeps the same integer plans
- * and rounds the right-hand side up: with priorities of 1e7, three
- * participants and SPEC's allowance, Σ 1e7·X ≥ 29 999 970 let GLPK's
- * relaxation take 0.999997 of a participant for whole, and its cost level
- * ended with no plan (independent audit, thirty-first session); divided,
- * the row is Σ X ≥ 3. */
-static double value_floor_divisor(const Mip *mip, double scale)
-{
-    return mip_value_gcd(mip, scale);
-}
 
 /* The floor row's right-hand side (program_add_value_floor): in integer
  * form, Σ round(v·10^d)·X ≥ round(V·10^d) − ⌊tol·10^d⌋ is the same set of
  * integer plans as Σ v·X ≥ V − tol, without the sliver of fractional
- * value the LP could trade for cost; divided by `divisor`, rounded up. */
+ * value the LP could trade for cost; divided by `divisor`, rounded up.
+ * The divisor is the gcd of the round(v·10^d) (mip_value_gcd), which
+ * keeps the same integer plans: with priorities of 1e7, three
+ * participants and SPEC's allowance, Σ 1e7·X ≥ 29 999 970 let GLPK's
+ * relaxation take 0.999997 of a participant for whole, and its cost level
+ * ended with no plan (independent audit, thirty-first session); divided,
+ * the row is Σ X ≥ 3. */
 static double value_floor_side(int value_digits, double divisor, double target, double tol)
 {
     if (value_digits < 0)
@@ -947,7 +941,7 @@ static double value_floor_side(int value_digits, double divisor, double target, 
 int program_add_value_floor(Mip *mip, int value_digits, double target, double tol)
 {
     double scale = value_digits >= 0 ? pow(10.0, value_digits) : 1.0;
-    double divisor = value_digits >= 0 ? value_floor_divisor(mip, scale) : 1.0;
+    double divisor = value_digits >= 0 ? mip_value_gcd(mip, scale) : 1.0;
     int row = mip_add_row(mip, value_floor_side(value_digits, divisor, target, tol), HUGE_VAL, 'v');
     for (int j = 0; j < mip->ncols; j++)
         if (mip->cols[j].value != 0.0)
@@ -959,7 +953,7 @@ int program_add_value_floor(Mip *mip, int value_digits, double target, double to
 int program_move_value_floor(Mip *mip, int value_digits, double target, double tol)
 {
     double scale = value_digits >= 0 ? pow(10.0, value_digits) : 1.0;
-    double divisor = value_digits >= 0 ? value_floor_divisor(mip, scale) : 1.0;
+    double divisor = value_digits >= 0 ? mip_value_gcd(mip, scale) : 1.0;
     for (int i = mip->nrows - 1; i >= 0; i--)
         if (mip->rows[i].tag == 'v') {
             mip->rows[i].lb = value_floor_side(value_digits, divisor, target, tol);
