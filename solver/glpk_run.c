@@ -661,7 +661,13 @@ static int solve_body(void *arg)
     /* ... but not in a region of region search: on a capa cohort
      * neighbourhood (2 669 columns) pseudo-costs took 3.7 s, the default
      * 0.4 s, to the same optimum (bench/RESULTS.md) */
-    parm.br_tech = cost_level && !req->restriction ? GLP_BR_PCH : GLP_BR_DTH;
+    /* At level 1 pseudo-costs on a budget only: with the value cutoff,
+     * glpsol with the first racer's cuts and pseudo-costs proved
+     * norra-vastmanland's budget b35 in 17 s and found b75's optimum
+     * 237.6 in 18 s, where depth-first found neither in 40 s; kronoberg
+     * b35 / b50 4.3 / 4.0 s against 5.8 / 3.8 s (thirty-second session) */
+    int budget_value = req->level == LEVEL_VALUE && budget && !ctx->safe;
+    parm.br_tech = (cost_level || budget_value) && !req->restriction ? GLP_BR_PCH : GLP_BR_DTH;
     /* ... nor in a run that may give up (RunRequest.give_up_s): the
      * pseudo-costs' first trials at the root make no callback and print
      * nothing, 6 s on kronoberg 1 000's cost level, so a give-up due after
