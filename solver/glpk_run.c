@@ -270,6 +270,7 @@ typedef struct SolveCtx {
     int budget_retries;  /* runs again below such answers so far */
     double unit;         /* level 1: GLPK's objective is in these units of
                             value (mip_value_unit); 0: the value itself */
+    double bound_read;   /* when the tree's bound was last read (tree_bound_due) */
 } SolveCtx;
 
 /* The level's objective from one of GLPK's (its plan's, a bound). */
@@ -397,6 +398,28 @@ static int start_settled(const SolveCtx *ctx)
     return glpk_start_settled(ctx->req->level, ctx->start_objective, ctx->bound, ctx->req->mip_gap);
 }
 
+/* How often the tree's best bound is read: glp_ios_best_node walks the
+ * whole list of open nodes, and GLPK calls back several times a node.
+ * Read at every callback it took a random scenario's sliver (15
+ * participants, 74 000 callbacks) from 1.98 s to 2.80 s (thirty-third
+ * session). A bound read late is a bound all the same, only weaker. */
+#define TREE_BOUND_PERIOD_S 0.005
+
+/* 1, with the best bound of the open nodes in *bound, when it is due:
+ * TREE_BOUND_PERIOD_S after the last read (*last), and at a new plan,
+ * where the bound may settle the run at once. 0 also before GLPK has a
+ * bound (±DBL_MAX until the root LP is solved). */
+static int tree_bound_due(glp_tree *T, double *last, double *bound)
+{
+    double now = clock_seconds();
+    if (now - *last < TREE_BOUND_PERIOD_S && glp_ios_reason(T) != GLP_IBINGO)
+        return 0;
+    *last = now;
+    int best = glp_ios_best_node(T);
+    *bound = best ? glp_ios_node_bound(T, best) : DBL_MAX;
+    return fabs(*bound) < DBL_MAX;
+}
+
 static void on_tree_event(glp_tree *T, void *info)
 {
     SolveCtx *ctx = info;
@@ -411,10 +434,9 @@ static void on_tree_event(glp_tree *T, void *info)
         ctx->parm->tm_lim = left_ms < 1.0 ? 1 : left_ms < (double)INT_MAX ? (int)left_ms : INT_MAX;
     }
     ctx->in_tree = 1;
-    int best = glp_ios_best_node(T);
-    /* before the root LP is solved GLPK reports ±DBL_MAX: no bound yet */
-    if (best && fabs(glp_ios_node_bound(T, best)) < DBL_MAX) {
-        ctx->bound = from_glpk(ctx, glp_ios_node_bound(T, best));
+    double best_bound;
+    if (tree_bound_due(T, &ctx->bound_read, &best_bound)) {
+        ctx->bound = from_glpk(ctx, best_bound);
         ctx->have_bound = 1;
     }
     if (solver_interrupted && !ctx->interrupted) {
@@ -848,6 +870,15 @@ static int solve_once(SolveCtx *ctx)
  * below an answer of GLPK's that was over the budget (below). */
 #define BUDGET_RETRIES 3
 #define BUDGET_RETRY_MIN_S 0.05
+/* The share of the time left the runs below an answer get when the
+ * sliver under the budget can be looked into afterwards (prove_sliver_empty).
+ * They follow a GLPK run that ended early and are mostly over in a
+ * moment, but with plain options one ran 11.7 s of 14.6 on a
+ * 15-participant scenario (GLPK branching on vertices 1e-8 off whole
+ * numbers) and found nothing (thirty-third session). */
+#define BELOW_SHARE 0.25
+
+static int sliver_provable(const SolveCtx *ctx);
 
 /* GLPK's answer over a budget by less than its row tolerance is not
  * believed, and the run then had only its start: a random scenario with
@@ -870,7 +901,7 @@ static void run_below_over_budget(SolveCtx *ctx)
             break;
         RunResult before = *ctx->out;
         RunRequest shorter = *req;
-        shorter.time_limit_s = left;
+        shorter.time_limit_s = sliver_provable(ctx) ? BELOW_SHARE * left : left;
         ctx->req = &shorter;
         ctx->started = clock_seconds();
         ctx->budget_retries++;
@@ -899,11 +930,241 @@ static void run_below_over_budget(SolveCtx *ctx)
     }
 }
 
+/* ---- the sliver under the budget ------------------------------------------ */
+
+/* What a run in the sliver found (prove_sliver_empty). */
+typedef enum SliverAnswer {
+    SLIVER_STOPPED,   /* out of time (its slice), Ctrl-C, or GLPK failed */
+    SLIVER_UNDECIDED, /* GLPK's answer too close to the budget to tell */
+    SLIVER_EMPTY,     /* no plan of value ≥ the target fits the budget */
+    SLIVER_PLAN       /* a plan of value ≥ the target that fits: in `x` */
+} SliverAnswer;
+
+typedef struct SliverCtx {
+    SolveCtx *run;    /* the level-1 run, for its program, positions and unit */
+    int budget;       /* the budget row's index */
+    double target;    /* the least value sought, on the value grid */
+    double until;     /* monotonic deadline of this attempt */
+    int pcost;        /* 1: pseudo-cost branching; 0: MIR cuts (sliver_body) */
+    double *x;        /* [ncols]: GLPK's plan, integral columns rounded */
+    SliverAnswer answer;
+    int bound_over;   /* GLPK's bound on the least cost is over max_cost */
+    double bound_read; /* tree_bound_due */
+} SliverCtx;
+
+/* Beyond this (SEK) over max_cost the least cost of the plans sought
+ * shows that none fits: GLPK's pruning tolerance (set to half of it on an
+ * objective that is 0 at max_cost) and the rounding of a sum of costs,
+ * with room to spare. */
+static double sliver_margin(double max_cost)
+{
+    return 1e-8 + 1e-12 * fabs(max_cost);
+}
+
+static void on_sliver_event(glp_tree *T, void *info)
+{
+    SliverCtx *s = info;
+    SolveCtx *ctx = s->run;
+    double now = clock_seconds();
+    if (solver_interrupted || now > s->until) {
+        glp_ios_terminate(T);
+        return;
+    }
+    /* GLPK prunes by a plan it has; without one it keeps every node
+     * its row tolerance lets through, also those whose least cost is
+     * over max_cost. So the proof is the bound itself (the pricing's last
+     * run on a 15-participant scenario was settled so in 0.02 s) */
+    double least;
+    if (tree_bound_due(T, &s->bound_read, &least) && least > sliver_margin(ctx->mip->rows[s->budget].ub)) {
+        s->bound_over = 1;
+        glp_ios_terminate(T);
+        return;
+    }
+    if (ctx->req->quiet || now - ctx->last_progress < 1.0)
+        return;
+    ctx->last_progress = now; /* also keeps the terminal hook's lines away */
+    char v[32], b[32], t[32];
+    fprintf(stderr, "samplan: %6.1f s  %slevel 1 (value)  incumbent %s  bound %s  least cost of value >= %s\n",
+            now - ctx->req->clock_start, ctx->req->label ? ctx->req->label : "",
+            progress_number(ctx->out->objective, v), progress_number(ctx->out->bound, b),
+            progress_number(s->target + 0.5 * ctx->unit, t)); /* the next step of the grid */
+}
+
+/* GLPK minimises the budget row's own activity less max_cost over the
+ * plans of value ≥ target, the budget row kept: with the objective 0 at
+ * max_cost its pruning tolerance is absolute (GLPK's is relative to the
+ * plan's objective: 1e-7 of 1 600 SEK would hide a sliver of 1e-6). */
+static int sliver_body(void *arg)
+{
+    SliverCtx *s = arg;
+    SolveCtx *ctx = s->run;
+    const Mip *mip = ctx->mip;
+    glp_prob *P = load_program(mip, LEVEL_COST, 0.0, 0, ctx->pos);
+    if (!P || !add_value_cutoff(P, mip, ctx->pos, s->target, ctx->unit)) {
+        if (P)
+            glp_delete_prob(P);
+        return -1;
+    }
+    double max_cost = mip->rows[s->budget].ub;
+    for (int j = 0; j < mip->ncols; j++)
+        glp_set_obj_coef(P, (ctx->pos ? ctx->pos[j] : j) + 1, 0.0);
+    for (size_t k = 0; k < mip->nnz; k++)
+        if (mip->ia[k] == s->budget) {
+            int g = (ctx->pos ? ctx->pos[mip->ja[k]] : mip->ja[k]) + 1;
+            glp_set_obj_coef(P, g, glp_get_obj_coef(P, g) + mip->ar[k]);
+        }
+    glp_set_obj_coef(P, 0, -max_cost);
+    glp_iocp parm;
+    glp_init_iocp(&parm);
+    parm.msg_lev = GLP_MSG_ON; /* routed to capture_terminal, where a stop in an LP is honoured */
+    parm.out_frq = OUTPUT_PERIOD_MS;
+    parm.cb_func = on_sliver_event;
+    parm.cb_info = s;
+    parm.presolve = GLP_ON;
+    /* tol_int stays GLPK's own: the proof is GLPK's bound, which holds
+     * whatever it counts as whole, and a plan is believed only once
+     * rounded and checked. With 1e-9 GLPK branched for 10 s on a
+     * 15-participant scenario (costs of 3 000 SEK left its vertices
+     * 1e-8 off whole numbers) and found nothing. */
+    parm.tol_obj = 0.5 * sliver_margin(max_cost);
+    /* no cover cuts on a budget row (solve_body) */
+    parm.mir_cuts = s->pcost ? GLP_OFF : GLP_ON;
+    parm.br_tech = s->pcost ? GLP_BR_PCH : GLP_BR_DTH;
+    set_time_limit(&parm.tm_lim, s->until - clock_seconds());
+    int ret = glp_intopt(P, &parm);
+    int status = glp_mip_status(P);
+    s->answer = SLIVER_STOPPED;
+    if (s->bound_over) {
+        s->answer = SLIVER_EMPTY;
+    } else if (solver_interrupted || (ret != 0 && ret != GLP_ENOPFS && ret != GLP_ENODFS)) {
+        /* stopped, or failed: no answer */
+    } else if (ret == GLP_ENOPFS || status == GLP_NOFEAS) {
+        s->answer = SLIVER_EMPTY;
+    } else if (status == GLP_OPT || status == GLP_FEAS) {
+        for (int j = 0; j < mip->ncols; j++) {
+            double v = glp_mip_col_val(P, (ctx->pos ? ctx->pos[j] : j) + 1);
+            s->x[j] = integral_column(&mip->cols[j]) ? nearbyint(v) : v;
+        }
+        if (mip_solution_ok(mip, s->x))
+            s->answer = SLIVER_PLAN;
+        else if (status == GLP_OPT)
+            s->answer = glp_mip_obj_val(P) > sliver_margin(max_cost) ? SLIVER_EMPTY /* the least cost is over */
+                                                                     : SLIVER_UNDECIDED;
+    }
+    glp_delete_prob(P);
+    return 0;
+}
+
+/* The index of mip's one budget row, or −1 (none, or more than one). */
+static int the_budget_row(const Mip *mip)
+{
+    int found = -1;
+    for (int i = 0; i < mip->nrows; i++)
+        if (mip_is_budget_row(&mip->rows[i])) {
+            if (found >= 0)
+                return -1;
+            found = i;
+        }
+    return found;
+}
+
+/* 1 when prove_sliver_empty can look into the sliver under ctx's budget:
+ * at level 1 on a value grid, with one budget row. */
+static int sliver_provable(const SolveCtx *ctx)
+{
+    return ctx->req->level == LEVEL_VALUE && ctx->unit > 0.0 && !ctx->req->restriction && ctx->mip->ncols &&
+           the_budget_row(ctx->mip) >= 0;
+}
+
+/* GLPK's time on the question below swings tenfold with its options,
+ * one way on one scenario and the other way on the next: on two random
+ * scenarios' slivers 0.95 and over 10 s with MIR cuts, 6.9 and 0.46 s
+ * with pseudo-cost branching (thirty-third session). So it is asked by
+ * turns, MIR cuts first, each way for a slice of time, the slices
+ * doubling once both ways have had one: at most about four times the
+ * better way's time, instead of ten. */
+#define SLIVER_FIRST_SLICE_S 2.0
+
+/* After an answer over the budget, the runs below it (run_below_over_budget)
+ * cannot see plans between their lowered budget and max_cost, and the
+ * first run's bound may be such a plan's, a millionth of a krona over:
+ * the run ended `feasible` with time left, which SPEC §3 allows only at a
+ * limit, a gap or Ctrl-C (independent tester, thirty-second session: a
+ * 7-participant scenario with max_cost 1e-6 below a plan, `feasible`
+ * after 0.14 s of 10). So the question is put the other way round: the
+ * least cost of a plan one step of the value grid better than the run's.
+ * The value is then a row in whole units, exact, and the cost the
+ * objective, which GLPK minimises to its pruning tolerance, set to a
+ * hundred-millionth of a krona, where a budget row is met to only
+ * 1e-7·(1 + max_cost). A least cost over max_cost proves the plan
+ * optimal; a plan that fits is the new plan, and the question is asked
+ * again above it. Only with a value grid: without one the step would
+ * have to be GLPK's row tolerance, and plans within it of the run's
+ * would go unseen. */
+static void prove_sliver_empty(SolveCtx *ctx)
+{
+    const RunRequest *req = ctx->req;
+    RunResult *out = ctx->out;
+    const Mip *mip = ctx->mip;
+    if (!sliver_provable(ctx) || ctx->budget_retries == 0 || !out->has_solution || out->stop != STOP_TIME)
+        return;
+    if (mip_within_gap(out->bound, out->objective, req->mip_gap)) {
+        out->stop = STOP_GAP; /* within --gap of a bound that holds for every plan */
+        return;
+    }
+    SliverCtx s = {ctx, the_budget_row(mip), 0.0, 0.0, 0, malloc((size_t)mip->ncols * sizeof(double)),
+                   SLIVER_STOPPED, 0, 0.0};
+    if (!s.x)
+        return;
+    double until = ctx->started + req->time_limit_s;
+    /* the run has a plan as good as its start: a give-up (which the
+     * terminal hook would apply outside the tree) is not for this */
+    RunRequest own = *req;
+    own.give_up_s = 0.0;
+    ctx->req = &own;
+    ctx->in_tree = 0; /* the terminal hook stops GLPK at the limit and at Ctrl-C */
+    double slice = SLIVER_FIRST_SLICE_S;
+    while (!mip_value_done(out->bound, out->objective, 0.0) && !solver_interrupted &&
+           until - clock_seconds() >= BUDGET_RETRY_MIN_S) {
+        s.target = out->objective + 0.5 * ctx->unit; /* add_value_cutoff rounds it up to the next step */
+        s.until = fmin(until, clock_seconds() + slice);
+        s.bound_over = 0;
+        if (guarded(sliver_body, &s) != 0 || s.answer == SLIVER_UNDECIDED)
+            break;
+        if (s.answer == SLIVER_STOPPED) {
+            /* the other way of branching, and each way twice as long
+             * as before once both have had their go */
+            if (s.pcost)
+                slice *= 2.0;
+            s.pcost = !s.pcost;
+            continue;
+        }
+        if (s.answer == SLIVER_EMPTY) {
+            out->bound = out->objective;
+            out->stop = STOP_NONE;
+            break;
+        }
+        double value = mip_objective(mip, s.x, LEVEL_VALUE);
+        if (value <= out->objective)
+            break; /* no step gained: rounding, not a plan; leave it */
+        memcpy(out->x, s.x, (size_t)mip->ncols * sizeof *s.x);
+        out->objective = value;
+        if (mip_value_done(out->bound, value, 0.0)) {
+            out->bound = value;
+            out->stop = STOP_NONE;
+        }
+    }
+    if (solver_interrupted && out->stop == STOP_TIME)
+        out->stop = STOP_INTERRUPT;
+    ctx->req = req;
+    free(s.x);
+}
+
 int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char *err, size_t errsz)
 {
     memset(out, 0, sizeof *out);
     SolveCtx ctx = {mip, req, out, clock_seconds(), 0.0, 0.0, 0, 0, 0, 0, 0, 0.0, NULL, err, errsz, 0, 0, NULL, 0,
-                    NULL, 0, req->level == LEVEL_VALUE ? mip_value_unit(mip) : 0.0};
+                    NULL, 0, req->level == LEVEL_VALUE ? mip_value_unit(mip) : 0.0, 0.0};
     ctx.last_progress = ctx.started;
     if (req->column_order == 1) {
         ctx.pos = column_positions(mip, req->level);
@@ -913,8 +1174,10 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
         }
     }
     int rc = solve_once(&ctx);
-    if (rc == 0)
+    if (rc == 0) {
         run_below_over_budget(&ctx);
+        prove_sliver_empty(&ctx);
+    }
     free(ctx.over_budget);
     active_progress = NULL;
     free(ctx.pos);

@@ -331,9 +331,11 @@ END_TEST
 
 /* tests/scenarios/budget_hair: GLPK's answer, value 2, is a millionth of
  * a krona over the budget and not believed. Before, the run ended with
- * no plan of its own; now it runs again below that answer and finds the
- * best plan within the budget, 0.9, which stays unproven: GLPK's bound
- * (2) came from the answer over the budget. */
+ * no plan of its own; then it ran again below that answer and found the
+ * best plan within the budget, 0.9, left unproven since GLPK's bound (2)
+ * came from the answer over the budget; now the least cost of a plan a
+ * step of the value grid above 0.9 (the plan at 1 600) proves 0.9
+ * (thirty-third session). */
 START_TEST(an_answer_over_the_budget_is_followed_by_a_run_below_it)
 {
     Scenario *s = NULL;
@@ -341,8 +343,8 @@ START_TEST(an_answer_over_the_budget_is_followed_by_a_run_below_it)
     load_built_off_grid("tests/scenarios/budget_hair", &s, &m);
     RunRequest req = level1_request(0.0, NULL);
     RunResult r = budget_plan(&m, &req, 0.9);
-    ck_assert_int_eq(r.stop, STOP_TIME);
-    ck_assert(fabs(r.bound - 2.0) < 1e-6);
+    ck_assert_int_eq(r.stop, STOP_NONE);
+    ck_assert(fabs(r.bound - 0.9) < 1e-9);
     free(r.x);
     model_release(&m);
     scenario_free(s);
@@ -354,7 +356,9 @@ END_TEST
  * plan without a budget (15.5); the best within it is 14.5 (brute force
  * and CBC). GLPK's answers, rounded to whole numbers, kept coming out at
  * 7 250 until the runs below them counted a column as whole only within
- * 1e-9 (13.5 before); still unproven, as GLPK's bound came from 7 250. */
+ * 1e-9 (13.5 before); unproven, as GLPK's bound came from 7 250, until
+ * the least cost of a plan a step above 14.5 proved it (thirty-third
+ * session). */
 START_TEST(runs_below_an_answer_over_the_budget_count_whole_numbers_strictly)
 {
     Scenario *s = NULL;
@@ -363,7 +367,8 @@ START_TEST(runs_below_an_answer_over_the_budget_count_whole_numbers_strictly)
     RunRequest req = level1_request(0.0, NULL);
     req.time_limit_s = 10.0;
     RunResult r = budget_plan(&m, &req, 14.5);
-    ck_assert(r.bound >= 14.5 - 1e-9);
+    ck_assert_int_eq(r.stop, STOP_NONE); /* proven since the thirty-third session */
+    ck_assert(fabs(r.bound - 14.5) < 1e-9);
     free(r.x);
     model_release(&m);
     scenario_free(s);
