@@ -398,21 +398,30 @@ static int start_settled(const SolveCtx *ctx)
     return glpk_start_settled(ctx->req->level, ctx->start_objective, ctx->bound, ctx->req->mip_gap);
 }
 
-/* How often the tree's best bound is read: glp_ios_best_node walks the
- * whole list of open nodes, and GLPK calls back several times a node.
- * Read at every callback it took a random scenario's sliver (15
- * participants, 74 000 callbacks) from 1.98 s to 2.80 s (thirty-third
- * session). A bound read late is a bound all the same, only weaker. */
+/* How often the tree's best bound is read once the tree is large:
+ * glp_ios_best_node walks the whole list of open nodes, and GLPK calls
+ * back several times a node. Read at every callback it took a random
+ * scenario's sliver (15 participants, 74 000 callbacks) from 1.98 s to
+ * 2.80 s (thirty-third session). A bound read late is a bound all the
+ * same, only weaker; but small trees, region search's among them, are
+ * read at every callback: read every 5 ms there too, region search
+ * ended national 2 000's level 2 at 65.0 M SEK where it had 63.7 M (two
+ * runs each; likely as its short runs came back without the bound they
+ * had reached). */
 #define TREE_BOUND_PERIOD_S 0.005
+#define TREE_BOUND_EVERY_UPTO 1000 /* open nodes */
 
-/* 1, with the best bound of the open nodes in *bound, when it is due:
- * TREE_BOUND_PERIOD_S after the last read (*last), and at a new plan,
- * where the bound may settle the run at once. 0 also before GLPK has a
- * bound (±DBL_MAX until the root LP is solved). */
+/* 1, with the best bound of the open nodes in *bound, when it is due: at
+ * every callback while the tree has at most TREE_BOUND_EVERY_UPTO open
+ * nodes, else TREE_BOUND_PERIOD_S after the last read (*last) and at a
+ * new plan, where the bound may settle the run at once. 0 also before
+ * GLPK has a bound (±DBL_MAX until the root LP is solved). */
 static int tree_bound_due(glp_tree *T, double *last, double *bound)
 {
     double now = clock_seconds();
-    if (now - *last < TREE_BOUND_PERIOD_S && glp_ios_reason(T) != GLP_IBINGO)
+    int open = 0;
+    glp_ios_tree_size(T, &open, NULL, NULL);
+    if (open > TREE_BOUND_EVERY_UPTO && now - *last < TREE_BOUND_PERIOD_S && glp_ios_reason(T) != GLP_IBINGO)
         return 0;
     *last = now;
     int best = glp_ios_best_node(T);
