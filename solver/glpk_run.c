@@ -910,7 +910,8 @@ static void run_below_over_budget(SolveCtx *ctx)
             break;
         RunResult before = *ctx->out;
         RunRequest shorter = *req;
-        shorter.time_limit_s = sliver_provable(ctx) ? BELOW_SHARE * left : left;
+        /* a plan to prove, or nothing for the sliver to start from */
+        shorter.time_limit_s = sliver_provable(ctx) && before.has_solution ? BELOW_SHARE * left : left;
         ctx->req = &shorter;
         ctx->started = clock_seconds();
         ctx->budget_retries++;
@@ -959,6 +960,10 @@ typedef struct SliverCtx {
     SliverAnswer answer;
     int bound_over;   /* GLPK's bound on the least cost is over max_cost */
     double bound_read; /* tree_bound_due */
+    double pruned_at; /* the least cost of GLPK's plans in its tree, as it
+                         prunes by them (HUGE_VAL: none) */
+    int strict_int;   /* GLPK counts columns as whole only within the
+                         budget's tolerance (budget_tol_int) */
 } SliverCtx;
 
 /* Beyond this (SEK) over max_cost the least cost of the plans sought
@@ -975,6 +980,13 @@ static void on_sliver_event(glp_tree *T, void *info)
     SliverCtx *s = info;
     SolveCtx *ctx = s->run;
     double now = clock_seconds();
+    /* GLPK's plan as its tree has it: whole only within tol_int, and its
+     * least cost is what GLPK prunes by, not the rounded plan's cost,
+     * which is what glp_mip_obj_val gives after the presolver (review,
+     * thirty-third session: a plan at max_cost − 0.001 of 200 000 SEK was
+     * pruned under one at 1 − 1e-6 that rounded to a plan over it) */
+    if (glp_ios_reason(T) == GLP_IBINGO)
+        s->pruned_at = fmin(s->pruned_at, glp_mip_obj_val(glp_ios_get_prob(T)));
     if (solver_interrupted || now > s->until) {
         glp_ios_terminate(T);
         return;
@@ -1036,29 +1048,34 @@ static int sliver_body(void *arg)
      * 15-participant scenario (costs of 3 000 SEK left its vertices
      * 1e-8 off whole numbers) and found nothing. */
     parm.tol_obj = 0.5 * sliver_margin(max_cost);
+    if (s->strict_int)
+        parm.tol_int = budget_tol_int(mip);
     /* no cover cuts on a budget row (solve_body) */
     parm.mir_cuts = s->pcost ? GLP_OFF : GLP_ON;
     parm.br_tech = s->pcost ? GLP_BR_PCH : GLP_BR_DTH;
     set_time_limit(&parm.tm_lim, s->until - clock_seconds());
     int ret = glp_intopt(P, &parm);
     int status = glp_mip_status(P);
+    int finished = !solver_interrupted && (ret == 0 || ret == GLP_ENOPFS || ret == GLP_ENODFS);
     s->answer = SLIVER_STOPPED;
     if (s->bound_over) {
         s->answer = SLIVER_EMPTY;
-    } else if (solver_interrupted || (ret != 0 && ret != GLP_ENOPFS && ret != GLP_ENODFS)) {
-        /* stopped, or failed: no answer */
-    } else if (ret == GLP_ENOPFS || status == GLP_NOFEAS) {
+    } else if (finished && (ret == GLP_ENOPFS || status == GLP_NOFEAS)) {
         s->answer = SLIVER_EMPTY;
     } else if (status == GLP_OPT || status == GLP_FEAS) {
+        /* also a plan found before a stop: any plan of value ≥ the target
+         * that fits will do, not only the cheapest */
         for (int j = 0; j < mip->ncols; j++) {
             double v = glp_mip_col_val(P, (ctx->pos ? ctx->pos[j] : j) + 1);
             s->x[j] = integral_column(&mip->cols[j]) ? nearbyint(v) : v;
         }
+        double least = fmin(s->pruned_at, glp_mip_obj_val(P));
         if (mip_solution_ok(mip, s->x))
             s->answer = SLIVER_PLAN;
-        else if (status == GLP_OPT)
-            s->answer = glp_mip_obj_val(P) > sliver_margin(max_cost) ? SLIVER_EMPTY /* the least cost is over */
-                                                                     : SLIVER_UNDECIDED;
+        else if (finished && status == GLP_OPT)
+            s->answer = least - parm.tol_obj * (1.0 + fabs(least)) > sliver_margin(max_cost)
+                            ? SLIVER_EMPTY /* the least cost is over */
+                            : SLIVER_UNDECIDED;
     }
     glp_delete_prob(P);
     return 0;
@@ -1121,11 +1138,13 @@ static void prove_sliver_empty(SolveCtx *ctx)
         out->stop = STOP_GAP; /* within --gap of a bound that holds for every plan */
         return;
     }
+    double until = ctx->started + req->time_limit_s;
+    if (presolve_too_slow(mip, until - clock_seconds()))
+        return; /* GLPK's MIP presolver, silent and not to be stopped, would overrun the limit */
     SliverCtx s = {ctx, the_budget_row(mip), 0.0, 0.0, 0, malloc((size_t)mip->ncols * sizeof(double)),
-                   SLIVER_STOPPED, 0, 0.0};
+                   SLIVER_STOPPED, 0, 0.0, HUGE_VAL, 0};
     if (!s.x)
         return;
-    double until = ctx->started + req->time_limit_s;
     /* the run has a plan as good as its start: a give-up (which the
      * terminal hook would apply outside the tree) is not for this */
     RunRequest own = *req;
@@ -1138,8 +1157,15 @@ static void prove_sliver_empty(SolveCtx *ctx)
         s.target = out->objective + 0.5 * ctx->unit; /* add_value_cutoff rounds it up to the next step */
         s.until = fmin(until, clock_seconds() + slice);
         s.bound_over = 0;
-        if (guarded(sliver_body, &s) != 0 || s.answer == SLIVER_UNDECIDED)
+        s.pruned_at = HUGE_VAL;
+        if (guarded(sliver_body, &s) != 0)
             break;
+        if (s.answer == SLIVER_UNDECIDED) {
+            if (s.strict_int)
+                break;
+            s.strict_int = 1; /* GLPK's plan, whole within 1e-5, rounded over the budget: again, strictly */
+            continue;
+        }
         if (s.answer == SLIVER_STOPPED) {
             /* the other way of branching, and each way twice as long
              * as before once both have had their go */
@@ -1161,6 +1187,11 @@ static void prove_sliver_empty(SolveCtx *ctx)
         if (mip_value_done(out->bound, value, 0.0)) {
             out->bound = value;
             out->stop = STOP_NONE;
+            break;
+        }
+        if (mip_within_gap(out->bound, value, req->mip_gap)) {
+            out->stop = STOP_GAP;
+            break;
         }
     }
     if (solver_interrupted && out->stop == STOP_TIME)

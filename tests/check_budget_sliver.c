@@ -5,7 +5,9 @@
  * over max_cost is not believed, the runs below it cannot see the plan a
  * millionth under it, and the least cost of a plan a step better must
  * find that plan and then prove it; a plan over max_cost by less than
- * GLPK can tell apart must leave the run unproven, never proven.
+ * GLPK can tell apart must leave the run unproven, never proven; and a
+ * plan GLPK counts as whole that rounds to one over the budget proves
+ * nothing (an independent review's program).
  */
 #include <check.h>
 #include <math.h>
@@ -106,6 +108,58 @@ START_TEST(a_plan_far_over_the_budget_is_no_sliver)
 }
 END_TEST
 
+/* The review's program (thirty-third session): max_cost 200 000 SEK;
+ * plan B, value 1000, costs 199 999.999 and fits; B2, value 999.999, at
+ * 199 999.95; K adds 0.001 of value per unit at 0.005 SEK (at most one
+ * unit, more only with Z at 196 000, and not with B2). GLPK counts B at
+ * 1 − 1e-6 as whole, and its plan there with a unit of K, of least cost
+ * about 0.2 SEK under max_cost, rounds to B and K, 0.004 over: the least
+ * cost after GLPK's presolver is the rounded plan's, and 999.999 was
+ * called optimal. The answer must be B, proven, or at least never 999.999
+ * proven. */
+static Mip review_program(void)
+{
+    const double m = 200000.0;
+    Mip p;
+    memset(&p, 0, sizeof p);
+    int budget = mip_add_row(&p, -HUGE_VAL, m, 'b');
+    int lim = mip_add_row(&p, -HUGE_VAL, 1.0, 'l');
+    int conf = mip_add_row(&p, -HUGE_VAL, 1.0, 'c');
+    int b = mip_add_col(&p, (MipCol){COL_X, 1, 0.0, 1.0, 1000.0, m - 0.001, 0, 0, 0});
+    int k = mip_add_col(&p, (MipCol){COL_X, 1, 0.0, 1e6, 0.001, 0.005, 1, 0, 0});
+    int b2 = mip_add_col(&p, (MipCol){COL_X, 1, 0.0, 1.0, 999.999, m - 0.05, 2, 0, 0});
+    int z = mip_add_col(&p, (MipCol){COL_X, 1, 0.0, 1.0, 0.0, 196000.0, 3, 0, 0});
+    mip_add_coef(&p, budget, b, m - 0.001);
+    mip_add_coef(&p, budget, k, 0.005);
+    mip_add_coef(&p, budget, b2, m - 0.05);
+    mip_add_coef(&p, budget, z, 196000.0);
+    mip_add_coef(&p, lim, k, 1.0);
+    mip_add_coef(&p, lim, z, -1e6);
+    mip_add_coef(&p, conf, b2, 1.0);
+    mip_add_coef(&p, conf, k, 1.0);
+    ck_assert(!p.oom);
+    return p;
+}
+
+START_TEST(a_plan_rounded_over_the_budget_proves_nothing)
+{
+    Mip m = review_program();
+    RunRequest req = level1();
+    req.time_limit_s = 10.0;
+    RunResult r;
+    char err[256];
+    ck_assert_int_eq(glpk_solve_level(&m, &req, &r, err, sizeof err), 0);
+    ck_assert(r.has_solution);
+    ck_assert(mip_solution_ok(&m, r.x));
+    if (r.stop == STOP_NONE)
+        ck_assert_msg(r.objective > 1000.0 - 1e-9, "called %.6f optimal; plan B (1000) fits", r.objective);
+    else
+        ck_assert(r.bound >= 1000.0 - 1e-9);
+    free(r.x);
+    mip_release(&m);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("budget_sliver");
@@ -114,6 +168,7 @@ int main(void)
     tcase_add_test(tc, the_plan_just_under_the_budget_is_found_and_proven);
     tcase_add_test(tc, a_plan_over_the_budget_by_less_than_glpk_tells_leaves_it_unproven);
     tcase_add_test(tc, a_plan_far_over_the_budget_is_no_sliver);
+    tcase_add_test(tc, a_plan_rounded_over_the_budget_proves_nothing);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
