@@ -38,15 +38,22 @@ static Mip three_plans(double over)
     return m;
 }
 
-static RunRequest level1(void)
+/* Level 1 of m on one process within `seconds`: GLPK's answer, which
+ * must be a plan that keeps to every row, the budget exactly. */
+static RunResult level1(const Mip *m, double seconds)
 {
     RunRequest req;
     memset(&req, 0, sizeof req);
     req.level = LEVEL_VALUE;
-    req.time_limit_s = 20.0;
+    req.time_limit_s = seconds;
     req.quiet = 1;
     req.jobs = 1;
-    return req;
+    RunResult r;
+    char err[256];
+    ck_assert_int_eq(glpk_solve_level(m, &req, &r, err, sizeof err), 0);
+    ck_assert(r.has_solution);
+    ck_assert(mip_solution_ok(m, r.x));
+    return r;
 }
 
 /* The plan a millionth under max_cost is found and proven: the runs
@@ -55,12 +62,7 @@ static RunRequest level1(void)
 START_TEST(the_plan_just_under_the_budget_is_found_and_proven)
 {
     Mip m = three_plans(1e-6);
-    RunRequest req = level1();
-    RunResult r;
-    char err[256];
-    ck_assert_int_eq(glpk_solve_level(&m, &req, &r, err, sizeof err), 0);
-    ck_assert(r.has_solution);
-    ck_assert(mip_solution_ok(&m, r.x));
+    RunResult r = level1(&m, 20.0);
     ck_assert_double_eq_tol(r.objective, 1.5, 1e-12);
     ck_assert_int_eq(r.stop, STOP_NONE);
     ck_assert_double_eq_tol(r.bound, 1.5, 1e-12);
@@ -77,13 +79,7 @@ END_TEST
 START_TEST(a_plan_over_the_budget_by_less_than_glpk_tells_leaves_it_unproven)
 {
     Mip m = three_plans(5e-9);
-    RunRequest req = level1();
-    req.time_limit_s = 5.0;
-    RunResult r;
-    char err[256];
-    ck_assert_int_eq(glpk_solve_level(&m, &req, &r, err, sizeof err), 0);
-    ck_assert(r.has_solution);
-    ck_assert(mip_solution_ok(&m, r.x));
+    RunResult r = level1(&m, 5.0);
     ck_assert_double_eq_tol(r.objective, 1.5, 1e-12);
     ck_assert_int_eq(r.stop, STOP_TIME);
     ck_assert(r.bound >= 2.0 - 1e-9);
@@ -97,10 +93,7 @@ END_TEST
 START_TEST(a_plan_far_over_the_budget_is_no_sliver)
 {
     Mip m = three_plans(1.0);
-    RunRequest req = level1();
-    RunResult r;
-    char err[256];
-    ck_assert_int_eq(glpk_solve_level(&m, &req, &r, err, sizeof err), 0);
+    RunResult r = level1(&m, 20.0);
     ck_assert_double_eq_tol(r.objective, 1.5, 1e-12);
     ck_assert_int_eq(r.stop, STOP_NONE);
     free(r.x);
@@ -144,13 +137,7 @@ static Mip review_program(void)
 START_TEST(a_plan_rounded_over_the_budget_proves_nothing)
 {
     Mip m = review_program();
-    RunRequest req = level1();
-    req.time_limit_s = 10.0;
-    RunResult r;
-    char err[256];
-    ck_assert_int_eq(glpk_solve_level(&m, &req, &r, err, sizeof err), 0);
-    ck_assert(r.has_solution);
-    ck_assert(mip_solution_ok(&m, r.x));
+    RunResult r = level1(&m, 10.0);
     if (r.stop == STOP_NONE)
         ck_assert_msg(r.objective > 1000.0 - 1e-9, "called %.6f optimal; plan B (1000) fits", r.objective);
     else
