@@ -919,7 +919,6 @@ done:
     return rc;
 }
 
-
 /* The floor row's right-hand side (program_add_value_floor): in integer
  * form, Σ round(v·10^d)·X ≥ round(V·10^d) − ⌊tol·10^d⌋ is the same set of
  * integer plans as Σ v·X ≥ V − tol, without the sliver of fractional
@@ -938,10 +937,17 @@ static double value_floor_side(int value_digits, double divisor, double target, 
     return ceil((nearbyint(target * scale) - floor(tol * scale + 1e-9)) / divisor);
 }
 
+/* The floor row's divisor: the gcd of the values in units of 10^-d
+ * (mip_value_gcd), 1 without a value grid. */
+static double value_floor_divisor(const Mip *mip, int value_digits)
+{
+    return value_digits >= 0 ? mip_value_gcd(mip, pow(10.0, value_digits)) : 1.0;
+}
+
 int program_add_value_floor(Mip *mip, int value_digits, double target, double tol)
 {
     double scale = value_digits >= 0 ? pow(10.0, value_digits) : 1.0;
-    double divisor = value_digits >= 0 ? mip_value_gcd(mip, scale) : 1.0;
+    double divisor = value_floor_divisor(mip, value_digits);
     int row = mip_add_row(mip, value_floor_side(value_digits, divisor, target, tol), HUGE_VAL, 'v');
     for (int j = 0; j < mip->ncols; j++)
         if (mip->cols[j].value != 0.0)
@@ -952,8 +958,7 @@ int program_add_value_floor(Mip *mip, int value_digits, double target, double to
 
 int program_move_value_floor(Mip *mip, int value_digits, double target, double tol)
 {
-    double scale = value_digits >= 0 ? pow(10.0, value_digits) : 1.0;
-    double divisor = value_digits >= 0 ? mip_value_gcd(mip, scale) : 1.0;
+    double divisor = value_floor_divisor(mip, value_digits);
     for (int i = mip->nrows - 1; i >= 0; i--)
         if (mip->rows[i].tag == 'v') {
             mip->rows[i].lb = value_floor_side(value_digits, divisor, target, tol);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../solver/glpk_run.h"
+#include "run_request.h"
 
 #define MAX_COST 1600.0
 
@@ -42,12 +43,7 @@ static Mip three_plans(double over)
  * must be a plan that keeps to every row, the budget exactly. */
 static RunResult level1(const Mip *m, double seconds)
 {
-    RunRequest req;
-    memset(&req, 0, sizeof req);
-    req.level = LEVEL_VALUE;
-    req.time_limit_s = seconds;
-    req.quiet = 1;
-    req.jobs = 1;
+    RunRequest req = test_level1_request(seconds);
     RunResult r;
     char err[256];
     ck_assert_int_eq(glpk_solve_level(m, &req, &r, err, sizeof err), 0);

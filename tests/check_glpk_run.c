@@ -19,6 +19,7 @@
 #include "../solver/build.h"
 #include "../solver/glpk_run.h"
 #include "../solver/price_start.h"
+#include "run_request.h"
 
 static Scenario *load_kronoberg(void)
 {
@@ -34,12 +35,7 @@ static Scenario *load_kronoberg(void)
 
 static RunRequest level1_request(double give_up_s, const double *start)
 {
-    RunRequest req;
-    memset(&req, 0, sizeof req);
-    req.level = LEVEL_VALUE;
-    req.time_limit_s = 60.0;
-    req.quiet = 1;
-    req.jobs = 1;
+    RunRequest req = test_level1_request(60.0);
     req.start = start;
     req.give_up_s = give_up_s;
     return req;

@@ -24,6 +24,7 @@
 #include "../solver/build.h"
 #include "../solver/glpk_run.h"
 #include "../solver/price_start.h"
+#include "run_request.h"
 
 static Scenario *load(const char *dir)
 {
@@ -35,17 +36,6 @@ static Scenario *load(const char *dir)
     diag_release(&diags);
     ck_assert_int_eq(rc, 0);
     return s;
-}
-
-static RunRequest level1(double seconds)
-{
-    RunRequest req;
-    memset(&req, 0, sizeof req);
-    req.level = LEVEL_VALUE;
-    req.time_limit_s = seconds;
-    req.quiet = 1;
-    req.jobs = 1;
-    return req;
 }
 
 /* sikt-inland with the budget `max_cost` (≤ 0: none), built */
@@ -64,7 +54,7 @@ static double priced_value(const Model *m, double seconds)
 {
     double *x = calloc((size_t)m->mip.ncols, sizeof *x);
     char err[256];
-    RunRequest base = level1(0.0);
+    RunRequest base = test_level1_request(0.0);
     ck_assert_int_eq(price_start(&m->mip, &base, seconds, x, err, sizeof err), 1);
     ck_assert(mip_solution_ok(&m->mip, x));
     double value = mip_objective(&m->mip, x, LEVEL_VALUE);
@@ -140,7 +130,7 @@ START_TEST(no_budget_no_priced_plan)
     double *x = calloc((size_t)m.mip.ncols, sizeof *x);
     x[0] = 42.0;
     char err[256];
-    RunRequest base = level1(0.0);
+    RunRequest base = test_level1_request(0.0);
     ck_assert_int_eq(price_start(&m.mip, &base, 60.0, x, err, sizeof err), 0);
     ck_assert(x[0] == 42.0); /* untouched */
     free(x);
@@ -161,7 +151,7 @@ START_TEST(cutoff_proves_an_optimal_start)
     ck_assert_int_ge(m.value_digits, 0);
     double half = 0.5 * pow(10.0, -m.value_digits);
     char err[256];
-    RunRequest req = level1(60.0);
+    RunRequest req = test_level1_request(60.0);
     RunResult opt;
     ck_assert_int_eq(glpk_solve_level(&m.mip, &req, &opt, err, sizeof err), 0);
     ck_assert_int_eq(opt.stop, STOP_NONE);
@@ -204,7 +194,7 @@ START_TEST(cutoff_needs_a_start_below_it)
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
     char err[256];
-    RunRequest req = level1(60.0);
+    RunRequest req = test_level1_request(60.0);
     req.value_cutoff = 100.0; /* nothing reaches it, but there is no start */
     RunResult r;
     ck_assert_int_eq(glpk_solve_level(&m.mip, &req, &r, err, sizeof err), 0);
