@@ -277,19 +277,21 @@ static int solve_command(int argc, char **argv, double t0)
         return rc == 2 ? EXIT_BAD_INPUT : EXIT_NO_PLAN;
     }
     if (!a.quiet) {
-        char blocks[64] = "", alongside[64] = "", again[64] = "";
+        char blocks[64] = "", alongside[64] = "", again[64] = "", fixed[64] = "";
         if (stats.blocks > 1)
             snprintf(blocks, sizeof blocks, ", %d independent blocks", stats.blocks);
         if (stats.bound_alongside_s > 0.0)
             snprintf(alongside, sizeof alongside, " (and %.2f s alongside the search)", stats.bound_alongside_s);
         if (stats.level1_again_s > 0.01)
             snprintf(again, sizeof again, ", value again %.2f s", stats.level1_again_s);
+        if (stats.floor_fixed > 0)
+            snprintf(fixed, sizeof fixed, " (%d columns fixed by the value's LP)", stats.floor_fixed);
         fprintf(stderr, "samplan: program %d rows, %d columns, %zu non-zeros (%d participant classes, "
                         "%d slot classes%s); load %.2f s, build %.2f s, value %.2f s (greedy search %.2f s), "
-                        "bound %.2f s%s, cost %.2f s%s\n",
+                        "bound %.2f s%s, cost %.2f s%s%s\n",
                 stats.rows, stats.cols, stats.nnz, stats.participant_classes, stats.slot_classes, blocks,
                 load_s, stats.build_s, stats.level1_s + stats.search_s, stats.search_s, stats.bound_s,
-                alongside, stats.level2_s, again);
+                alongside, stats.level2_s, fixed, again);
     }
     print_summary(s, plan, out, stdout);
     plan_free(plan);

@@ -1234,9 +1234,11 @@ typedef struct LpCtx {
     const Mip *mip;
     RunLevel level;
     double seconds;
-    double *x;
+    double *x;       /* [ncols] the optimal solution, or NULL */
     int *pos; /* column_positions: GLPK position of each column */
     int solved;
+    const double *objective; /* [ncols] maximised instead of the level's, or NULL */
+    double *y;       /* [nrows] the optimal row duals, or NULL */
 } LpCtx;
 
 /* The program loaded for the simplex method: scaled, from an advanced
@@ -1259,6 +1261,11 @@ static int lp_body(void *arg)
     glp_prob *P = load_for_simplex(c->mip, c->level, c->pos);
     if (!P)
         return -1;
+    if (c->objective) {
+        glp_set_obj_dir(P, GLP_MAX);
+        for (int j = 0; j < c->mip->ncols; j++)
+            glp_set_obj_coef(P, c->pos[j] + 1, c->objective[j]);
+    }
     glp_smcp sm;
     glp_init_smcp(&sm);
     sm.msg_lev = GLP_MSG_OFF; /* no progress lines: short, and bounded by tm_lim */
@@ -1268,18 +1275,17 @@ static int lp_body(void *arg)
     set_time_limit(&sm.tm_lim, c->seconds);
     int ret = c->mip->ncols ? glp_simplex(P, &sm) : 0;
     c->solved = ret == 0 && (!c->mip->ncols || glp_get_status(P) == GLP_OPT);
-    for (int j = 0; c->solved && j < c->mip->ncols; j++)
+    for (int j = 0; c->solved && c->x && j < c->mip->ncols; j++)
         c->x[j] = glp_get_col_prim(P, c->pos[j] + 1);
+    for (int i = 0; c->solved && c->y && i < c->mip->nrows; i++)
+        c->y[i] = glp_get_row_dual(P, i + 1);
     glp_delete_prob(P);
     return 0;
 }
 
-int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x, char *err, size_t errsz)
+/* glpk_lp_relaxation and glpk_lp_row_duals: solves ctx's LP. */
+static int lp_solve(LpCtx ctx, char *err, size_t errsz)
 {
-    /* in glpsol's column order (objective columns first): kronoberg
-     * 2 000 with start windows four times as long, 40 k non-zeros, took
-     * 0.73 s instead of 1.33 s in the builder's */
-    LpCtx ctx = {mip, level, seconds, x, column_positions(mip, level), 0};
     if (!ctx.pos) {
         snprintf(err, errsz, "out of memory");
         return -1;
@@ -1291,6 +1297,22 @@ int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x
     else if (rc < 0)
         snprintf(err, errsz, "GLPK reported an internal error solving the LP relaxation: %s", glpk_last_line);
     return rc < 0 ? -1 : ctx.solved;
+}
+
+int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x, char *err, size_t errsz)
+{
+    /* in glpsol's column order (objective columns first): kronoberg
+     * 2 000 with start windows four times as long, 40 k non-zeros, took
+     * 0.73 s instead of 1.33 s in the builder's */
+    LpCtx ctx = {mip, level, seconds, x, column_positions(mip, level), 0, NULL, NULL};
+    return lp_solve(ctx, err, errsz);
+}
+
+int glpk_lp_row_duals(const Mip *mip, const double *objective, double seconds, double *y, char *err,
+                      size_t errsz)
+{
+    LpCtx ctx = {mip, LEVEL_VALUE, seconds, NULL, column_positions(mip, LEVEL_VALUE), 0, objective, y};
+    return lp_solve(ctx, err, errsz);
 }
 
 /* ---- an LP kept warm across bound changes ---------------------------------- */

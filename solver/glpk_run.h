@@ -91,6 +91,14 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
  * err. Region search (solver/lns.c) steers by it. */
 int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x, char *err, size_t errsz);
 
+/* The LP relaxation maximising objective[ncols] (the level-1 program's
+ * rows and bounds) within `seconds`: 1 and y[nrows] the row duals of its
+ * optimal basis, 0 when it was not solved to optimality in time, −1 on a
+ * GLPK failure or out-of-memory (message in err). solver/floor_fixing.c
+ * turns them into column bounds. */
+int glpk_lp_row_duals(const Mip *mip, const double *objective, double seconds, double *y, char *err,
+                      size_t errsz);
+
 /* An LP kept in GLPK across changes of column bounds, each re-solve
  * going on from the last basis (solver/screen.c prices hundreds of moves
  * this way). glpk_lp_warm loads mip's LP relaxation for the level and

@@ -37,6 +37,7 @@ typedef struct SolveStats {
     double greedy_value;  /* value of the best greedy plan (0 if none) */
     double search_s;      /* seconds of greedy search (solver/greedy_search.c), 0 if none */
     int blocks;           /* independent blocks solved one by one (1 = whole) */
+    int floor_fixed;      /* columns level 1's LP fixed for level 2 (solver/floor_fixing.h) */
 } SolveStats;
 
 /* Solves s. On success returns 0 and sets *out to a plan (status optimal
