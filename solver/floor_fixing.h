@@ -15,9 +15,10 @@
  * and an integer X_j moves at most ⌊(D − L) / |d_j|⌋ from it. With y the
  * duals of the LP maximising the floor row, D is the LP's optimum; where
  * level 1's LP is tight (kronoberg 2 000: both 9 553 units), every integer
- * column with a reduced cost is fixed. The LP relaxation of level 2 is not
- * changed by this (it already lies on level 1's optimal face), but GLPK's
- * cuts and presolve see the fixed columns: glpsol proved the level-2
+ * column with a reduced cost is fixed. The LP relaxation of level 2 is then
+ * not changed (it already lies on level 1's optimal face; with D > L the
+ * rounding down tightens it), but GLPK's cuts and presolve see the fixed
+ * columns: glpsol proved the level-2
  * program of kronoberg 2 000 in 18.6 s with them and left it at a 2.4 %
  * gap in 40 s without (bench/RESULTS.md, thirty-fourth session).
  *

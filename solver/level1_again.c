@@ -119,6 +119,9 @@ int parts_level1_again(Part *parts, int n, const RunRequest *base, int value_dig
             rc = -1;
             break;
         }
+        /* a higher floor fixes more (the bounds from the lower one hold) */
+        int fixed = 0;
+        parts_fix_by_floor(parts, n, gained, deadline, base->quiet, &fixed);
         if (parts_run_level(parts, n, LEVEL_COST, base, deadline, kill_at, jobs, err, errsz))
             rc = -1;
     }

@@ -6,6 +6,7 @@
  */
 #include "parts.h"
 
+#include "floor_fixing.h"
 #include "lns.h"
 #include "price_start.h"
 #include "solve.h" /* solve_bound_on_grid */
@@ -336,6 +337,27 @@ int part_prepare_level2(Part *pt, int value_digits, double target, double tol)
             mip_objective(pt->mip, pt->x, LEVEL_COST) - 1e-9)
         memcpy(pt->x, pt->fallback, (size_t)pt->mip->ncols * sizeof *pt->x);
     return 0;
+}
+
+void parts_fix_by_floor(Part *parts, int n, const unsigned char *which, double deadline, int quiet, int *fixed)
+{
+    double until = clock_seconds() + FLOOR_FIX_SHARE * (deadline - clock_seconds());
+    for (int i = 0; i < n; i++) {
+        Part *pt = &parts[i];
+        double left = until - clock_seconds();
+        if (left < 0.01 || solver_interrupted)
+            break;
+        if ((which && !which[i]) || !pt->floor_added || pt->settled2 || lns_wanted(pt->mip))
+            continue;
+        /* the fixing is a help, not a need: after a GLPK failure in its
+         * LP the part goes on to level 2 as it is (review, thirty-fourth
+         * session: the whole solve had ended without a plan) */
+        char why[256];
+        int k = floor_fix_columns(pt->mip, pt->x, left, why, sizeof why);
+        if (k < 0 && !quiet)
+            fprintf(stderr, "samplan: level 2 goes on without the columns its value floor fixes: %s\n", why);
+        *fixed += k > 0 ? k : 0;
+    }
 }
 
 int parts_allowance_tradable(double value, int value_digits)

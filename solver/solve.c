@@ -15,7 +15,6 @@
 #include "bound_alongside.h"
 #include "build.h"
 #include "extract.h"
-#include "floor_fixing.h"
 #include "glpk_run.h"
 #include "greedy.h"
 #include "lagrange.h"
@@ -313,33 +312,6 @@ static double level2_deadline(const Part *parts, int n, double gap, double level
     return fmin(deadline, now + fmax(LEVEL2_GAP_MIN_S, took * (1.0 - LEVEL1_SHARE) / LEVEL1_SHARE));
 }
 
-/* The share of the time left that level 1's LP may take, over all parts,
- * to fix columns for level 2 (fix_by_floor). Kronoberg 2 000's takes
- * 0.16 s; national programs', which region search solves, are skipped. */
-#define FLOOR_FIX_SHARE 0.1
-
-/* Tightens each part's columns to the bounds its value floor implies
- * through level 1's LP (solver/floor_fixing.h), within FLOOR_FIX_SHARE of
- * the time to `deadline`: the same plans, fewer for GLPK's level 2 to
- * branch over. Returns 0, or −1 with a message in err. */
-static int fix_by_floor(Part *parts, int n, double deadline, SolveStats *stats, char *err, size_t errsz)
-{
-    double until = clock_seconds() + FLOOR_FIX_SHARE * (deadline - clock_seconds());
-    for (int i = 0; i < n; i++) {
-        Part *pt = &parts[i];
-        double left = until - clock_seconds();
-        if (left < 0.01 || solver_interrupted)
-            break;
-        if (!pt->floor_added || pt->settled2 || lns_wanted(pt->mip))
-            continue;
-        int fixed = floor_fix_columns(pt->mip, pt->x, left, err, errsz);
-        if (fixed < 0)
-            return -1;
-        stats->floor_fixed += fixed;
-    }
-    return 0;
-}
-
 /* Parts are never bundled (min_cols 1): one branch-and-bound over two
  * independent parts can explore the product of their trees, while a fork
  * and a GLPK call per part cost only milliseconds. */
@@ -535,8 +507,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
         }
     }
     double t2 = clock_seconds();
-    if (fix_by_floor(parts, n, deadline, stats, err, errsz))
-        goto done;
+    parts_fix_by_floor(parts, n, NULL, deadline, base.quiet, &stats->floor_fixed);
     /* level 2 is the last: a worker GLPK keeps past its limit (a node's
      * pseudo-cost trials make no callback for up to 0.6 s on kronoberg
      * 2 000) is killed just before the limit, leaving time to write the
@@ -562,6 +533,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
             snprintf(err, errsz, "out of memory building the second level");
             goto done;
         }
+        parts_fix_by_floor(parts, n, NULL, level2_end, base.quiet, &stats->floor_fixed);
         if (!one->settled2 &&
             parts_run_level(parts, n, LEVEL_COST, &base, level2_end, kill_at, jobs, err, errsz))
             goto done;

@@ -111,6 +111,20 @@ elif [ -e "$tmp/fault/summary.json" ]; then say "FAIL glpk error: a plan was wri
 elif [ -e "$tmp/fault.db" ]; then say "FAIL glpk error: a run store was made for a run not recorded"; fail=1
 else say "ok   glpk error: exit 1 with GLPK's own words, no plan, no new run store"; fi
 
+# 3b. a GLPK error in the LP of the value floor's fixing (test hook
+# SAMPLAN_FAULT_GLPK=floor): that step only helps, so level 2 goes on
+# without it, says so, and the plan is still proven (review, thirty-fourth
+# session: the solve had ended with exit 1 and no plan)
+SAMPLAN_FAULT_GLPK=floor "$SAMPLAN" solve scenarios/sikt-inland -o "$tmp/ffault" --jobs 1 >/dev/null 2>"$tmp/ffault.err"
+rc=$?
+if [ $rc -ne 0 ]; then say "FAIL glpk error in the floor's LP: exit $rc (expected 0)"; cat "$tmp/ffault.err"; fail=1
+elif ! grep -q "level 2 goes on without the columns its value floor fixes: GLPK reported an internal error" "$tmp/ffault.err"; then
+    say "FAIL glpk error in the floor's LP: message"; cat "$tmp/ffault.err"; fail=1
+elif [ "$(status_of "$tmp/ffault")" != optimal ]; then say "FAIL glpk error in the floor's LP: status $(status_of "$tmp/ffault")"; fail=1
+elif ! "$TOOLS/plan_check" scenarios/sikt-inland "$tmp/ffault" >"$tmp/ffault.chk" 2>&1; then
+    say "FAIL glpk error in the floor's LP: plan_check"; tail -5 "$tmp/ffault.chk"; fail=1
+else say "ok   glpk error in the floor's LP: level 2 goes on without it, optimal plan"; fi
+
 # 4. Ctrl-C while independent blocks are solved by two worker processes
 # (the 'alone' variant splits into one block per municipality with a
 # centre): the SIGINT sent to samplan alone is passed on to the workers,
