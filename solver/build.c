@@ -958,13 +958,11 @@ int program_add_value_floor(Mip *mip, int value_digits, double target, double to
 
 int program_move_value_floor(Mip *mip, int value_digits, double target, double tol)
 {
-    double divisor = value_floor_divisor(mip, value_digits);
-    for (int i = mip->nrows - 1; i >= 0; i--)
-        if (mip->rows[i].tag == 'v') {
-            mip->rows[i].lb = value_floor_side(value_digits, divisor, target, tol);
-            return 0;
-        }
-    return -1;
+    int row = mip_value_floor_row(mip);
+    if (row < 0)
+        return -1;
+    mip->rows[row].lb = value_floor_side(value_digits, value_floor_divisor(mip, value_digits), target, tol);
+    return 0;
 }
 
 void model_release(Model *m)

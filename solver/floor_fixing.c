@@ -10,15 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-/* The floor row level 2 added (the last row tagged 'v'), or −1. */
-static int floor_row(const Mip *mip)
-{
-    for (int i = mip->nrows - 1; i >= 0; i--)
-        if (mip->rows[i].tag == 'v' && isfinite(mip->rows[i].lb))
-            return i;
-    return -1;
-}
-
 /* The largest value of coef · t for t within [lo, hi]; NAN when that is
  * unbounded. */
 static long double term_max(long double coef, double lo, double hi)
@@ -66,8 +57,8 @@ static int tighten(const Mip *mip, const long double *d, long double slack, cons
 
 int floor_fix_columns(Mip *mip, const double *start, double seconds, char *err, size_t errsz)
 {
-    int f = floor_row(mip);
-    if (f < 0 || !mip->ncols)
+    int f = mip_value_floor_row(mip);
+    if (f < 0 || !isfinite(mip->rows[f].lb) || !mip->ncols)
         return 0;
     double *objective = calloc((size_t)mip->ncols, sizeof *objective);
     double *y = calloc((size_t)mip->nrows, sizeof *y);

@@ -222,3 +222,11 @@ void mip_release(Mip *m)
     free(m->ar);
     memset(m, 0, sizeof *m);
 }
+
+int mip_value_floor_row(const Mip *m)
+{
+    for (int i = m->nrows - 1; i >= 0; i--)
+        if (m->rows[i].tag == 'v')
+            return i;
+    return -1;
+}

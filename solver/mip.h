@@ -102,6 +102,10 @@ double mip_value_gcd(const Mip *m, double scale);
  * against 184.0 in tenths. */
 double mip_value_unit(const Mip *m);
 
+/* The value floor row level 2 added (the last row tagged 'v',
+ * solver/build.c program_add_value_floor), or −1. */
+int mip_value_floor_row(const Mip *m);
+
 /* Σ coefficient × x over the columns, for the level's objective. */
 double mip_objective(const Mip *m, const double *x, RunLevel level);
 
