@@ -106,27 +106,11 @@ static Random random_program(void)
     return r;
 }
 
-static double row_activity(const Mip *m, int i, const double *x)
-{
-    double s = 0.0;
-    for (size_t k = 0; k < m->nnz; k++)
-        if (m->ia[k] == i)
-            s += m->ar[k] * x[m->ja[k]];
-    return s;
-}
-
-/* 1 when x meets every row (to rounding) and its own bounds. */
+/* 1 when x meets every row (to rounding: 1e-9 relative) and its own
+ * bounds; the random programs tag their rows 'c' and the floor 'v'. */
 static int feasible(const Mip *m, const double *x)
 {
-    for (int j = 0; j < m->ncols; j++)
-        if (x[j] < m->cols[j].lb || x[j] > m->cols[j].ub)
-            return 0;
-    for (int i = 0; i < m->nrows; i++) {
-        double a = row_activity(m, i, x), tol = 1e-9 * (1.0 + fabs(a));
-        if (a < m->rows[i].lb - tol || a > m->rows[i].ub + tol)
-            return 0;
-    }
-    return 1;
+    return mip_solution_within(m, x, "cv");
 }
 
 /* Calls visit on every integer point within the columns' bounds (box:
