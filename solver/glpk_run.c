@@ -64,9 +64,10 @@ static struct SolveCtx *active_progress; /* the level being solved, for progress
 static void progress_from_terminal(void);
 
 static int stop_requested_by_terminal(const char *line);
-/* An LP outside any level's run that Ctrl-C may stop (glpk_lp_row_duals):
- * it answers nothing the run needs, and took up to a tenth of the time
- * left in silence (review, thirty-fourth session). */
+/* An LP outside any level's run that Ctrl-C may stop: the value floor's
+ * (glpk_lp_row_duals) and region search's (glpk_lp_relaxation). Each
+ * answers nothing the run needs, and took up to a tenth of the time left
+ * (or 3 s) in silence (review, thirty-fourth session). */
 static int lp_stoppable;
 
 static int capture_terminal(void *info, const char *s)
@@ -1329,7 +1330,10 @@ int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x
      * 2 000 with start windows four times as long, 40 k non-zeros, took
      * 0.73 s instead of 1.33 s in the builder's */
     LpCtx ctx = {mip, level, seconds, x, column_positions(mip, level), 0, NULL, NULL};
-    return lp_solve(ctx, err, errsz);
+    lp_stoppable = 1;
+    int rc = lp_solve(ctx, err, errsz);
+    lp_stoppable = 0;
+    return rc;
 }
 
 int glpk_lp_row_duals(const Mip *mip, const double *objective, double seconds, double *y, char *err,

@@ -88,7 +88,7 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
  * by the simplex method within `seconds`: 1 and x[ncols] its optimal
  * solution, 0 when it was not solved to optimality in time (x then
  * undefined), −1 on a GLPK failure or out-of-memory, with a message in
- * err. Region search (solver/lns.c) steers by it. */
+ * err. Region search (solver/lns.c) steers by it; Ctrl-C stops it (0). */
 int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x, char *err, size_t errsz);
 
 /* The LP relaxation maximising objective[ncols] (the level-1 program's
