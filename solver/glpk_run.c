@@ -1,261 +1,23 @@
 /*
- * glpk_run.c — the one file that talks to GLPK (see glpk_run.h).
- *
- * GLPK calls abort() on internal errors unless an error hook is installed.
- * Every entry point here runs its GLPK work inside `guarded()`: the hook
- * frees GLPK's whole environment and longjmps back, after which no GLPK
- * object may be touched, so bodies keep GLPK pointers only in their
- * context and the failure path never frees them. Our own allocations live
- * in the context too and are freed by the caller on every path.
+ * glpk_run.c — one lexicographic level solved by GLPK's branch-and-cut
+ * (glpk_run.h): limits, progress lines, Ctrl-C, a start plan, the value
+ * cutoff, budgets held exactly (and the sliver under a budget). The
+ * ground every GLPK call stands on is glpk_env.c; loading, glpk_load.c;
+ * LPs, glpk_lp.c; export, glpk_export.c.
  */
-#include "glpk_run.h"
-#include "mps_write.h"
+#include "glpk_internal.h"
 
-#include <errno.h>
-#include <glpk.h>
 #include <float.h>
+#include <glpk.h>
 #include <limits.h>
 #include <math.h>
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
-volatile sig_atomic_t solver_interrupted = 0;
-
-double clock_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-const char *progress_number(double v, char buf[32])
-{
-    if (fabs(v) >= 1e6 && fabs(v) < 1e15)
-        snprintf(buf, 32, "%.0f", v);
-    else
-        snprintf(buf, 32, "%.6g", v);
-    return buf;
-}
-
-/* ---- error hook ---------------------------------------------------------- */
-
-static void on_glpk_error(void *info)
-{
-    jmp_buf *env = info;
-    glp_free_env(); /* all GLPK objects are gone from here on */
-    longjmp(*env, 1);
-}
-
-/* Where an interrupt during an LP solve jumps to (see capture_terminal). */
-static jmp_buf *guard_env;
-static volatile int guard_interrupt_jump;
-
-/* GLPK's own output is replaced by our progress lines, but the last line is
- * kept: when GLPK fails, it says why there. */
-static char glpk_last_line[256];
-static char glpk_previous_line[256];
-
-struct SolveCtx;
-static struct SolveCtx *active_progress; /* the level being solved, for progress lines */
-static void progress_from_terminal(void);
-
-static int stop_requested_by_terminal(const char *line);
-/* An LP outside any level's run that Ctrl-C may stop: the value floor's
- * (glpk_lp_row_duals) and region search's (glpk_lp_relaxation). Each
- * answers nothing the run needs, and took up to a tenth of the time left
- * (or 3 s) in silence (review, thirty-fourth session). */
-static int lp_stoppable;
-
-static int capture_terminal(void *info, const char *s)
-{
-    (void)info;
-    int why = guard_env ? stop_requested_by_terminal(s) : 0;
-    if (why) {
-        /* Ctrl-C, or the time limit, while GLPK solves an LP outside the
-         * tree (its presolve and first relaxation do not honour tm_lim, and
-         * nothing can stop its simplex from outside): leave it the way the
-         * error hook does (free its whole environment and jump back); the
-         * caller then keeps its starting plan. */
-        jmp_buf *env = guard_env;
-        guard_env = NULL;
-        guard_interrupt_jump = why;
-        glp_free_env();
-        longjmp(*env, 1);
-    }
-    progress_from_terminal();
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
-        n--;
-    if (n > 0) {
-        memcpy(glpk_previous_line, glpk_last_line, sizeof glpk_previous_line);
-        snprintf(glpk_last_line, sizeof glpk_last_line, "%.*s", (int)n, s);
-    }
-    return 1;
-}
-
-/* The test hook SAMPLAN_FAULT_GLPK: "floor" provokes a GLPK error in the
- * LP of the value floor's fixing (glpk_lp_row_duals) only, any other
- * value in every level's run. */
-static int fault_requested(const char *where)
-{
-    const char *f = getenv("SAMPLAN_FAULT_GLPK");
-    if (!f)
-        return 0;
-    int floor_only = strcmp(f, "floor") == 0;
-    return strcmp(where, "floor") == 0 ? floor_only : !floor_only;
-}
-
-typedef int (*GuardedBody)(void *ctx);
-
-static int guarded(GuardedBody body, void *ctx)
-{
-    jmp_buf env;
-    guard_interrupt_jump = 0;
-    if (setjmp(env)) {
-        glp_error_hook(NULL, NULL);
-        guard_env = NULL;
-        return guard_interrupt_jump == 1 ? -3 : guard_interrupt_jump == 2 ? -4 : -2;
-    }
-    guard_env = &env;
-    glpk_last_line[0] = glpk_previous_line[0] = '\0';
-    glp_error_hook(on_glpk_error, &env);
-    glp_term_hook(capture_terminal, NULL);
-    int rc = body(ctx);
-    guard_env = NULL;
-    glp_error_hook(NULL, NULL);
-    glp_term_hook(NULL, NULL);
-    glp_free_env();
-    return rc;
-}
-
-/* ---- loading ------------------------------------------------------------- */
-
-/* GLPK position (0-based) of each column: first the columns of this
- * level's objective, then the others in order of first appearance in the
- * rows — the order glpsol gives a CPLEX LP file it reads. GLPK's running
- * time swings with column order: the kronoberg 2 000 value level proved in
- * 1.9 s in this order and 6.2 s in the builder's (glpsol, same program),
- * while national 5 000 `alone` went the other way; solver/solve.c races
- * both orders when it has the processors. Returns NULL on out-of-memory. */
-static int *column_positions(const Mip *mip, RunLevel level)
-{
-    int n = mip->ncols, m = mip->nrows;
-    int *pos = malloc((size_t)(n ? n : 1) * sizeof *pos);
-    int *start = calloc((size_t)m + 1, sizeof *start);
-    int *by_row = malloc((mip->nnz ? mip->nnz : 1) * sizeof *by_row);
-    if (!pos || !start || !by_row) {
-        free(pos);
-        free(start);
-        free(by_row);
-        return NULL;
-    }
-    int next = 0;
-    for (int j = 0; j < n; j++) {
-        pos[j] = mip_col_objective(&mip->cols[j], level) != 0.0 ? next++ : -1;
-    }
-    /* non-zeros grouped by row, in their order within each row */
-    for (size_t k = 0; k < mip->nnz; k++)
-        start[mip->ia[k] + 1]++;
-    for (int i = 0; i < m; i++)
-        start[i + 1] += start[i];
-    for (size_t k = 0; k < mip->nnz; k++)
-        by_row[start[mip->ia[k]]++] = (int)k;
-    for (size_t k = 0; k < mip->nnz; k++) {
-        int j = mip->ja[by_row[k]];
-        if (pos[j] < 0)
-            pos[j] = next++;
-    }
-    for (int j = 0; j < n; j++)
-        if (pos[j] < 0)
-            pos[j] = next++;
-    free(start);
-    free(by_row);
-    return pos;
-}
-
-/* The objective GLPK gets for a level: at level 1 with a value grid
- * (unit > 0, mip_value_unit), each value in whole units, so that GLPK
- * rounds its bounds to whole numbers; else the level's own. */
-static double glpk_objective_coef(const MipCol *c, RunLevel level, double unit)
-{
-    double v = mip_col_objective(c, level);
-    return level == LEVEL_VALUE && unit > 0.0 ? nearbyint(v / unit) : v;
-}
-
-/* Loads the program into GLPK, column j at GLPK index pos[j] + 1 (pos
- * NULL: j + 1), the objective in `unit`s at level 1 (0: as it is). */
-static glp_prob *load_program(const Mip *mip, RunLevel level, double unit, int names, const int *pos)
-{
-    glp_prob *P = glp_create_prob();
-    glp_set_obj_dir(P, level == LEVEL_VALUE ? GLP_MAX : GLP_MIN);
-    if (mip->nrows)
-        glp_add_rows(P, mip->nrows);
-    if (mip->ncols)
-        glp_add_cols(P, mip->ncols);
-    char name[64];
-    for (int i = 0; i < mip->nrows; i++) {
-        const MipRow *r = &mip->rows[i];
-        int type;
-        if (isinf(r->lb) && isinf(r->ub))
-            type = GLP_FR;
-        else if (isinf(r->ub))
-            type = GLP_LO;
-        else if (isinf(r->lb))
-            type = GLP_UP;
-        else if (r->lb == r->ub)
-            type = GLP_FX;
-        else
-            type = GLP_DB;
-        glp_set_row_bnds(P, i + 1, type, isinf(r->lb) ? 0.0 : r->lb, isinf(r->ub) ? 0.0 : r->ub);
-        if (names) {
-            snprintf(name, sizeof name, "%c%d", r->tag, i + 1);
-            glp_set_row_name(P, i + 1, name);
-        }
-    }
-    static const char col_tag[] = {'x', 'g', 'n', 'z'};
-    for (int j = 0; j < mip->ncols; j++) {
-        const MipCol *c = &mip->cols[j];
-        int g = pos ? pos[j] + 1 : j + 1;
-        if (c->lb == c->ub)
-            glp_set_col_bnds(P, g, GLP_FX, c->lb, c->ub);
-        else
-            glp_set_col_bnds(P, g, GLP_DB, c->lb, c->ub);
-        if (c->integer)
-            glp_set_col_kind(P, g, GLP_IV);
-        glp_set_obj_coef(P, g, glpk_objective_coef(c, level, unit));
-        if (names) {
-            snprintf(name, sizeof name, "%c%d_%d_%d", col_tag[c->kind], c->a, c->b, j + 1);
-            glp_set_col_name(P, g, name);
-        }
-    }
-    if (mip->nnz) {
-        /* GLPK arrays are 1-based; slot 0 is unused */
-        int *ia = malloc((mip->nnz + 1) * sizeof *ia);
-        int *ja = malloc((mip->nnz + 1) * sizeof *ja);
-        double *ar = malloc((mip->nnz + 1) * sizeof *ar);
-        if (!ia || !ja || !ar) {
-            free(ia);
-            free(ja);
-            free(ar);
-            glp_delete_prob(P);
-            return NULL;
-        }
-        for (size_t k = 0; k < mip->nnz; k++) {
-            ia[k + 1] = mip->ia[k] + 1;
-            ja[k + 1] = (pos ? pos[mip->ja[k]] : mip->ja[k]) + 1;
-            ar[k + 1] = mip->ar[k];
-        }
-        glp_load_matrix(P, (int)mip->nnz, ia, ja, ar);
-        free(ia);
-        free(ja);
-        free(ar);
-    }
-    return P;
-}
+/* The level being solved, for progress lines and the terminal's stop test
+ * (glpk_level_progress, glpk_level_stop_requested). */
+static struct SolveCtx *active_progress;
 
 /* ---- solving one level --------------------------------------------------- */
 
@@ -272,7 +34,7 @@ typedef struct SolveCtx {
     int in_tree;         /* the branch-and-cut callback has been called */
     int has_plan;        /* GLPK's tree has shown a plan (callback or progress line) */
     double start_objective; /* of req->start in this level's sense (0: none) */
-    int *pos;            /* GLPK position of each column (column_positions) */
+    int *pos;            /* GLPK position of each column (glpk_column_positions) */
     char *err;
     size_t errsz;
     int start_ok;        /* req->start is a plan of the program */
@@ -334,7 +96,7 @@ static void progress_line(SolveCtx *ctx, glp_tree *T)
 
 /* Called on every line GLPK prints, which it does during long LP solves
  * where no tree callback comes: keeps the once-a-second progress going. */
-static void progress_from_terminal(void)
+void glpk_level_progress(void)
 {
     SolveCtx *ctx = active_progress;
     if (!ctx || ctx->req->quiet)
@@ -360,11 +122,11 @@ static void progress_from_terminal(void)
  * callback that would show it, so the line itself is read (review,
  * twenty-third session); a plan in the tree is left to the callback,
  * which weighs it against the start. `line` is what GLPK prints. */
-static int stop_requested_by_terminal(const char *line)
+int glpk_level_stop_requested(const char *line)
 {
     SolveCtx *ctx = active_progress;
     if (!ctx)
-        return lp_stoppable && solver_interrupted ? 1 : 0;
+        return 0;
     if (ctx->in_tree) { /* at level 1 the tree's bound would be lost */
         const char *mip = strstr(line, "mip =");
         if (mip && !strstr(mip, "not found yet"))
@@ -508,10 +270,6 @@ static void on_tree_event(glp_tree *T, void *info)
  * PRESOLVE_MAX_SHARE of the run's time. */
 #define PRESOLVE_SECONDS_PER_NONZERO 2.5e-6
 #define PRESOLVE_MAX_SHARE 0.1
-/* How often GLPK reports while it solves an LP (its default is every 5 s):
- * each report is a chance for the terminal hook to honour a stop. */
-#define OUTPUT_PERIOD_MS 250
-
 /* proximity search's own time limit in the probe, in times the region's
  * (see solve_body) */
 #define PROBE_PROXIMITY_TIMES 20.0
@@ -519,12 +277,6 @@ static void on_tree_event(glp_tree *T, void *info)
 static int presolve_too_slow(const Mip *mip, double seconds)
 {
     return (double)mip->nnz * PRESOLVE_SECONDS_PER_NONZERO > PRESOLVE_MAX_SHARE * seconds;
-}
-
-static void set_time_limit(int *tm_lim, double seconds)
-{
-    double ms = seconds * 1000.0;
-    *tm_lim = ms < 1.0 ? 1 : (ms > 2e9 ? 2000000000 : (int)ms);
 }
 
 /* Row i's activity in plan x. */
@@ -562,7 +314,7 @@ static int over_a_budget(const Mip *mip, const double *x)
 static void tighten_budget_rows(glp_prob *P, const Mip *mip, const double *rejected, int retry)
 {
     if (!rejected)
-        return; /* load_program gave GLPK max_cost itself */
+        return; /* glpk_load_program gave GLPK max_cost itself */
     for (int i = 0; i < mip->nrows; i++) {
         const MipRow *r = &mip->rows[i];
         if (!mip_is_budget_row(r))
@@ -670,13 +422,13 @@ static int solve_body(void *arg)
         snprintf(ctx->err, ctx->errsz, "out of memory");
         return -1;
     }
-    glp_prob *P = load_program(mip, req->level, ctx->unit, 0, ctx->pos);
+    glp_prob *P = glpk_load_program(mip, req->level, ctx->unit, 0, ctx->pos);
     if (!P) {
         snprintf(ctx->err, ctx->errsz, "out of memory loading the program");
         return -1;
     }
     active_progress = ctx;
-    if (fault_requested("all"))
+    if (glpk_fault_requested("all"))
         glp_get_row_name(P, glp_get_num_rows(P) + 1); /* test hook: provoke a GLPK error */
     glp_iocp parm;
     glp_init_iocp(&parm);
@@ -690,7 +442,7 @@ static int solve_body(void *arg)
      * 18 %: --gap 0.2 ran to the limit; independent tester, twenty-ninth
      * session). Level 2, which SPEC gives no gap, keeps GLPK's. */
     parm.mip_gap = req->level == LEVEL_VALUE ? 0.0 : req->mip_gap;
-    set_time_limit(&parm.tm_lim, req->time_limit_s);
+    glpk_set_time_limit(&parm.tm_lim, req->time_limit_s);
     /* Cuts: GMI and MIR tighten the link rows; cover cuts only without a
      * budget row, where GLPK 5.0's cover-cut generator fails an internal
      * check (tests/scenarios/budget, variant tight). Pseudo-cost branching:
@@ -771,11 +523,11 @@ static int solve_body(void *arg)
         sm.msg_lev = GLP_MSG_ON;
         sm.out_frq = OUTPUT_PERIOD_MS;
         sm.presolve = silent_presolve ? GLP_OFF : GLP_ON;
-        set_time_limit(&sm.tm_lim, req->time_limit_s);
+        glpk_set_time_limit(&sm.tm_lim, req->time_limit_s);
         int sret = glp_simplex(P, &sm);
         if (sret == 0 && glp_get_status(P) == GLP_OPT) {
             parm.presolve = GLP_OFF;
-            set_time_limit(&parm.tm_lim, req->time_limit_s - (clock_seconds() - ctx->started));
+            glpk_set_time_limit(&parm.tm_lim, req->time_limit_s - (clock_seconds() - ctx->started));
             ret = glp_intopt(P, &parm);
         } else {
             ret = GLP_ETMLIM;
@@ -863,7 +615,7 @@ static int solve_once(SolveCtx *ctx)
     const Mip *mip = ctx->mip;
     const RunRequest *req = ctx->req;
     RunResult *out = ctx->out;
-    int rc = guarded(solve_body, ctx);
+    int rc = glpk_guarded(solve_body, ctx);
     if (rc == -2) {
         /* GLPK failed an internal check (its environment is freed): try once
          * more with its presolver, cuts and heuristics off */
@@ -874,7 +626,7 @@ static int solve_once(SolveCtx *ctx)
         ctx->in_tree = 0;
         ctx->has_plan = 0;
         ctx->interrupted = 0;
-        rc = guarded(solve_body, ctx);
+        rc = glpk_guarded(solve_body, ctx);
     }
     if (rc == -3 || rc == -4) {
         /* stopped during an LP solve (first attempt or retry): no GLPK
@@ -1037,7 +789,7 @@ static int sliver_body(void *arg)
     SliverCtx *s = arg;
     SolveCtx *ctx = s->run;
     const Mip *mip = ctx->mip;
-    glp_prob *P = load_program(mip, LEVEL_COST, 0.0, 0, ctx->pos);
+    glp_prob *P = glpk_load_program(mip, LEVEL_COST, 0.0, 0, ctx->pos);
     if (!P || !add_value_cutoff(P, mip, ctx->pos, s->target, ctx->unit)) {
         if (P)
             glp_delete_prob(P);
@@ -1070,7 +822,7 @@ static int sliver_body(void *arg)
     /* no cover cuts on a budget row (solve_body) */
     parm.mir_cuts = s->pcost ? GLP_OFF : GLP_ON;
     parm.br_tech = s->pcost ? GLP_BR_PCH : GLP_BR_DTH;
-    set_time_limit(&parm.tm_lim, s->until - clock_seconds());
+    glpk_set_time_limit(&parm.tm_lim, s->until - clock_seconds());
     int ret = glp_intopt(P, &parm);
     int status = glp_mip_status(P);
     int finished = !solver_interrupted && (ret == 0 || ret == GLP_ENOPFS || ret == GLP_ENODFS);
@@ -1175,7 +927,7 @@ static void prove_sliver_empty(SolveCtx *ctx)
         s.until = fmin(until, clock_seconds() + slice);
         s.bound_over = 0;
         s.pruned_at = HUGE_VAL;
-        if (guarded(sliver_body, &s) != 0)
+        if (glpk_guarded(sliver_body, &s) != 0)
             break;
         if (s.answer == SLIVER_UNDECIDED) {
             if (s.strict_int)
@@ -1224,7 +976,7 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
                     NULL, 0, req->level == LEVEL_VALUE ? mip_value_unit(mip) : 0.0, 0.0};
     ctx.last_progress = ctx.started;
     if (req->column_order == 1) {
-        ctx.pos = column_positions(mip, req->level);
+        ctx.pos = glpk_column_positions(mip, req->level);
         if (!ctx.pos) {
             snprintf(err, errsz, "out of memory");
             return -1;
@@ -1242,361 +994,5 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
     if (rc == -2)
         snprintf(err, errsz, "GLPK reported an internal error while solving: %s%s%s", glpk_previous_line,
                  glpk_previous_line[0] ? "; " : "", glpk_last_line);
-    return rc < 0 ? -1 : 0;
-}
-
-/* ---- the LP relaxation ---------------------------------------------------- */
-
-typedef struct LpCtx {
-    const Mip *mip;
-    RunLevel level;
-    double seconds;
-    double *x;       /* [ncols] the optimal solution, or NULL */
-    int *pos; /* column_positions: GLPK position of each column */
-    int solved;
-    const double *objective; /* [ncols] maximised instead of the level's, or NULL */
-    double *y;       /* [nrows] the optimal row duals, or NULL */
-} LpCtx;
-
-/* The program loaded for the simplex method: scaled, from an advanced
- * basis, as glpsol does (without them the LP relaxation took 1.25 s
- * instead of 0.73 s inside a solve, beside a GLPK racer). NULL on
- * out-of-memory. */
-static glp_prob *load_for_simplex(const Mip *mip, RunLevel level, const int *pos)
-{
-    glp_prob *P = load_program(mip, level, 0.0, 0, pos);
-    if (P && mip->ncols && mip->nrows) {
-        glp_scale_prob(P, GLP_SF_AUTO);
-        glp_adv_basis(P, 0);
-    }
-    return P;
-}
-
-static int lp_body(void *arg)
-{
-    LpCtx *c = arg;
-    glp_prob *P = load_for_simplex(c->mip, c->level, c->pos);
-    if (!P)
-        return -1;
-    if (c->objective && fault_requested("floor"))
-        glp_get_row_name(P, glp_get_num_rows(P) + 1); /* test hook: a GLPK error in the floor's LP */
-    if (c->objective) {
-        glp_set_obj_dir(P, GLP_MAX);
-        for (int j = 0; j < c->mip->ncols; j++)
-            glp_set_obj_coef(P, c->pos[j] + 1, c->objective[j]);
-    }
-    glp_smcp sm;
-    glp_init_smcp(&sm);
-    sm.msg_lev = GLP_MSG_OFF; /* no progress lines: short, and bounded by tm_lim */
-    if (lp_stoppable) {
-        sm.msg_lev = GLP_MSG_ON; /* its lines are where Ctrl-C can stop it */
-        sm.out_frq = OUTPUT_PERIOD_MS;
-    }
-    /* no LP presolver: it prints nothing, and kronoberg 2 000 with start
-     * windows twice as long (28 k non-zeros) took 0.74 s with it, 0.49 s
-     * without (glpsol) */
-    set_time_limit(&sm.tm_lim, c->seconds);
-    int ret = c->mip->ncols ? glp_simplex(P, &sm) : 0;
-    c->solved = ret == 0 && (!c->mip->ncols || glp_get_status(P) == GLP_OPT);
-    for (int j = 0; c->solved && c->x && j < c->mip->ncols; j++)
-        c->x[j] = glp_get_col_prim(P, c->pos[j] + 1);
-    for (int i = 0; c->solved && c->y && i < c->mip->nrows; i++)
-        c->y[i] = glp_get_row_dual(P, i + 1);
-    glp_delete_prob(P);
-    return 0;
-}
-
-/* glpk_lp_relaxation and glpk_lp_row_duals: solves ctx's LP. */
-static int lp_solve(LpCtx ctx, char *err, size_t errsz)
-{
-    if (!ctx.pos) {
-        snprintf(err, errsz, "out of memory");
-        return -1;
-    }
-    int rc = guarded(lp_body, &ctx);
-    free(ctx.pos);
-    if (rc == -3)
-        return 0; /* stopped by Ctrl-C (lp_stoppable): not solved */
-    if (rc == -1)
-        snprintf(err, errsz, "out of memory loading the program");
-    else if (rc < 0)
-        snprintf(err, errsz, "GLPK reported an internal error solving the LP relaxation: %s", glpk_last_line);
-    return rc < 0 ? -1 : ctx.solved;
-}
-
-int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x, char *err, size_t errsz)
-{
-    /* in glpsol's column order (objective columns first): kronoberg
-     * 2 000 with start windows four times as long, 40 k non-zeros, took
-     * 0.73 s instead of 1.33 s in the builder's */
-    LpCtx ctx = {mip, level, seconds, x, column_positions(mip, level), 0, NULL, NULL};
-    lp_stoppable = 1;
-    int rc = lp_solve(ctx, err, errsz);
-    lp_stoppable = 0;
-    return rc;
-}
-
-int glpk_lp_row_duals(const Mip *mip, const double *objective, double seconds, double *y, char *err,
-                      size_t errsz)
-{
-    LpCtx ctx = {mip, LEVEL_VALUE, seconds, NULL, column_positions(mip, LEVEL_VALUE), 0, objective, y};
-    lp_stoppable = 1;
-    int rc = lp_solve(ctx, err, errsz);
-    lp_stoppable = 0;
-    return rc;
-}
-
-/* ---- an LP kept warm across bound changes ---------------------------------- */
-
-struct LpWarm {
-    glp_prob *P;
-    const Mip *mip;
-    int *pos;        /* column_positions */
-};
-
-typedef struct WarmCtx {
-    LpWarm lp;
-    RunLevel level;
-    LpWarmVisit visit;
-    void *arg;
-    int rc;          /* what visit returned */
-} WarmCtx;
-
-static int warm_body(void *arg)
-{
-    WarmCtx *c = arg;
-    c->lp.P = load_for_simplex(c->lp.mip, c->level, c->lp.pos);
-    if (!c->lp.P)
-        return -1;
-    c->rc = c->visit(&c->lp, c->arg);
-    glp_delete_prob(c->lp.P);
-    return 0;
-}
-
-int glpk_lp_warm(const Mip *mip, RunLevel level, LpWarmVisit visit, void *arg, char *err, size_t errsz)
-{
-    WarmCtx ctx = {{NULL, mip, column_positions(mip, level)}, level, visit, arg, 0};
-    if (!ctx.lp.pos) {
-        snprintf(err, errsz, "out of memory");
-        return -1;
-    }
-    int rc = guarded(warm_body, &ctx);
-    free(ctx.lp.pos);
-    if (rc == -1)
-        snprintf(err, errsz, "out of memory loading the program");
-    else if (rc < 0)
-        snprintf(err, errsz, "GLPK reported an internal error solving an LP: %s", glpk_last_line);
-    return rc < 0 ? -1 : ctx.rc;
-}
-
-void glpk_warm_bounds(LpWarm *lp, int col, double lb, double ub)
-{
-    glp_set_col_bnds(lp->P, lp->pos[col] + 1, lb == ub ? GLP_FX : GLP_DB, lb, ub);
-}
-
-int glpk_warm_solve(LpWarm *lp, double seconds, double cutoff, double *objective)
-{
-    if (!lp->mip->ncols) {
-        *objective = 0.0;
-        return 1;
-    }
-    double until = clock_seconds() + seconds;
-    glp_smcp sm;
-    glp_init_smcp(&sm);
-    sm.msg_lev = GLP_MSG_OFF;
-    /* after a change of bounds the last basis stays dual feasible: the
-     * dual simplex goes on from it (GLP_DUALP falls back to the primal
-     * where it is not) */
-    sm.meth = GLP_DUALP;
-    /* the long-step ratio test: on capb, twice the moves priced a second
-     * (bench/RESULTS.md, nineteenth session) */
-    sm.r_test = GLP_RT_FLIP;
-    /* from a dual feasible basis the dual simplex's objective only gets
-     * worse: past the cutoff it cannot come back (what GLPK's own
-     * branch-and-bound prunes a node with) */
-    if (!isnan(cutoff)) {
-        if (glp_get_obj_dir(lp->P) == GLP_MIN)
-            sm.obj_ul = cutoff;
-        else
-            sm.obj_ll = cutoff;
-    }
-    set_time_limit(&sm.tm_lim, seconds);
-    int ret = glp_simplex(lp->P, &sm);
-    if ((ret == GLP_EFAIL || ret == GLP_ESING || ret == GLP_ECOND) && until - clock_seconds() > 0.01) {
-        /* a basis gone singular after the change: a fresh one */
-        glp_adv_basis(lp->P, 0);
-        set_time_limit(&sm.tm_lim, until - clock_seconds());
-        ret = glp_simplex(lp->P, &sm);
-    }
-    if (ret == 0 && glp_get_status(lp->P) == GLP_OPT) {
-        *objective = glp_get_obj_val(lp->P);
-        return 1;
-    }
-    if (ret == GLP_EOBJUL || ret == GLP_EOBJLL) {
-        *objective = glp_get_obj_val(lp->P);
-        return 3;
-    }
-    return ret == 0 && glp_get_status(lp->P) == GLP_NOFEAS ? 0 : 2;
-}
-
-void glpk_warm_solution(const LpWarm *lp, double *x)
-{
-    for (int j = 0; j < lp->mip->ncols; j++)
-        x[j] = glp_get_col_prim(lp->P, lp->pos[j] + 1);
-}
-
-void glpk_warm_reduced_costs(const LpWarm *lp, double *d)
-{
-    double sense = glp_get_obj_dir(lp->P) == GLP_MAX ? -1.0 : 1.0;
-    for (int j = 0; j < lp->mip->ncols; j++)
-        d[j] = sense * glp_get_col_dual(lp->P, lp->pos[j] + 1);
-}
-
-/* ---- export -------------------------------------------------------------- */
-
-/* MPS has no standard objective sense, and glpsol and cbc reject the
- * OBJSENSE section that other readers take, so every reader minimises:
- * the caller has negated the objective (minimise −value, the same
- * program as maximising value; a file that relied on a comment saying
- * "maximise" was solved as a minimisation by default, to 0: SPEC audit
- * of the seventeenth session), and a comment says so. The file is
- * written by mps_write (exact numbers; GLPK's writer rounds them), in
- * place, as glp_write_lp writes: through a symbolic link, keeping an
- * existing file's mode. Returns 0 or an errno value. */
-static int write_mps_noting_sense(glp_prob *P, const char *path)
-{
-    static const char sense[] = "* Sense:      MINIMISE -value (the objective row): the first-level\n"
-                                "*             program, maximise value, with its objective negated (MPS\n"
-                                "*             has no portable sense); the optimum is minus the best value\n";
-    errno = 0;
-    int to_stdout = strcmp(path, "-") == 0;
-    FILE *out = to_stdout ? stdout : fopen(path, "w");
-    if (!out)
-        return errno ? errno : EIO;
-    int err = mps_write(P, sense, out) != 0 ? (errno ? errno : EIO) : 0;
-    if ((to_stdout ? fflush(out) : fclose(out)) != 0 && !err)
-        err = errno ? errno : EIO;
-    return err;
-}
-
-/* The temporary file of write_lp_to_stdout while it has a name: removed
- * by glpk_write_program too when GLPK fails inside (guarded jumps out). */
-static char lp_tmp_path[4096];
-
-/* glp_write_lp to standard output (`--lp -`). GLPK writes only to a named
- * file, and "/dev/stdout" would truncate a file the user appends to
- * (`>>`), so the program goes to a temporary file first, which is
- * unlinked before it is copied: a reader that stops early (`| head`,
- * SIGPIPE) leaves nothing behind (review, twenty-third session). Returns
- * 0, or −1 with the message in err. */
-static int write_lp_to_stdout(glp_prob *P, char *err, size_t errsz)
-{
-    const char *dir = getenv("TMPDIR");
-    dir = dir && *dir ? dir : "/tmp";
-    int len = snprintf(lp_tmp_path, sizeof lp_tmp_path, "%s/samplan-lp-XXXXXX", dir);
-    int fd = len > 0 && (size_t)len < sizeof lp_tmp_path ? mkstemp(lp_tmp_path) : (errno = ENAMETOOLONG, -1);
-    if (fd < 0) {
-        snprintf(err, errsz, "cannot make a temporary file for the program in '%s' (TMPDIR): %s", dir,
-                 strerror(errno ? errno : EIO));
-        lp_tmp_path[0] = '\0';
-        return -1;
-    }
-    errno = 0;
-    int e = glp_write_lp(P, NULL, lp_tmp_path) != 0 ? (errno ? errno : EIO) : 0;
-    unlink(lp_tmp_path); /* fd still reads it */
-    lp_tmp_path[0] = '\0';
-    FILE *in = e ? NULL : fdopen(fd, "r");
-    if (!e && !in)
-        e = errno ? errno : EIO;
-    if (!in)
-        close(fd);
-    if (in) {
-        char buf[65536];
-        size_t n;
-        while (!e && (n = fread(buf, 1, sizeof buf, in)) > 0)
-            if (fwrite(buf, 1, n, stdout) != n)
-                e = errno ? errno : EIO;
-        if (!e && ferror(in))
-            e = EIO;
-        fclose(in);
-        if (fflush(stdout) != 0 && !e)
-            e = errno ? errno : EIO;
-    }
-    if (e)
-        snprintf(err, errsz, "cannot write the program to standard output: %s", strerror(e));
-    return e ? -1 : 0;
-}
-
-typedef struct WriteCtx {
-    const Mip *mip;
-    int mps;
-    const char *path;
-    char *err;
-    size_t errsz;
-} WriteCtx;
-
-static int write_body(void *arg)
-{
-    WriteCtx *ctx = arg;
-    glp_prob *P = load_program(ctx->mip, LEVEL_VALUE, 0.0, 1, NULL);
-    if (!P) {
-        snprintf(ctx->err, ctx->errsz, "out of memory loading the program");
-        return -1;
-    }
-    glp_set_prob_name(P, "samplan");
-    glp_set_obj_name(P, "value");
-    if (glp_get_num_cols(P) == 0) {
-        /* no admissible option at all: GLPK would write an LP file that
-         * readers reject, so state the empty program as one fixed column */
-        glp_add_cols(P, 1);
-        glp_set_col_name(P, 1, "nothing");
-        glp_set_col_bnds(P, 1, GLP_FX, 0.0, 0.0);
-    }
-    if (glp_get_num_rows(P) == 0) {
-        glp_add_rows(P, 1);
-        glp_set_row_name(P, 1, "nothing");
-        glp_set_row_bnds(P, 1, GLP_UP, 0.0, 0.0);
-        int ind[2] = {0, 1};
-        double val[2] = {0.0, 1.0};
-        glp_set_mat_row(P, 1, 1, ind, val);
-    }
-    int err = 0;
-    if (ctx->mps) {
-        /* minimise −value: what every MPS reader does by default */
-        for (int j = 1; j <= glp_get_num_cols(P); j++) {
-            double c = glp_get_obj_coef(P, j);
-            if (c != 0.0)
-                glp_set_obj_coef(P, j, -c);
-        }
-        glp_set_obj_dir(P, GLP_MIN);
-        err = write_mps_noting_sense(P, ctx->path);
-    } else if (strcmp(ctx->path, "-") == 0) {
-        int rc = write_lp_to_stdout(P, ctx->err, ctx->errsz);
-        glp_delete_prob(P);
-        return rc;
-    } else if ((errno = 0, glp_write_lp(P, NULL, ctx->path)) != 0) {
-        err = errno ? errno : EIO; /* GLPK's fopen leaves its errno */
-    }
-    glp_delete_prob(P);
-    if (err) {
-        if (strcmp(ctx->path, "-") == 0)
-            snprintf(ctx->err, ctx->errsz, "cannot write the program to standard output: %s", strerror(err));
-        else
-            snprintf(ctx->err, ctx->errsz, "cannot write '%s': %s", ctx->path, strerror(err));
-        return -1;
-    }
-    return 0;
-}
-
-int glpk_write_program(const Mip *mip, int mps, const char *path, char *err, size_t errsz)
-{
-    WriteCtx ctx = {mip, mps, path, err, errsz};
-    int rc = guarded(write_body, &ctx);
-    if (lp_tmp_path[0]) { /* GLPK failed inside write_lp_to_stdout */
-        unlink(lp_tmp_path);
-        lp_tmp_path[0] = '\0';
-    }
-    if (rc == -2)
-        snprintf(err, errsz, "GLPK reported an internal error while writing '%s'", path);
     return rc < 0 ? -1 : 0;
 }

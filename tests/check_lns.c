@@ -1,6 +1,6 @@
 /*
  * check_lns.c — LP-guided and wide neighbourhoods of region search (solver/lns.c
- * next_lp, next_swap) and the LP relaxation they steer by (solver/glpk_run.c
+ * next_lp, next_swap) and the LP relaxation they steer by (solver/glpk_lp.c
  * glpk_lp_relaxation), on hand scenarios whose cost level GLPK proves.
  *
  * From a level-1 plan that is dearer than it need be (placement_rules:
