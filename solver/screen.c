@@ -73,6 +73,7 @@ typedef struct Screen {
     int cut;            /* the last move's time was cut short by the screen's own */
     int proven, priced, improved;
     int dismissed;      /* moves the dual test showed cannot gain, unsolved */
+    int unfit;          /* moves members_fit rules out, unsolved */
     int moved;          /* courses the gaining move changed (0: none, the plan's own LP) */
     int audited, violations; /* screen_audit: moves solved to check the dual test, bounds above the optimum */
     Move pending;       /* a cheaper move with a fractional LP optimum (n > 0) */
@@ -169,6 +170,19 @@ static double link_ub(const Screen *sc, int e, int v)
 {
     const MipCol *col = &sc->mip->cols[sc->link_col[e]];
     return fmax(col->lb, fmin(col->ub, sc->link_l[e] * v));
+}
+
+/* 0 when a linked column of cohort c has a lower bound above what v
+ * groups hold (link row x ≤ L·v): no plan runs c with v groups. Columns
+ * the value floor fixes (solver/floor_fixing.c) can have such bounds,
+ * and a move to v was solved only to find its LP infeasible (review,
+ * thirty-fourth session). */
+static int members_fit(const Screen *sc, int c, int v)
+{
+    for (int e = sc->link_start[c]; e < sc->link_start[c + 1]; e++)
+        if (sc->mip->cols[sc->link_col[e]].lb > sc->link_l[e] * v + 1e-9)
+            return 0;
+    return 1;
 }
 
 /* Sets cohort c's group count to sc->gv[c] in the LP, and its members'
@@ -277,6 +291,10 @@ static int price(Screen *sc, LpWarm *lp, const Move *mv)
         int v = sc->gv[mv->c[i]] + mv->d[i];
         if (v < g->lb || v > g->ub)
             return 0;
+        if (!members_fit(sc, mv->c[i], v)) {
+            sc->unfit++;
+            return 0;
+        }
     }
     /* the margin keeps GLPK's tolerances in the duals from dismissing a
      * move that gains */
@@ -525,6 +543,7 @@ int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet,
     out->improved = sc.improved;
     out->priced = sc.priced;
     out->dismissed = sc.dismissed;
+    out->unfit = sc.unfit;
     out->moved = sc.moved;
     out->audited = sc.audited;
     out->violations = sc.violations;

@@ -25,6 +25,8 @@ typedef struct ScreenOutcome {
     int quiet;    /* seeds whose moves were all priced since the last gain */
     int priced;   /* LPs solved */
     int dismissed; /* moves the dual test showed cannot gain, not solved */
+    int unfit;    /* moves no plan can make (a member's lower bound above
+                     what the new group count holds), not solved */
     int moved;    /* courses the gaining move opened or closed (0: none) */
     int audited;  /* screen_audit: moves solved to check the dual test */
     int violations; /* screen_audit: of those, bounds above the LP optimum */

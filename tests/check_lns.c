@@ -285,6 +285,53 @@ START_TEST(six_decimals_screens_descend)
 }
 END_TEST
 
+/* A member column whose lower bound is above what fewer groups hold (as
+ * the value floor's fixing can leave, solver/floor_fixing.c) rules out
+ * the moves that close its cohort: no plan makes them, so they are
+ * counted unfit and not solved, where each was solved before only to
+ * find its LP infeasible (review, thirty-fourth session). The descent
+ * still ends proven, every plan keeping the raised bound. */
+START_TEST(screens_skip_moves_a_lower_bound_rules_out)
+{
+    Level2 l;
+    level2_open(&l, "placement_rules");
+    Mip *mip = &l.m.mip;
+    Hoods h;
+    ck_assert_int_eq(hoods_init(&h, &l.m, mip), 0);
+    /* a member with at least one participant in the start plan, in a
+     * cohort of one group at most: closing it is a move screens try */
+    int raised = -1;
+    for (size_t k = 0; raised < 0 && k < mip->nnz; k++) {
+        const MipRow *r = &mip->rows[mip->ia[k]];
+        int j = mip->ja[k];
+        if (r->tag == 'l' && mip->cols[j].kind == COL_X && l.x1[j] >= 1.0 && mip->cols[j].lb == 0.0)
+            raised = j;
+    }
+    ck_assert_int_ge(raised, 0);
+    mip->cols[raised].lb = 1.0;
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    double *x = malloc((size_t)mip->ncols * sizeof *x);
+    ck_assert(x);
+    memcpy(x, l.x1, (size_t)mip->ncols * sizeof *x);
+    ScreenOutcome o;
+    char err[256];
+    int first = 0, quiet = 0, runs = 0, unfit = 0;
+    do {
+        ck_assert_int_eq(screen_run(&h, &req, x, first, quiet, 30.0, &o, err, sizeof err), 0);
+        ck_assert(mip_solution_ok(mip, x));
+        ck_assert(x[raised] >= 1.0 - 1e-9);
+        first = o.next;
+        quiet = o.quiet;
+        unfit += o.unfit;
+    } while (!o.proven && ++runs < 5000);
+    ck_assert(o.proven);
+    ck_assert_int_gt(unfit, 0);
+    free(x);
+    hoods_release(&h);
+    level2_close(&l);
+}
+END_TEST
+
 /* The polish (next_polish) alone: one run that keeps every group count
  * and each class's members per track, and reassigns members and
  * placements, from the dearer level-1 plan —
@@ -406,6 +453,7 @@ int main(void)
     tcase_add_test(tc, polish_keeps_tracks);
     tcase_add_test(tc, placement_rules_screens_descend);
     tcase_add_test(tc, six_decimals_screens_descend);
+    tcase_add_test(tc, screens_skip_moves_a_lower_bound_rules_out);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
