@@ -65,7 +65,13 @@ int glpk_lp_stoppable;
 static int capture_terminal(void *info, const char *s)
 {
     (void)info;
-    int why = !guard_env ? 0 : glpk_lp_stoppable ? (solver_interrupted ? 1 : 0) : glpk_level_stop_requested(s);
+    /* a stoppable LP (glpk_lp.c) never runs inside a level's run, so it
+     * answers to Ctrl-C alone and the level's rules to everything else */
+    int why = 0;
+    if (guard_env && glpk_lp_stoppable)
+        why = solver_interrupted ? 1 : 0;
+    else if (guard_env)
+        why = glpk_level_stop_requested(s);
     if (why) {
         /* Ctrl-C, or the time limit, while GLPK solves an LP outside the
          * tree (its presolve and first relaxation do not honour tm_lim, and

@@ -2,8 +2,7 @@
  * glpk_internal.h — what the glpk_*.c files share, and no one else: the
  * guard every GLPK call runs inside (glpk_env.c), loading a Mip
  * (glpk_load.c), and the level run's watch on GLPK's terminal
- * (glpk_run.c). Only solver/ includes glpk.h, and only through here and
- * mps_write.h.
+ * (glpk_run.c). Only the glpk_*.c files and mps_write.{c,h} include glpk.h.
  */
 #ifndef SAMPLAN_GLPK_INTERNAL_H
 #define SAMPLAN_GLPK_INTERNAL_H

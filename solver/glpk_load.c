@@ -133,7 +133,6 @@ glp_prob *glpk_load_program(const Mip *mip, RunLevel level, double unit, int nam
     return P;
 }
 
-
 /* The program loaded for the simplex method: scaled, from an advanced
  * basis, as glpsol does (without them the LP relaxation took 1.25 s
  * instead of 0.73 s inside a solve, beside a GLPK racer). NULL on

@@ -458,8 +458,10 @@ static void *screen_work(Search *sr, const Region *rg, size_t *len)
         msg.used = clock_seconds() - t;
         msg.next = o.next;
         if (sr->trace)
-            fprintf(stderr, "samplan: screen from %d: %d moves solved, %d dismissed by the dual test, %.2f s; gain moved %d\n",
-                    rg->seed, o.priced, o.dismissed, msg.used, o.improved ? o.moved : -1);
+            fprintf(stderr,
+                    "samplan: screen from %d: %d moves solved, %d dismissed by the dual test, %d unfit, %.2f s; "
+                    "gain moved %d\n",
+                    rg->seed, o.priced, o.dismissed, o.unfit, msg.used, o.improved ? o.moved : -1);
         if (msg.rc == 0) {
             msg.improved = o.improved;
             msg.proven = o.proven;

@@ -1,12 +1,12 @@
 /*
  * mip.h — a solver-neutral sparse mixed-integer program, built by
- * solver/build.c and handed to GLPK by solver/glpk_run.c.
+ * solver/build.c and loaded into GLPK by solver/glpk_load.c.
  *
  * Keeping the program in plain arrays first lets the builder count and
  * merge rows before GLPK sees them, lets extraction read the meaning of
  * each column, and keeps glpk.h out of the model code. Columns carry two
  * objectives: `value` (level 1, maximised) and `cost` (level 2, minimised).
- * Indices are 0-based here; GLPK's 1-based indices are made in glpk_run.c.
+ * Indices are 0-based here; GLPK's 1-based indices are made in glpk_load.c.
  */
 #ifndef SAMPLAN_MIP_H
 #define SAMPLAN_MIP_H

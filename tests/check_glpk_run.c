@@ -2,7 +2,8 @@
  * check_glpk_run.c — solver/glpk_run.c's give-up (RunRequest.give_up_s)
  * on the shipped kronoberg scenario's level 1: a run that gives up hands
  * back its start as a time stop, never as a proof, and a give-up later
- * than the proof does not change the run. And glpk_warm_solve's cutoff:
+ * than the proof does not change the run. And glpk_warm_solve's cutoff
+ * (solver/glpk_lp.c):
  * a re-solve stopped at the cutoff claims only what is true of the
  * optimum found without it. And when GLPK's bound settles a start it
  * was not given (glpk_start_settled), and that proximity search

@@ -298,15 +298,30 @@ START_TEST(screens_skip_moves_a_lower_bound_rules_out)
     Mip *mip = &l.m.mip;
     Hoods h;
     ck_assert_int_eq(hoods_init(&h, &l.m, mip), 0);
-    /* a member with at least one participant in the start plan, in a
-     * cohort of one group at most: closing it is a move screens try */
-    int raised = -1;
-    for (size_t k = 0; raised < 0 && k < mip->nnz; k++) {
-        const MipRow *r = &mip->rows[mip->ia[k]];
+    /* a member with at least one participant in the start plan, of a
+     * cohort that runs one group there: closing it (one group fewer) is a
+     * move screens try, and no plan makes it once the member must stay */
+    int *member = malloc((size_t)mip->nrows * sizeof *member);
+    int *groups = malloc((size_t)mip->nrows * sizeof *groups);
+    ck_assert(member && groups);
+    for (int i = 0; i < mip->nrows; i++)
+        member[i] = groups[i] = -1;
+    for (size_t k = 0; k < mip->nnz; k++) {
         int j = mip->ja[k];
-        if (r->tag == 'l' && mip->cols[j].kind == COL_X && l.x1[j] >= 1.0 && mip->cols[j].lb == 0.0)
-            raised = j;
+        if (mip->rows[mip->ia[k]].tag != 'l')
+            continue;
+        if (mip->cols[j].kind == COL_GROUPS)
+            groups[mip->ia[k]] = j;
+        else if (mip->cols[j].kind == COL_X)
+            member[mip->ia[k]] = j;
     }
+    int raised = -1;
+    for (int i = 0; raised < 0 && i < mip->nrows; i++)
+        if (member[i] >= 0 && groups[i] >= 0 && l.x1[member[i]] >= 1.0 && mip->cols[member[i]].lb == 0.0 &&
+            lround(l.x1[groups[i]]) == 1)
+            raised = member[i];
+    free(member);
+    free(groups);
     ck_assert_int_ge(raised, 0);
     mip->cols[raised].lb = 1.0;
     RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
