@@ -37,11 +37,8 @@ static int lp_body(void *arg)
     }
     glp_smcp sm;
     glp_init_smcp(&sm);
-    sm.msg_lev = GLP_MSG_OFF; /* no progress lines: short, and bounded by tm_lim */
-    if (glpk_lp_stoppable) {
-        sm.msg_lev = GLP_MSG_ON; /* its lines are where Ctrl-C can stop it */
-        sm.out_frq = OUTPUT_PERIOD_MS;
-    }
+    sm.msg_lev = GLP_MSG_ON; /* its lines are where Ctrl-C can stop it (lp_solve) */
+    sm.out_frq = OUTPUT_PERIOD_MS;
     /* no LP presolver: it prints nothing, and kronoberg 2 000 with start
      * windows twice as long (28 k non-zeros) took 0.74 s with it, 0.49 s
      * without (glpsol) */
@@ -56,14 +53,18 @@ static int lp_body(void *arg)
     return 0;
 }
 
-/* glpk_lp_relaxation and glpk_lp_row_duals: solves ctx's LP. */
+/* glpk_lp_relaxation and glpk_lp_row_duals: solves ctx's LP, which
+ * Ctrl-C may stop (glpk_lp_stoppable): neither answers anything the run
+ * needs. */
 static int lp_solve(LpCtx ctx, char *err, size_t errsz)
 {
     if (!ctx.pos) {
         snprintf(err, errsz, "out of memory");
         return -1;
     }
+    glpk_lp_stoppable = 1;
     int rc = glpk_guarded(lp_body, &ctx);
+    glpk_lp_stoppable = 0;
     free(ctx.pos);
     if (rc == -3)
         return 0; /* stopped by Ctrl-C (glpk_lp_stoppable): not solved */
@@ -80,20 +81,14 @@ int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x
      * 2 000 with start windows four times as long, 40 k non-zeros, took
      * 0.73 s instead of 1.33 s in the builder's */
     LpCtx ctx = {mip, level, seconds, x, glpk_column_positions(mip, level), 0, NULL, NULL};
-    glpk_lp_stoppable = 1;
-    int rc = lp_solve(ctx, err, errsz);
-    glpk_lp_stoppable = 0;
-    return rc;
+    return lp_solve(ctx, err, errsz);
 }
 
 int glpk_lp_row_duals(const Mip *mip, const double *objective, double seconds, double *y, char *err,
                       size_t errsz)
 {
     LpCtx ctx = {mip, LEVEL_VALUE, seconds, NULL, glpk_column_positions(mip, LEVEL_VALUE), 0, objective, y};
-    glpk_lp_stoppable = 1;
-    int rc = lp_solve(ctx, err, errsz);
-    glpk_lp_stoppable = 0;
-    return rc;
+    return lp_solve(ctx, err, errsz);
 }
 
 /* ---- an LP kept warm across bound changes ---------------------------------- */
