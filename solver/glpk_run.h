@@ -91,6 +91,23 @@ int glpk_solve_level(const Mip *mip, const RunRequest *req, RunResult *out, char
  * err. Region search (solver/lns.c) steers by it; Ctrl-C stops it (0). */
 int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x, char *err, size_t errsz);
 
+/* What glpk_lp_relaxation_lazy did. */
+typedef struct LazyLpInfo {
+    double objective; /* the LP optimum, when solved: a bound on the level */
+    int rounds;       /* rounds of broken rows added */
+    int added;        /* rows added, of `held` */
+    int held;         /* rows held back */
+} LazyLpInfo;
+
+/* As glpk_lp_relaxation, with the rows tagged `tag` (the link rows, 'l')
+ * held back at first and added once the simplex breaks them, round after
+ * round, until none is broken: the optimum is then the whole LP's (the
+ * rows added are the program's own, and the others hold). 1 and x[ncols]
+ * when solved, 0 when not in time or stopped by Ctrl-C, −1 on a GLPK
+ * failure or out-of-memory (message in err). info (may be NULL): how. */
+int glpk_lp_relaxation_lazy(const Mip *mip, RunLevel level, char tag, double seconds, double *x,
+                            LazyLpInfo *info, char *err, size_t errsz);
+
 /* The LP relaxation maximising objective[ncols] (the level-1 program's
  * rows and bounds) within `seconds`: 1 and y[nrows] the row duals of its
  * optimal basis, 0 when it was not solved to optimality in time, −1 on a

@@ -27,6 +27,7 @@
 #include "lns.h"
 
 #include "hood.h"
+#include "lp_round.h"
 #include "screen.h"
 #include "solve.h" /* solve_bound_on_grid */
 #include "workers.h"
@@ -146,6 +147,7 @@ typedef struct Region {
     int screen;           /* 1: a screen of moves priced by the LP (screen.h); frees everything */
     int lp;               /* 1: the columns where the plan and the LP relaxation differ */
     int polish;           /* 1: every column but the group counts (next_polish) */
+    int descent;          /* 1: the descent from the strong LP (descent_work); frees everything */
     int overlap;          /* ran beside a region it shares rows with */
     int epoch;            /* Search.improvements when it started */
     int whole;            /* a reallocation holding every class (else its seed is never quiet) */
@@ -216,6 +218,7 @@ typedef struct Search {
     int use_polish, polish_done; /* the polish (next_polish): wanted, run */
     int polish_quick;            /* the last one was proven in a quarter of region_s */
     double polish_s;             /* its time (SAMPLAN_POLISH), < 0: region_s */
+    int use_descent, descent_done; /* the descent from the strong LP (next_region): wanted, run */
 } Search;
 
 /* Frees the columns of the region around `seed` holding about `target`
@@ -484,6 +487,131 @@ static void *screen_work(Search *sr, const Region *rg, size_t *len)
     return buf;
 }
 
+/* The descent from the strong LP (lp_round.h), once screens are proven
+ * at the plan without an LP relaxation to guide region search: it gets
+ * at most LNS_DESCENT_LP_SHARE of the time left, the rounding at most
+ * LNS_DESCENT_ROUND_S, and screens descend from the rounded plan in the
+ * rest. On capb screens stop at +0.74 % from 13.6 s on, with the other
+ * kinds gaining nothing in the 100 s left (bench/RESULTS.md, thirty-sixth
+ * session). SAMPLAN_LP_DESCENT=0 turns it off (measuring). */
+#define LNS_DESCENT_MIN_S 5.0
+#define LNS_DESCENT_LP_SHARE 0.7
+#define LNS_DESCENT_ROUND_S 10.0
+
+static int lp_descent_wanted(void)
+{
+    const char *e = getenv("SAMPLAN_LP_DESCENT");
+    return !e || atoi(e) != 0;
+}
+
+/* The descent's progress line (a worker's, on the parent's stderr). */
+static void descent_line(const Search *sr, const char *what, double cost)
+{
+    if (sr->req->quiet)
+        return;
+    char num[32];
+    fprintf(stderr, "samplan: %6.1f s  %slevel 2 (cost)  %s%s\n", clock_seconds() - sr->req->clock_start,
+            sr->req->label ? sr->req->label : "", what, cost >= 0.0 ? progress_number(cost, num) : "");
+}
+
+typedef struct KeyedSeed {
+    double key;
+    int seed;
+} KeyedSeed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const KeyedSeed *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->seed - y->seed;
+}
+
+/* Puts the seeds of screens in the descent's order: the courses the
+ * rounded plan x runs, those the LP (lp_x) runs least first, then the
+ * others. A screen closes a seed's course first, and the LP's weakest
+ * courses are the likeliest to go. In the worker only: the parent's
+ * seeds keep their order. */
+static void descent_order(Hoods *h, const double *x, const double *lp_x)
+{
+    KeyedSeed *k = malloc((size_t)(h->nseeds ? h->nseeds : 1) * sizeof *k);
+    if (!k)
+        return; /* the shuffled order is as good a descent, if slower */
+    for (int i = 0; i < h->nseeds; i++) {
+        int g = h->group_col[h->seeds[i]];
+        k[i] = (KeyedSeed){x[g] > 0.5 ? lp_x[g] : HUGE_VAL, h->seeds[i]};
+    }
+    qsort(k, (size_t)h->nseeds, sizeof *k, cmp_keyed);
+    for (int i = 0; i < h->nseeds; i++)
+        h->seeds[i] = k[i].seed;
+    free(k);
+}
+
+/* The descent in a worker: the strong LP, its group counts rounded up
+ * into a plan, then screens from that plan until they are proven or time
+ * is up. Its plan is sent whole, as a screen's, when it is cheaper than
+ * the plan it started from (merge_region takes it if it still is). */
+static void *descent_work(Search *sr, const Region *rg, size_t *len)
+{
+    RegionMsg msg;
+    memset(&msg, 0, sizeof msg);
+    int nc = sr->mip->ncols;
+    double *x = malloc((size_t)(nc ? nc : 1) * sizeof *x);
+    int *cols = malloc((size_t)(nc ? nc : 1) * sizeof *cols);
+    double *lp_x = malloc((size_t)(nc ? nc : 1) * sizeof *lp_x);
+    double t = clock_seconds(), until = t + rg->seconds;
+    if (!x || !cols || !lp_x) {
+        msg.rc = -1;
+        snprintf(msg.err, sizeof msg.err, "out of memory");
+        goto send;
+    }
+    LpRoundInfo info;
+    double lp_s = LNS_DESCENT_LP_SHARE * rg->seconds;
+    double round_s = fmin(LNS_DESCENT_ROUND_S, (1.0 - LNS_DESCENT_LP_SHARE) * rg->seconds);
+    int rc = lp_round_plan(sr->mip, sr->req, lp_s, round_s, x, lp_x, &info, msg.err, sizeof msg.err);
+    char what[320];
+    if (rc < 0)
+        snprintf(what, sizeof what, "no second start: %s", msg.err);
+    else if (!info.solved)
+        snprintf(what, sizeof what, "no second start: the LP relaxation was not solved in %.1f s", info.lp_s);
+    else
+        snprintf(what, sizeof what, "LP relaxation %.0f in %.1f s (%d of %d link rows); %d courses rounded up: ",
+                 info.lp_cost, info.lp_s, info.added, info.held, info.courses);
+    descent_line(sr, what, rc == 1 ? info.cost : -1.0);
+    if (rc < 0) {
+        msg.rc = -1;
+        goto send;
+    }
+    double start_cost = mip_objective(sr->mip, sr->x, LEVEL_COST);
+    if (rc == 1)
+        descent_order(&sr->hoods, x, lp_x);
+    int first = 0, quiet = 0;
+    while (rc == 1 && !solver_interrupted && clock_seconds() < until) {
+        ScreenOutcome o;
+        char err[256];
+        if (screen_run(&sr->hoods, sr->req, x, first, quiet, until - clock_seconds(), &o, err, sizeof err) ||
+            !o.improved)
+            break;
+        first = o.next;
+        quiet = o.quiet;
+    }
+    if (rc == 1) {
+        double cost = mip_objective(sr->mip, x, LEVEL_COST);
+        descent_line(sr, "screens from the rounded plan: ", cost);
+        msg.improved = better(LEVEL_COST, cost, start_cost);
+        for (int j = 0; msg.improved && j < nc; j++)
+            cols[j] = j;
+        msg.n = msg.improved ? nc : 0;
+    }
+send:
+    msg.used = clock_seconds() - t;
+    void *buf = region_msg_pack(&msg, cols, x, len);
+    free(x);
+    free(cols);
+    free(lp_x);
+    return buf;
+}
+
 /* The polish's restriction (next_polish) holds each participant class's
  * members on each track at the plan's count: one row per (class, track)
  * over its free assignment columns. Value then cannot change, so the
@@ -526,6 +654,8 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
     const Region *rg = &sr->reg[item];
     if (rg->screen)
         return screen_work(sr, rg, len);
+    if (rg->descent)
+        return descent_work(sr, rg, len);
     RegionMsg msg;
     memset(&msg, 0, sizeof msg);
     Mip sub;
@@ -735,7 +865,13 @@ static void swap_done(Search *sr, const Region *rg)
  * result (bench/RESULTS.md, eighteenth session, counts gains by kind). */
 static void region_trace(const Search *sr, const Region *rg, int stale)
 {
-    const char *kind = rg->polish ? "polish" : rg->lp ? "lp" : rg->screen ? "screen" : rg->wide ? "swap" : rg->cohorts ? "cohorts" : "region";
+    const char *kind = rg->descent  ? "descent"
+                       : rg->polish ? "polish"
+                       : rg->lp     ? "lp"
+                       : rg->screen ? "screen"
+                       : rg->wide   ? "swap"
+                       : rg->cohorts ? "cohorts"
+                                     : "region";
     fprintf(stderr,
             "samplan: region %s seed %d: proven %d, improved %d, stale %d, %.2f s; plan %.9g "
             "(at %.1f s; sizes: region %.0f, cohorts %.0f, swap %d)\n",
@@ -774,9 +910,10 @@ static void region_done(Search *sr, const Region *rg)
         /* a screen that priced every move without a gain: none will gain
          * until the plan changes */
         sr->screen_quiet = rg->proven;
-    } else if (rg->lp || rg->wide || rg->polish) {
+    } else if (rg->lp || rg->wide || rg->polish || rg->descent) {
         /* their own marks: lp_region_done and swap_done, below; the
-         * polish's are polish_done and polish_quick */
+         * polish's are polish_done and polish_quick; the descent runs
+         * once (descent_done) */
     } else if (rg->proven && rg->cohorts && rg->whole && !sr->hood_quiet[rg->seed + 1]) {
         sr->hood_quiet[rg->seed + 1] = 1;
         sr->nhood_quiet++;
@@ -784,7 +921,7 @@ static void region_done(Search *sr, const Region *rg)
         sr->quiet[rg->seed] = 1;
         sr->nquiet++;
     }
-    if (rg->screen || rg->polish) {
+    if (rg->screen || rg->polish || rg->descent) {
         region_line(sr);
         return;
     }
@@ -1133,7 +1270,9 @@ static int next_region(void *ctx)
     int running = sr->reg[0].busy || sr->reg[1].busy;
     int kinds_done = regions_done && hoods_done && swaps_done && screens_done;
     int polish_done = !sr->use_polish || sr->polish_done;
-    if (kinds_done && lp_done && polish_done) {
+    /* the descent once screens are proven, if the time left allows it */
+    int descent_done = !sr->use_descent || sr->descent_done || left < LNS_DESCENT_MIN_S;
+    if (kinds_done && lp_done && polish_done && descent_done) {
         /* a local optimum only once nothing runs: a region still running
          * may gain, and a gain makes every seed worth a try again */
         sr->local_optimum = !running;
@@ -1160,6 +1299,7 @@ static int next_region(void *ctx)
     rg->overlap = 0;
     rg->lp = 0;
     rg->polish = 0;
+    rg->descent = 0;
     /* the polish alone, first where there is no LP-guided neighbourhood,
      * else once the first region gained nothing: from kronoberg 2 000's
      * level-1 plan the LP-guided one leads to the optimum, and a polish
@@ -1195,6 +1335,25 @@ static int next_region(void *ctx)
      * bench/RESULTS.md) */
     if (!screens_done && sr->parallel > 1 && !(other && other->screen))
         sr->turn = KIND_SCREEN;
+    if (screens_done && !descent_done) {
+        /* it reads and may replace the whole plan; it keeps the rest of
+         * the search's time */
+        memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
+        memset(rg->keep, 1, (size_t)sr->mip->ncols);
+        rg->seed = -3;
+        rg->whole = 1;
+        rg->overlap = other != NULL;
+        if (other)
+            sr->reg[other - sr->reg].overlap = 1;
+        rg->epoch = sr->improvements;
+        rg->busy = 1;
+        sr->local_optimum = 0;
+        rg->cohorts = rg->wide = rg->screen = 0;
+        rg->descent = 1;
+        sr->descent_done = 1;
+        rg->seconds = left;
+        return slot;
+    }
     for (int attempt = 0; attempt < NKINDS; attempt++) {
         int kind = sr->turn;
         sr->turn = (sr->turn + 1) % NKINDS;
@@ -1357,6 +1516,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
             probe_failed = req->lp_probe;
         }
     }
+    sr.use_descent = sr.use_screen && !sr.lp_x && req->level == LEVEL_COST && !req->lp_probe && lp_descent_wanted();
     /* Every region runs in a worker process, even one at a time, so that
      * one still running at the end of the search's time can be dropped:
      * GLPK overruns its own limit on some restrictions (national 500, one

@@ -26,6 +26,8 @@
  */
 #include "screen.h"
 
+#include "fixed_counts.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -458,57 +460,25 @@ static void solve_pending(Screen *sc, const RunRequest *base)
         sc->step--; /* no time left to decide it: the next screen prices it again */
         return;
     }
-    const Mip *mip = sc->mip;
-    unsigned char *keep = malloc((size_t)(mip->ncols ? mip->ncols : 1));
-    Mip sub;
-    int *sub_col = NULL;
-    RunResult r;
-    memset(&r, 0, sizeof r);
-    if (!keep) {
-        sc->since_gain = 0;
-        return;
-    }
-    memcpy(sc->sol, sc->x, (size_t)mip->ncols * sizeof *sc->sol);
+    memcpy(sc->sol, sc->x, (size_t)sc->mip->ncols * sizeof *sc->sol);
     for (int i = 0; i < sc->pending.n; i++)
         sc->sol[sc->h->group_col[sc->pending.c[i]]] += sc->pending.d[i];
-    for (int j = 0; j < mip->ncols; j++)
-        keep[j] = mip->cols[j].kind != COL_GROUPS;
-    if (mip_restrict(mip, keep, sc->sol, &sub, &sub_col) == 0) {
-        RunRequest req = *base;
-        req.start = NULL; /* the plan breaks the moved courses' link rows */
-        req.time_limit_s = seconds;
-        req.quiet = 1;
-        req.column_order = 0;
-        req.restriction = 1;
-        req.give_up_s = 0.0;
-        char err[256];
-        int ok = glpk_solve_level(&sub, &req, &r, err, sizeof err) == 0;
-        int gained = 0;
-        if (ok && r.has_solution) {
-            for (int l = 0; l < sub.ncols; l++)
-                sc->sol[sub_col[l]] = r.x[l];
-            gained = take_if_better(sc);
-            sc->moved = gained ? sc->pending.n : 0;
-            if (gained)
-                for (int i = 0; i < sc->pending.n; i++)
-                    sc->gv[sc->pending.c[i]] += sc->pending.d[i];
-        }
-        /* without a proof the move is undecided: priced again by the next
-         * screen when the screen's time cut it short, else (its own 3 s,
-         * or a GLPK failure) its seed does not count quiet */
-        if (!gained && !(ok && r.stop == STOP_NONE)) {
-            if (sc->cut && r.stop == STOP_TIME)
-                sc->step--;
-            else
-                sc->since_gain = 0;
-        }
-        free(r.x);
-        free(sub_col);
-        mip_release(&sub);
-    } else {
-        sc->since_gain = 0;
+    RunStop stop;
+    int found = fixed_counts_solve(sc->mip, sc->sol, base, seconds, &stop);
+    int gained = found == 1 && take_if_better(sc);
+    sc->moved = gained ? sc->pending.n : 0;
+    if (gained)
+        for (int i = 0; i < sc->pending.n; i++)
+            sc->gv[sc->pending.c[i]] += sc->pending.d[i];
+    /* without a proof the move is undecided: priced again by the next
+     * screen when the screen's time cut it short, else (its own 3 s, or a
+     * GLPK failure) its seed does not count quiet */
+    if (!gained && !(found >= 0 && stop == STOP_NONE)) {
+        if (found >= 0 && sc->cut && stop == STOP_TIME)
+            sc->step--;
+        else
+            sc->since_gain = 0;
     }
-    free(keep);
 }
 
 int screen_run(Hoods *h, const RunRequest *req, double *x, int first, int quiet, double seconds,

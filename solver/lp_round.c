@@ -1,0 +1,160 @@
+/*
+ * lp_round.c — the strong LP's group counts rounded up into a plan
+ * (lp_round.h).
+ */
+#include "lp_round.h"
+
+#include "fixed_counts.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A group count within this of a whole number is that number (GLPK's
+ * primal tolerance is 1e-7): rounding 2.0000001 up to 3 opens a group
+ * the LP does not use. */
+#define ROUND_TOL 1e-6
+
+/* The LP of mip with its group counts fixed at x's, the link rows (and
+ * any other row left with one column) as column bounds: on capb a
+ * transport problem, solved in seconds where GLPK's branch-and-cut on
+ * the same program found no plan in 10 s (its link rows stay rows
+ * there). 1 when its optimum is whole (every integer column and size
+ * within 1e-6 of a whole number): x is then that solution, rounded; 0
+ * when it is not, or was not solved in `seconds`; −1 on a GLPK failure
+ * or out-of-memory (message in err). */
+static int whole_lp_plan(const Mip *mip, double *x, double seconds, char *err, size_t errsz)
+{
+    err[0] = '\0';
+    unsigned char *keep = malloc((size_t)(mip->ncols ? mip->ncols : 1));
+    if (!keep) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    for (int j = 0; j < mip->ncols; j++)
+        keep[j] = mip->cols[j].kind != COL_GROUPS;
+    Mip sub, lp;
+    int *sub_col = NULL;
+    memset(&lp, 0, sizeof lp);
+    int rc = mip_restrict(mip, keep, x, &sub, &sub_col);
+    free(keep);
+    if (rc) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    int *count = calloc((size_t)(sub.nrows ? sub.nrows : 1), sizeof *count);
+    int *row_to = malloc((size_t)(sub.nrows ? sub.nrows : 1) * sizeof *row_to);
+    double *y = malloc((size_t)(sub.ncols ? sub.ncols : 1) * sizeof *y);
+    int found = -1;
+    if (!count || !row_to || !y)
+        goto out;
+    for (size_t k = 0; k < sub.nnz; k++)
+        count[sub.ia[k]]++;
+    for (int j = 0; j < sub.ncols; j++)
+        mip_add_col(&lp, sub.cols[j]);
+    for (int i = 0; i < sub.nrows; i++)
+        row_to[i] = count[i] == 1 ? -1 : mip_add_row(&lp, sub.rows[i].lb, sub.rows[i].ub, sub.rows[i].tag);
+    found = 0;
+    for (size_t k = 0; k < sub.nnz; k++) {
+        int i = sub.ia[k], j = sub.ja[k];
+        double a = sub.ar[k];
+        if (row_to[i] >= 0) {
+            mip_add_coef(&lp, row_to[i], j, a);
+            continue;
+        }
+        if (a == 0.0)
+            continue;
+        /* lb ≤ a·x ≤ ub as a bound on x */
+        double lo = a > 0 ? sub.rows[i].lb / a : sub.rows[i].ub / a;
+        double hi = a > 0 ? sub.rows[i].ub / a : sub.rows[i].lb / a;
+        MipCol *c = &lp.cols[j];
+        if (c->integer) {
+            lo = ceil(lo - 1e-9);
+            hi = floor(hi + 1e-9);
+        }
+        c->lb = fmax(c->lb, lo);
+        c->ub = fmin(c->ub, hi);
+    }
+    int bounds_ok = !lp.oom;
+    for (int j = 0; bounds_ok && j < lp.ncols; j++)
+        bounds_ok = lp.cols[j].lb <= lp.cols[j].ub + 1e-9;
+    if (lp.oom) {
+        found = -1;
+        goto out;
+    }
+    if (!bounds_ok)
+        goto out; /* no plan has these counts */
+    rc = glpk_lp_relaxation(&lp, LEVEL_COST, seconds, y, err, errsz);
+    if (rc != 1) {
+        found = rc;
+        goto out;
+    }
+    found = 1;
+    for (int l = 0; l < lp.ncols; l++) {
+        const MipCol *c = &lp.cols[l];
+        if (c->integer || c->kind == COL_SIZE) {
+            double r = round(y[l]);
+            found = found && fabs(y[l] - r) <= 1e-6;
+            y[l] = r;
+        }
+        x[sub_col[l]] = y[l];
+    }
+out:
+    if (found < 0 && !*err)
+        snprintf(err, errsz, "out of memory");
+    free(count);
+    free(row_to);
+    free(y);
+    free(sub_col);
+    mip_release(&sub);
+    mip_release(&lp);
+    return found;
+}
+
+int lp_round_plan(const Mip *mip, const RunRequest *base, double lp_seconds, double round_seconds, double *plan,
+                  double *lp_x, LpRoundInfo *info, char *err, size_t errsz)
+{
+    memset(info, 0, sizeof *info);
+    double *x = malloc((size_t)(mip->ncols ? mip->ncols : 1) * sizeof *x);
+    if (!x) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    double t0 = clock_seconds();
+    LazyLpInfo lazy;
+    memset(&lazy, 0, sizeof lazy);
+    int rc = glpk_lp_relaxation_lazy(mip, LEVEL_COST, 'l', lp_seconds, x, &lazy, err, errsz);
+    info->lp_s = clock_seconds() - t0;
+    info->rounds = lazy.rounds;
+    info->added = lazy.added;
+    info->held = lazy.held;
+    if (rc != 1) {
+        free(x);
+        return rc;
+    }
+    info->solved = 1;
+    info->lp_cost = lazy.objective;
+    if (lp_x)
+        memcpy(lp_x, x, (size_t)mip->ncols * sizeof *lp_x);
+    for (int j = 0; j < mip->ncols; j++) {
+        const MipCol *c = &mip->cols[j];
+        if (c->kind != COL_GROUPS)
+            continue;
+        x[j] = fmin(c->ub, fmax(c->lb, ceil(x[j] - ROUND_TOL)));
+        info->courses += x[j] > 0.0;
+    }
+    double until = clock_seconds() + round_seconds;
+    rc = round_seconds > 0.0 ? whole_lp_plan(mip, x, round_seconds, err, errsz) : 0;
+    if (rc == 0 && until - clock_seconds() > 0.05)
+        rc = fixed_counts_solve(mip, x, base, until - clock_seconds(), NULL);
+    if (rc < 0)
+        snprintf(err, errsz, "GLPK failed or memory ran out on the rounded group counts");
+    if (rc == 1 && mip_solution_within(mip, x, "vb")) {
+        memcpy(plan, x, (size_t)mip->ncols * sizeof *plan);
+        info->found = 1;
+        info->cost = mip_objective(mip, plan, LEVEL_COST);
+    }
+    free(x);
+    return rc < 0 ? -1 : info->found;
+}
