@@ -219,6 +219,7 @@ typedef struct Search {
     int polish_quick;            /* the last one was proven in a quarter of region_s */
     double polish_s;             /* its time (SAMPLAN_POLISH), < 0: region_s */
     int use_descent, descent_done; /* the descent from the strong LP (next_region): wanted, run */
+    int descent_named;       /* SAMPLAN_NEIGHBOURHOODS names it (search_init) */
 } Search;
 
 /* Frees the columns of the region around `seed` holding about `target`
@@ -309,6 +310,23 @@ static int lp_wanted(const RunRequest *req, const Mip *mip)
     return req->level == LEVEL_COST && mip->nnz <= LNS_LP_MAX_NONZEROS;
 }
 
+/* The descent from the strong LP (lp_round.h), once screens are proven
+ * at the plan without an LP relaxation to guide region search: it gets
+ * at most LNS_DESCENT_LP_SHARE of the time left, the rounding at most
+ * LNS_DESCENT_ROUND_S, and screens descend from the rounded plan in the
+ * rest. On capb screens stop at +0.74 % from 13.6 s on, with the other
+ * kinds gaining nothing in the 100 s left (bench/RESULTS.md, thirty-sixth
+ * session). SAMPLAN_LP_DESCENT=0 turns it off (measuring). */
+#define LNS_DESCENT_MIN_S 5.0
+#define LNS_DESCENT_LP_SHARE 0.7
+#define LNS_DESCENT_ROUND_S 10.0
+
+static int lp_descent_wanted(void)
+{
+    const char *e = getenv("SAMPLAN_LP_DESCENT");
+    return !e || atoi(e) != 0;
+}
+
 static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequest *req, double *x)
 {
     memset(sr, 0, sizeof *sr);
@@ -351,10 +369,11 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
      * any level and size; lp-cut: cut from the start); a list naming none
      * of these means both, as any value but "regions" and "cohorts" did
      * before lp existed; screen (screen.h, level 2 only); polish
-     * (next_polish, level 2 only). Unset, swaps
-     * run wherever cohort neighbourhoods do and the program has few
-     * courses to place, and screens where swaps may at level 2
-     * (lns_solve) */
+     * (next_polish, level 2 only); descent (descent_work, level 2 only).
+     * Unset, swaps run wherever cohort neighbourhoods do and the program
+     * has few courses to place, screens where swaps may at level 2
+     * (lns_solve), and the descent where screens run without an LP
+     * relaxation */
     const char *kinds = getenv("SAMPLAN_NEIGHBOURHOODS");
     if (kinds && !*kinds)
         kinds = NULL;
@@ -364,8 +383,9 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     int named_swaps = kinds && kind_named(kinds, "swaps");
     int named_screen = kinds && kind_named(kinds, "screen");
     int named_polish = kinds && kind_named(kinds, "polish");
-    int named = kinds && (named_lp || named_swaps || named_screen || named_polish || kind_named(kinds, "regions") || kind_named(kinds, "cohorts") ||
-                          kind_named(kinds, "both"));
+    int named_descent = kinds && kind_named(kinds, "descent");
+    int named = kinds && (named_lp || named_swaps || named_screen || named_polish || named_descent ||
+                          kind_named(kinds, "regions") || kind_named(kinds, "cohorts") || kind_named(kinds, "both"));
     int both = !named || kind_named(kinds, "both");
     sr->use_regions = both || kind_named(kinds, "regions");
     sr->use_hoods = both || kind_named(kinds, "cohorts");
@@ -379,6 +399,11 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     sr->polish_s = polish ? atof(polish) : -1.0;
     sr->use_polish = req->level == LEVEL_COST && (named ? named_polish : lp_wanted(req, mip) && sr->polish_s != 0.0);
     sr->screen_named = named_screen;
+    /* the descent from the strong LP (descent_work) where screens run
+     * without an LP relaxation; named (tests), at once and alone */
+    sr->descent_named = named_descent;
+    sr->use_descent = req->level == LEVEL_COST && !req->lp_probe &&
+                      (named ? named_descent : sr->use_screen && !lp_wanted(req, mip) && lp_descent_wanted());
     const char *trace = getenv("SAMPLAN_REGION_TRACE");
     sr->trace = trace && atoi(trace) > 0 && !req->quiet;
     if (kinds ? named_lp : lp_wanted(req, mip)) {
@@ -388,9 +413,10 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     }
     sr->lp_share = kinds && kind_named(kinds, "lp-cut") ? LNS_LP_MIN_SHARE : 1.0;
     sr->lp_cap = 1.0;
-    if (!sr->use_regions && !sr->use_hoods && !sr->use_swaps && !sr->use_screen && !sr->lp_x && !sr->use_polish)
+    if (!sr->use_regions && !sr->use_hoods && !sr->use_swaps && !sr->use_screen && !sr->lp_x && !sr->use_polish &&
+        !sr->use_descent)
         sr->use_regions = 1;
-    if (sr->use_hoods || sr->use_swaps || sr->use_screen) {
+    if (sr->use_hoods || sr->use_swaps || sr->use_screen || sr->use_descent) {
         if (hoods_init(&sr->hoods, m, mip))
             return -1;
         sr->hood_quiet = calloc((size_t)m->ncohorts + 1, 1);
@@ -399,7 +425,7 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
         if (!sr->hood_quiet || !sr->swap_quiet || !sr->busy_rows)
             return -1;
         if (sr->hoods.nseeds == 0)
-            sr->use_hoods = sr->use_swaps = sr->use_screen = 0, sr->use_regions = 1;
+            sr->use_hoods = sr->use_swaps = sr->use_screen = sr->use_descent = 0, sr->use_regions = 1;
         /* seeds in a fixed shuffled order, so that consecutive seeds are
          * not the same course at one host a few weeks apart */
         unsigned long r = 2463534242UL;
@@ -485,23 +511,6 @@ static void *screen_work(Search *sr, const Region *rg, size_t *len)
     free(cols);
     free(vals);
     return buf;
-}
-
-/* The descent from the strong LP (lp_round.h), once screens are proven
- * at the plan without an LP relaxation to guide region search: it gets
- * at most LNS_DESCENT_LP_SHARE of the time left, the rounding at most
- * LNS_DESCENT_ROUND_S, and screens descend from the rounded plan in the
- * rest. On capb screens stop at +0.74 % from 13.6 s on, with the other
- * kinds gaining nothing in the 100 s left (bench/RESULTS.md, thirty-sixth
- * session). SAMPLAN_LP_DESCENT=0 turns it off (measuring). */
-#define LNS_DESCENT_MIN_S 5.0
-#define LNS_DESCENT_LP_SHARE 0.7
-#define LNS_DESCENT_ROUND_S 10.0
-
-static int lp_descent_wanted(void)
-{
-    const char *e = getenv("SAMPLAN_LP_DESCENT");
-    return !e || atoi(e) != 0;
 }
 
 /* The descent's progress line (a worker's, on the parent's stderr). */
@@ -1516,7 +1525,10 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
             probe_failed = req->lp_probe;
         }
     }
-    sr.use_descent = sr.use_screen && !sr.lp_x && req->level == LEVEL_COST && !req->lp_probe && lp_descent_wanted();
+    /* it descends by screens, capped as they are, and keeps a process
+     * for the rest of the time: not the only one */
+    if (!sr.descent_named && (!sr.use_screen || sr.parallel < 2))
+        sr.use_descent = 0;
     /* Every region runs in a worker process, even one at a time, so that
      * one still running at the end of the search's time can be dropped:
      * GLPK overruns its own limit on some restrictions (national 500, one

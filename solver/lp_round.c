@@ -16,14 +16,23 @@
  * the LP does not use. */
 #define ROUND_TOL 1e-6
 
+/* A group count is rounded up when its fraction is above the first of
+ * these that gives a plan, else down. Rounding up every fraction keeps
+ * the LP's assignments, but a count the LP barely uses (six_decimals:
+ * 5e-6) can then break a centre's max_groups or a track's min_group,
+ * and no plan has the counts. */
+static const double round_up_from[] = {ROUND_TOL, 0.1, 0.5};
+#define NTHRESHOLDS (int)(sizeof round_up_from / sizeof round_up_from[0])
+
 /* The LP of mip with its group counts fixed at x's, the link rows (and
  * any other row left with one column) as column bounds: on capb a
  * transport problem, solved in seconds where GLPK's branch-and-cut on
  * the same program found no plan in 10 s (its link rows stay rows
  * there). 1 when its optimum is whole (every integer column and size
- * within 1e-6 of a whole number): x is then that solution, rounded; 0
- * when it is not, or was not solved in `seconds`; −1 on a GLPK failure
- * or out-of-memory (message in err). */
+ * within 1e-6 of a whole number): x is then that solution, rounded; 2
+ * when it is not (branch-and-cut may find a plan); 0 when no plan has
+ * these counts, or the LP was not solved in `seconds`; −1 on a GLPK
+ * failure or out-of-memory (message in err). */
 static int whole_lp_plan(const Mip *mip, double *x, double seconds, char *err, size_t errsz)
 {
     err[0] = '\0';
@@ -95,7 +104,7 @@ static int whole_lp_plan(const Mip *mip, double *x, double seconds, char *err, s
         const MipCol *c = &lp.cols[l];
         if (c->integer || c->kind == COL_SIZE) {
             double r = round(y[l]);
-            found = found && fabs(y[l] - r) <= 1e-6;
+            found = fabs(y[l] - r) <= 1e-6 ? found : 2;
             y[l] = r;
         }
         x[sub_col[l]] = y[l];
@@ -137,24 +146,44 @@ int lp_round_plan(const Mip *mip, const RunRequest *base, double lp_seconds, dou
     info->lp_cost = lazy.objective;
     if (lp_x)
         memcpy(lp_x, x, (size_t)mip->ncols * sizeof *lp_x);
-    for (int j = 0; j < mip->ncols; j++) {
-        const MipCol *c = &mip->cols[j];
-        if (c->kind != COL_GROUPS)
-            continue;
-        x[j] = fmin(c->ub, fmax(c->lb, ceil(x[j] - ROUND_TOL)));
-        info->courses += x[j] > 0.0;
+    double *lp = lp_x ? lp_x : malloc((size_t)(mip->ncols ? mip->ncols : 1) * sizeof *lp);
+    if (!lp) {
+        free(x);
+        snprintf(err, errsz, "out of memory");
+        return -1;
     }
+    memcpy(lp, x, (size_t)mip->ncols * sizeof *lp);
     double until = clock_seconds() + round_seconds;
-    rc = round_seconds > 0.0 ? whole_lp_plan(mip, x, round_seconds, err, errsz) : 0;
-    if (rc == 0 && until - clock_seconds() > 0.05)
-        rc = fixed_counts_solve(mip, x, base, until - clock_seconds(), NULL);
-    if (rc < 0)
-        snprintf(err, errsz, "GLPK failed or memory ran out on the rounded group counts");
-    if (rc == 1 && mip_solution_within(mip, x, "vb")) {
-        memcpy(plan, x, (size_t)mip->ncols * sizeof *plan);
-        info->found = 1;
-        info->cost = mip_objective(mip, plan, LEVEL_COST);
+    int last_courses = -1;
+    rc = 0;
+    for (int t = 0; t < NTHRESHOLDS && !info->found && rc >= 0 && until - clock_seconds() > 0.05; t++) {
+        int courses = 0;
+        for (int j = 0; j < mip->ncols; j++) {
+            const MipCol *c = &mip->cols[j];
+            if (c->kind != COL_GROUPS)
+                continue;
+            double whole = floor(lp[j] + ROUND_TOL);
+            x[j] = fmin(c->ub, fmax(c->lb, lp[j] - whole > round_up_from[t] ? whole + 1.0 : whole));
+            courses += x[j] > 0.0;
+        }
+        if (courses == last_courses)
+            continue; /* the same counts as the last threshold (the counts only fall as it grows) */
+        last_courses = courses;
+        rc = whole_lp_plan(mip, x, until - clock_seconds(), err, errsz);
+        if (rc == 2 && until - clock_seconds() > 0.05)
+            rc = fixed_counts_solve(mip, x, base, until - clock_seconds(), NULL);
+        if (rc < 0 && !err[0])
+            snprintf(err, errsz, "GLPK failed or memory ran out on the rounded group counts");
+        if (rc == 1 && mip_solution_within(mip, x, "vb")) {
+            memcpy(plan, x, (size_t)mip->ncols * sizeof *plan);
+            info->found = 1;
+            info->cost = mip_objective(mip, plan, LEVEL_COST);
+            info->courses = courses;
+            info->threshold = round_up_from[t];
+        }
     }
+    if (lp != lp_x)
+        free(lp);
     free(x);
     return rc < 0 ? -1 : info->found;
 }

@@ -7,8 +7,9 @@
  * with the optimum, while the LP relaxation with its link rows opens 22
  * warehouses in part, all 8 of the optimum among them (bench/RESULTS.md,
  * thirty-fifth session). Every course the LP runs in part, run in whole
- * groups, is a plan (the LP's assignments fit it), and closing courses
- * one by one from there is a descent screens make.
+ * groups, is mostly a plan (the LP's assignments fit it, though a
+ * centre's max_groups or a track's min_group may not), and closing
+ * courses one by one from there is a descent screens make.
  */
 #ifndef SAMPLAN_LP_ROUND_H
 #define SAMPLAN_LP_ROUND_H
@@ -22,11 +23,13 @@ typedef struct LpRoundInfo {
     int rounds, added, held; /* LazyLpInfo's */
     int found;         /* the rounded counts gave a plan */
     double cost;       /* its cost */
-    int courses;       /* group counts the rounding made positive */
+    int courses;       /* group counts positive in the plan found */
+    double threshold;  /* fractions above it were rounded up, the others down */
 } LpRoundInfo;
 
 /* The level-2 program mip's LP relaxation (link rows added as the simplex
- * breaks them, within lp_seconds), each group count rounded up, and the
+ * breaks them, within lp_seconds), each group count rounded up (or, when
+ * no plan has those counts, up from a larger fraction only), and the
  * program with those counts solved by GLPK (within round_seconds). 1 and
  * plan[ncols] (a plan of mip, its value floor and budget held exactly) when
  * both worked; 0 when the LP was not solved in time or the rounded counts

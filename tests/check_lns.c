@@ -11,7 +11,11 @@
  * municipality regions from the start (SAMPLAN_NEIGHBOURHOODS=lp-cut),
  * which grow as GLPK finishes them quickly — and so must wide cohort
  * neighbourhoods (swaps, SAMPLAN_NEIGHBOURHOODS=swaps) alone, and
- * screens (solver/screen.c, SAMPLAN_NEIGHBOURHOODS=screen) alone; and
+ * screens (solver/screen.c, SAMPLAN_NEIGHBOURHOODS=screen) alone, and
+ * the descent from the strong LP (solver/lp_round.c, =descent) alone and
+ * after screens; the LP with its link rows added as the simplex breaks
+ * them (solver/glpk_lazy.c) has the whole LP's optimum, and its group
+ * counts rounded up are a plan; and
  * screen_run, called as lns.c calls it, descends run by run to the
  * optimum and proves it priced every move there. A plan
  * that is the LP's own optimum leaves nothing to free: no LP-guided
@@ -29,6 +33,7 @@
 #include "../solver/build.h"
 #include "../solver/glpk_run.h"
 #include "../solver/lns.h"
+#include "../solver/lp_round.h"
 #include "../solver/screen.h"
 
 typedef struct Level2 {
@@ -103,6 +108,78 @@ static void lp_is_a_relaxation(const Level2 *l)
     free(x);
 }
 
+/* The LP with its link rows held back and added as the simplex breaks
+ * them (solver/glpk_lazy.c) has the whole LP's optimum, at both levels,
+ * and its solution meets every row, the link rows among them. */
+static void lazy_lp_is_the_lp(const Level2 *l)
+{
+    const Mip *mip = &l->m.mip;
+    double *x = malloc((size_t)mip->ncols * sizeof *x), *y = malloc((size_t)mip->ncols * sizeof *y);
+    double *act = malloc(((size_t)mip->nrows + 1) * sizeof *act);
+    char err[256];
+    ck_assert(x && y && act);
+    int links = 0;
+    for (int i = 0; i < mip->nrows; i++)
+        links += mip->rows[i].tag == 'l';
+    ck_assert_int_gt(links, 0);
+    for (int level = LEVEL_VALUE; level <= LEVEL_COST; level++) {
+        LazyLpInfo info;
+        ck_assert_int_eq(glpk_lp_relaxation(mip, (RunLevel)level, 10.0, x, err, sizeof err), 1);
+        ck_assert_int_eq(glpk_lp_relaxation_lazy(mip, (RunLevel)level, 'l', 10.0, y, &info, err, sizeof err), 1);
+        double whole = mip_objective(mip, x, (RunLevel)level), lazy = mip_objective(mip, y, (RunLevel)level);
+        ck_assert_msg(fabs(whole - lazy) <= 1e-6 * fmax(1.0, fabs(whole)), "level %d: whole LP %.9g, lazy %.9g",
+                      level, whole, lazy);
+        ck_assert(fabs(info.objective - lazy) <= 1e-6 * fmax(1.0, fabs(lazy)));
+        ck_assert_int_eq(info.held, links);
+        ck_assert_int_le(info.added, links);
+        memset(act, 0, ((size_t)mip->nrows + 1) * sizeof *act);
+        for (size_t k = 0; k < mip->nnz; k++)
+            act[mip->ia[k]] += mip->ar[k] * y[mip->ja[k]];
+        for (int i = 0; i < mip->nrows; i++) {
+            double tol = 1e-6 * fmax(1.0, fabs(act[i]));
+            ck_assert_msg(act[i] >= mip->rows[i].lb - tol && act[i] <= mip->rows[i].ub + tol,
+                          "level %d: row %d (%c) broken", level, i, mip->rows[i].tag);
+        }
+    }
+    free(x);
+    free(y);
+    free(act);
+}
+
+/* The strong LP's group counts rounded up give a plan (solver/lp_round.c):
+ * of the program, its value floor held exactly, no cheaper than the
+ * proven optimum, and the LP's optimum a bound on it. On six_decimals a
+ * count of 5e-6 rounded up breaks a track's minimum: the counts rounded
+ * up from a fraction of 0.1 give the plan. */
+static void rounded_counts_are_a_plan(const Level2 *l)
+{
+    const Mip *mip = &l->m.mip;
+    double *plan = malloc((size_t)mip->ncols * sizeof *plan), *lp = malloc((size_t)mip->ncols * sizeof *lp);
+    ck_assert(plan && lp);
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    LpRoundInfo info;
+    char err[256];
+    ck_assert_int_eq(lp_round_plan(mip, &req, 10.0, 10.0, plan, lp, &info, err, sizeof err), 1);
+    ck_assert(info.solved && info.found);
+    ck_assert(mip_solution_within(mip, plan, "vb"));
+    double cost = mip_objective(mip, plan, LEVEL_COST), tol = 1e-6 * fmax(1.0, l->optimum);
+    ck_assert(fabs(cost - info.cost) <= tol);
+    ck_assert(cost >= l->optimum - tol);
+    ck_assert(info.lp_cost <= l->optimum + tol);
+    ck_assert(fabs(mip_objective(mip, lp, LEVEL_COST) - info.lp_cost) <= tol);
+    int courses = 0;
+    for (int j = 0; j < mip->ncols; j++)
+        if (mip->cols[j].kind == COL_GROUPS) {
+            /* rounded up from the threshold that gave a plan, else down */
+            double whole = floor(lp[j] + 1e-6);
+            ck_assert(plan[j] == (lp[j] - whole > info.threshold ? whole + 1.0 : whole));
+            courses += plan[j] > 0.5;
+        }
+    ck_assert_int_eq(courses, info.courses);
+    free(plan);
+    free(lp);
+}
+
 /* Region search with the neighbourhoods `kinds` only ("lp", "lp-cut",
  * "swaps" or "screen"), from `start`. */
 static RunResult search_jobs(Level2 *l, const char *kinds, const double *start, int jobs)
@@ -127,13 +204,18 @@ static void reaches_the_optimum(const char *name)
     level2_open(&l, name);
     ck_assert_msg(l.cost1 > l.optimum + 1.0, "%s: the level-1 plan is already optimal", name);
     lp_is_a_relaxation(&l);
-    /* the last two with two processes: a screen whenever none runs,
+    lazy_lp_is_the_lp(&l);
+    rounded_counts_are_a_plan(&l);
+    /* the last three with two processes: a screen whenever none runs,
      * cohort neighbourhoods beside it, each screen's whole plan merged
-     * over what they changed */
-    const char *kinds[6] = {"lp", "lp-cut", "swaps", "screen", "screen,cohorts", "screen,swaps"};
-    for (int k = 0; k < 6; k++) {
+     * over what they changed; and the descent from the strong LP once
+     * screens are proven. "descent" alone: from the rounded plan, which
+     * it merges when cheaper than the level-1 plan */
+    const char *kinds[8] = {"lp", "lp-cut", "swaps", "screen", "descent", "screen,cohorts", "screen,swaps",
+                            "screen,descent"};
+    for (int k = 0; k < 8; k++) {
         double t0 = clock_seconds();
-        RunResult r = search_jobs(&l, kinds[k], l.x1, k >= 4 ? 2 : 1);
+        RunResult r = search_jobs(&l, kinds[k], l.x1, k >= 5 ? 2 : 1);
         ck_assert_int_gt(r.regions, 0);
         ck_assert_msg(fabs(r.objective - l.optimum) <= 1e-6 * fmax(1.0, l.optimum), "%s, %s: %.6f, optimum %.6f",
                       name, kinds[k], r.objective, l.optimum);
