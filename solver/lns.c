@@ -568,7 +568,9 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
     double *x = malloc((size_t)(nc ? nc : 1) * sizeof *x);
     int *cols = malloc((size_t)(nc ? nc : 1) * sizeof *cols);
     double *lp_x = malloc((size_t)(nc ? nc : 1) * sizeof *lp_x);
-    double t = clock_seconds(), until = t + rg->seconds;
+    /* done a little before the search's end, when an overrunning
+     * worker is killed and its plan lost */
+    double t = clock_seconds(), until = t + rg->seconds - fmin(0.5, 0.05 * rg->seconds);
     if (!x || !cols || !lp_x) {
         msg.rc = -1;
         snprintf(msg.err, sizeof msg.err, "out of memory");
