@@ -13,10 +13,12 @@
 
 /* Solves mip with each group-count column fixed at sol's value, within
  * `seconds`, with base's clock and gap (quiet, no start). Returns 1 when
- * GLPK found a solution (sol is then a solution of mip, every column), 0
- * when not (sol's other columns undefined), −1 when GLPK failed or
- * memory ran out. *stop (may be NULL): how GLPK ended, STOP_NONE when
- * what it found (or that there is nothing) is proven. */
+ * GLPK found a solution (sol then holds it in every column; it meets
+ * every row but those over group counts alone, which the restriction
+ * leaves out: the caller checks the plan), 0 when not (sol's other
+ * columns undefined), −1 when GLPK failed or memory ran out. *stop (may
+ * be NULL): how GLPK ended, STOP_NONE when what it found (or that there
+ * is nothing) is proven. */
 int fixed_counts_solve(const Mip *mip, double *sol, const RunRequest *base, double seconds, RunStop *stop);
 
 #endif

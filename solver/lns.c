@@ -400,7 +400,8 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     sr->use_polish = req->level == LEVEL_COST && (named ? named_polish : lp_wanted(req, mip) && sr->polish_s != 0.0);
     sr->screen_named = named_screen;
     /* the descent from the strong LP (descent_work) where screens run
-     * without an LP relaxation; named (tests), at once and alone */
+     * without an LP relaxation; named (tests), also where they do not
+     * (alone, it runs at once; beside screens, once they are quiet) */
     sr->descent_named = named_descent;
     sr->use_descent = req->level == LEVEL_COST && !req->lp_probe &&
                       (named ? named_descent : sr->use_screen && !lp_wanted(req, mip) && lp_descent_wanted());
@@ -539,8 +540,7 @@ static int cmp_keyed(const void *a, const void *b)
 /* Puts the seeds of screens in the descent's order: the courses the
  * rounded plan x runs, those the LP (lp_x) runs least first, then the
  * others. A screen closes a seed's course first, and the LP's weakest
- * courses are the likeliest to go. In the worker only: the parent's
- * seeds keep their order. */
+ * courses are the likeliest to go. descent_work puts the order back. */
 static void descent_order(Hoods *h, const double *x, const double *lp_x)
 {
     KeyedSeed *k = malloc((size_t)(h->nseeds ? h->nseeds : 1) * sizeof *k);
@@ -564,27 +564,31 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
 {
     RegionMsg msg;
     memset(&msg, 0, sizeof msg);
-    int nc = sr->mip->ncols;
+    int nc = sr->mip->ncols, ns = sr->hoods.nseeds;
     double *x = malloc((size_t)(nc ? nc : 1) * sizeof *x);
     int *cols = malloc((size_t)(nc ? nc : 1) * sizeof *cols);
     double *lp_x = malloc((size_t)(nc ? nc : 1) * sizeof *lp_x);
-    /* done a little before the search's end, when an overrunning
-     * worker is killed and its plan lost */
+    int *seeds = malloc((size_t)(ns ? ns : 1) * sizeof *seeds);
+    /* every phase ends a little before the search does, when a worker
+     * still running is killed and its plan lost */
     double t = clock_seconds(), until = t + rg->seconds - fmin(0.5, 0.05 * rg->seconds);
-    if (!x || !cols || !lp_x) {
+    if (!x || !cols || !lp_x || !seeds) {
         msg.rc = -1;
         snprintf(msg.err, sizeof msg.err, "out of memory");
         goto send;
     }
     LpRoundInfo info;
-    double lp_s = LNS_DESCENT_LP_SHARE * rg->seconds;
-    double round_s = fmin(LNS_DESCENT_ROUND_S, (1.0 - LNS_DESCENT_LP_SHARE) * rg->seconds);
+    double lp_s = LNS_DESCENT_LP_SHARE * (until - t);
+    double round_s = fmin(LNS_DESCENT_ROUND_S, (1.0 - LNS_DESCENT_LP_SHARE) * (until - t));
     int rc = lp_round_plan(sr->mip, sr->req, lp_s, round_s, x, lp_x, &info, msg.err, sizeof msg.err);
     char what[320];
     if (rc < 0)
         snprintf(what, sizeof what, "no second start: %s", msg.err);
     else if (!info.solved)
         snprintf(what, sizeof what, "no second start: the LP relaxation was not solved in %.1f s", info.lp_s);
+    else if (!info.found)
+        snprintf(what, sizeof what, "LP relaxation %.0f in %.1f s (%d of %d link rows); no plan has its group "
+                 "counts rounded", info.lp_cost, info.lp_s, info.added, info.held);
     else
         snprintf(what, sizeof what, "LP relaxation %.0f in %.1f s (%d of %d link rows); %d courses rounded up: ",
                  info.lp_cost, info.lp_s, info.added, info.held, info.courses);
@@ -594,6 +598,9 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
         goto send;
     }
     double start_cost = mip_objective(sr->mip, sr->x, LEVEL_COST);
+    /* the seeds in the descent's order, put back afterwards: this runs
+     * in the parent when no worker could be had (solver/workers.c) */
+    memcpy(seeds, sr->hoods.seeds, (size_t)ns * sizeof *seeds);
     if (rc == 1)
         descent_order(&sr->hoods, x, lp_x);
     int first = 0, quiet = 0;
@@ -606,6 +613,7 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
         first = o.next;
         quiet = o.quiet;
     }
+    memcpy(sr->hoods.seeds, seeds, (size_t)ns * sizeof *seeds);
     if (rc == 1) {
         double cost = mip_objective(sr->mip, x, LEVEL_COST);
         descent_line(sr, "screens from the rounded plan: ", cost);
@@ -620,6 +628,7 @@ send:
     free(x);
     free(cols);
     free(lp_x);
+    free(seeds);
     return buf;
 }
 
@@ -1304,7 +1313,7 @@ static int next_region(void *ctx)
     Region *rg = &sr->reg[slot];
     /* a wide one beside shares rows with anything: nothing is kept apart
      * from it */
-    const Region *apart = other && !other->wide && !other->screen && !other->polish ? other : NULL;
+    const Region *apart = other && !other->wide && !other->screen && !other->polish && !other->descent ? other : NULL;
     if (apart && sr->use_hoods)
         hood_rows_of(&sr->hoods, apart->keep, sr->busy_rows);
     rg->overlap = 0;
@@ -1385,8 +1394,8 @@ static int next_region(void *ctx)
             /* both of two overlapping regions start from a plan the other
              * may change (the one started first was not flagged before);
              * region_done then asks whether it did */
-            if (other && (other->lp || other->wide || other->screen || other->polish || kind == KIND_SWAPS ||
-                          kind == KIND_SCREEN))
+            if (other && (other->lp || other->wide || other->screen || other->polish || other->descent ||
+                          kind == KIND_SWAPS || kind == KIND_SCREEN))
                 rg->overlap = 1;
             if (rg->overlap && other)
                 sr->reg[other - sr->reg].overlap = 1;

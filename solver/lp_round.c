@@ -64,11 +64,13 @@ static int whole_lp_plan(const Mip *mip, double *x, double seconds, char *err, s
         mip_add_col(&lp, sub.cols[j]);
     for (int i = 0; i < sub.nrows; i++)
         row_to[i] = count[i] == 1 ? -1 : mip_add_row(&lp, sub.rows[i].lb, sub.rows[i].ub, sub.rows[i].tag);
+    if (lp.oom)
+        goto out; /* lp.cols or a row is missing: nothing below may use them */
     found = 0;
     for (size_t k = 0; k < sub.nnz; k++) {
         int i = sub.ia[k], j = sub.ja[k];
         double a = sub.ar[k];
-        if (row_to[i] >= 0) {
+        if (count[i] != 1) {
             mip_add_coef(&lp, row_to[i], j, a);
             continue;
         }
@@ -85,12 +87,16 @@ static int whole_lp_plan(const Mip *mip, double *x, double seconds, char *err, s
         c->lb = fmax(c->lb, lo);
         c->ub = fmin(c->ub, hi);
     }
-    int bounds_ok = !lp.oom;
-    for (int j = 0; bounds_ok && j < lp.ncols; j++)
-        bounds_ok = lp.cols[j].lb <= lp.cols[j].ub + 1e-9;
     if (lp.oom) {
         found = -1;
         goto out;
+    }
+    int bounds_ok = 1;
+    for (int j = 0; bounds_ok && j < lp.ncols; j++) {
+        MipCol *c = &lp.cols[j];
+        bounds_ok = c->lb <= c->ub + 1e-9;
+        if (c->lb > c->ub)
+            c->ub = c->lb; /* crossed by rounding error only (x ≤ −5.6e-17 with x ≥ 0): fixed, which GLPK takes */
     }
     if (!bounds_ok)
         goto out; /* no plan has these counts */
@@ -121,6 +127,30 @@ out:
     return found;
 }
 
+/* 1 when x's group counts meet every row over group counts alone (a
+ * centre's max_groups): mip_restrict leaves such rows out, and counts
+ * that break one are no plan however long GLPK searches (review,
+ * thirty-sixth session). */
+static int counts_rows_hold(const Mip *mip, const double *x, double *act, unsigned char *other)
+{
+    memset(act, 0, (size_t)(mip->nrows ? mip->nrows : 1) * sizeof *act);
+    memset(other, 0, (size_t)(mip->nrows ? mip->nrows : 1));
+    for (size_t k = 0; k < mip->nnz; k++) {
+        int i = mip->ia[k], j = mip->ja[k];
+        if (mip->cols[j].kind == COL_GROUPS)
+            act[i] += mip->ar[k] * x[j];
+        else
+            other[i] = 1;
+    }
+    for (int i = 0; i < mip->nrows; i++) {
+        const MipRow *r = &mip->rows[i];
+        double tol = 1e-9 * fmax(1.0, fabs(act[i]));
+        if (!other[i] && (act[i] < r->lb - tol || act[i] > r->ub + tol))
+            return 0;
+    }
+    return 1;
+}
+
 int lp_round_plan(const Mip *mip, const RunRequest *base, double lp_seconds, double round_seconds, double *plan,
                   double *lp_x, LpRoundInfo *info, char *err, size_t errsz)
 {
@@ -147,17 +177,24 @@ int lp_round_plan(const Mip *mip, const RunRequest *base, double lp_seconds, dou
     if (lp_x)
         memcpy(lp_x, x, (size_t)mip->ncols * sizeof *lp_x);
     double *lp = lp_x ? lp_x : malloc((size_t)(mip->ncols ? mip->ncols : 1) * sizeof *lp);
-    if (!lp) {
+    double *act = malloc((size_t)(mip->nrows ? mip->nrows : 1) * sizeof *act);
+    unsigned char *other = malloc((size_t)(mip->nrows ? mip->nrows : 1));
+    if (!lp || !act || !other) {
+        if (lp != lp_x)
+            free(lp);
+        free(act);
+        free(other);
         free(x);
         snprintf(err, errsz, "out of memory");
         return -1;
     }
     memcpy(lp, x, (size_t)mip->ncols * sizeof *lp);
     double until = clock_seconds() + round_seconds;
-    int last_courses = -1;
+    double last_total = -1.0;
     rc = 0;
     for (int t = 0; t < NTHRESHOLDS && !info->found && rc >= 0 && until - clock_seconds() > 0.05; t++) {
         int courses = 0;
+        double total = 0.0;
         for (int j = 0; j < mip->ncols; j++) {
             const MipCol *c = &mip->cols[j];
             if (c->kind != COL_GROUPS)
@@ -165,10 +202,15 @@ int lp_round_plan(const Mip *mip, const RunRequest *base, double lp_seconds, dou
             double whole = floor(lp[j] + ROUND_TOL);
             x[j] = fmin(c->ub, fmax(c->lb, lp[j] - whole > round_up_from[t] ? whole + 1.0 : whole));
             courses += x[j] > 0.0;
+            total += x[j];
         }
-        if (courses == last_courses)
-            continue; /* the same counts as the last threshold (the counts only fall as it grows) */
-        last_courses = courses;
+        /* each count only falls as the threshold grows: the same total
+         * is the same counts */
+        if (total == last_total)
+            continue;
+        last_total = total;
+        if (!counts_rows_hold(mip, x, act, other))
+            continue;
         rc = whole_lp_plan(mip, x, until - clock_seconds(), err, errsz);
         if (rc == 2 && until - clock_seconds() > 0.05)
             rc = fixed_counts_solve(mip, x, base, until - clock_seconds(), NULL);
@@ -184,6 +226,8 @@ int lp_round_plan(const Mip *mip, const RunRequest *base, double lp_seconds, dou
     }
     if (lp != lp_x)
         free(lp);
+    free(act);
+    free(other);
     free(x);
     return rc < 0 ? -1 : info->found;
 }

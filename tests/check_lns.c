@@ -132,6 +132,7 @@ static void lazy_lp_is_the_lp(const Level2 *l)
         ck_assert(fabs(info.objective - lazy) <= 1e-6 * fmax(1.0, fabs(lazy)));
         ck_assert_int_eq(info.held, links);
         ck_assert_int_le(info.added, links);
+        ck_assert_int_gt(info.added, 0); /* without link rows these LPs are broken (3–15 rows added) */
         memset(act, 0, ((size_t)mip->nrows + 1) * sizeof *act);
         for (size_t k = 0; k < mip->nnz; k++)
             act[mip->ia[k]] += mip->ar[k] * y[mip->ja[k]];
@@ -181,7 +182,7 @@ static void rounded_counts_are_a_plan(const Level2 *l)
 }
 
 /* Region search with the neighbourhoods `kinds` only ("lp", "lp-cut",
- * "swaps" or "screen"), from `start`. */
+ * "swaps", "screen", "descent", or a list of them), from `start`. */
 static RunResult search_jobs(Level2 *l, const char *kinds, const double *start, int jobs)
 {
     setenv("SAMPLAN_NEIGHBOURHOODS", kinds, 1);
@@ -225,6 +226,57 @@ static void reaches_the_optimum(const char *name)
     }
     level2_close(&l);
 }
+
+/* A hand-made program where rounding every fraction up leaves the same
+ * courses open as rounding up from 0.5, with different counts: the LP
+ * runs g1 = 1.3 (and g2 = 0.7), a row over group counts alone allows
+ * g1 ≤ 1.5, so (2, 1) is no plan and (1, 1) is. The fallback must try
+ * (1, 1) (it once skipped a threshold that opened as many courses:
+ * review, thirty-sixth session) and give the plan that costs 300. */
+static MipCol hand_col(ColKind kind, double ub, double cost)
+{
+    MipCol c;
+    memset(&c, 0, sizeof c);
+    c.kind = kind;
+    c.integer = 1;
+    c.ub = ub;
+    c.cost = cost;
+    return c;
+}
+
+START_TEST(rounding_falls_back_to_other_counts)
+{
+    Mip m;
+    memset(&m, 0, sizeof m);
+    int g1 = mip_add_col(&m, hand_col(COL_GROUPS, 5, 100)), g2 = mip_add_col(&m, hand_col(COL_GROUPS, 5, 200));
+    int x1 = mip_add_col(&m, hand_col(COL_X, 100, 0)), x2 = mip_add_col(&m, hand_col(COL_X, 100, 0));
+    int r = mip_add_row(&m, 20, 20, 'c'); /* everyone placed */
+    mip_add_coef(&m, r, x1, 1);
+    mip_add_coef(&m, r, x2, 1);
+    r = mip_add_row(&m, -HUGE_VAL, 0, 'l'); /* x ≤ 10·g */
+    mip_add_coef(&m, r, x1, 1);
+    mip_add_coef(&m, r, g1, -10);
+    r = mip_add_row(&m, -HUGE_VAL, 0, 'l');
+    mip_add_coef(&m, r, x2, 1);
+    mip_add_coef(&m, r, g2, -10);
+    r = mip_add_row(&m, -HUGE_VAL, 13, 's'); /* seats at the first */
+    mip_add_coef(&m, r, x1, 1);
+    r = mip_add_row(&m, -HUGE_VAL, 1.5, 'm'); /* groups at the first */
+    mip_add_coef(&m, r, g1, 1);
+    ck_assert(!m.oom);
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    double plan[4], lp[4];
+    LpRoundInfo info;
+    char err[256];
+    ck_assert_int_eq(lp_round_plan(&m, &req, 10.0, 10.0, plan, lp, &info, err, sizeof err), 1);
+    ck_assert(fabs(lp[g1] - 1.3) < 1e-6 && fabs(lp[g2] - 0.7) < 1e-6);
+    ck_assert(info.found && info.threshold == 0.5);
+    ck_assert(plan[g1] == 1.0 && plan[g2] == 1.0);
+    ck_assert(mip_solution_ok(&m, plan));
+    ck_assert(fabs(info.cost - 300.0) < 1e-9);
+    mip_release(&m);
+}
+END_TEST
 
 /* The level-1 probe (RunRequest.lp_probe, solver/parts.c): LP-guided
  * neighbourhoods alone, whatever SAMPLAN_NEIGHBOURHOODS says (here swaps,
@@ -551,6 +603,7 @@ int main(void)
     tcase_add_test(tc, placement_rules_screens_descend);
     tcase_add_test(tc, six_decimals_screens_descend);
     tcase_add_test(tc, screens_skip_moves_a_lower_bound_rules_out);
+    tcase_add_test(tc, rounding_falls_back_to_other_counts);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
