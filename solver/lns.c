@@ -220,6 +220,7 @@ typedef struct Search {
     double polish_s;             /* its time (SAMPLAN_POLISH), < 0: region_s */
     int use_descent, descent_done; /* the descent from the strong LP (next_region): wanted, run */
     int descent_named;       /* SAMPLAN_NEIGHBOURHOODS names it (search_init) */
+    int descent_early;       /* it starts at once, not once screens are quiet (lns_solve) */
 } Search;
 
 /* Frees the columns of the region around `seed` holding about `target`
@@ -310,14 +311,21 @@ static int lp_wanted(const RunRequest *req, const Mip *mip)
     return req->level == LEVEL_COST && mip->nnz <= LNS_LP_MAX_NONZEROS;
 }
 
-/* The descent from the strong LP (lp_round.h), once screens are proven
- * at the plan without an LP relaxation to guide region search: it gets
+/* The descent from the strong LP (lp_round.h), on a program without an
+ * LP relaxation to guide region search, at once or once screens are
+ * quiet (LNS_DESCENT_EARLY_S): it gets
  * at most LNS_DESCENT_LP_SHARE of the time left, the rounding at most
  * LNS_DESCENT_ROUND_S, and screens descend from the rounded plan in the
  * rest. On capb screens stop at +0.74 % from 13.6 s on, with the other
  * kinds gaining nothing in the 100 s left (bench/RESULTS.md, thirty-sixth
  * session). SAMPLAN_LP_DESCENT=0 turns it off (measuring). */
 #define LNS_DESCENT_MIN_S 5.0
+/* With this much time or more the descent starts at once, beside the
+ * first screens, rather than once they are quiet: on capa and capb the
+ * optimum came at 72–76 s of 120 s so, at 89–118 s after screens (the
+ * LP alone takes 31–65 s there), and capc still reached its optimum, at
+ * 36 s instead of 26 s (thirty-sixth session). */
+#define LNS_DESCENT_EARLY_S 60.0
 #define LNS_DESCENT_LP_SHARE 0.7
 #define LNS_DESCENT_ROUND_S 10.0
 
@@ -1355,7 +1363,7 @@ static int next_region(void *ctx)
      * bench/RESULTS.md) */
     if (!screens_done && sr->parallel > 1 && !(other && other->screen))
         sr->turn = KIND_SCREEN;
-    if (screens_done && !descent_done) {
+    if ((screens_done || sr->descent_early) && !descent_done) {
         /* it reads and may replace the whole plan; it keeps the rest of
          * the search's time */
         memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
@@ -1537,8 +1545,11 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
         }
     }
     /* it descends by screens, capped as they are, and keeps a process
-     * for the rest of the time: not the only one */
-    if (!sr.descent_named && (!sr.use_screen || sr.parallel < 2))
+     * until its screens are proven or time is up: the only one only when
+     * it starts at once (with one process, screens are seldom quiet in
+     * time: capb, 120 s, never) */
+    sr.descent_early = req->time_limit_s >= LNS_DESCENT_EARLY_S;
+    if (!sr.descent_named && (!sr.use_screen || (sr.parallel < 2 && !sr.descent_early)))
         sr.use_descent = 0;
     /* Every region runs in a worker process, even one at a time, so that
      * one still running at the end of the search's time can be dropped:
