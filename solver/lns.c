@@ -320,12 +320,20 @@ static int lp_wanted(const RunRequest *req, const Mip *mip)
  * kinds gaining nothing in the 100 s left (bench/RESULTS.md, thirty-sixth
  * session). SAMPLAN_LP_DESCENT=0 turns it off (measuring). */
 #define LNS_DESCENT_MIN_S 5.0
-/* With this much time or more the descent starts at once, beside the
- * first screens, rather than once they are quiet: on capa and capb the
- * optimum came at 72–76 s of 120 s so, at 89–118 s after screens (the
- * LP alone takes 31–65 s there), and capc still reached its optimum, at
- * 36 s instead of 26 s (thirty-sixth session). */
+/* With this much time or more the descent starts at once (beside the
+ * first screens with two processes, before them with one) rather than
+ * once screens are quiet: on capa and capb the optimum came at 72–87 s
+ * of 120 s so, at 89–118 s after screens (the LP alone takes 31–65 s
+ * there), and capc still reached its optimum, at 36 s instead of 26 s
+ * (thirty-sixth session). With one process it needs LNS_DESCENT_ALONE_S:
+ * it then holds the only process, and an LP not solved in time costs the
+ * whole level (capb, one process: LP 46 s, optimum at 74 s of 115). */
 #define LNS_DESCENT_EARLY_S 60.0
+#define LNS_DESCENT_ALONE_S 90.0
+/* The descent starts no screen with less than this left: a screen's
+ * first move takes its full time (screen.c time_for), and a worker still
+ * running at the search's end is killed with its plan. */
+#define LNS_DESCENT_LAST_SCREEN_S 1.0
 #define LNS_DESCENT_LP_SHARE 0.7
 #define LNS_DESCENT_ROUND_S 10.0
 
@@ -409,7 +417,7 @@ static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequ
     sr->screen_named = named_screen;
     /* the descent from the strong LP (descent_work) where screens run
      * without an LP relaxation; named (tests), also where they do not
-     * (alone, it runs at once; beside screens, once they are quiet) */
+     * (alone it runs at once; with screens, as unnamed: lns_solve) */
     sr->descent_named = named_descent;
     sr->use_descent = req->level == LEVEL_COST && !req->lp_probe &&
                       (named ? named_descent : sr->use_screen && !lp_wanted(req, mip) && lp_descent_wanted());
@@ -579,7 +587,7 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
     int *seeds = malloc((size_t)(ns ? ns : 1) * sizeof *seeds);
     /* every phase ends a little before the search does, when a worker
      * still running is killed and its plan lost */
-    double t = clock_seconds(), until = t + rg->seconds - fmin(0.5, 0.05 * rg->seconds);
+    double t = clock_seconds(), until = t + rg->seconds - fmin(3.0, 0.1 * rg->seconds);
     if (!x || !cols || !lp_x || !seeds) {
         msg.rc = -1;
         snprintf(msg.err, sizeof msg.err, "out of memory");
@@ -595,8 +603,8 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
     else if (!info.solved)
         snprintf(what, sizeof what, "no second start: the LP relaxation was not solved in %.1f s", info.lp_s);
     else if (!info.found)
-        snprintf(what, sizeof what, "LP relaxation %.0f in %.1f s (%d of %d link rows); no plan has its group "
-                 "counts rounded", info.lp_cost, info.lp_s, info.added, info.held);
+        snprintf(what, sizeof what, "LP relaxation %.0f in %.1f s (%d of %d link rows); no plan found with its "
+                 "group counts rounded", info.lp_cost, info.lp_s, info.added, info.held);
     else
         snprintf(what, sizeof what, "LP relaxation %.0f in %.1f s (%d of %d link rows); %d courses rounded up: ",
                  info.lp_cost, info.lp_s, info.added, info.held, info.courses);
@@ -612,7 +620,7 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
     if (rc == 1)
         descent_order(&sr->hoods, x, lp_x);
     int first = 0, quiet = 0;
-    while (rc == 1 && !solver_interrupted && clock_seconds() < until) {
+    while (rc == 1 && !solver_interrupted && until - clock_seconds() >= LNS_DESCENT_LAST_SCREEN_S) {
         ScreenOutcome o;
         char err[256];
         if (screen_run(&sr->hoods, sr->req, x, first, quiet, until - clock_seconds(), &o, err, sizeof err) ||
@@ -1298,7 +1306,7 @@ static int next_region(void *ctx)
     int running = sr->reg[0].busy || sr->reg[1].busy;
     int kinds_done = regions_done && hoods_done && swaps_done && screens_done;
     int polish_done = !sr->use_polish || sr->polish_done;
-    /* the descent once screens are proven, if the time left allows it */
+    /* the descent at once (descent_early) or once screens are quiet, if the time left allows it */
     int descent_done = !sr->use_descent || sr->descent_done || left < LNS_DESCENT_MIN_S;
     if (kinds_done && lp_done && polish_done && descent_done) {
         /* a local optimum only once nothing runs: a region still running
@@ -1548,7 +1556,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
      * until its screens are proven or time is up: the only one only when
      * it starts at once (with one process, screens are seldom quiet in
      * time: capb, 120 s, never) */
-    sr.descent_early = req->time_limit_s >= LNS_DESCENT_EARLY_S;
+    sr.descent_early = req->time_limit_s >= (sr.parallel < 2 ? LNS_DESCENT_ALONE_S : LNS_DESCENT_EARLY_S);
     if (!sr.descent_named && (!sr.use_screen || (sr.parallel < 2 && !sr.descent_early)))
         sr.use_descent = 0;
     /* Every region runs in a worker process, even one at a time, so that

@@ -13,7 +13,7 @@
  * neighbourhoods (swaps, SAMPLAN_NEIGHBOURHOODS=swaps) alone, and
  * screens (solver/screen.c, SAMPLAN_NEIGHBOURHOODS=screen) alone, and
  * the descent from the strong LP (solver/lp_round.c, =descent) alone and
- * after screens; the LP with its link rows added as the simplex breaks
+ * with screens (at once, or once they are quiet); the LP with its link rows added as the simplex breaks
  * them (solver/glpk_lazy.c) has the whole LP's optimum, and its group
  * counts rounded up are a plan; and
  * screen_run, called as lns.c calls it, descends run by run to the
@@ -182,16 +182,23 @@ static void rounded_counts_are_a_plan(const Level2 *l)
 }
 
 /* Region search with the neighbourhoods `kinds` only ("lp", "lp-cut",
- * "swaps", "screen", "descent", or a list of them), from `start`. */
-static RunResult search_jobs(Level2 *l, const char *kinds, const double *start, int jobs)
+ * "swaps", "screen", "descent", or a list of them), from `start`, with
+ * `seconds` (from 60 s the descent starts at once, below it once screens
+ * are quiet: solver/lns.c LNS_DESCENT_EARLY_S). */
+static RunResult search_timed(Level2 *l, const char *kinds, const double *start, int jobs, double seconds)
 {
     setenv("SAMPLAN_NEIGHBOURHOODS", kinds, 1);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest req = {LEVEL_COST, seconds, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0, 0, 0, 0, 0.0};
     RunResult r;
     char err[256];
     ck_assert_int_eq(lns_solve(&l->m, &l->m.mip, &req, &r, err, sizeof err), 0);
     ck_assert(r.has_solution && mip_solution_ok(&l->m.mip, r.x));
     return r;
+}
+
+static RunResult search_jobs(Level2 *l, const char *kinds, const double *start, int jobs)
+{
+    return search_timed(l, kinds, start, jobs, 60.0);
 }
 
 static RunResult search_with(Level2 *l, const char *kinds, const double *start)
@@ -207,16 +214,20 @@ static void reaches_the_optimum(const char *name)
     lp_is_a_relaxation(&l);
     lazy_lp_is_the_lp(&l);
     rounded_counts_are_a_plan(&l);
-    /* the last three with two processes: a screen whenever none runs,
-     * cohort neighbourhoods beside it, each screen's whole plan merged
-     * over what they changed; and the descent from the strong LP once
-     * screens are proven. "descent" alone: from the rounded plan, which
-     * it merges when cheaper than the level-1 plan */
-    const char *kinds[8] = {"lp", "lp-cut", "swaps", "screen", "descent", "screen,cohorts", "screen,swaps",
-                            "screen,descent"};
-    for (int k = 0; k < 8; k++) {
+    /* with two processes from the sixth on: a screen whenever none
+     * runs, cohort neighbourhoods beside it, each screen's whole plan
+     * merged over what they changed; and the descent from the strong LP,
+     * at once beside screens (60 s) and once screens are quiet (20 s).
+     * "descent" alone: from the rounded plan, which it merges when
+     * cheaper than the level-1 plan; with screens and one process (90 s:
+     * LNS_DESCENT_ALONE_S), before them */
+    const char *kinds[10] = {"lp",           "lp-cut",       "swaps",          "screen",         "descent",
+                             "screen,cohorts", "screen,swaps", "screen,descent", "screen,descent", "screen,descent"};
+    const int jobs[10] = {1, 1, 1, 1, 1, 2, 2, 2, 2, 1};
+    const double seconds[10] = {60, 60, 60, 60, 60, 60, 60, 60, 20, 90};
+    for (int k = 0; k < 10; k++) {
         double t0 = clock_seconds();
-        RunResult r = search_jobs(&l, kinds[k], l.x1, k >= 5 ? 2 : 1);
+        RunResult r = search_timed(&l, kinds[k], l.x1, jobs[k], seconds[k]);
         ck_assert_int_gt(r.regions, 0);
         ck_assert_msg(fabs(r.objective - l.optimum) <= 1e-6 * fmax(1.0, l.optimum), "%s, %s: %.6f, optimum %.6f",
                       name, kinds[k], r.objective, l.optimum);
