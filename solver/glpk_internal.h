@@ -58,6 +58,8 @@ int *glpk_column_positions(const Mip *mip, RunLevel level);
 /* Column c's objective coefficient as GLPK gets it at `level` (in `unit`s
  * of value at level 1 when unit > 0). */
 double glpk_objective_coef(const MipCol *c, RunLevel level, double unit);
+/* Row `row` (1-based) of P gets r's sides, free ones as GLPK wants them. */
+void glpk_set_row_sides(glp_prob *P, int row, const MipRow *r);
 /* The program in GLPK, column j at index pos[j] + 1 (pos NULL: j + 1);
  * NULL on out-of-memory. */
 glp_prob *glpk_load_program(const Mip *mip, RunLevel level, double unit, int names, const int *pos);

@@ -150,8 +150,7 @@ static int add_broken(LazyCtx *c, glp_prob *P)
         }
         int row = glp_add_rows(P, 1);
         glp_set_mat_row(P, row, n, ind, coef);
-        int type = isinf(r->lb) ? GLP_UP : isinf(r->ub) ? GLP_LO : r->lb == r->ub ? GLP_FX : GLP_DB;
-        glp_set_row_bnds(P, row, type, isinf(r->lb) ? 0.0 : r->lb, isinf(r->ub) ? 0.0 : r->ub);
+        glpk_set_row_sides(P, row, r);
         c->in[h] = 1;
         added++;
     }

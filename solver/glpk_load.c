@@ -62,6 +62,22 @@ double glpk_objective_coef(const MipCol *c, RunLevel level, double unit)
     return level == LEVEL_VALUE && unit > 0.0 ? nearbyint(v / unit) : v;
 }
 
+void glpk_set_row_sides(glp_prob *P, int row, const MipRow *r)
+{
+    int type;
+    if (isinf(r->lb) && isinf(r->ub))
+        type = GLP_FR;
+    else if (isinf(r->ub))
+        type = GLP_LO;
+    else if (isinf(r->lb))
+        type = GLP_UP;
+    else if (r->lb == r->ub)
+        type = GLP_FX;
+    else
+        type = GLP_DB;
+    glp_set_row_bnds(P, row, type, isinf(r->lb) ? 0.0 : r->lb, isinf(r->ub) ? 0.0 : r->ub);
+}
+
 /* Loads the program into GLPK, column j at GLPK index pos[j] + 1 (pos
  * NULL: j + 1), the objective in `unit`s at level 1 (0: as it is). */
 glp_prob *glpk_load_program(const Mip *mip, RunLevel level, double unit, int names, const int *pos)
@@ -75,18 +91,7 @@ glp_prob *glpk_load_program(const Mip *mip, RunLevel level, double unit, int nam
     char name[64];
     for (int i = 0; i < mip->nrows; i++) {
         const MipRow *r = &mip->rows[i];
-        int type;
-        if (isinf(r->lb) && isinf(r->ub))
-            type = GLP_FR;
-        else if (isinf(r->ub))
-            type = GLP_LO;
-        else if (isinf(r->lb))
-            type = GLP_UP;
-        else if (r->lb == r->ub)
-            type = GLP_FX;
-        else
-            type = GLP_DB;
-        glp_set_row_bnds(P, i + 1, type, isinf(r->lb) ? 0.0 : r->lb, isinf(r->ub) ? 0.0 : r->ub);
+        glpk_set_row_sides(P, i + 1, r);
         if (names) {
             snprintf(name, sizeof name, "%c%d", r->tag, i + 1);
             glp_set_row_name(P, i + 1, name);

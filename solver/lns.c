@@ -1171,16 +1171,24 @@ static long next_swap(Search *sr, Region *rg)
     return 0;
 }
 
+/* Frees every column in the free slot rg (a screen or the descent: each
+ * reads and may replace the whole plan), grown from `seed`; the number
+ * of columns freed. */
+static long free_everything(Search *sr, Region *rg, int seed)
+{
+    memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
+    memset(rg->keep, 1, (size_t)sr->mip->ncols);
+    rg->seed = seed;
+    rg->whole = 1;
+    return sr->mip->ncols;
+}
+
 /* A screen (screen.h) for the free slot rg, from the next seed on: it
  * reads and may change the whole plan. The number of columns it may
  * change. */
 static long next_screen(Search *sr, Region *rg)
 {
-    memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
-    memset(rg->keep, 1, (size_t)sr->mip->ncols);
-    rg->seed = sr->next_screen;
-    rg->whole = 1;
-    return sr->mip->ncols;
+    return free_everything(sr, rg, sr->next_screen);
 }
 
 /* The polish for the free slot `rg`: every column but the group counts,
@@ -1374,10 +1382,7 @@ static int next_region(void *ctx)
     if ((screens_done || sr->descent_early) && !descent_done) {
         /* it reads and may replace the whole plan; it keeps the rest of
          * the search's time */
-        memset(rg->in, 0, (size_t)sr->m->s->nmunicipalities);
-        memset(rg->keep, 1, (size_t)sr->mip->ncols);
-        rg->seed = -3;
-        rg->whole = 1;
+        free_everything(sr, rg, -3);
         rg->overlap = other != NULL;
         if (other)
             sr->reg[other - sr->reg].overlap = 1;
