@@ -14,6 +14,7 @@
 #include "../solver/glpk_run.h"
 #include "../solver/solve.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,6 +163,11 @@ static void print_summary(const Scenario *s, const Plan *plan, const char *out, 
     fputc('\n', f);
     fprintf(f, "  cost       %.2f SEK (hosting %.2f, travel and accommodation %.2f)\n", plan->cost,
             plan->hosting_cost, plan->cost - plan->hosting_cost);
+    /* how far the cost may be from the least (a steering group's "could
+     * another plan be much cheaper?"), when the solve proved a bound */
+    if (plan->status == PLAN_FEASIBLE && isfinite(plan->cost_bound))
+        fprintf(f, "  least cost at least %.2f SEK: a plan of this value could save at most %.3g%%\n",
+                plan->cost_bound, 100.0 * plan->cost_gap);
     int groups = 0;
     for (int c = 0; c < plan->ncohorts; c++)
         groups += plan->cohorts[c].groups;

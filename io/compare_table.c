@@ -86,6 +86,10 @@ int compare_metrics_compute(const Scenario *s, const Plan *plan, CompareMetrics 
     m->value = plan->value;
     m->bound = plan->bound;
     m->gap = plan->gap;
+    /* shown in whole SEK: down, so that it stays a bound, unless it is
+     * the cost itself (an optimal plan), shown as the cost is */
+    m->cost_bound = plan->status == PLAN_OPTIMAL ? plan->cost_bound : floor(plan->cost_bound);
+    m->cost_gap = plan->cost_gap;
     m->participants = s->nparticipants;
 
     const TravelParams *tp = &s->travel;
@@ -425,6 +429,8 @@ int compare_table_build(const CompareRun *runs, int nruns, CompareTable *t)
     free(codes);
 
     ROW(SEC_COST, CMP_SEK, "cost.total", "total cost", m->total_cost);
+    ROW(SEC_COST, CMP_SEK, "cost.bound", "least cost at least", m->cost_bound);
+    ROW(SEC_COST, CMP_SHARE, "cost.gap", "cost a better plan could save, at most", m->cost_gap);
     ROW(SEC_COST, CMP_SEK, "cost.hosting", "hosting (course groups)", m->hosting_cost);
     ROW(SEC_COST, CMP_SEK, "cost.course_travel", "course travel", m->course_travel_cost);
     ROW(SEC_COST, CMP_SEK, "cost.accommodation", "accommodation", m->accommodation_cost);

@@ -30,6 +30,7 @@
 typedef struct CompareMetrics {
     PlanStatus status;
     double value, bound, gap;
+    double cost_bound, cost_gap; /* model/plan.h; NAN when none is known */
     int participants, assigned, unassigned;
     int group_assigned[GROUP_COUNT], group_unassigned[GROUP_COUNT];
     int gender_assigned[GENDER_COUNT], gender_unassigned[GENDER_COUNT];

@@ -297,7 +297,12 @@ char *compare_summary_sentence(const CompareTable *t, int r, char *buf, size_t s
         add(&x, " at %s SEK %s (%s instead of %s SEK)", nd, dc > 0 ? "more" : "less", n1, n0);
     if (status && strcmp(status->texts[r], "optimal") != 0) {
         double gap = value_of(t, "gap", r);
-        if (gap == 0.0)
+        double cost_gap = value_of(t, "cost.gap", r);
+        if (gap == 0.0 && !isnan(cost_gap) && cost_gap > 0.0)
+            /* up to a tenth of a percent, so that "at most" stays true */
+            add(&x, ", its value proven the best but not its cost the least (at most %s %% of it could be saved)",
+                compare_format_number(ceil(1000.0 * cost_gap) / 10.0, 1, 0, rel));
+        else if (gap == 0.0)
             add(&x, ", its value proven the best but not its cost the least");
         else if (!isnan(gap))
             add(&x, ", not proven optimal (gap %s %%)", compare_format_number(100.0 * gap, 1, 0, rel));

@@ -333,6 +333,8 @@ static int read_summary_values(PlanRead *pr, const char *path, const JsonWhere *
     pr->seconds = get_number(&c, root, "seconds", 0);
     pr->hosting_cost = get_number(&c, root, "hosting_cost", 0);
     pr->travel_cost = get_number(&c, root, "travel_cost", 0);
+    pr->cost_bound = get_number(&c, root, "cost_bound", 0);
+    pr->cost_gap = get_number(&c, root, "cost_gap", 0);
     pr->assigned = get_long(&c, root, NULL, NULL, "assigned", 0, 100000000, 1, 0);
     pr->unassigned = get_long(&c, root, NULL, NULL, "unassigned", 0, 100000000, 1, 0);
     pr->cohorts = get_long(&c, root, NULL, NULL, "cohorts", 0, 100000000, 0, -1);

@@ -77,6 +77,7 @@ typedef struct PlanRead {
     const char *status;     /* borrowed; "optimal", "feasible", … */
     double value, cost, bound, gap, seconds; /* NAN when null */
     double hosting_cost, travel_cost;        /* NAN when absent or null */
+    double cost_bound, cost_gap;             /* likewise (plans before these keys) */
     long assigned, unassigned;
     long cohorts, groups;   /* −1 when absent */
     int cooperation;        /* 1, 0, or −1 when absent */

@@ -329,6 +329,17 @@ static void header(FILE *f, const PlanRead *pr, const char *generated)
         fputs(" · travel and accommodation ", f);
         sek(f, pr->travel_cost, 0);
     }
+    /* the cost bound (rounded down when solved, so it stays true) */
+    if (isfinite(pr->cost_bound) && isfinite(pr->cost_gap) && strcmp(pr->status, "feasible") == 0) {
+        char within[64];
+        if (pr->cost_gap > 0.0 && 100 * pr->cost_gap < 0.01)
+            snprintf(within, sizeof within, "less than 0.01");
+        else
+            format_short(100 * pr->cost_gap, 2, within);
+        fputs(" · no plan of this value costs less than ", f);
+        sek(f, floor(pr->cost_bound), 0); /* down: it stays a bound */
+        fprintf(f, NBSP "SEK: at most %s" NBSP "%% could be saved", within);
+    }
     fputs("</div></div>\n", f);
     if (pr->cohorts >= 0) {
         fprintf(f, "<div class=\"card\"><div class=\"k\">Cohorts opened</div>"

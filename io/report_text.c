@@ -90,6 +90,19 @@ static void totals(FILE *f, const Scenario *s, const Plan *plan, long assigned)
     if (plan_only_cost_unproven(plan))
         fputs("- What the status means: the value is proven the best; the solve stopped before proving "
               "the cost the least among plans of that value.\n", f);
+    /* the cost bound is rounded down (solver/solve.c), so that what is
+     * said stays true */
+    if (plan->status == PLAN_FEASIBLE && isfinite(plan->cost_bound)) {
+        char within[32];
+        if (plan->cost_gap > 0.0 && 100.0 * plan->cost_gap < 0.01)
+            snprintf(within, sizeof within, "less than 0.01");
+        else
+            snprintf(within, sizeof within, "%.3g", 100.0 * plan->cost_gap);
+        fprintf(f, "- Least cost: no plan worth at least this plan's value can cost less than %.2f SEK, so a "
+                   "better plan could save at most %s %% of the cost. The bound comes from a relaxation, so "
+                   "the true saving may be smaller.\n",
+                plan->cost_bound, within);
+    }
     fprintf(f, "- Participants: %d, assigned %ld, unassigned %ld\n", s->nparticipants,
             assigned, (long)s->nparticipants - assigned);
     money(f, "Cost", plan->cost);

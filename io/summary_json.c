@@ -117,6 +117,8 @@ json_t *summary_json_build(const Scenario *s, const Plan *plan, const int *sizes
     /* extras */
     set(&b, root, "hosting_cost", real_or_null(plan->hosting_cost));
     set(&b, root, "travel_cost", real_or_null(travel));
+    set(&b, root, "cost_bound", real_or_null(plan->cost_bound));
+    set(&b, root, "cost_gap", real_or_null(plan->cost_gap));
     set(&b, root, "participants", json_integer(s->nparticipants));
     set(&b, root, "cooperation", json_boolean(s->cooperation));
     set(&b, root, "start", json_string(s->start));

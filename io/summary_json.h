@@ -8,7 +8,8 @@
  * every group / every gender / every home municipality code that has
  * participants to {"assigned": n, "unassigned": m}.
  * Extras: hosting_cost, travel_cost (Σ participants' travel and
- * accommodation), participants, cooperation, start, weeks, end (the last
+ * accommodation), cost_bound and cost_gap (model/plan.h; null when no
+ * bound is known), participants, cooperation, start, weeks, end (the last
  * day, a Sunday), cohorts (opened), groups (Σ g_c), by_track
  * ({"assigned", "cohorts"} per track id), settlement ({"gross", "net"}
  * SEK totals), week_dates (ISO date of the Monday of each week 1..W).

@@ -3,6 +3,7 @@
  */
 #include "plan.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 const char *const plan_status_names[] = {"optimal", "feasible", "infeasible", "error"};
@@ -19,6 +20,7 @@ Plan *plan_new(int nparticipants)
         return NULL;
     }
     plan->nassignments = nparticipants;
+    plan->cost_bound = plan->cost_gap = NAN;
     for (int i = 0; i < nparticipants; i++)
         plan->assignments[i].cohort = -1;
     return plan;

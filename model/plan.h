@@ -55,6 +55,13 @@ typedef struct Plan {
     double value, cost;
     double bound;     /* best proven upper bound on the value */
     double gap;       /* (bound − value) / max(1, |bound|) */
+    double cost_bound; /* proven lower bound on the least cost (SPEC §2's
+                          second level); the cost itself when optimal;
+                          NAN when none but the trivial 0 is known
+                          (solver/parts.h parts_cost_bound) */
+    double cost_gap;  /* (cost − cost_bound) / max(1, cost): the share of
+                         the cost a better plan could at most save; NAN
+                         without a cost bound */
     double seconds;   /* wall time of the command, filled by the caller */
     double clock_start; /* CLOCK_MONOTONIC seconds when the command began, or
                            0: plan_write then brings `seconds` up to the moment

@@ -221,6 +221,8 @@ typedef struct Search {
     int use_descent, descent_done; /* the descent from the strong LP (next_region): wanted, run */
     int descent_named;       /* SAMPLAN_NEIGHBOURHOODS names it (search_init) */
     int descent_early;       /* it starts at once, not once screens are quiet (lns_solve) */
+    double cost_bound;       /* level 2: the best bound on the program's cost a
+                                descent's LP proved, -HUGE_VAL without one */
 } Search;
 
 /* Frees the columns of the region around `seed` holding about `target`
@@ -346,6 +348,7 @@ static int lp_descent_wanted(void)
 static int search_init(Search *sr, const Model *m, const Mip *mip, const RunRequest *req, double *x)
 {
     memset(sr, 0, sizeof *sr);
+    sr->cost_bound = -HUGE_VAL;
     sr->m = m;
     sr->mip = mip;
     sr->req = req;
@@ -462,6 +465,8 @@ typedef struct RegionMsg {
     int rc, proven, improved, n;
     int next, quiet; /* a screen: ScreenOutcome's */
     double used;
+    double bound;    /* the descent: its LP optimum, a bound on the whole
+                        program's cost; else -HUGE_VAL */
     char err[256];
 } RegionMsg;
 
@@ -580,6 +585,7 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
 {
     RegionMsg msg;
     memset(&msg, 0, sizeof msg);
+    msg.bound = -HUGE_VAL;
     int nc = sr->mip->ncols, ns = sr->hoods.nseeds;
     double *x = malloc((size_t)(nc ? nc : 1) * sizeof *x);
     int *cols = malloc((size_t)(nc ? nc : 1) * sizeof *cols);
@@ -609,6 +615,10 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
         snprintf(what, sizeof what, "LP relaxation %.0f in %.1f s (%d of %d link rows); %d courses rounded up: ",
                  info.lp_cost, info.lp_s, info.added, info.held, info.courses);
     descent_line(sr, what, rc == 1 ? info.cost : -1.0);
+    /* the LP is the whole program's (its floor and budget included): its
+     * optimum bounds every plan's cost, whatever the rounding found */
+    if (rc >= 0 && info.solved)
+        msg.bound = info.lp_cost;
     if (rc < 0) {
         msg.rc = -1;
         goto send;
@@ -1015,6 +1025,8 @@ static int region_apply(void *ctx, int item, const void *result, size_t len)
     rg->proven = msg.proven;
     rg->improved = msg.improved;
     rg->used = msg.used;
+    if (rg->descent && msg.rc == 0 && msg.bound > sr->cost_bound)
+        sr->cost_bound = msg.bound;
     if (rg->screen) {
         /* its quiet seeds count only while the plan it priced from
          * stands; after a failure the next screen starts past the move
@@ -1472,13 +1484,16 @@ int lns_probe_wanted(const Mip *mip)
 #define LNS_SETUP_S_PER_NONZERO 1e-7
 
 /* The search's answer from out->x as it stands: its objective, how it
- * stopped (Ctrl-C over `stop`), and no bound, region search proving none. */
-static void search_result(const Mip *mip, const RunRequest *req, RunStop stop, double t0, RunResult *out)
+ * stopped (Ctrl-C over `stop`), and its bound: at level 2 the descent's
+ * LP optimum (cost_bound, -HUGE_VAL without one); else none, region
+ * search proving none. */
+static void search_result(const Mip *mip, const RunRequest *req, RunStop stop, double t0, double cost_bound,
+                          RunResult *out)
 {
     out->has_solution = 1;
     out->objective = mip_objective(mip, out->x, req->level);
     out->stop = solver_interrupted ? STOP_INTERRUPT : stop;
-    out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
+    out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : fmin(cost_bound, out->objective);
     out->seconds = clock_seconds() - t0;
 }
 
@@ -1497,7 +1512,7 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
         memcpy(out->x, req->start, (size_t)mip->ncols * sizeof *out->x);
     /* else the empty plan, which meets every row of level 1 */
     if (req->time_limit_s < LNS_SETUP_S_PER_NONZERO * (double)mip->nnz) {
-        search_result(mip, req, STOP_TIME, t0, out);
+        search_result(mip, req, STOP_TIME, t0, -HUGE_VAL, out);
         return 0;
     }
     if (search_init(&sr, m, mip, req, out->x)) {
@@ -1588,11 +1603,12 @@ int lns_solve(const Model *m, const Mip *mip, const RunRequest *req, RunResult *
             memset(out->x, 0, (size_t)mip->ncols * sizeof *out->x);
     }
     int local_optimum = sr.local_optimum || sr.gap_reached;
+    double cost_bound = sr.cost_bound;
     out->regions = sr.regions;
     search_release(&sr);
     /* STOP_GAP: a local optimum, or within the gap asked for, or a probe
      * without its LP; either way the part wants no further run of region
      * search (solver/parts.c) */
-    search_result(mip, req, local_optimum || probe_failed ? STOP_GAP : STOP_TIME, t0, out);
+    search_result(mip, req, local_optimum || probe_failed ? STOP_GAP : STOP_TIME, t0, cost_bound, out);
     return 0;
 }

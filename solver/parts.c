@@ -56,6 +56,24 @@ static void part_label(char *buf, size_t sz, int i, int n)
         buf[0] = '\0';
 }
 
+/* Σ over columns of the least cost each can add within its bounds: 0
+ * for samplan's programs, whose costs and bounds are never negative, and
+ * −HUGE_VAL for a column that could lower the cost without end. */
+double part_trivial_cost_bound(const Mip *mip)
+{
+    double sum = 0.0;
+    for (int j = 0; j < mip->ncols; j++) {
+        const MipCol *c = &mip->cols[j];
+        if (c->cost == 0.0)
+            continue;
+        double end = c->cost > 0.0 ? c->lb : c->ub;
+        if (!isfinite(end))
+            return -HUGE_VAL;
+        sum += c->cost * end;
+    }
+    return sum;
+}
+
 /* 1 when a level-1 value reaches a bound on it (rounded down to the value
  * grid): a proof, whichever run found the plan and whichever the bound —
  * region search finding the value GLPK's relaxation bounded (kronoberg
@@ -315,6 +333,7 @@ int part_prepare_level2(Part *pt, int value_digits, double target, double tol)
 {
     if (mip_objective(pt->mip, pt->x, LEVEL_COST) <= 1e-9) {
         pt->cost_proven = pt->settled2 = 1; /* nothing to lower */
+        pt->cost_bound = fmax(pt->cost_bound, mip_objective(pt->mip, pt->x, LEVEL_COST));
         return 0;
     }
     if (pt->interrupted) {
@@ -401,6 +420,17 @@ Level1Totals parts_level1_totals(const Part *parts, int n)
     return t;
 }
 
+double parts_cost_bound(const Part *parts, int n)
+{
+    double sum = 0.0;
+    int proven = 1;
+    for (int i = 0; i < n; i++) {
+        sum += parts[i].cost_bound;
+        proven &= parts[i].value_proven;
+    }
+    return n == 1 || proven ? sum : NAN;
+}
+
 int parts_share_allowance(Part *parts, int n, double floor)
 {
     double total = 0.0;
@@ -444,17 +474,26 @@ Part *parts_merge(Model *m, Part *parts, int n)
     one->value_proven = one->settled1 = 1;
     one->cost_proven = 0;
     one->bound = 0.0;
+    one->cost_bound = 0.0;
+    int all_proven = 1; /* the sum of the parts' cost bounds counts (parts_cost_bound) */
     one->alongside = one->trivial = HUGE_VAL;
     for (int i = 0; i < n; i++) {
         const Part *pt = &parts[i];
         for (int l = 0; l < pt->mip->ncols; l++)
             one->x[pt->col ? pt->col[l] : l] = pt->x[l];
         one->bound += pt->bound;
+        /* each part's floor left it the whole allowance (parts_allowance_tradable):
+         * the sum bounds every plan the joined floor lets in that keeps
+         * within V* − allowance (parts_cost_bound) */
+        one->cost_bound += pt->cost_bound;
         one->value_proven &= pt->value_proven;
+        all_proven &= pt->value_proven;
         one->interrupted |= pt->interrupted;
         one->runs = one->runs > pt->runs ? one->runs : pt->runs;
     }
     one->value = mip_objective(one->mip, one->x, LEVEL_VALUE);
+    if (!all_proven)
+        one->cost_bound = part_trivial_cost_bound(one->mip);
     parts_free(parts, n);
     return one;
 }
@@ -535,6 +574,12 @@ static int level2_run(Part *pt, const RunRequest *base, double seconds, const ch
     }
     /* proven only if the plan kept is as cheap as the proven optimum */
     pt->cost_proven = r.stop == STOP_NONE && r.has_solution && (accepted || cost1 <= r.objective + 1e-9);
+    /* GLPK's tree bound, or the descent's LP optimum (region search
+     * proves none else): each the whole block's, floor included */
+    if (isfinite(r.bound))
+        pt->cost_bound = fmax(pt->cost_bound, r.bound);
+    if (pt->cost_proven)
+        pt->cost_bound = mip_objective(pt->mip, pt->x, LEVEL_COST);
     pt->interrupted = r.stop == STOP_INTERRUPT;
     /* region search's "local optimum" (STOP_GAP) proves nothing: it must
      * neither settle the part nor end a race GLPK may still win */
@@ -629,7 +674,7 @@ typedef struct Round {
 typedef struct PartState {
     int rc;
     int value_proven, cost_proven, interrupted, settled1, settled2, runs;
-    double value, bound;
+    double value, bound, cost_bound;
     char err[256];
 } PartState;
 
@@ -644,6 +689,7 @@ static void state_of(const Part *pt, PartState *st)
     st->runs = pt->runs;
     st->value = pt->value;
     st->bound = pt->bound;
+    st->cost_bound = pt->cost_bound;
 }
 
 static void state_into(Part *pt, const PartState *st)
@@ -656,6 +702,7 @@ static void state_into(Part *pt, const PartState *st)
     pt->runs = st->runs;
     pt->value = st->value;
     pt->bound = st->bound;
+    pt->cost_bound = st->cost_bound;
 }
 
 static void *round_work(void *vctx, int item, int seq, size_t *len)
@@ -730,6 +777,7 @@ static void merge_racer(Part *pt, int level, const PartState *st, const double *
     pt->settled2 |= st->settled2;
     pt->runs = pt->runs > st->runs ? pt->runs : st->runs;
     pt->bound = fmin(pt->bound, st->bound);
+    pt->cost_bound = fmax(pt->cost_bound, st->cost_bound);
     /* one racer's plan may meet the other's bound */
     if (level == LEVEL_VALUE && !pt->value_proven && !pt->interrupted && value_meets_bound(pt))
         pt->value_proven = pt->settled1 = 1;
@@ -872,6 +920,7 @@ int parts_init(Model *m, Blocks *blocks, const double *const *starts, int nstart
             return -1;
         pt->weight = mip_weight(pt->mip);
         pt->bound = pt->alongside = pt->trivial = HUGE_VAL;
+        pt->cost_bound = part_trivial_cost_bound(pt->mip);
         const double *start = best_start(pt, starts, nstarts, pt->x);
         if (start) {
             pt->fallback = malloc((size_t)(nc ? nc : 1) * sizeof *pt->fallback);

@@ -28,6 +28,12 @@ typedef struct Part {
                            (solver/bound_alongside.h), HUGE_VAL if none */
     double trivial;     /* the trivial bound (part_trivial_bound) once
                            part_settle_by_bound has it, else HUGE_VAL */
+    double cost_bound;  /* proven lower bound on the cost of every plan of
+                           this block that meets its level-2 value floor:
+                           the least cost when cost_proven, else GLPK's
+                           tree bound or the descent's LP optimum
+                           (solver/lns.c), at least the trivial
+                           parts_trivial_cost_bound; see parts_cost_bound */
     int value_proven;   /* level 1 finished its search */
     int cost_proven;    /* level 2 finished, or was not needed */
     int interrupted;
@@ -122,6 +128,23 @@ int parts_share_allowance(Part *parts, int n, double floor);
  * the new array (n = 1), or NULL on out-of-memory (the old parts are then
  * kept and still owned by the caller). */
 Part *parts_merge(Model *m, Part *parts, int n);
+
+/* A lower bound on the cost of SPEC §2's optimal plan (the least cost
+ * among plans of value ≥ V* − the allowance): the sum of the parts' cost
+ * bounds, each on the plans of its block that meet its value floor. The
+ * optimal plan meets every floor when there is one part (its floor, the
+ * level-1 value V ≤ V* less the allowance, lets in every plan of value ≥
+ * V* − the allowance) or when every part's value is proven (V_p = V*_p:
+ * a part's floor keeps either the whole allowance, or a share that buys
+ * no step of the value grid, so that the optimal plan has V*_p in each
+ * part). Otherwise NAN: a part whose value is not proven may hold less
+ * than V*_p in the optimal plan, below its floor. */
+double parts_cost_bound(const Part *parts, int n);
+
+/* The least cost a plan of `mip` can have by its columns' bounds alone
+ * (0 for samplan's programs; −HUGE_VAL when unbounded): a part's cost
+ * bound before level 2 proves a better one. */
+double part_trivial_cost_bound(const Mip *mip);
 
 /* A bound on the value of a part's program `mip` (or the whole one) when
  * a search proved none: every class at its best column (best: scratch of

@@ -317,6 +317,28 @@ static double level2_deadline(const Part *parts, int n, double gap, double level
  * and a GLPK call per part cost only milliseconds. */
 #define BLOCK_MIN_COLS 1
 
+/* The plan's cost bound and cost gap (model/plan.h) from the parts' sum
+ * `bound` (NAN: none): the cost itself when the plan is optimal; none
+ * when only the trivial bound 0 is known. A bound
+ * is rounded down to whole öre after a margin for the LP's tolerances
+ * (about 1e-9 of the cost), so that what is said stays true; one above
+ * the plan's cost is a contradiction and is not said at all. */
+static void plan_set_cost_bound(Plan *plan, double bound)
+{
+    if (plan->status == PLAN_OPTIMAL) {
+        plan->cost_bound = plan->cost;
+        plan->cost_gap = 0.0;
+        return;
+    }
+    if (!isfinite(bound) || bound > plan->cost + 1e-6 * fmax(1.0, plan->cost) || (bound <= 0.0 && plan->cost > 0.0)) {
+        plan->cost_bound = plan->cost_gap = NAN;
+        return;
+    }
+    double shaved = floor(100.0 * (bound - 1e-9 * fmax(1.0, fabs(bound)))) / 100.0;
+    plan->cost_bound = fmax(0.0, fmin(shaved, plan->cost));
+    plan->cost_gap = (plan->cost - plan->cost_bound) / fmax(1.0, plan->cost);
+}
+
 int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, SolveStats *stats, char *err,
                    size_t errsz)
 {
@@ -566,6 +588,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     /* the level-1 bound: level 2 may give up value within the tolerance,
      * so the plan's own value is no bound */
     plan->bound = fmax(solve_bound_on_grid(bound, m.value_digits), plan->value);
+    plan_set_cost_bound(plan, parts_cost_bound(parts, n));
     rc = 0;
 done:
     if (plan && rc == 0) {

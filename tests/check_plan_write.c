@@ -279,6 +279,9 @@ START_TEST(test_summary_variant_and_nulls)
     ck_assert_str_eq(json_string_value(json_object_get(j, "variant")), "alone");
     ck_assert_str_eq(json_string_value(json_object_get(j, "status")), "feasible");
     ck_assert(json_is_null(json_object_get(j, "bound")));
+    /* no cost bound known (plan_new's NAN): both extras null */
+    ck_assert(json_is_null(json_object_get(j, "cost_bound")));
+    ck_assert(json_is_null(json_object_get(j, "cost_gap")));
     json_decref(j);
     free(text);
     plan_free(plan);
@@ -313,6 +316,25 @@ START_TEST(test_report_explains_gap)
     ck_assert_ptr_null(strstr(text, "What the gap means"));
     ck_assert_ptr_nonnull(strstr(text, "- What the status means: the value is proven the best; the solve "
                                        "stopped before proving the cost the least among plans of that value."));
+    ck_assert_ptr_null(strstr(text, "Least cost"));
+    free(text);
+    /* with a cost bound: how much a better plan could at most save, in
+     * report.md and summary.json */
+    plan->cost_bound = 0.9 * plan->cost;
+    plan->cost_gap = 0.1;
+    ck_assert_int_eq(plan_write(s, plan, outdir, 1, &diags), 0);
+    text = slurp(outdir, "report.md");
+    char line[256];
+    snprintf(line, sizeof line, "- Least cost: no plan worth at least this plan's value can cost less than %.2f SEK, "
+                                "so a better plan could save at most 10 %% of the cost.", 0.9 * plan->cost);
+    ck_assert_msg(strstr(text, line) != NULL, "report.md lacks: %s", line);
+    free(text);
+    text = slurp(outdir, "summary.json");
+    json_t *j = json_loads(text, 0, NULL);
+    ck_assert_ptr_nonnull(j);
+    ck_assert(json_number_value(json_object_get(j, "cost_bound")) == 0.9 * plan->cost);
+    ck_assert(json_number_value(json_object_get(j, "cost_gap")) == 0.1);
+    json_decref(j);
     free(text);
     plan_free(plan);
     scenario_free(s);

@@ -2,7 +2,12 @@
  * plan_check.c — independent checker of a plan directory against SPEC §2/§3.
  *
  *   plan_check SCENARIO_DIR PLAN_DIR [--variant NAME] [--expect-value V]
- *              [--expect-cost C] [--tol T]
+ *              [--expect-cost C] [--least-cost C] [--tol T]
+ *
+ * --least-cost C: C is SPEC §2's least cost (the hand-derived optimum):
+ * the extra cost_bound of summary.json, a proven lower bound on it, must
+ * not lie above C. Without it cost_bound is checked against the plan's
+ * own cost, and against it exactly when the status is optimal.
  *
  * Loads the scenario with the shared loader (io/scenario_load.h) but reads
  * the plan files with its own small RFC 4180 reader and never uses solver/
@@ -414,6 +419,40 @@ static double jnum(json_t *o, const char *key, int *ok)
     return json_number_value(v);
 }
 
+/* The extras cost_bound and cost_gap (null when no bound is known): a
+ * lower bound on the least cost, so at most the plan's cost (equal when
+ * the plan is optimal) and at most `least` (the least cost, when known:
+ * have_least); cost_gap = (cost − cost_bound) / max(1, cost). */
+static void check_cost_bound(json_t *sum, const char *status, double cost, int have_least, double least)
+{
+    json_t *b = json_object_get(sum, "cost_bound"), *g = json_object_get(sum, "cost_gap");
+    if (!b && !g)
+        return; /* extras: a plan may leave them out */
+    if (!b || !g || json_is_null(b) != json_is_null(g)) {
+        viol("summary.json: cost_bound and cost_gap must be both present, both null or both numbers");
+        return;
+    }
+    if (json_is_null(b)) {
+        if (strcmp(status, "optimal") == 0)
+            viol("summary.json: status optimal but cost_bound null");
+        return;
+    }
+    if (!json_is_number(b) || !json_is_number(g)) {
+        viol("summary.json: cost_bound or cost_gap not a number");
+        return;
+    }
+    double cb = json_number_value(b), cg = json_number_value(g);
+    if (cb > cost + tol * fmax(1, fabs(cost)))
+        viol("summary.json: cost_bound %.9g above the plan's cost %.9g", cb, cost);
+    if (strcmp(status, "optimal") == 0 && !near(cb, cost))
+        viol("summary.json: status optimal but cost_bound %.9g, cost %.9g", cb, cost);
+    if (have_least && cb > least + tol * fmax(1, fabs(least)))
+        viol("summary.json: cost_bound %.9g above the least cost %.9g", cb, least);
+    double eg = (cost - cb) / fmax(1, cost);
+    if (fabs(cg - eg) > 1e-6)
+        viol("summary.json: cost_gap %.9g, (cost − cost_bound)/max(1, cost) = %.9g", cg, eg);
+}
+
 static void check_breakdown(json_t *root, const char *key, const char *const *names, int n,
                             const long *as, const long *un)
 {
@@ -454,7 +493,7 @@ static void check_breakdown(json_t *root, const char *key, const char *const *na
 static void usage(void)
 {
     fputs("usage: plan_check SCENARIO_DIR PLAN_DIR [--variant NAME] [--expect-value V] "
-          "[--expect-cost C] [--tol T]\n", stderr);
+          "[--expect-cost C] [--least-cost C] [--tol T]\n", stderr);
     exit(2);
 }
 
@@ -469,8 +508,8 @@ static char *path_join(const char *dir, const char *file)
 int main(int argc, char **argv)
 {
     const char *sdir = NULL, *pdir = NULL, *variant = NULL;
-    int have_ev = 0, have_ec = 0;
-    double ev = 0, ec = 0;
+    int have_ev = 0, have_ec = 0, have_least = 0;
+    double ev = 0, ec = 0, least = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--variant") == 0 && i + 1 < argc)
             variant = argv[++i];
@@ -482,6 +521,10 @@ int main(int argc, char **argv)
             if (parse_num(argv[++i], &ec))
                 usage();
             have_ec = 1;
+        } else if (strcmp(argv[i], "--least-cost") == 0 && i + 1 < argc) {
+            if (parse_num(argv[++i], &least))
+                usage();
+            have_least = 1;
         } else if (strcmp(argv[i], "--tol") == 0 && i + 1 < argc) {
             if (parse_num(argv[++i], &tol) || tol < 0)
                 usage();
@@ -1064,6 +1107,7 @@ int main(int argc, char **argv)
                 viol("summary.json: negative gap %.9g", gap);
             if (secs < 0)
                 viol("summary.json: negative seconds");
+            check_cost_bound(sum, status, cost, have_least, least);
         }
         /* SPEC §2 gives max_cost no tolerance: only summation noise (a
          * plan 1e-6 SEK over a budget of 1 599.999999 passed at 1e-6) */
