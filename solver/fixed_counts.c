@@ -23,6 +23,7 @@ int fixed_counts_solve(const Mip *mip, double *sol, const RunRequest *base, doub
     if (rc)
         return -1;
     RunRequest req = *base;
+    req.live_bound = NULL; /* the counts fixed: its bound is not the program's */
     req.level = LEVEL_COST;
     req.start = NULL; /* the counts are new: no plan of the restriction is known */
     req.time_limit_s = seconds;

@@ -226,6 +226,9 @@ static void on_tree_event(glp_tree *T, void *info)
     if (tree_bound_due(T, &ctx->bound_read, &best_bound)) {
         ctx->bound = from_glpk(ctx, best_bound);
         ctx->have_bound = 1;
+        _Atomic double *live = ctx->req->live_bound;
+        if (live && ctx->req->level == LEVEL_COST && ctx->bound > atomic_load(live))
+            atomic_store(live, ctx->bound);
     }
     if (solver_interrupted && !ctx->interrupted) {
         ctx->interrupted = 1;
@@ -679,6 +682,7 @@ static void run_below_over_budget(SolveCtx *ctx)
             break;
         RunResult before = *ctx->out;
         RunRequest shorter = *req;
+        shorter.live_bound = NULL; /* below a budget lowered: no bound on the program's plans */
         /* a plan to prove, or nothing for the sliver to start from */
         shorter.time_limit_s = sliver_provable(ctx) && before.has_solution ? BELOW_SHARE * left : left;
         ctx->req = &shorter;
@@ -918,6 +922,7 @@ static void prove_sliver_empty(SolveCtx *ctx)
      * terminal hook would apply outside the tree) is not for this */
     RunRequest own = *req;
     own.give_up_s = 0.0;
+    own.live_bound = NULL; /* the sliver's runs bound the sliver only */
     ctx->req = &own;
     ctx->in_tree = 0; /* the terminal hook stops GLPK at the limit and at Ctrl-C */
     double slice = SLIVER_FIRST_SLICE_S;

@@ -8,6 +8,7 @@
 #define SAMPLAN_GLPK_RUN_H
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "mip.h"
@@ -62,6 +63,13 @@ typedef struct RunRequest {
                             finding none proves the start optimal. The
                             caller sets it half a step of the value grid
                             above the start (solver/parts.c) */
+    _Atomic double *live_bound; /* level 2, GLPK on the whole program: where each
+                            tree bound read is written as soon as it is
+                            better (a page shared with the parent, which
+                            keeps it when the worker is killed at the
+                            limit: solver/parts.c); NULL: none. Region
+                            search must not be given one: its regions'
+                            bounds are theirs */
 } RunRequest;
 
 typedef struct RunResult {

@@ -720,6 +720,7 @@ static void *region_work(void *ctx, int item, int seq, size_t *len)
         for (int l = 0; l < sub.ncols; l++)
             sx[l] = sr->x[sub_col[l]];
         RunRequest req = *sr->req;
+        req.live_bound = NULL; /* a region's bound is not the program's */
         req.start = sx;
         req.time_limit_s = rg->seconds;
         req.quiet = 1;

@@ -13,9 +13,11 @@
 #include "workers.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 /* Rounds of runs per level over the blocks not yet settled, and the least
  * time left for another round to be worth a restart. */
@@ -557,6 +559,8 @@ static int level2_run(Part *pt, const RunRequest *base, double seconds, const ch
     req.level = LEVEL_COST;
     req.time_limit_s = seconds;
     req.start = pt->x; /* meets the value floor */
+    if (by_regions || lns_wanted(pt->mip))
+        req.live_bound = NULL; /* region search's GLPK runs bound regions only */
     req.label = label;
     RunResult r;
     memset(&r, 0, sizeof r);
@@ -667,6 +671,9 @@ typedef struct Round {
     int all_jobs;     /* jobs the caller allows */
     int race;         /* one part, solved by `todo` racers in different column orders */
     int have_result;  /* race: a racer's result is already in the part */
+    _Atomic double *live; /* level 2: [todo] the latest tree bound of each
+                             run (RunRequest.live_bound), in a page shared
+                             with the workers, or NULL */
     char err[512];
 } Round;
 
@@ -718,6 +725,7 @@ static void *round_work(void *vctx, int item, int seq, size_t *len)
     char label[48];
     part_label(label, sizeof label, item, rd->n);
     RunRequest req = *rd->base;
+    req.live_bound = rd->live ? &rd->live[seq] : NULL;
     /* a lone part may use every job (region search does; GLPK uses one) */
     req.jobs = rd->todo == 1 ? rd->all_jobs : 1;
     Level1Way way1 = LEVEL1_GLPK_OR_REGIONS;
@@ -826,6 +834,45 @@ static int round_killable(void *vctx, int item)
     return !lns_wanted(rd->parts[item].mip);
 }
 
+/* The tree bounds GLPK's cost-level runs write as they go, in a page
+ * shared with the workers: a worker killed at the limit (kill_at) sends
+ * no result, and with it went its bound (Kronoberg 2 000 at
+ * --time-limit 10: GLPK's racer overran and the plan had no cost bound).
+ * NULL when the page cannot be had or its atomics would take a lock (not
+ * atomic between processes): the bounds then come with results only. */
+static _Atomic double *live_bounds_open(int n)
+{
+    size_t bytes = (size_t)(n > 0 ? n : 1) * sizeof(_Atomic double);
+    void *page = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (page == MAP_FAILED)
+        return NULL;
+    _Atomic double *live = page;
+    if (!atomic_is_lock_free(live)) {
+        munmap(page, bytes);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++)
+        atomic_init(&live[i], -HUGE_VAL);
+    return live;
+}
+
+/* Keeps each run's last tree bound as its part's cost bound (see
+ * Part.cost_bound: a bound on the part's whole program with its floor)
+ * and unmaps the page. */
+static void live_bounds_close(Round *rd, const int *items)
+{
+    if (!rd->live)
+        return;
+    for (int s = 0; s < rd->todo; s++) {
+        Part *pt = &rd->parts[items[s]];
+        double b = atomic_load(&rd->live[s]);
+        if (isfinite(b))
+            pt->cost_bound = fmax(pt->cost_bound, fmin(b, mip_objective(pt->mip, pt->x, LEVEL_COST)));
+    }
+    munmap((void *)rd->live, (size_t)(rd->todo > 0 ? rd->todo : 1) * sizeof(_Atomic double));
+    rd->live = NULL;
+}
+
 /* Runs `level` on the parts not yet settled, in up to MAX_ROUNDS rounds
  * (see "Time across blocks" in docs/model.md). Returns 0, or −1 with err
  * set. */
@@ -845,7 +892,7 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
                 items[todo++] = i;
         if (!todo || solver_interrupted || (round > 0 && until - clock_seconds() < MIN_RERUN_S))
             break;
-        Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, jobs, 0, 0, ""};
+        Round rd = {parts, n, level, base, until, todo, jobs < todo ? jobs : todo, jobs, 0, 0, NULL, ""};
         if (todo == 1 && jobs >= RACERS && !lns_wanted(parts[items[0]].mip)) {
             /* one part and processors to spare: race column orders (GLPK's
              * time on one program swings severalfold with the order) */
@@ -860,10 +907,12 @@ int parts_run_level(Part *parts, int n, int level, const RunRequest *base, doubl
         int any_killable = 0;
         for (int i = 0; i < rd.todo && !any_killable; i++)
             any_killable = round_killable(&rd, items[i]);
+        rd.live = level == LEVEL_COST ? live_bounds_open(rd.todo) : NULL;
         rc = workers_run(rd.jobs, items, rd.todo, round_work, round_apply, &rd, any_killable ? kill_at : 0.0,
                          round_killable, &solver_interrupted, err, errsz);
         if (rc && rd.err[0])
             snprintf(err, errsz, "%s", rd.err);
+        live_bounds_close(&rd, items);
     }
     free(items);
     return rc;

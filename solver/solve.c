@@ -489,7 +489,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
             if (parts[i].mip == blocks_program(&blocks, &m.mip, b))
                 parts[i].alongside = block_bound[b];
 
-    RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest base = {LEVEL_VALUE, 0.0, opt->mip_gap, opt->quiet, opt->clock_start, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0, NULL};
     /* level 1, in rounds: each round shares the time left among the
      * parts not yet settled; a part stopped by its share runs again, from
      * its best plan, with what the easy parts left over */

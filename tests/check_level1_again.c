@@ -38,7 +38,7 @@ static void fixture_open(Fixture *f)
     const double *starts[1] = {f->empty};
     ck_assert_int_eq(parts_init(&f->m, &f->blocks, starts, 1, &f->parts), 0);
     ck_assert_int_eq(f->blocks.n, 1);
-    RunRequest base = {LEVEL_VALUE, 0.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest base = {LEVEL_VALUE, 0.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0, NULL};
     f->base = base;
     Part *pt = &f->parts[0];
     pt->runs = 1;

@@ -52,7 +52,7 @@ static void level2_open(Level2 *l, const char *name)
     l->s = hand_load(name, NULL);
     ck_assert_int_eq(model_build(l->s, 1, &l->m), 0);
     char err[256];
-    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0, NULL};
     RunResult r1, r2;
     ck_assert_int_eq(glpk_solve_level(&l->m.mip, &req, &r1, err, sizeof err), 0);
     ck_assert(r1.has_solution && r1.stop == STOP_NONE);
@@ -163,7 +163,7 @@ static void rounded_counts_are_a_plan(const Level2 *l)
     const Mip *mip = &l->m.mip;
     double *plan = malloc((size_t)mip->ncols * sizeof *plan), *lp = malloc((size_t)mip->ncols * sizeof *lp);
     ck_assert(plan && lp);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0, NULL};
     LpRoundInfo info;
     char err[256];
     ck_assert_int_eq(lp_round_plan(mip, &req, 10.0, 10.0, plan, lp, &info, err, sizeof err), 1);
@@ -194,7 +194,7 @@ static void rounded_counts_are_a_plan(const Level2 *l)
 static RunResult search_timed(Level2 *l, const char *kinds, const double *start, int jobs, double seconds)
 {
     setenv("SAMPLAN_NEIGHBOURHOODS", kinds, 1);
-    RunRequest req = {LEVEL_COST, seconds, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest req = {LEVEL_COST, seconds, 0.0, 1, clock_seconds(), start, NULL, 0, jobs, 0, 0.0, 0.0, 0, 0, 0, 0.0, NULL};
     RunResult r;
     char err[256];
     ck_assert_int_eq(lns_solve(&l->m, &l->m.mip, &req, &r, err, sizeof err), 0);
@@ -291,7 +291,7 @@ START_TEST(rounding_falls_back_to_other_counts)
     r = mip_add_row(&m, -HUGE_VAL, 1.5, 'm'); /* groups at the first */
     mip_add_coef(&m, r, g1, 1);
     ck_assert(!m.oom);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0, NULL};
     double plan[4], lp[4];
     LpRoundInfo info;
     char err[256];
@@ -315,7 +315,7 @@ START_TEST(level1_probe_reaches_the_value)
     Model m;
     ck_assert_int_eq(model_build(s, 1, &m), 0);
     setenv("SAMPLAN_NEIGHBOURHOODS", "swaps", 1);
-    RunRequest req = {LEVEL_VALUE, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 1, 0, 0.0};
+    RunRequest req = {LEVEL_VALUE, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 1, 0, 0.0, NULL};
     RunResult r;
     char err[256];
     double t0 = clock_seconds();
@@ -364,7 +364,7 @@ static void screen_descends_in(const char *name, double seconds)
     Hoods h;
     ck_assert_int_eq(hoods_init(&h, &l.m, mip), 0);
     ck_assert_int_gt(h.nseeds, 0);
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0, NULL};
     double *x = malloc((size_t)mip->ncols * sizeof *x);
     double *before = malloc((size_t)mip->ncols * sizeof *before);
     ck_assert(x && before);
@@ -485,7 +485,7 @@ START_TEST(screens_skip_moves_a_lower_bound_rules_out)
     free(groups);
     ck_assert_int_ge(raised, 0);
     mip->cols[raised].lb = 1.0;
-    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest req = {LEVEL_COST, 60.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0, NULL};
     double *x = malloc((size_t)mip->ncols * sizeof *x);
     ck_assert(x);
     memcpy(x, l.x1, (size_t)mip->ncols * sizeof *x);

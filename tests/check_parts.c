@@ -32,7 +32,7 @@ static void fixture_open(Fixture *f)
     memset(f, 0, sizeof *f);
     f->s = hand_load("full_centre", NULL);
     ck_assert_int_eq(model_build(f->s, 1, &f->m), 0);
-    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest req = {LEVEL_VALUE, 30.0, 0.0, 1, 0.0, NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0, NULL};
     RunResult r;
     char err[256];
     ck_assert_int_eq(glpk_solve_level(&f->m.mip, &req, &r, err, sizeof err), 0);
@@ -107,7 +107,7 @@ START_TEST(region_search_stops_at_bound)
     fixture_open(&f);
     setenv("SAMPLAN_REGION_SEARCH", "20", 1);
     char err[256];
-    RunRequest req = {LEVEL_VALUE, 20.0, 0.0, 1, 0.0, f.optimum, NULL, 0, 1, 0, 0.0, HUGE_VAL, 0, 0, 0, 0.0};
+    RunRequest req = {LEVEL_VALUE, 20.0, 0.0, 1, 0.0, f.optimum, NULL, 0, 1, 0, 0.0, HUGE_VAL, 0, 0, 0, 0.0, NULL};
     RunResult free_run, at_bound, in_gap, off_gap;
     ck_assert_int_eq(lns_solve(&f.m, &f.m.mip, &req, &free_run, err, sizeof err), 0);
     ck_assert_int_gt(free_run.regions, 0);
@@ -141,7 +141,7 @@ START_TEST(plan_meeting_bound_is_proven)
     fixture_open(&f);
     setenv("SAMPLAN_REGION_SEARCH", "20", 1);
     Part *pt = &f.parts[0];
-    RunRequest base = {LEVEL_VALUE, 0.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0};
+    RunRequest base = {LEVEL_VALUE, 0.0, 0.0, 1, clock_seconds(), NULL, NULL, 0, 1, 0, 0.0, 0.0, 0, 0, 0, 0.0, NULL};
     char err[256];
     unsettle(pt);
     pt->bound = 14.04; /* 14.0 on any grid of tenths or coarser */
