@@ -270,11 +270,25 @@ START_TEST(test_csv_and_markdown)
     ck_assert_ptr_nonnull(strstr(text, "| value | 1 | 3 (gap 2.1 %) | +2 (+200 %) |\n"));
     ck_assert_ptr_nonnull(strstr(text, "410 instead of 10 SEK), not proven optimal (gap 2.1 %)."));
     free(text);
+    /* a gap under a tenth of a percent is not shown as "gap 0 %" */
+    c.m.gap = 0.0004;
+    text = rebuilt_md(runs, &t, &h);
+    ck_assert_ptr_nonnull(strstr(text, "| value | 1 | 3 (gap 0.1 %) | +2 (+200 %) |\n"));
+    ck_assert_ptr_nonnull(strstr(text, "not proven optimal (gap 0.1 %)."));
+    free(text);
     /* at gap 0 the value is proven, the cost is not: said so, not "gap 0 %" */
     c.m.gap = 0.0;
     text = rebuilt_md(runs, &t, &h);
     ck_assert_ptr_nonnull(strstr(text, "| value | 1 | 3 (cost not proven) | +2 (+200 %) |\n"));
     ck_assert_ptr_nonnull(strstr(text, "410 instead of 10 SEK), its value proven the best but not its cost the least."));
+    free(text);
+    /* with a bound on the least cost: how much could at most be saved */
+    c.m.cost_bound = 400.0;
+    c.m.cost_gap = 10.0 / 410.0;
+    text = rebuilt_md(runs, &t, &h);
+    ck_assert_ptr_nonnull(strstr(text, "its value proven the best but not its cost the least (at most 2.5 % of it "
+                                       "could be saved)."));
+    ck_assert_ptr_nonnull(strstr(text, "| least cost at least | 10 | 400 | +390 (+3 900 %) |\n"));
     free(text);
     compare_table_release(&t);
     release(&b);
