@@ -28,7 +28,8 @@ static const char schema[] =
     " id INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, scenario TEXT NOT NULL, variant TEXT,"
     " scenario_dir TEXT, out_dir TEXT, status TEXT NOT NULL, value REAL, cost REAL,"
     " hosting_cost REAL, bound REAL, gap REAL, assigned INTEGER, unassigned INTEGER,"
-    " seconds REAL, rows INTEGER, cols INTEGER, nonzeros INTEGER, participant_classes INTEGER);"
+    " seconds REAL, rows INTEGER, cols INTEGER, nonzeros INTEGER, participant_classes INTEGER,"
+    " cost_bound REAL, cost_gap REAL);"
     "CREATE TABLE IF NOT EXISTS run_counts ("
     " run_id INTEGER NOT NULL REFERENCES runs(id), dimension TEXT NOT NULL, key TEXT NOT NULL,"
     " assigned INTEGER NOT NULL, unassigned INTEGER NOT NULL);";
@@ -36,7 +37,34 @@ static const char schema[] =
 static const char insert_run[] =
     "INSERT INTO runs (recorded_at, scenario, variant, scenario_dir, out_dir, status,"
     " value, cost, hosting_cost, bound, gap, assigned, unassigned, seconds, rows, cols,"
-    " nonzeros, participant_classes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    " nonzeros, participant_classes, cost_bound, cost_gap) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+/* the runs table as samplan made it before cost_bound and cost_gap
+ * (thirty-seventh session) */
+static const char old_columns[] =
+    "SELECT recorded_at, scenario, variant, scenario_dir, out_dir, status, value, cost, hosting_cost, bound,"
+    " gap, assigned, unassigned, seconds, rows, cols, nonzeros, participant_classes FROM runs LIMIT 0";
+
+/* A store made before the cost bound gets its two columns (its earlier
+ * runs have them null); a `runs` table that is not samplan's is left to
+ * tables_fit to refuse. Inside open_store's transaction. Returns 0, or
+ * −1 with SQLite's message in why. */
+static int add_cost_bound_columns(sqlite3 *db, char *why, size_t whysz)
+{
+    sqlite3_stmt *st = NULL;
+    int has = sqlite3_prepare_v2(db, "SELECT cost_bound, cost_gap FROM runs LIMIT 0", -1, &st, NULL) == SQLITE_OK;
+    sqlite3_finalize(st);
+    st = NULL;
+    int old = !has && sqlite3_prepare_v2(db, old_columns, -1, &st, NULL) == SQLITE_OK;
+    sqlite3_finalize(st);
+    if (!old)
+        return 0;
+    if (sqlite3_exec(db, "ALTER TABLE runs ADD COLUMN cost_bound REAL; ALTER TABLE runs ADD COLUMN cost_gap REAL;",
+                     NULL, NULL, NULL) != SQLITE_OK) {
+        snprintf(why, whysz, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    return 0;
+}
 static const char insert_count_sql[] = "INSERT INTO run_counts VALUES (?,?,?,?,?)";
 
 /* 1 when the store's tables take a run as run_store_record writes it: a
@@ -173,7 +201,7 @@ static sqlite3 *open_store(const char *path, const int *busy_ms, int *busy, char
     if (only_samplan_tables(db, why, sizeof why)) {
         if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
             snprintf(why, sizeof why, "%s", sqlite3_errmsg(db));
-        else
+        else if (add_cost_bound_columns(db, why, sizeof why) == 0)
             tables_fit(db, why, sizeof why);
     }
     int commit = why[0] ? SQLITE_OK : sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
@@ -294,6 +322,8 @@ int run_store_record(const char *path, const Scenario *s, const Plan *plan, cons
     sqlite3_bind_int(run, 16, stats ? stats->cols : 0);
     sqlite3_bind_int64(run, 17, stats ? (sqlite3_int64)stats->nnz : 0);
     sqlite3_bind_int(run, 18, stats ? stats->participant_classes : 0);
+    sqlite3_bind_double(run, 19, plan->cost_bound); /* NAN binds as NULL: none known */
+    sqlite3_bind_double(run, 20, plan->cost_gap);
     if (sqlite3_step(run) != SQLITE_DONE)
         goto sqlerr;
     sqlite3_int64 id = sqlite3_last_insert_rowid(db);

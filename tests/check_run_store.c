@@ -113,6 +113,44 @@ START_TEST(test_check_before_solving)
 }
 END_TEST
 
+/* A store made before cost_bound and cost_gap (its runs table without
+ * them) takes the next run: the columns are added, its old rows keep
+ * null there. A plan without a cost bound records null; one with, its
+ * figures. */
+START_TEST(test_store_before_cost_bound)
+{
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open(dbpath, &db), SQLITE_OK);
+    ck_assert_int_eq(
+        sqlite3_exec(db,
+                     "CREATE TABLE runs (id INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, scenario TEXT NOT NULL,"
+                     " variant TEXT, scenario_dir TEXT, out_dir TEXT, status TEXT NOT NULL, value REAL, cost REAL,"
+                     " hosting_cost REAL, bound REAL, gap REAL, assigned INTEGER, unassigned INTEGER, seconds REAL,"
+                     " rows INTEGER, cols INTEGER, nonzeros INTEGER, participant_classes INTEGER);"
+                     "CREATE TABLE run_counts (run_id INTEGER NOT NULL REFERENCES runs(id), dimension TEXT NOT NULL,"
+                     " key TEXT NOT NULL, assigned INTEGER NOT NULL, unassigned INTEGER NOT NULL);"
+                     "INSERT INTO runs (recorded_at, scenario, status) VALUES ('2026-11-23T10:00:00Z', 'old', 'optimal');",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+    char err[512] = "";
+    ck_assert_msg(run_store_check(dbpath, err, sizeof err) == 0, "%s", err);
+    record(); /* plan_new: no cost bound */
+    Scenario *s = fx_scenario();
+    Plan *plan = fx_plan();
+    plan->cost_bound = 1000.0;
+    plan->cost_gap = 0.25;
+    ck_assert_msg(run_store_record(dbpath, s, plan, "out", NULL, err, sizeof err) == 0, "%s", err);
+    plan_free(plan);
+    scenario_free(s);
+    ck_assert_int_eq(query_int("SELECT count(*) FROM runs"), 3);
+    ck_assert_int_eq(query_int("SELECT count(*) FROM runs WHERE cost_bound IS NULL AND cost_gap IS NULL"), 2);
+    ck_assert_int_eq(query_int("SELECT count(*) FROM runs WHERE id = 3 AND cost_bound = 1000.0 AND cost_gap = 0.25"),
+                     1);
+    ck_assert_int_eq(query_int("SELECT count(*) FROM runs WHERE scenario = 'old'"), 1);
+}
+END_TEST
+
 /* A store whose tables are not samplan's (a file of that name from
  * elsewhere) is refused before solving, not after the plan is written. */
 START_TEST(test_foreign_tables)
@@ -280,6 +318,7 @@ int main(void)
     tcase_add_test(tc, test_check_before_solving);
     tcase_add_test(tc, test_read_only_store);
     tcase_add_test(tc, test_unwritable_directory);
+    tcase_add_test(tc, test_store_before_cost_bound);
     tcase_add_test(tc, test_foreign_tables);
     tcase_add_test(tc, test_other_database);
     tcase_add_test(tc, test_empty_file_made_private);
