@@ -166,8 +166,8 @@ static void print_summary(const Scenario *s, const Plan *plan, const char *out, 
     /* how far the cost may be from the least (a steering group's "could
      * another plan be much cheaper?"), when the solve proved a bound */
     if (plan->status == PLAN_FEASIBLE && isfinite(plan->cost_bound))
-        fprintf(f, "  least cost at least %.2f SEK: a plan of this value could save at most %.3g%%\n",
-                plan->cost_bound, 100.0 * plan->cost_gap);
+        fprintf(f, "  least cost at least %.2f SEK: a plan of this value could save at most %.2f%%\n",
+                plan->cost_bound, plan_percent_up(plan->cost_gap, 2));
     int groups = 0;
     for (int c = 0; c < plan->ncohorts; c++)
         groups += plan->cohorts[c].groups;

@@ -89,7 +89,8 @@ int compare_metrics_compute(const Scenario *s, const Plan *plan, CompareMetrics 
     /* shown in whole SEK: down, so that it stays a bound, unless it is
      * the cost itself (an optimal plan), shown as the cost is */
     m->cost_bound = plan->status == PLAN_OPTIMAL ? plan->cost_bound : floor(plan->cost_bound);
-    m->cost_gap = plan->cost_gap;
+    /* in tenths of a percent, rounded up: said as "at most" */
+    m->cost_gap = isfinite(plan->cost_gap) ? plan_percent_up(plan->cost_gap, 1) / 100.0 : NAN;
     m->participants = s->nparticipants;
 
     const TravelParams *tp = &s->travel;

@@ -159,7 +159,7 @@ static void format_cell(const CompareTable *t, const CompareRow *row, int r, int
             char g[64];
             /* up to a tenth of a percent: a gap of 0.04 % showed as
              * "gap 0 %" beside "not proven optimal" */
-            compare_format_number(ceil(1000.0 * gap->values[r] - 1e-6) / 10.0, 1, 0, g);
+            compare_format_number(plan_percent_up(gap->values[r], 1), 1, 0, g);
             size_t n = strlen(buf);
             /* at gap 0 the value is proven and only the cost is not */
             if (gap->values[r] == 0.0)
@@ -303,12 +303,12 @@ char *compare_summary_sentence(const CompareTable *t, int r, char *buf, size_t s
         if (gap == 0.0 && !isnan(cost_gap) && cost_gap > 0.0)
             /* up to a tenth of a percent, so that "at most" stays true */
             add(&x, ", its value proven the best but not its cost the least (at most %s %% of it could be saved)",
-                compare_format_number(ceil(1000.0 * cost_gap - 1e-6) / 10.0, 1, 0, rel));
+                compare_format_number(plan_percent_up(cost_gap, 1), 1, 0, rel));
         else if (gap == 0.0)
             add(&x, ", its value proven the best but not its cost the least");
         else if (!isnan(gap))
             add(&x, ", not proven optimal (gap %s %%)",
-                compare_format_number(ceil(1000.0 * gap - 1e-6) / 10.0, 1, 0, rel));
+                compare_format_number(plan_percent_up(gap, 1), 1, 0, rel));
         else
             add(&x, ", status %s", status->texts[r]);
     }

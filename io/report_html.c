@@ -16,6 +16,7 @@
 
 #include "atomic_file.h"
 #include "week_dates.h"
+#include "../model/plan.h" /* plan_percent_up */
 
 /* ---- small formatting helpers ------------------------------------------ */
 
@@ -277,10 +278,7 @@ static void header(FILE *f, const PlanRead *pr, const char *generated)
          * bound is rounded up, so that what is said stays true */
         if (isfinite(pr->gap) && pr->gap > 0.0 && isfinite(pr->bound) && pr->bound >= 1.0) {
             char within[64];
-            if (100 * pr->gap < 0.01)
-                snprintf(within, sizeof within, "less than 0.01");
-            else
-                format_short(100 * pr->gap, 2, within);
+            format_short(plan_percent_up(pr->gap, 2), 2, within); /* up: "within" stays true */
             fprintf(f, ". No plan can be worth more than %s, so this one is within %s" NBSP "%% of the "
                        "best possible; that bound comes from a relaxation and can lie well above the best "
                        "plan that exists, so the true shortfall may be smaller",
@@ -332,10 +330,7 @@ static void header(FILE *f, const PlanRead *pr, const char *generated)
     /* the cost bound (rounded down when solved, so it stays true) */
     if (isfinite(pr->cost_bound) && isfinite(pr->cost_gap) && strcmp(pr->status, "feasible") == 0) {
         char within[64];
-        if (pr->cost_gap > 0.0 && 100 * pr->cost_gap < 0.01)
-            snprintf(within, sizeof within, "less than 0.01");
-        else
-            format_short(100 * pr->cost_gap, 2, within);
+        format_short(plan_percent_up(pr->cost_gap, 2), 2, within);
         fputs(" · no plan of this value costs less than ", f);
         sek(f, floor(pr->cost_bound), 0); /* down: it stays a bound */
         fprintf(f, NBSP "SEK: at most %s" NBSP "%% could be saved", within);

@@ -77,15 +77,10 @@ static void totals(FILE *f, const Scenario *s, const Plan *plan, long assigned)
     /* gap is relative only from a bound of 1 up (docs/model.md); the
      * bound is rounded up, so that what is said stays true */
     if (plan->status == PLAN_FEASIBLE && plan->gap > 0.0 && isfinite(plan->bound) && plan->bound >= 1.0) {
-        char within[32];
-        if (100.0 * plan->gap < 0.01)
-            snprintf(within, sizeof within, "less than 0.01");
-        else
-            snprintf(within, sizeof within, "%.3g", 100.0 * plan->gap);
-        fprintf(f, "- What the gap means: no plan can be worth more than %.10g, so this one is within %s %% "
+        fprintf(f, "- What the gap means: no plan can be worth more than %.10g, so this one is within %g %% "
                    "of the best possible. The bound comes from a relaxation and can lie well above the best "
                    "plan that exists, so the true shortfall may be smaller.\n",
-                ceil(plan->bound * 100.0) / 100.0, within);
+                ceil(plan->bound * 100.0) / 100.0, plan_percent_up(plan->gap, 2));
     }
     if (plan_only_cost_unproven(plan))
         fputs("- What the status means: the value is proven the best; the solve stopped before proving "
@@ -93,15 +88,10 @@ static void totals(FILE *f, const Scenario *s, const Plan *plan, long assigned)
     /* the cost bound is rounded down (solver/solve.c), so that what is
      * said stays true */
     if (plan->status == PLAN_FEASIBLE && isfinite(plan->cost_bound)) {
-        char within[32];
-        if (plan->cost_gap > 0.0 && 100.0 * plan->cost_gap < 0.01)
-            snprintf(within, sizeof within, "less than 0.01");
-        else
-            snprintf(within, sizeof within, "%.3g", 100.0 * plan->cost_gap);
         fprintf(f, "- Least cost: no plan worth at least this plan's value can cost less than %.2f SEK, so a "
-                   "better plan could save at most %s %% of the cost. The bound comes from a relaxation, so "
+                   "better plan could save at most %g %% of the cost. The bound comes from a relaxation, so "
                    "the true saving may be smaller.\n",
-                plan->cost_bound, within);
+                plan->cost_bound, plan_percent_up(plan->cost_gap, 2));
     }
     fprintf(f, "- Participants: %d, assigned %ld, unassigned %ld\n", s->nparticipants,
             assigned, (long)s->nparticipants - assigned);

@@ -51,17 +51,24 @@ static const char old_columns[] =
 static int add_cost_bound_columns(sqlite3 *db, char *why, size_t whysz)
 {
     sqlite3_stmt *st = NULL;
-    int has = sqlite3_prepare_v2(db, "SELECT cost_bound, cost_gap FROM runs LIMIT 0", -1, &st, NULL) == SQLITE_OK;
-    sqlite3_finalize(st);
-    st = NULL;
-    int old = !has && sqlite3_prepare_v2(db, old_columns, -1, &st, NULL) == SQLITE_OK;
+    int old = sqlite3_prepare_v2(db, old_columns, -1, &st, NULL) == SQLITE_OK;
     sqlite3_finalize(st);
     if (!old)
         return 0;
-    if (sqlite3_exec(db, "ALTER TABLE runs ADD COLUMN cost_bound REAL; ALTER TABLE runs ADD COLUMN cost_gap REAL;",
-                     NULL, NULL, NULL) != SQLITE_OK) {
-        snprintf(why, whysz, "%s", sqlite3_errmsg(db));
-        return -1;
+    /* each on its own: a store with one of them (a repair by hand) gets
+     * the other (review, thirty-seventh session) */
+    static const char *const column[][2] = {{"SELECT cost_bound FROM runs LIMIT 0",
+                                             "ALTER TABLE runs ADD COLUMN cost_bound REAL"},
+                                            {"SELECT cost_gap FROM runs LIMIT 0",
+                                             "ALTER TABLE runs ADD COLUMN cost_gap REAL"}};
+    for (int c = 0; c < 2; c++) {
+        st = NULL;
+        int has = sqlite3_prepare_v2(db, column[c][0], -1, &st, NULL) == SQLITE_OK;
+        sqlite3_finalize(st);
+        if (!has && sqlite3_exec(db, column[c][1], NULL, NULL, NULL) != SQLITE_OK) {
+            snprintf(why, whysz, "%s", sqlite3_errmsg(db));
+            return -1;
+        }
     }
     return 0;
 }

@@ -36,6 +36,15 @@ int plan_add_cohort(Plan *plan, PlanCohort cohort)
     return plan->ncohorts++;
 }
 
+double plan_percent_up(double share, int decimals)
+{
+    if (!(share > 0.0))
+        return 0.0;
+    double unit = pow(10.0, decimals);
+    /* 1e-9 of a unit off first: 0.021 is 2.1000000000000001 % in binary */
+    return fmax(1.0, ceil(100.0 * share * unit - 1e-9)) / unit;
+}
+
 void plan_free(Plan *plan)
 {
     if (!plan)

@@ -92,4 +92,10 @@ static inline int plan_only_cost_unproven(const Plan *plan)
     return plan->status == PLAN_FEASIBLE && plan->gap == 0.0;
 }
 
+/* A share (0.1 = 10 %) as a percentage rounded UP to `decimals` places,
+ * at least one unit of the last place when the share is positive: what
+ * is said as "at most" then stays true (review, thirty-seventh session:
+ * a proven 10.0126 % read "at most 10 %"). */
+double plan_percent_up(double share, int decimals);
+
 #endif

@@ -641,7 +641,10 @@ static int solve_once(SolveCtx *ctx)
             out->has_solution = 1;
             out->objective = mip_objective(mip, out->x, req->level);
         }
-        out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
+        /* a tree bound read before the stop still holds (review,
+         * thirty-seventh session: one process on Kronoberg 2 000 lost
+         * its cost bound here) */
+        out->bound = ctx->have_bound ? ctx->bound : req->level == LEVEL_VALUE ? HUGE_VAL : -HUGE_VAL;
         rc = 0;
     }
     return rc;

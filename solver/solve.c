@@ -317,24 +317,26 @@ static double level2_deadline(const Part *parts, int n, double gap, double level
  * and a GLPK call per part cost only milliseconds. */
 #define BLOCK_MIN_COLS 1
 
-/* The plan's cost bound and cost gap (model/plan.h) from the parts' sum
- * `bound` (NAN: none): the cost itself when the plan is optimal; none
- * when only the trivial bound 0 is known. A bound
- * is rounded down to whole öre after a margin for the LP's tolerances
- * (about 1e-9 of the cost), so that what is said stays true; one above
- * the plan's cost is a contradiction and is not said at all. */
-static void plan_set_cost_bound(Plan *plan, double bound)
+/* The margin a bound from an LP (GLPK's tree, the descent) is lowered by
+ * before it is said: GLPK accepts an LP optimum within its tolerances
+ * (tol_dj 1e-7 on the scaled program), and summing costs adds noise. */
+#define COST_BOUND_MARGIN 1e-7
+
+void plan_set_cost_bound(Plan *plan, double bound)
 {
     if (plan->status == PLAN_OPTIMAL) {
         plan->cost_bound = plan->cost;
         plan->cost_gap = 0.0;
         return;
     }
-    if (!isfinite(bound) || bound > plan->cost + 1e-6 * fmax(1.0, plan->cost) || (bound <= 0.0 && plan->cost > 0.0)) {
+    /* a bound above the plan's own cost (beyond the margin) contradicts
+     * the plan, a plan of the program it bounds: not said at all */
+    if (!isfinite(bound) || bound > plan->cost + COST_BOUND_MARGIN * fmax(1.0, plan->cost) ||
+        (bound <= 0.0 && plan->cost > 0.0)) {
         plan->cost_bound = plan->cost_gap = NAN;
         return;
     }
-    double shaved = floor(100.0 * (bound - 1e-9 * fmax(1.0, fabs(bound)))) / 100.0;
+    double shaved = floor(100.0 * (bound - COST_BOUND_MARGIN * fmax(1.0, fabs(bound)))) / 100.0;
     plan->cost_bound = fmax(0.0, fmin(shaved, plan->cost));
     plan->cost_gap = (plan->cost - plan->cost_bound) / fmax(1.0, plan->cost);
 }
@@ -577,6 +579,14 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     int cost_proven = 1;
     for (int i = 0; i < n; i++)
         cost_proven &= parts[i].cost_proven;
+    /* the parts' floors kept shares of the allowance that bought no step
+     * of the value grid at the value level 1 had; should level 1 again
+     * have raised it past where the allowance buys one, SPEC's second
+     * level admits plans a step lower in one part, which no part's level
+     * 2 saw: the least cost is then neither proven nor bounded (review,
+     * thirty-seventh session) */
+    int floors_too_high = !tradable && n > 1 && parts_allowance_tradable(value, m.value_digits);
+    cost_proven &= !floors_too_high;
 
     for (int i = 0; i < n; i++)
         for (int l = 0; l < parts[i].mip->ncols; l++)
@@ -588,7 +598,7 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
     /* the level-1 bound: level 2 may give up value within the tolerance,
      * so the plan's own value is no bound */
     plan->bound = fmax(solve_bound_on_grid(bound, m.value_digits), plan->value);
-    plan_set_cost_bound(plan, parts_cost_bound(parts, n));
+    plan_set_cost_bound(plan, floors_too_high ? NAN : parts_cost_bound(parts, n));
     rc = 0;
 done:
     if (plan && rc == 0) {

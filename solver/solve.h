@@ -54,6 +54,15 @@ int solve_scenario(const Scenario *s, const SolveOptions *opt, Plan **out, Solve
  * down, which stays a bound: no plan's value lies in between. */
 double solve_bound_on_grid(double bound, int digits);
 
+/* Sets plan's cost_bound and cost_gap (model/plan.h) from `bound`, a
+ * proven lower bound on the least cost (NAN: none; solver/parts.h
+ * parts_cost_bound): the cost itself and 0 when the plan is optimal;
+ * else the bound lowered by a margin for the LP's tolerances and rounded
+ * down to whole öre, so that what is said stays true; NAN when only the
+ * trivial 0 is known, or when the bound lies above the plan's cost (a
+ * contradiction: the plan is a plan of the program bounded). */
+void plan_set_cost_bound(Plan *plan, double bound);
+
 /* Builds the level-1 program and writes it as CPLEX LP (mps = 0) or free
  * MPS (mps = 1); plain = 1 writes the unreduced program, one variable per
  * participant and option. Returns 0, or 1 with a message in err. */

@@ -5,6 +5,7 @@
  * search whose start is within the gap needs no run, and region search
  * stops once its plan is; GLPK parts are left to GLPK's own gap.
  * On the hand scenario full_centre, whose optimum (14) GLPK proves.
+ * Also what the parts' cost bounds add up to, and how a plan says it.
  */
 #include <check.h>
 #include <math.h>
@@ -15,6 +16,7 @@
 #include "../solver/build.h"
 #include "../solver/lns.h"
 #include "../solver/parts.h"
+#include "../solver/solve.h"
 
 typedef struct Fixture {
     Scenario *s;
@@ -157,6 +159,57 @@ START_TEST(plan_meeting_bound_is_proven)
 }
 END_TEST
 
+/* The parts' cost bounds add up to one on the least cost only where the
+ * optimal plan meets every part's floor: one part, or every part's value
+ * proven (solver/parts.h parts_cost_bound). */
+START_TEST(cost_bounds_add_up)
+{
+    Part parts[2];
+    memset(parts, 0, sizeof parts);
+    parts[0].cost_bound = 100.0;
+    parts[1].cost_bound = 250.0;
+    parts[0].value_proven = parts[1].value_proven = 1;
+    ck_assert(parts_cost_bound(parts, 2) == 350.0);
+    parts[1].value_proven = 0;
+    ck_assert(isnan(parts_cost_bound(parts, 2)));
+    parts[0].value_proven = 0;
+    ck_assert(parts_cost_bound(parts, 1) == 100.0); /* one part: its floor lets SPEC's plans in */
+}
+END_TEST
+
+/* What the plan says of a bound (solver/solve.h plan_set_cost_bound):
+ * lowered by the margin and rounded down to öre, never above the cost;
+ * none when above the cost or only 0; the cost when optimal. */
+START_TEST(plan_says_the_cost_bound)
+{
+    Plan *plan = plan_new(0);
+    ck_assert_ptr_nonnull(plan);
+    ck_assert(isnan(plan->cost_bound) && isnan(plan->cost_gap)); /* none known */
+    plan->status = PLAN_FEASIBLE;
+    plan->cost = 1000.0;
+    plan_set_cost_bound(plan, 900.004); /* − 9e-5, down to öre */
+    ck_assert(plan->cost_bound == 900.0 && fabs(plan->cost_gap - 0.1) < 1e-12);
+    plan_set_cost_bound(plan, 1000.00001); /* within the margin: below the cost */
+    ck_assert(plan->cost_bound == 999.99);
+    plan_set_cost_bound(plan, 1000.001); /* above the plan's cost: a contradiction */
+    ck_assert(isnan(plan->cost_bound) && isnan(plan->cost_gap));
+    plan_set_cost_bound(plan, 0.0); /* the trivial bound says nothing */
+    ck_assert(isnan(plan->cost_bound));
+    plan_set_cost_bound(plan, NAN);
+    ck_assert(isnan(plan->cost_bound));
+    plan->status = PLAN_OPTIMAL;
+    plan_set_cost_bound(plan, NAN);
+    ck_assert(plan->cost_bound == 1000.0 && plan->cost_gap == 0.0);
+    plan_free(plan);
+    /* "at most" percentages are rounded up */
+    ck_assert(plan_percent_up(0.100126, 2) == 10.02);
+    ck_assert(plan_percent_up(0.021, 1) == 2.1);
+    ck_assert(plan_percent_up(0.1, 2) == 10.0);
+    ck_assert(plan_percent_up(1e-12, 2) == 0.01);
+    ck_assert(plan_percent_up(0.0, 2) == 0.0);
+}
+END_TEST
+
 int main(void)
 {
     (void)hand_for_each; /* the header's other helper */
@@ -166,6 +219,8 @@ int main(void)
     tcase_add_test(tc, settle_by_bound);
     tcase_add_test(tc, region_search_stops_at_bound);
     tcase_add_test(tc, plan_meeting_bound_is_proven);
+    tcase_add_test(tc, cost_bounds_add_up);
+    tcase_add_test(tc, plan_says_the_cost_bound);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

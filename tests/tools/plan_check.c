@@ -442,6 +442,8 @@ static void check_cost_bound(json_t *sum, const char *status, double cost, int h
         return;
     }
     double cb = json_number_value(b), cg = json_number_value(g);
+    if (cb < 0)
+        viol("summary.json: cost_bound %.9g below 0 (costs are never negative)", cb);
     if (cb > cost + tol * fmax(1, fabs(cost)))
         viol("summary.json: cost_bound %.9g above the plan's cost %.9g", cb, cost);
     if (strcmp(status, "optimal") == 0 && !near(cb, cost))
