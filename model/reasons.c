@@ -378,14 +378,18 @@ static const char *blocked_cause(const Blocked *bl)
     return bl->by == BLOCKED_RESERVED ? "are fully reserved by other groups" : "have no places (capacity 0)";
 }
 
-/* "the placement slots within reach of X are fully reserved by other
- * groups in the weeks needed by all 3 admissible cohorts: e.g. a start in
- * week 25 (…) needs a place in weeks 33 to 38 (…)" */
+/* "the placement slots within reach of X that are open in the weeks
+ * needed by all 3 admissible cohorts are fully reserved by other groups:
+ * e.g. a start in week 25 (…) needs a place in weeks 33 to 38 (…)". Only
+ * the slots open then are meant: a slot within reach that opens later is
+ * not "reserved" (independent audit, thirty-seventh session: it read as
+ * if every slot within reach were booked). */
 static void add_all_blocked(Text *t, const Scenario *s, const char *home, const Blocked *bl,
                             const char *qualifier, int name_track)
 {
-    add(t, "the placement slots within reach of %s %s in the weeks needed by ", home, blocked_cause(bl));
+    add(t, "the placement slots within reach of %s that are open in the weeks needed by ", home);
     add_cohort_count(t, bl->count, qualifier);
+    add(t, " %s", blocked_cause(bl));
     add(t, ": %s start in week %d", bl->count == 1 ? "its" : "e.g. a", bl->start);
     add_week_label(t, s, bl->start);
     if (name_track)

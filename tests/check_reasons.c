@@ -259,8 +259,8 @@ START_TEST(test_slots_fully_reserved)
 {
     for (int w = 1; w <= s->weeks; w++)
         s->slots[0].room[w] = 0;
-    expect(3, "the placement slots within reach of Alpha are fully reserved by other "
-              "groups in the weeks needed by all 8 admissible cohorts"
+    expect(3, "the placement slots within reach of Alpha that are open in the weeks needed by all 8 "
+              "admissible cohorts are fully reserved by other groups"
               ": e.g. a start in week 1 (2027-W01, from Monday 2027-01-04) needs a place in weeks 3 to 5 "
               "(2027-W03 to 2027-W05, Monday 2027-01-18 to Sunday 2027-02-07)");
 }
@@ -273,8 +273,8 @@ START_TEST(test_slots_capacity_zero)
     s->slots[0].capacity = 0;
     for (int w = 1; w <= s->weeks; w++)
         s->slots[0].room[w] = 0;
-    expect(3, "the placement slots within reach of Alpha have no places (capacity 0) in "
-              "the weeks needed by all 8 admissible cohorts"
+    expect(3, "the placement slots within reach of Alpha that are open in the weeks needed by all 8 "
+              "admissible cohorts have no places (capacity 0)"
               ": e.g. a start in week 1 (2027-W01, from Monday 2027-01-04) needs a place in weeks 3 to 5 "
               "(2027-W03 to 2027-W05, Monday 2027-01-18 to Sunday 2027-02-07)");
 }
@@ -480,13 +480,13 @@ START_TEST(test_blocked_by_reservations_or_capacity_zero)
     s->slots[1].accepts[0] = 1;
     s->slots[1].capacity = 0;
     fx_slot_window(s, 1, 7, 9);
-    expect(3, "the placement slots within reach of Alpha are fully reserved by other groups or have no "
-              "places (capacity 0) in the weeks needed by all 4 admissible cohorts: e.g. a start in week 1 "
+    expect(3, "the placement slots within reach of Alpha that are open in the weeks needed by all 4 "
+              "admissible cohorts are fully reserved by other groups or have no places (capacity 0): e.g. a start in week 1 "
               "(2027-W01, from Monday 2027-01-04) needs a place in weeks 3 to 5 (2027-W03 to 2027-W05, "
               "Monday 2027-01-18 to Sunday 2027-02-07)");
     set_window(3, 5, 5);
-    expect(3, "the placement slots within reach of Alpha have no places (capacity 0) in the weeks needed "
-              "by both admissible cohorts: e.g. a start in week 5 (2027-W05, from Monday 2027-02-01) "
+    expect(3, "the placement slots within reach of Alpha that are open in the weeks needed by both "
+              "admissible cohorts have no places (capacity 0): e.g. a start in week 5 (2027-W05, from Monday 2027-02-01) "
               "needs a place in weeks 7 to 9 (2027-W07 to 2027-W09, Monday 2027-02-15 to Sunday "
               "2027-03-07)");
 }
