@@ -102,6 +102,10 @@ int glpk_lp_relaxation(const Mip *mip, RunLevel level, double seconds, double *x
 /* What glpk_lp_relaxation_lazy did. */
 typedef struct LazyLpInfo {
     double objective; /* the LP optimum, when solved: a bound on the level */
+    double bound;     /* a bound on the level even when the LP was not solved
+                         in time: the optimum of the last round solved (a
+                         relaxation, rows held back), `objective` when
+                         solved, ±HUGE_VAL (the level's worst) before one */
     int rounds;       /* rounds of broken rows added */
     int added;        /* rows added, of `held` */
     int held;         /* rows held back */

@@ -606,6 +606,9 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
     char what[320];
     if (rc < 0)
         snprintf(what, sizeof what, "no second start: %s", msg.err);
+    else if (!info.solved && isfinite(info.lp_bound))
+        snprintf(what, sizeof what, "no second start: the LP relaxation was not solved in %.1f s (%d rounds, "
+                 "%d of %d link rows; a bound of %.0f)", info.lp_s, info.rounds, info.added, info.held, info.lp_bound);
     else if (!info.solved)
         snprintf(what, sizeof what, "no second start: the LP relaxation was not solved in %.1f s", info.lp_s);
     else if (!info.found)
@@ -616,9 +619,12 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
                  info.lp_cost, info.lp_s, info.added, info.held, info.courses);
     descent_line(sr, what, rc == 1 ? info.cost : -1.0);
     /* the LP is the whole program's (its floor and budget included): its
-     * optimum bounds every plan's cost, whatever the rounding found */
+     * optimum bounds every plan's cost, whatever the rounding found; not
+     * solved in time, its last round's optimum (a relaxation) still does */
     if (rc >= 0 && info.solved)
         msg.bound = info.lp_cost;
+    else if (rc >= 0 && isfinite(info.lp_bound))
+        msg.bound = info.lp_bound;
     if (rc < 0) {
         msg.rc = -1;
         goto send;

@@ -168,6 +168,7 @@ int lp_round_plan(const Mip *mip, const RunRequest *base, double lp_seconds, dou
     info->rounds = lazy.rounds;
     info->added = lazy.added;
     info->held = lazy.held;
+    info->lp_bound = rc >= 0 ? lazy.bound : -HUGE_VAL;
     if (rc != 1) {
         free(x);
         return rc;

@@ -19,6 +19,8 @@
 typedef struct LpRoundInfo {
     int solved;        /* the LP was solved to optimality */
     double lp_cost;    /* its optimum: a bound on the level's cost */
+    double lp_bound;   /* a bound on the cost even when the LP was not solved
+                          in time (LazyLpInfo.bound), -HUGE_VAL without one */
     double lp_s;       /* seconds it took */
     int rounds, added, held; /* LazyLpInfo's */
     int found;         /* the rounded counts gave a plan */

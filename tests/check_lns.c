@@ -149,6 +149,18 @@ static void lazy_lp_is_the_lp(const Level2 *l)
         ck_assert_msg(fabs(whole - lazy) <= 1e-6 * fmax(1.0, fabs(whole)), "level %d: whole LP %.9g, lazy %.9g",
                       level, whole, lazy);
         ck_assert(fabs(info.objective - lazy) <= 1e-6 * fmax(1.0, fabs(lazy)));
+        ck_assert(info.bound == info.objective); /* solved: the bound is the optimum itself */
+        /* stopped after one round (as by the clock): not solved, and the
+         * round's optimum, a relaxation's, still bounds the level */
+        setenv("SAMPLAN_LAZY_ROUNDS", "1", 1);
+        LazyLpInfo part;
+        ck_assert_int_eq(glpk_lp_relaxation_lazy(mip, (RunLevel)level, 'l', 10.0, y, &part, err, sizeof err), 0);
+        unsetenv("SAMPLAN_LAZY_ROUNDS");
+        ck_assert_int_eq(part.rounds, 1);
+        ck_assert(isfinite(part.bound));
+        ck_assert_msg(level == LEVEL_COST ? part.bound <= whole + 1e-6 * fmax(1.0, fabs(whole))
+                                          : part.bound >= whole - 1e-6 * fmax(1.0, fabs(whole)),
+                      "level %d: one round's bound %.9g, the LP %.9g", level, part.bound, whole);
         ck_assert_int_eq(info.held, links);
         ck_assert_int_le(info.added, links);
         ck_assert_int_gt(info.added, 0); /* without link rows these LPs are broken (3–15 rows added) */
