@@ -106,7 +106,7 @@ T0=$(now)
 
 # ---------------------------------------------------------------- instances
 if [ "$ONLY" != orlib ]; then
-echo "mode,instance,preset,seed,municipalities,participants,classes,slot_classes,rows,cols,nonzeros,build_s,value_s,cost_s,limit_s,wall_s,rss_kb,status,value,cost,bound,gap,plan_check,plain_rows,plain_cols,plain_nonzeros,export_s,glpsol_s,glpsol_rss_kb,glpsol_status,glpsol_value,glpsol_bound,glpsol_time_ratio,cbc_s,cbc_rss_kb,cbc_status,cbc_value,cbc_bound,cbc_time_ratio,greedy_s,greedy_value,greedy_cost,greedy_assigned,value_ratio,bound_s,load_s" >"$CSV"
+echo "mode,instance,preset,seed,municipalities,participants,classes,slot_classes,rows,cols,nonzeros,build_s,value_s,cost_s,limit_s,wall_s,rss_kb,status,value,cost,bound,gap,plan_check,plain_rows,plain_cols,plain_nonzeros,export_s,glpsol_s,glpsol_rss_kb,glpsol_status,glpsol_value,glpsol_bound,glpsol_time_ratio,cbc_s,cbc_rss_kb,cbc_status,cbc_value,cbc_bound,cbc_time_ratio,greedy_s,greedy_value,greedy_cost,greedy_assigned,value_ratio,bound_s,load_s,cost_bound,cost_gap" >"$CSV"
 echo "$INSTANCES" | while read -r preset n seed lim clim variant; do
     [ -n "$preset" ] || continue
     inst="$preset-$n-s$seed${variant:+-$variant}"
@@ -146,9 +146,10 @@ echo "$INSTANCES" | while read -r preset n seed lim clim variant; do
         s=$d/plan/summary.json
         status=$(val "$s" status); value=$(val "$s" value); cost=$(val "$s" cost)
         bound=$(val "$s" bound); gap=$(val "$s" gap)
+        cbound=$(val "$s" cost_bound); cgap=$(val "$s" cost_gap)
         if "$TOOLS/plan_check" "$d/scenario" "$d/plan" $V >"$d/check.out" 2>&1 </dev/null; then chk=ok; else chk=fail; fi
     else
-        status="exit$src"; value=n/a; cost=n/a; bound=n/a; gap=n/a; chk=n/a
+        status="exit$src"; value=n/a; cost=n/a; bound=n/a; gap=n/a; chk=n/a; cbound=n/a; cgap=n/a
     fi
 
     log "$inst: greedy gross list"
@@ -200,14 +201,14 @@ echo "$INSTANCES" | while read -r preset n seed lim clim variant; do
             log "$inst: export failed"
         fi
     fi
-    echo "$MODE,$inst,$preset,$seed,$munis,$people,$classes,$sclasses,$rows,$cols,$nz,$tb,$tv,$tc,$lim,$wall,$rss,$status,$value,$cost,$bound,$gap,$chk,$prow,$pcol,$pnz,$ex,$gls,$glr,$glst,$glv,$glb,$glratio,$cbs,$cbr,$cbst,$cbv,$cbb,$cbratio,$gs,$gv,$gc,$ga,$vr,$tbd,$tld" >>"$CSV"
+    echo "$MODE,$inst,$preset,$seed,$munis,$people,$classes,$sclasses,$rows,$cols,$nz,$tb,$tv,$tc,$lim,$wall,$rss,$status,$value,$cost,$bound,$gap,$chk,$prow,$pcol,$pnz,$ex,$gls,$glr,$glst,$glv,$glb,$glratio,$cbs,$cbr,$cbst,$cbv,$cbb,$cbratio,$gs,$gv,$gc,$ga,$vr,$tbd,$tld,$cbound,$cgap" >>"$CSV"
     log "$inst: $status value=$value bound=$bound wall=${wall}s rss=${rss}kB check=$chk glpsol=$glst/${gls}s cbc=$cbst/${cbs}s greedy=$gv"
 done
 fi
 
 # ---------------------------------------------------------------- OR-Library
 if [ "$ONLY" != instances ]; then
-echo "mode,instance,warehouses,customers,participants,capacity,rows,cols,nonzeros,limit_s,wall_s,rss_kb,status,value,cost,optimum,abs_diff,rel_diff,match,plan_check" >"$OCSV"
+echo "mode,instance,warehouses,customers,participants,capacity,rows,cols,nonzeros,limit_s,wall_s,rss_kb,status,value,cost,optimum,abs_diff,rel_diff,match,plan_check,cost_bound" >"$OCSV"
 for name in $ORLIB_SET; do
     cf=$ORLIB/$name.txt
     [ -f "$cf" ] || { log "$name: $cf missing"; continue; }
@@ -232,6 +233,7 @@ for name in $ORLIB_SET; do
     s=$d/plan/summary.json
     if [ -f "$s" ]; then
         status=$(val "$s" status); value=$(val "$s" value); cost=$(val "$s" cost)
+        cbound=$(val "$s" cost_bound)
         # plan_check needs ~8 s per 58 268-participant plan: in quick mode
         # only the first instance of each size (cap41, cap81, cap111).
         case "$MODE $name" in
@@ -240,13 +242,13 @@ for name in $ORLIB_SET; do
         *) chk=skipped ;;
         esac
     else
-        status=none value=n/a cost=n/a chk=n/a
+        status=none value=n/a cost=n/a chk=n/a cbound=n/a
     fi
     set -- $(awk -v c="$cost" -v o="$opt" 'BEGIN {
         if (c == "n/a" || o == "") { print "n/a n/a no"; exit }
         a = c - o; if (a < 0) a = -a; r = a / o
         printf "%.6g %.3g %s\n", a, r, (r <= 1e-6 ? "yes" : "no") }')
-    echo "$MODE,$name,$m,$n,$people,$cap,$rows,$cols,$nz,$ORLIB_LIMIT,$wall,$rss,$status,$value,$cost,$opt,$1,$2,$3,$chk" >>"$OCSV"
+    echo "$MODE,$name,$m,$n,$people,$cap,$rows,$cols,$nz,$ORLIB_LIMIT,$wall,$rss,$status,$value,$cost,$opt,$1,$2,$3,$chk,$cbound" >>"$OCSV"
     log "$name: $status cost=$cost optimum=$opt diff=$1 wall=${wall}s check=$chk"
 done
 fi
