@@ -24,6 +24,16 @@ summary_status() {
     tr -d '\n' < "$1" | sed -n 's/.*"status"[[:space:]]*:[[:space:]]*"\([a-z]*\)".*/\1/p'
 }
 
+# solve_failed RC: 0 (and a FAIL line with the log's head) when the solve
+# of $name exited RC ≠ 0, else 1.
+solve_failed() {
+    [ "$1" -eq 0 ] && return 1
+    echo "FAIL $name: samplan solve exited $1"
+    sed 's/^/    /' "$tmp/log" | head -n 10
+    fails=$((fails + 1))
+    return 0
+}
+
 # run_one DIR VARIANT WANT_STATUS VALUE COST
 run_one() {
     dir=$1; variant=$2; want_status=$3; value=$4; cost=$5
@@ -34,13 +44,7 @@ run_one() {
     else
         env $search "$SAMPLAN" solve "$dir" -o "$out" --quiet > "$tmp/log" 2>&1
     fi
-    rc=$?
-    if [ $rc -ne 0 ]; then
-        echo "FAIL $name: samplan solve exited $rc"
-        sed 's/^/    /' "$tmp/log" | head -n 10
-        fails=$((fails + 1))
-        return
-    fi
+    solve_failed $? && return
     if [ ! -f "$out/summary.json" ]; then
         echo "FAIL $name: no summary.json written"
         fails=$((fails + 1))
@@ -77,13 +81,7 @@ run_bound() {
     out="$tmp/$(basename "$dir")-descent"
     SAMPLAN_REGION_SEARCH=20 SAMPLAN_NEIGHBOURHOODS=descent "$SAMPLAN" solve "$dir" -o "$out" --quiet \
         --time-limit 10 > "$tmp/log" 2>&1
-    rc=$?
-    if [ $rc -ne 0 ]; then
-        echo "FAIL $name: samplan solve exited $rc"
-        sed 's/^/    /' "$tmp/log" | head -n 10
-        fails=$((fails + 1))
-        return
-    fi
+    solve_failed $? && return
     if ! "$TOOLS/plan_check" "$dir" "$out" --least-cost "$cost" > "$tmp/check" 2>&1; then
         echo "FAIL $name: plan_check (least cost $cost) failed"
         sed 's/^/    /' "$tmp/check" | head -n 20
