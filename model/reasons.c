@@ -398,6 +398,37 @@ static void add_all_blocked(Text *t, const Scenario *s, const char *home, const 
     add_weeks(t, s, bl->a, bl->b);
 }
 
+/* The least p's joining raises the plan's cost by, others left as they
+ * are (a lower bound): over p's admissible tracks that add value
+ * (`valued`) and the hosts within reach, the course travel of the mode
+ * SPEC's rule gives, plus a course group where the plan runs no cohort of
+ * that track there; placement travel (never negative) left out. 0 when
+ * such a track has no course. */
+static double least_added_cost(const Scenario *s, const Plan *plan, const Participant *p,
+                               const unsigned char *valued)
+{
+    double least = HUGE_VAL;
+    for (int tr = 0; tr < s->ntracks; tr++) {
+        if (!valued[tr])
+            continue;
+        const Track *t = &s->tracks[tr];
+        if (!t->has_course)
+            return 0.0;
+        for (int h = 0; h < s->nmunicipalities; h++) {
+            int mode = centre_hosts_track(s, h, tr) ? host_travel(s, p, h) : 0;
+            if (!mode)
+                continue;
+            double add = course_travel_cost(s, p->home, h, mode == 2 ? TRAVEL_RELOCATE : TRAVEL_COMMUTE,
+                                            t->course_weeks);
+            int runs = 0;
+            for (int c = 0; c < plan->ncohorts && !runs; c++)
+                runs = plan->cohorts[c].track == tr && plan->cohorts[c].host == h && plan->cohorts[c].groups > 0;
+            least = fmin(least, runs ? add : add + t->group_cost);
+        }
+    }
+    return least;
+}
+
 char *unassigned_reason(const Scenario *s, const Plan *plan, int participant)
 {
     const Participant *p = &s->participants[participant];
@@ -813,7 +844,20 @@ capacity_notes:
             gain, allowance);
     }
     if (plan) {
-        if (s->objective.has_max_cost) {
+        /* the budget named as the cause when it provably is one: joining
+         * this plan would cost more than it leaves (independent audit,
+         * thirty-seventh session: "or the budget …" among capacity causes
+         * where the budget alone kept them out) */
+        double least = s->objective.has_max_cost ? least_added_cost(s, plan, p, valued_track) : 0.0;
+        double left = s->objective.max_cost - plan->cost;
+        if (s->objective.has_max_cost && isfinite(least) &&
+            least > left + 1e-9 * fmax(1.0, s->objective.max_cost)) {
+            add(t, "; the budget (max_cost ");
+            add_exact(t, s->objective.max_cost);
+            add(t, " SEK) leaves %.2f SEK beside this plan, and adding them to it would cost at least %.2f "
+                   "SEK (course travel, and a course group where none runs)",
+                fmax(0.0, ceil(100.0 * left) / 100.0), floor(100.0 * least) / 100.0); /* both stay true */
+        } else if (s->objective.has_max_cost) {
             add(t, "; or the budget (max_cost ");
             add_exact(t, s->objective.max_cost);
             add(t, " SEK) does not allow it");

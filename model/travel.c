@@ -1,9 +1,12 @@
 /*
  * travel.c — building the dense travel matrix (see travel.h). 290
  * municipalities give 84 100 pairs per matrix: filling it from coordinates
- * costs about a millisecond.
+ * costs about a millisecond. Also SPEC §2's travel rule and travel costs,
+ * which the program (solver/build.c) and the reasons (reasons.c) share.
  */
 #include "travel.h"
+
+#include "plan.h" /* TravelMode */
 
 #include <math.h>
 #include <stdlib.h>
@@ -78,4 +81,37 @@ int travel_build(Scenario *s, const TravelRow *rows, size_t nrows)
     for (size_t i = 0; i < n; i++)
         s->minutes[i * n + i] = s->km[i * n + i] = 0.0;
     return 0;
+}
+
+/* ---- travel and cost (SPEC §2) --------------------------------------- */
+
+int decide_travel(const Scenario *s, int home, int host, double max_minutes, int can_relocate)
+{
+    if (home == host)
+        return TRAVEL_COMMUTE;
+    double minutes = scenario_minutes(s, home, host);
+    if (travel_within(minutes, max_minutes))
+        return TRAVEL_COMMUTE;
+    double km = scenario_km(s, home, host);
+    if (can_relocate && travel_within(km, s->travel.max_relocation_km))
+        return TRAVEL_RELOCATE;
+    return -1;
+}
+
+double course_travel_cost(const Scenario *s, int home, int host, int travel, int course_weeks)
+{
+    if (host < 0 || course_weeks == 0)
+        return 0.0;
+    double km = home == host ? 0.0 : scenario_km(s, home, host);
+    const TravelParams *tp = &s->travel;
+    double per_week = travel == TRAVEL_RELOCATE
+                          ? tp->accommodation_per_week + 2.0 * km * tp->cost_per_km
+                          : 2.0 * km * tp->days_per_week * tp->cost_per_km;
+    return per_week * course_weeks;
+}
+
+double placement_travel_cost(const Scenario *s, int home, int at, int weeks)
+{
+    double km = home == at ? 0.0 : scenario_km(s, home, at);
+    return 2.0 * km * s->travel.days_per_week * s->travel.cost_per_km * weeks;
 }

@@ -7,6 +7,7 @@
  * 60, exact), a row for the reverse direction, a row for this direction.
  * Pairs with neither a row nor coordinates on both ends are unreachable
  * (TRAVEL_UNREACHABLE). A municipality to itself is always 0 min, 0 km.
+ * Also SPEC §2's travel rule and what travel costs a participant.
  */
 #ifndef SAMPLAN_TRAVEL_H
 #define SAMPLAN_TRAVEL_H
@@ -44,5 +45,16 @@ int travel_within(double amount, double limit);
  * any previous matrices. Returns 0, or −1 on out-of-memory (matrices left
  * NULL). */
 int travel_build(Scenario *s, const TravelRow *rows, size_t nrows);
+
+/* Per-participant cost of the course part of cohort c under a travel mode. */
+double course_travel_cost(const Scenario *s, int home, int host, int travel, int course_weeks);
+
+/* Cost of one placement module of `weeks` weeks at a slot in municipality
+ * `at` for a participant living in `home`. */
+double placement_travel_cost(const Scenario *s, int home, int at, int weeks);
+
+/* The travel mode SPEC §2 rule 3 decides for home → host, or −1 when the
+ * participant may not join (too far and no relocation). */
+int decide_travel(const Scenario *s, int home, int host, double max_minutes, int can_relocate);
 
 #endif

@@ -21,39 +21,6 @@
 
 #define MAX_VALUE_DIGITS 6
 
-/* ---- travel and cost (SPEC §2) --------------------------------------- */
-
-int decide_travel(const Scenario *s, int home, int host, double max_minutes, int can_relocate)
-{
-    if (home == host)
-        return TRAVEL_COMMUTE;
-    double minutes = scenario_minutes(s, home, host);
-    if (travel_within(minutes, max_minutes))
-        return TRAVEL_COMMUTE;
-    double km = scenario_km(s, home, host);
-    if (can_relocate && travel_within(km, s->travel.max_relocation_km))
-        return TRAVEL_RELOCATE;
-    return -1;
-}
-
-double course_travel_cost(const Scenario *s, int home, int host, int travel, int course_weeks)
-{
-    if (host < 0 || course_weeks == 0)
-        return 0.0;
-    double km = home == host ? 0.0 : scenario_km(s, home, host);
-    const TravelParams *tp = &s->travel;
-    double per_week = travel == TRAVEL_RELOCATE
-                          ? tp->accommodation_per_week + 2.0 * km * tp->cost_per_km
-                          : 2.0 * km * tp->days_per_week * tp->cost_per_km;
-    return per_week * course_weeks;
-}
-
-double placement_travel_cost(const Scenario *s, int home, int at, int weeks)
-{
-    double km = home == at ? 0.0 : scenario_km(s, home, at);
-    return 2.0 * km * s->travel.days_per_week * s->travel.cost_per_km * weeks;
-}
-
 static int slot_reachable(const Scenario *s, const Origin *o, int municipality)
 {
     if (!s->cooperation && municipality != o->home)

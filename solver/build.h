@@ -11,6 +11,7 @@
 #include "../model/classes.h"
 #include "../model/cohorts.h"
 #include "../model/scenario.h"
+#include "../model/travel.h" /* course_travel_cost, placement_travel_cost, decide_travel */
 #include "mip.h"
 
 /* A placement demand: the participants of one origin who start track t in
@@ -67,16 +68,8 @@ int program_add_value_floor(Mip *mip, int value_digits, double target, double to
  * Returns 0, or −1 when mip has no floor. */
 int program_move_value_floor(Mip *mip, int value_digits, double target, double tol);
 
-/* Per-participant cost of the course part of cohort c under a travel mode. */
-double course_travel_cost(const Scenario *s, int home, int host, int travel, int course_weeks);
-
-/* Cost of one placement module of `weeks` weeks at a slot in municipality
- * `at` for a participant living in `home`. */
-double placement_travel_cost(const Scenario *s, int home, int at, int weeks);
-
-/* The travel mode SPEC §2 rule 3 decides for home → host, or −1 when the
- * participant may not join (too far and no relocation). */
-int decide_travel(const Scenario *s, int home, int host, double max_minutes, int can_relocate);
+/* course_travel_cost, placement_travel_cost and decide_travel are in
+ * model/travel.h (reasons.c prices an option with them too). */
 
 void model_release(Model *m);
 

@@ -372,6 +372,25 @@ START_TEST(test_capacity_many)
                          "their placement slots are taken (2 of them open in this plan); "
                          "or the budget (max_cost 5000 SEK) does not allow it; the solve "
                          "stopped before the plan was proven optimal");
+    /* a budget the plan uses up: P3 (Alpha, T1) could still join the T1
+     * cohort running at home at no cost, so the budget stays one
+     * possibility among others */
+    s->objective.max_cost = plan->cost;
+    expect_plan(plan, 3, "all 8 admissible cohorts are full or too small to open, or "
+                         "their placement slots are taken (2 of them open in this plan); "
+                         "or the budget (max_cost 4234.933333333333 SEK) does not allow it; the solve "
+                         "stopped before the plan was proven optimal");
+    /* with no T1 group at Alpha, joining costs at least the cheaper of a
+     * group there (1 500 SEK) and commuting to Beta's (40 km): more than
+     * the budget leaves, so the budget is said as a cause (independent
+     * audit, thirty-seventh session) */
+    plan->cohorts[1].groups = 0;
+    expect_plan(plan, 3, "all 8 admissible cohorts are full or too small to open, or "
+                         "their placement slots are taken (2 of them open in this plan); "
+                         "the budget (max_cost 4234.933333333333 SEK) leaves 0.00 SEK beside this plan, "
+                         "and adding them to it would cost at least 1500.00 SEK (course travel, and a "
+                         "course group where none runs); the solve stopped before the plan was proven "
+                         "optimal");
     plan_free(plan);
 }
 END_TEST
