@@ -403,29 +403,40 @@ static void add_all_blocked(Text *t, const Scenario *s, const char *home, const 
  * (`valued`) and the hosts within reach, the course travel of the mode
  * SPEC's rule gives, plus a course group where the plan runs no cohort of
  * that track there; placement travel (never negative) left out. 0 when
- * such a track has no course. */
+ * such a track has no course; NAN on out-of-memory (no claim made). One
+ * pass over the plan's cohorts: this runs for every participant left out
+ * under a budget. */
 static double least_added_cost(const Scenario *s, const Plan *plan, const Participant *p,
                                const unsigned char *valued)
 {
+    int nt = s->ntracks, nm = s->nmunicipalities;
+    unsigned char *runs = calloc((size_t)(nt > 0 ? nt : 1) * (size_t)(nm > 0 ? nm : 1), 1);
+    if (!runs)
+        return NAN;
+    for (int c = 0; c < plan->ncohorts; c++) {
+        const PlanCohort *pc = &plan->cohorts[c];
+        if (pc->groups > 0 && pc->track >= 0 && pc->track < nt && pc->host >= 0 && pc->host < nm)
+            runs[(size_t)pc->track * (size_t)nm + (size_t)pc->host] = 1;
+    }
     double least = HUGE_VAL;
-    for (int tr = 0; tr < s->ntracks; tr++) {
+    for (int tr = 0; tr < nt && least > 0.0; tr++) {
         if (!valued[tr])
             continue;
         const Track *t = &s->tracks[tr];
-        if (!t->has_course)
-            return 0.0;
-        for (int h = 0; h < s->nmunicipalities; h++) {
+        if (!t->has_course) {
+            least = 0.0;
+            break;
+        }
+        for (int h = 0; h < nm; h++) {
             int mode = centre_hosts_track(s, h, tr) ? host_travel(s, p, h) : 0;
             if (!mode)
                 continue;
             double add = course_travel_cost(s, p->home, h, mode == 2 ? TRAVEL_RELOCATE : TRAVEL_COMMUTE,
                                             t->course_weeks);
-            int runs = 0;
-            for (int c = 0; c < plan->ncohorts && !runs; c++)
-                runs = plan->cohorts[c].track == tr && plan->cohorts[c].host == h && plan->cohorts[c].groups > 0;
-            least = fmin(least, runs ? add : add + t->group_cost);
+            least = fmin(least, runs[(size_t)tr * (size_t)nm + (size_t)h] ? add : add + t->group_cost);
         }
     }
+    free(runs);
     return least;
 }
 
