@@ -194,14 +194,13 @@ static int lazy_body(void *arg)
      * the dual took longer), then the dual from each round's basis */
     int optimal = c->mip->ncols ? lazy_simplex(c, P, GLP_PRIMAL) : 1;
     while (optimal && c->mip->ncols) {
-        if (c->max_rounds > 0 && c->rounds >= c->max_rounds) {
-            c->partial = glp_get_obj_val(P);
-            optimal = 0; /* stopped, as by the clock (a test hook) */
-            break;
-        }
         /* each round's optimum is that of a relaxation (rows held back):
          * a bound on the level, kept should a later round not finish */
         c->partial = glp_get_obj_val(P);
+        if (c->max_rounds > 0 && c->rounds >= c->max_rounds) {
+            optimal = 0; /* stopped, as by the clock (a test hook) */
+            break;
+        }
         int added = add_broken(c, P);
         if (added == 0)
             break;

@@ -625,10 +625,8 @@ static void *descent_work(Search *sr, const Region *rg, size_t *len)
     /* the LP is the whole program's (its floor and budget included): its
      * optimum bounds every plan's cost, whatever the rounding found; not
      * solved in time, its last round's optimum (a relaxation) still does */
-    if (rc >= 0 && info.solved)
-        msg.bound = info.lp_cost;
-    else if (rc >= 0 && isfinite(info.lp_bound))
-        msg.bound = info.lp_bound;
+    if (rc >= 0 && isfinite(info.lp_bound))
+        msg.bound = info.lp_bound; /* lp_cost when solved */
     if (rc < 0) {
         msg.rc = -1;
         goto send;
@@ -1504,7 +1502,7 @@ static void search_result(const Mip *mip, const RunRequest *req, RunStop stop, d
     out->has_solution = 1;
     out->objective = mip_objective(mip, out->x, req->level);
     out->stop = solver_interrupted ? STOP_INTERRUPT : stop;
-    out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : fmin(cost_bound, out->objective);
+    out->bound = req->level == LEVEL_VALUE ? HUGE_VAL : cost_bound; /* checked against the plan's cost where it is said */
     out->seconds = clock_seconds() - t0;
 }
 

@@ -867,7 +867,7 @@ static void live_bounds_close(Round *rd, const int *items)
         Part *pt = &rd->parts[items[s]];
         double b = atomic_load(&rd->live[s]);
         if (isfinite(b))
-            pt->cost_bound = fmax(pt->cost_bound, fmin(b, mip_objective(pt->mip, pt->x, LEVEL_COST)));
+            pt->cost_bound = fmax(pt->cost_bound, b); /* plan_set_cost_bound checks it against the cost */
     }
     munmap((void *)rd->live, (size_t)(rd->todo > 0 ? rd->todo : 1) * sizeof(_Atomic double));
     rd->live = NULL;
